@@ -1,0 +1,1 @@
+"""Arrival Desk: a multilingual Telegram front desk for migrant workers."""

@@ -1,0 +1,108 @@
+"""build_application(): the only place that builds the Application and registers handlers."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import BotCommand
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.faq.library import FaqLibrary
+from bot.handlers import errors, faq, language, start
+from bot.handlers.base import AppContext, AppType
+from bot.i18n import Translator
+from bot.people import load_or_create_secret
+from bot.services import Services
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+OFFLINE_TOKEN = "0:offline-stand-in"  # noqa: S105 - not a secret: used only with the stand-in
+COMMANDS = ("start", "help", "language")
+# setMyCommands takes ISO 639-1 codes: Serbian Latin readers are reached through these codes.
+COMMAND_LANGUAGE_CODES = {"sr-Latn": ("hr", "bs")}
+
+
+def build_services(settings: Settings, *, clock: Clock | None = None) -> Services:
+    translator = Translator.from_dir(settings.locales_dir, default_locale=settings.default_language)
+    library = FaqLibrary(settings.faq_dir, default_language=settings.default_language)
+    library.reload()
+    return Services(
+        settings=settings,
+        db=Database(settings.effective_database_url),
+        translator=translator,
+        faq=library,
+        clock=clock or Clock(),
+        user_key_secret=load_or_create_secret(settings.user_key_secret, settings.data_dir),
+    )
+
+
+async def publish_commands(app: AppType) -> None:
+    """The command list in every language; optional, so a Bot API without it is not fatal."""
+    services: Services = app.bot_data["services"]
+    translator = services.translator
+    try:
+        for locale in translator.locales:
+            commands = [BotCommand(c, translator.t(locale, f"command-{c}")) for c in COMMANDS]
+            for code in COMMAND_LANGUAGE_CODES.get(locale, (locale,)):
+                await app.bot.set_my_commands(commands, language_code=code)
+        default = services.settings.default_language
+        await app.bot.set_my_commands(
+            [BotCommand(c, translator.t(default, f"command-{c}")) for c in COMMANDS]
+        )
+    except TelegramError as exc:
+        log.warning("setMyCommands failed (%s); continuing without a command list", exc)
+
+
+async def _post_init(app: AppType) -> None:
+    services: Services = app.bot_data["services"]
+    await services.db.upgrade()
+    await publish_commands(app)
+
+
+async def _post_shutdown(app: AppType) -> None:
+    services: Services = app.bot_data["services"]
+    await services.db.dispose()
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    services: Services | None = None,
+    clock: Clock | None = None,
+    rate_limit: bool = True,
+) -> AppType:
+    services = services or build_services(settings, clock=clock)
+    builder: Any = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token or OFFLINE_TOKEN)
+        .base_url(settings.telegram_api_url)
+        .base_file_url(settings.telegram_api_url.removesuffix("/bot") + "/file/bot")
+        .context_types(ContextTypes(context=AppContext))
+        .defaults(Defaults(tzinfo=settings.tz))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if rate_limit:
+        # Telegram allows ~30 messages/s overall and ~1/s per chat; retry_after is honoured.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    app: AppType = builder.build()
+    app.bot_data["services"] = services
+
+    # Order matters: group -1 resolves the person before any feature handler runs; within group
+    # 0 the first matching handler wins, so specific handlers come before the catch-all text one.
+    start.register_gate(app)
+    start.register(app)
+    language.register(app)
+    faq.register(app)
+    start.register_fallback(app)
+    errors.register(app)
+    return app

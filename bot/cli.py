@@ -1,0 +1,98 @@
+"""`arrival-desk …`: parse arguments, call one function, print. Errors are one line, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from bot.config import ConfigError, Settings, load_settings
+
+log = logging.getLogger("bot")
+
+EXIT_CONFIG = 2
+
+
+def _setup_logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # httpx logs every request URL, and those URLs contain the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def cmd_run(settings: Settings, _args: argparse.Namespace) -> int:
+    if not settings.telegram_bot_token:
+        print("TELEGRAM_BOT_TOKEN is not set: starting the offline chat instead.", file=sys.stderr)
+        return cmd_chat(settings, _args)
+    from bot.app import build_application
+
+    _setup_logging(settings)
+    app = build_application(settings)
+    log.info("starting long polling against %s", settings.telegram_api_url)
+    # bootstrap_retries=-1: keep retrying (with backoff) while the Bot API cannot be reached.
+    app.run_polling(bootstrap_retries=-1, close_loop=False)
+    return 0
+
+
+def cmd_chat(settings: Settings, _args: argparse.Namespace) -> int:
+    from bot.chat import chat
+
+    logging.basicConfig(level=logging.WARNING)
+    try:
+        asyncio.run(chat(settings))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:
+    from storage.db import Database
+
+    async def upgrade() -> None:
+        db = Database(settings.effective_database_url)
+        try:
+            await db.upgrade()
+        finally:
+            await db.dispose()
+
+    asyncio.run(upgrade())
+    print("database is up to date")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="arrival-desk",
+        description="Arrival Desk: a multilingual Telegram front desk for migrant workers.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run the bot (long polling); offline chat without a token")
+    run.set_defaults(handler=cmd_run)
+    chat = commands.add_parser("chat", help="chat with the bot in this terminal, offline")
+    chat.set_defaults(handler=cmd_chat)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    upgrade = db_commands.add_parser("upgrade", help="apply all database migrations")
+    upgrade.set_defaults(handler=cmd_db_upgrade)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    handler: Callable[[Settings, argparse.Namespace], int] = args.handler
+    return handler(settings, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

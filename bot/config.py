@@ -1,0 +1,103 @@
+"""Settings: the only module that reads the environment (and an optional `.env` file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from typing_extensions import Annotated
+
+SUPPORTED_LANGUAGES = ("uk", "sr", "sr-Latn", "sl", "en")
+TELEGRAM_API_DEFAULT = "https://api.telegram.org/bot"
+
+
+class ConfigError(Exception):
+    """A setting has a wrong value; the message names the variable and what is expected."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    telegram_bot_token: str = ""
+    telegram_api_url: str = TELEGRAM_API_DEFAULT
+    data_dir: Path = Path("data")
+    database_url: str = ""
+    timezone: str = "Europe/Ljubljana"
+    default_language: str = "en"
+    coordinator_chat_id: int | None = None
+    coordinator_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
+    faq_dir: Path = Path("faq")
+    locales_dir: Path = Path("locales")
+    user_key_secret: str = ""
+    log_level: str = "INFO"
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("a URL starting with http:// or https://, e.g. http://127.0.0.1:8081/bot")
+        return value.rstrip("/")
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("an IANA time zone name such as Europe/Ljubljana") from exc
+        return value
+
+    @field_validator("default_language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        if value not in SUPPORTED_LANGUAGES:
+            raise ValueError("one of " + ", ".join(SUPPORTED_LANGUAGES))
+        return value
+
+    @field_validator("coordinator_chat_id", mode="before")
+    @classmethod
+    def _chat_id(cls, value: object) -> object:
+        return None if value in ("", None) else value
+
+    @field_validator("coordinator_ids", mode="before")
+    @classmethod
+    def _ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            if not all(p.lstrip("-").isdigit() for p in parts):
+                raise ValueError("comma-separated Telegram user ids, e.g. 12345,67890")
+            return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _db(cls, value: str) -> str:
+        if value and not value.startswith(("sqlite", "postgresql", "postgres")):
+            raise ValueError("a sqlite:/// or postgresql:// URL")
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'arrival-desk.db'}"
+
+    def is_coordinator(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.coordinator_ids
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build Settings, turning a validation error into one readable ConfigError."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        variable = str(first["loc"][0]).upper() if first["loc"] else "configuration"
+        expected = str(first.get("msg", "")).removeprefix("Value error, ")
+        raise ConfigError(f"{variable}: expected {expected}") from None

@@ -1,0 +1,1 @@
+"""FAQ domain: content model, loading from `faq/`, rendering, search. No Telegram imports."""

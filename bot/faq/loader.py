@@ -1,0 +1,257 @@
+"""Read `faq/<topic>/topic.yaml` and `<lang>.md` files into FaqContent, collecting every problem.
+
+Loading never raises on bad content: a broken file becomes a Problem with file and line, and the
+topic (or translation) is left out. The checker and the live reload both build on this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.faq.model import SERBIAN_LATIN, FaqContent, Source, Topic, Translation
+from bot.i18n import to_serbian_latin
+
+TOPIC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+FRONT_MATTER_FENCE = "---"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    language: str  # "-" when the problem is not about one language
+    severity: str  # "error" or "warning"
+    message: str
+
+    def format(self) -> str:
+        return f"{self.file}:{self.line}: {self.language}: {self.message}"
+
+
+class _Collector:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def add(self, path: Path, line: int, language: str, message: str, *, warning: bool = False) -> None:
+        try:
+            shown = str(path.relative_to(self.root.parent))
+        except ValueError:
+            shown = str(path)
+        self.problems.append(
+            Problem(shown, line, language, "warning" if warning else "error", message)
+        )
+
+
+def _read_text(path: Path, language: str, out: _Collector) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        out.add(path, 1, language, f"cannot read the file ({exc.strerror})")
+        return None
+    if b"\x00" in data:
+        out.add(path, 1, language, "this is not a text file (it contains binary data)")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        out.add(path, line, language, "not UTF-8 text: save the file with UTF-8 encoding")
+        return None
+    return text.replace("\r\n", "\n")
+
+
+def _yaml(text: str, path: Path, language: str, out: _Collector, *, line_offset: int = 0) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 1 if mark else 1) + line_offset
+        problem = getattr(exc, "problem", None) or "cannot be read"
+        out.add(path, line, language, f"YAML syntax error: {problem}")
+        return None
+
+
+def _line_of(text: str, key: str, offset: int = 0) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith(f"{key}:"):
+            return number + offset
+    return 1 + offset
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _keywords(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(k.strip() for k in value.split(",") if k.strip())
+    if isinstance(value, list):
+        return tuple(str(k).strip() for k in value if str(k).strip())
+    return ()
+
+
+def _load_topic_yaml(folder: Path, out: _Collector) -> Topic | None:
+    path = folder / "topic.yaml"
+    if not path.exists():
+        out.add(path, 1, "-", "topic.yaml is missing: every topic folder needs one")
+        return None
+    text = _read_text(path, "-", out)
+    if text is None:
+        return None
+    data = _yaml(text, path, "-", out)
+    if data is None and text.strip():
+        return None
+    if not isinstance(data, dict):
+        out.add(path, 1, "-", "expected 'key: value' lines (id, parent, order, reviewed, sources)")
+        return None
+    topic_id = str(data.get("id") or "").strip()
+    if not topic_id:
+        out.add(path, 1, "-", "'id' is missing")
+        return None
+    if not TOPIC_ID.match(topic_id):
+        out.add(path, _line_of(text, "id"), "-",
+                f"id '{topic_id}' must be lowercase letters, digits and hyphens, at most 40")
+        return None
+    if topic_id != folder.name:
+        out.add(path, _line_of(text, "id"), "-",
+                f"id '{topic_id}' must equal the folder name '{folder.name}'")
+    reviewed = _as_date(data.get("reviewed"))
+    if data.get("reviewed") is None:
+        out.add(path, 1, "-", "'reviewed' date is missing (YYYY-MM-DD)")
+    elif reviewed is None:
+        out.add(path, _line_of(text, "reviewed"), "-", "'reviewed' must be a date like 2026-11-20")
+    order = data.get("order", 100)
+    if not isinstance(order, int):
+        out.add(path, _line_of(text, "order"), "-", "'order' must be a whole number")
+        order = 100
+    sources: list[Source] = []
+    raw_sources = data.get("sources") or []
+    if not isinstance(raw_sources, list):
+        out.add(path, _line_of(text, "sources"), "-", "'sources' must be a list of title + url")
+        raw_sources = []
+    for item in raw_sources:
+        url = str(item.get("url", "")).strip() if isinstance(item, dict) else ""
+        if not url.startswith(("https://", "http://")):
+            out.add(path, _line_of(text, "sources"), "-", "each source needs a url starting with https://")
+            continue
+        sources.append(Source(title=str(item.get("title") or url).strip(), url=url))
+    if not sources:
+        out.add(path, _line_of(text, "sources"), "-", "no official source linked (add 'sources')")
+    parent = data.get("parent")
+    return Topic(
+        id=topic_id,
+        parent=str(parent).strip() if parent else None,
+        order=order,
+        source_language=str(data.get("source_language") or "en"),
+        reviewed=reviewed,
+        sources=sources,
+        path=path,
+    )
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, line where the body starts) or None without a front matter block."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() == FRONT_MATTER_FENCE:
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    return None
+
+
+def load_translation(path: Path, language: str, out: _Collector) -> Translation | None:
+    text = _read_text(path, language, out)
+    if text is None:
+        return None
+    if not text.strip():
+        out.add(path, 1, language, "the file is empty")
+        return None
+    parts = split_front_matter(text)
+    if parts is None:
+        out.add(path, 1, language,
+                "the file must start with a '---' line, then title/keywords/updated, then '---'")
+        return None
+    header_text, body, body_line = parts
+    header = _yaml(header_text, path, language, out, line_offset=1)
+    if header is None:
+        return None
+    if not isinstance(header, dict):
+        out.add(path, 2, language, "expected 'title:', 'keywords:' and 'updated:' lines")
+        return None
+    title = str(header.get("title") or "").strip()
+    if not title:
+        out.add(path, 2, language, "'title' is missing")
+        return None
+    updated = _as_date(header.get("updated"))
+    if updated is None:
+        out.add(path, _line_of(header_text, "updated", 1), language,
+                "'updated' must be a date like 2026-11-20")
+    if not body.strip():
+        out.add(path, body_line, language, "the answer is empty")
+        return None
+    return Translation(
+        language=language,
+        title=title,
+        keywords=_keywords(header.get("keywords")),
+        updated=updated,
+        body=body.strip(),
+        path=path,
+    )
+
+
+def _derive_serbian_latin(cyrillic: Translation) -> Translation:
+    return Translation(
+        language=SERBIAN_LATIN,
+        title=to_serbian_latin(cyrillic.title),
+        keywords=tuple(to_serbian_latin(k) for k in cyrillic.keywords),
+        updated=cyrillic.updated,
+        body=to_serbian_latin(cyrillic.body),
+        path=cyrillic.path,
+        derived=True,
+    )
+
+
+def load_faq(faq_dir: Path, *, default_language: str = "en") -> tuple[FaqContent, list[Problem]]:
+    out = _Collector(faq_dir)
+    topics: dict[str, Topic] = {}
+    if not faq_dir.is_dir():
+        out.add(faq_dir, 1, "-", "the FAQ folder does not exist")
+        return FaqContent({}, default_language), out.problems
+    for folder in sorted(p for p in faq_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        topic = _load_topic_yaml(folder, out)
+        if topic is None:
+            continue
+        if topic.id in topics:
+            out.add(folder / "topic.yaml", 1, "-", f"duplicate topic id '{topic.id}'")
+            continue
+        for md in sorted(folder.glob("*.md")):
+            translation = load_translation(md, md.stem, out)
+            if translation is not None:
+                topic.translations[md.stem] = translation
+        if "sr" in topic.translations and SERBIAN_LATIN not in topic.translations:
+            topic.translations[SERBIAN_LATIN] = _derive_serbian_latin(topic.translations["sr"])
+        if not topic.translations:
+            out.add(folder / "topic.yaml", 1, "-", "no readable answer in any language")
+            continue
+        topics[topic.id] = topic
+    for topic in topics.values():
+        if topic.parent and topic.parent not in topics:
+            out.add(topic.path or faq_dir, 1, "-", f"parent '{topic.parent}' is not a known topic")
+            topic.parent = None
+    return FaqContent(topics, default_language), out.problems

@@ -1,0 +1,70 @@
+"""The FAQ as loaded: topics in a tree, one translation per language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+SERBIAN_LATIN = "sr-Latn"
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Translation:
+    language: str
+    title: str
+    keywords: tuple[str, ...]
+    updated: date | None
+    body: str  # Markdown
+    path: Path
+    derived: bool = False  # made by transliteration, not written by staff
+
+
+@dataclass
+class Topic:
+    id: str
+    parent: str | None
+    order: int
+    source_language: str
+    reviewed: date | None
+    sources: list[Source]
+    translations: dict[str, Translation] = field(default_factory=dict)
+    path: Path | None = None
+
+
+@dataclass
+class FaqContent:
+    topics: dict[str, Topic]
+    default_language: str = "en"
+
+    @property
+    def roots(self) -> list[Topic]:
+        return self.children(None)
+
+    def children(self, topic_id: str | None) -> list[Topic]:
+        kids = [t for t in self.topics.values() if t.parent == topic_id]
+        return sorted(kids, key=lambda t: (t.order, t.id))
+
+    def get(self, topic_id: str) -> Topic | None:
+        return self.topics.get(topic_id)
+
+    def translation(self, topic: Topic, language: str) -> Translation:
+        """The user's language, else the default, else the source language, else any."""
+        for candidate in (language, self.default_language, "en", topic.source_language):
+            if candidate in topic.translations:
+                return topic.translations[candidate]
+        return next(iter(topic.translations.values()))
+
+    def ancestors(self, topic_id: str) -> list[str]:
+        chain: list[str] = []
+        current = self.topics.get(topic_id)
+        while current is not None and current.parent and current.parent not in chain:
+            chain.append(current.parent)
+            current = self.topics.get(current.parent)
+        return chain

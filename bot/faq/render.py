@@ -1,0 +1,133 @@
+"""Markdown → the HTML subset Telegram accepts, and splitting long text into messages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+import re
+from html import escape, unescape
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+TELEGRAM_LIMIT = 4096
+SAFE_LINK_SCHEMES = ("https://", "http://", "tg://", "mailto:")
+
+# Raw HTML in content is not interpreted: it is shown as text, escaped.
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("strikethrough")
+
+_INLINE_TAGS = {
+    "strong_open": "<b>", "strong_close": "</b>",
+    "em_open": "<i>", "em_close": "</i>",
+    "s_open": "<s>", "s_close": "</s>",
+}
+
+
+def _inline(children: Sequence[Token]) -> str:
+    out: list[str] = []
+    link_open = False
+    for token in children:
+        if token.type == "text":
+            out.append(escape(token.content, quote=False))
+        elif token.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif token.type == "code_inline":
+            out.append(f"<code>{escape(token.content, quote=False)}</code>")
+        elif token.type in _INLINE_TAGS:
+            out.append(_INLINE_TAGS[token.type])
+        elif token.type == "link_open":
+            href = str(token.attrs.get("href", ""))
+            link_open = href.startswith(SAFE_LINK_SCHEMES)
+            if link_open:
+                out.append(f'<a href="{escape(href, quote=True)}">')
+        elif token.type == "link_close":
+            if link_open:
+                out.append("</a>")
+            link_open = False
+        elif token.type == "image":
+            out.append(escape(token.content, quote=False))
+        else:
+            out.append(escape(token.content, quote=False))
+    return "".join(out)
+
+
+def markdown_to_html(markdown: str) -> str:
+    """Paragraphs are separated by a blank line, which `split_message` relies on."""
+    out: list[str] = []
+    lists: list[list[int]] = []  # per open list: [ordered (0/1), next number]
+    for token in _markdown.parse(markdown):
+        kind = token.type
+        if kind == "inline":
+            out.append(_inline(token.children or []))
+        elif kind == "paragraph_close":
+            out.append("\n" if lists else "\n\n")
+        elif kind == "heading_open":
+            out.append("<b>")
+        elif kind == "heading_close":
+            out.append("</b>\n\n")
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            start = int(token.attrs.get("start", 1) or 1)
+            lists.append([1 if kind == "ordered_list_open" else 0, start])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+            if not lists:
+                out.append("\n")
+        elif kind == "list_item_open":
+            ordered, number = lists[-1]
+            indent = "   " * (len(lists) - 1)
+            out.append(f"{indent}{number}. " if ordered else f"{indent}• ")
+            lists[-1][1] += 1
+        elif kind in ("fence", "code_block"):
+            out.append(f"<pre>{escape(token.content.rstrip(), quote=False)}</pre>\n\n")
+        elif kind == "blockquote_open":
+            out.append("<blockquote>")
+        elif kind == "blockquote_close":
+            out[-1] = out[-1].rstrip("\n")
+            out.append("</blockquote>\n\n")
+        elif kind == "html_block":
+            out.append(escape(token.content, quote=False) + "\n")
+    return "".join(out).strip()
+
+
+def _hard_split(block: str, limit: int) -> list[str]:
+    """A single paragraph over the limit: split at line ends, then as plain text."""
+    pieces: list[str] = []
+    current = ""
+    for line in block.split("\n"):
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            pieces.append(current)
+        if len(line) <= limit:
+            current = line
+            continue
+        # Tags cannot be cut safely, so a giant line is sent as escaped plain text.
+        plain = unescape(re.sub(r"<[^>]+>", "", line))
+        step = limit // 6  # escaping can grow a character to at most 5 (&amp;)
+        pieces.extend(escape(plain[i : i + step], quote=False) for i in range(0, len(plain), step))
+        current = ""
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def split_message(html: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """Split at paragraph boundaries so that every part fits in one Telegram message."""
+    parts: list[str] = []
+    current = ""
+    for block in html.split("\n\n"):
+        candidate = f"{current}\n\n{block}" if current else block
+        if len(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            parts.append(current)
+        if len(block) <= limit:
+            current = block
+        else:
+            parts.extend(_hard_split(block, limit))
+            current = ""
+    if current:
+        parts.append(current)
+    return parts or [""]

@@ -1,0 +1,1 @@
+"""Telegram glue, one module per feature; each exposes `register(app)`."""

@@ -1,0 +1,79 @@
+"""What every feature's handlers share: the typed context, the person, translation, sending."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.people import Person
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+
+class AppContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """One context per update (PTB reuses it across handler groups), so group -1 can leave the
+    resolved person here for the feature handlers of group 0."""
+
+    person: Person | None = None
+
+    @property
+    def services(self) -> Services:
+        services: Services = self.bot_data["services"]
+        return services
+
+    def t(self, message_id: str, **args: Any) -> str:
+        return self.services.translator.t(self.locale, message_id, **args)
+
+    @property
+    def locale(self) -> str:
+        if self.person is not None:
+            return self.person.locale
+        return self.services.settings.default_language
+
+
+AppType = Application[ExtBot[None], AppContext, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]
+
+Keyboard = list[list[InlineKeyboardButton]]
+
+
+def markup(rows: Keyboard) -> InlineKeyboardMarkup | None:
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+async def send_html(
+    context: AppContext, chat_id: int, text: str, rows: Keyboard | None = None
+) -> Message:
+    return await context.bot.send_message(
+        chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup(rows or []),
+        disable_web_page_preview=True,
+    )
+
+
+async def show(update: Update, context: AppContext, parts: list[str], rows: Keyboard) -> None:
+    """Edit the pressed message in place (no flooding), else send; extra parts follow as new
+    messages and the keyboard goes on the last part."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    query = update.callback_query
+    first, rest = parts[0], parts[1:]
+    first_rows = rows if not rest else []
+    if query is not None and query.message is not None and isinstance(query.message, Message):
+        try:
+            await query.message.edit_text(
+                first, parse_mode=ParseMode.HTML, reply_markup=markup(first_rows),
+                disable_web_page_preview=True,
+            )
+        except BadRequest as exc:
+            if "not modified" not in str(exc).lower():
+                await send_html(context, chat.id, first, first_rows)
+    else:
+        await send_html(context, chat.id, first, first_rows)
+    for index, part in enumerate(rest):
+        await send_html(context, chat.id, part, rows if index == len(rest) - 1 else [])

@@ -1,0 +1,44 @@
+"""`<feature>:<action>[:<id>]` callback data: built and parsed only here, at most 64 bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_BYTES = 64
+
+
+class CallbackDataTooLong(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Callback:
+    feature: str
+    action: str
+    value: str = ""
+
+
+def encode(feature: str, action: str, value: str | int = "") -> str:
+    data = f"{feature}:{action}:{value}" if value != "" else f"{feature}:{action}"
+    if len(data.encode()) > MAX_BYTES:
+        raise CallbackDataTooLong(data)
+    return data
+
+
+def decode(data: str | None) -> Callback | None:
+    """None for anything malformed: callback data comes from the client and is never trusted."""
+    if not data or len(data.encode()) > MAX_BYTES:
+        return None
+    parts = data.split(":", 2)
+    if len(parts) < 2 or not all(parts[:2]):
+        return None
+    return Callback(parts[0], parts[1], parts[2] if len(parts) == 3 else "")
+
+
+def pattern(feature: str) -> str:
+    return f"^{feature}:"
+
+
+# The features and their actions, so a reader sees every callback the bot can receive.
+FAQ = "faq"  # faq:open:<topic-id>, faq:home
+LANGUAGE = "lang"  # lang:pick, lang:set:<locale>

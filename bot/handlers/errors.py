@@ -1,0 +1,42 @@
+"""The error handler: log without personal data, apologise in the user's language."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot.handlers.base import AppContext, AppType
+from storage.repos import users
+
+log = logging.getLogger("bot.errors")
+
+
+async def on_error(update: object, context: AppContext) -> None:
+    error = context.error
+    update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(error, Forbidden):
+        # The user blocked the bot: remember it so nothing more is sent to them.
+        if isinstance(update, Update) and update.effective_user is not None:
+            async with context.services.db.session() as session:
+                await users.set_active(
+                    session=session, telegram_id=update.effective_user.id, active=False
+                )
+                await session.commit()
+        log.info("update %s: the user has blocked the bot", update_id)
+        return
+    if isinstance(error, (NetworkError, TimedOut, RetryAfter)) and not isinstance(update, Update):
+        log.warning("network problem talking to the Bot API: %s", type(error).__name__)
+        return
+    # Tracebacks name our code, not the user's text; the update itself is never logged.
+    log.error("update %s failed", update_id, exc_info=error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(update.effective_chat.id, context.t("common-error"))
+        except Exception:  # the apology is best effort: the original error is already logged
+            log.warning("could not send the apology for update %s", update_id)
+
+
+def register(app: AppType) -> None:
+    app.add_error_handler(on_error)  # type: ignore[arg-type]

@@ -1,0 +1,96 @@
+"""FAQ in Telegram: the main menu, topics and sub-questions as buttons, answers edited in place."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, Update
+from telegram.ext import CallbackQueryHandler
+
+from bot.faq.answer import AnswerLabels, compose_answer
+from bot.faq.model import FaqContent, Topic
+from bot.handlers import callback_data as cd
+from bot.handlers.base import AppContext, AppType, Keyboard, show
+
+
+def _button(text: str, feature: str, action: str, value: str = "") -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=cd.encode(feature, action, value))
+
+
+def menu_rows(context: AppContext) -> Keyboard:
+    """The main menu: every top-level topic, then the language switch."""
+    content = context.services.faq.content
+    rows: Keyboard = [
+        [_button(content.translation(topic, context.locale).title, cd.FAQ, "open", topic.id)]
+        for topic in content.roots
+    ]
+    rows.append([_button(context.t("menu-language-button"), cd.LANGUAGE, "pick")])
+    return rows
+
+
+def topic_rows(context: AppContext, content: FaqContent, topic: Topic) -> Keyboard:
+    rows: Keyboard = [
+        [_button(content.translation(child, context.locale).title, cd.FAQ, "open", child.id)]
+        for child in content.children(topic.id)
+    ]
+    back = (
+        _button(context.t("faq-back"), cd.FAQ, "open", topic.parent)
+        if topic.parent
+        else _button(context.t("faq-back"), cd.FAQ, "home")
+    )
+    rows.append([back, _button(context.t("faq-home"), cd.FAQ, "home")])
+    return rows
+
+
+def answer_parts(context: AppContext, content: FaqContent, topic: Topic) -> list[str]:
+    translator = context.services.translator
+    reviewed = (
+        translator.format_date(topic.reviewed, context.locale, fmt="long")
+        if topic.reviewed else "—"
+    )
+    labels = AnswerLabels(
+        reviewed=context.t("faq-reviewed", date=reviewed),
+        sources=context.t("faq-sources"),
+        disclaimer=context.t("faq-disclaimer"),
+    )
+    parts = compose_answer(topic, content.translation(topic, context.locale), labels)
+    children = content.children(topic.id)
+    if children:
+        parts[-1] += "\n\n" + context.t("faq-more-questions", count=len(children))
+    return parts
+
+
+async def show_menu(update: Update, context: AppContext, *, greeting: str | None = None) -> None:
+    text = greeting or context.t("menu-title")
+    await show(update, context, [text], menu_rows(context))
+
+
+async def show_topic(update: Update, context: AppContext, topic_id: str) -> bool:
+    """Show a topic; False when it does not exist (an old button or a wrong deep link)."""
+    content = context.services.faq.content
+    topic = content.get(topic_id)
+    if topic is None:
+        return False
+    await show(update, context, answer_parts(context, content, topic),
+               topic_rows(context, content, topic))
+    person = context.person
+    if person is not None:
+        await context.services.record_event(
+            kind="faq_view", user_key=person.user_key, language=person.locale, topic_id=topic.id
+        )
+    return True
+
+
+async def on_faq_button(update: Update, context: AppContext) -> None:
+    query = update.callback_query
+    if query is None:
+        return
+    await query.answer()
+    data = cd.decode(query.data)
+    if data is None or data.action == "home" or not data.value:
+        await show_menu(update, context)
+        return
+    if not await show_topic(update, context, data.value):
+        await show_menu(update, context, greeting=context.t("faq-topic-missing"))
+
+
+def register(app: AppType) -> None:
+    app.add_handler(CallbackQueryHandler(on_faq_button, pattern=cd.pattern(cd.FAQ)))

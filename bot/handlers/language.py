@@ -1,0 +1,59 @@
+"""/language and the language picker; the choice is stored."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from telegram import InlineKeyboardButton, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+
+from bot import people
+from bot.handlers import callback_data as cd
+from bot.handlers.base import AppContext, AppType, Keyboard, show
+from bot.handlers.faq import show_menu
+
+
+def picker_rows(context: AppContext) -> Keyboard:
+    translator = context.services.translator
+    buttons = [
+        InlineKeyboardButton(
+            ("✓ " if locale == context.locale else "") + translator.language_name(locale),
+            callback_data=cd.encode(cd.LANGUAGE, "set", locale),
+        )
+        for locale in translator.locales
+    ]
+    return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+
+
+async def on_language(update: Update, context: AppContext) -> None:
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+    await show(update, context, [context.t("language-choose")], picker_rows(context))
+
+
+async def on_set_language(update: Update, context: AppContext) -> None:
+    query = update.callback_query
+    person = context.person
+    if query is None or person is None:
+        return
+    await query.answer()
+    data = cd.decode(query.data)
+    services = context.services
+    locale = data.value if data else ""
+    if locale not in services.translator.locales:
+        await show(update, context, [context.t("language-choose")], picker_rows(context))
+        return
+    async with services.db.session() as session:
+        await people.set_language(session=session, telegram_id=person.telegram_id, locale=locale)
+        await session.commit()
+    context.person = replace(person, locale=locale)
+    await services.record_event(kind="language_set", user_key=person.user_key, language=locale)
+    name = services.translator.language_name(locale)
+    await show_menu(update, context, greeting=context.t("language-set", language=name))
+
+
+def register(app: AppType) -> None:
+    app.add_handler(CommandHandler("language", on_language, filters=filters.ChatType.PRIVATE))
+    app.add_handler(CallbackQueryHandler(on_language, pattern=r"^lang:pick$"))
+    app.add_handler(CallbackQueryHandler(on_set_language, pattern=r"^lang:set:"))

@@ -1,0 +1,82 @@
+"""Who is writing (group -1), /start with deep links, /help, and text that is not a command."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CommandHandler, MessageHandler, TypeHandler, filters
+
+from bot import people
+from bot.faq.deeplink import parse_start_payload
+from bot.handlers.base import AppContext, AppType
+from bot.handlers.faq import show_menu, show_topic
+
+
+async def resolve_person(update: Update, context: AppContext) -> None:
+    """Group -1: find or create the user and their language before any feature runs."""
+    user = update.effective_user
+    if user is None or user.is_bot:
+        return
+    services = context.services
+    async with services.db.session() as session:
+        context.person = await people.resolve(
+            session=session,
+            telegram_id=user.id,
+            negotiated_locale=services.translator.negotiate(user.language_code),
+            display_name=user.full_name,
+            secret=services.user_key_secret,
+            is_coordinator=services.settings.is_coordinator(user.id),
+            now=services.clock.now(),
+        )
+        await session.commit()
+
+
+async def on_start(update: Update, context: AppContext) -> None:
+    person = context.person
+    if person is None or update.effective_message is None:
+        return
+    payload = parse_start_payload(context.args[0] if context.args else None)
+    await context.services.record_event(
+        kind="start", user_key=person.user_key, language=person.locale,
+        topic_id=payload.topic_id, source=payload.source,
+    )
+    if payload.topic_id and await show_topic(update, context, payload.topic_id):
+        return
+    language = context.services.translator.language_name(person.locale)
+    greeting = context.t("start-welcome", language=language)
+    if payload.topic_id:
+        greeting = context.t("faq-topic-missing") + "\n\n" + greeting
+    await show_menu(update, context, greeting=greeting)
+
+
+async def on_help(update: Update, context: AppContext) -> None:
+    person = context.person
+    if person is None:
+        return
+    await context.services.record_event(kind="help", user_key=person.user_key, language=person.locale)
+    await show_menu(update, context, greeting=context.t("help-text"))
+
+
+async def on_text(update: Update, context: AppContext) -> None:
+    """Until search answers typed questions, any text brings the menu back."""
+    person = context.person
+    if person is None:
+        return
+    await context.services.record_event(kind="text", user_key=person.user_key, language=person.locale)
+    await show_menu(update, context, greeting=context.t("menu-title"))
+
+
+def register_gate(app: AppType) -> None:
+    app.add_handler(TypeHandler(Update, resolve_person), group=-1)
+
+
+def register(app: AppType) -> None:
+    private = filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("start", on_start, filters=private))
+    app.add_handler(CommandHandler("help", on_help, filters=private))
+
+
+def register_fallback(app: AppType) -> None:
+    private = filters.ChatType.PRIVATE
+    app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_text))
+    # Unknown commands and anything else a person sends privately (stickers, photos) get the menu.
+    app.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, on_text))

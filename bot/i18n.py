@@ -1,0 +1,175 @@
+"""Fluent catalogues per locale, language negotiation, Serbian Latin by transliteration, Babel formats.
+
+Adding a language is adding `locales/<bcp47>/*.ftl` (and FAQ files): nothing here lists languages.
+`sr-Latn` is the one derived locale: it is built from `sr` at load time and `locales/sr-Latn/*.ftl`
+may override single messages.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+import cyrtranslit
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_time as babel_format_time
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import FluentParser, FluentSerializer, ast
+from fluent.syntax.visitor import Transformer
+
+log = logging.getLogger(__name__)
+
+FALLBACK_LOCALE = "en"
+SERBIAN_LATIN = "sr-Latn"
+# Telegram `language_code` values we map onto a served locale rather than the default.
+LANGUAGE_ALIASES = {"hr": SERBIAN_LATIN, "bs": SERBIAN_LATIN, "cnr": SERBIAN_LATIN, "me": SERBIAN_LATIN}
+
+
+def to_serbian_latin(text: str) -> str:
+    """Serbian Cyrillic → Latin; Latin text, digits, URLs and markup pass through unchanged."""
+    return str(cyrtranslit.to_latin(text, "sr"))
+
+
+class _TransliterateText(Transformer):  # type: ignore[misc]
+    """Changes only the text of messages, never ids, variables or selector keys."""
+
+    def visit_TextElement(self, node: ast.TextElement) -> ast.TextElement:  # noqa: N802
+        node.value = to_serbian_latin(node.value)
+        return node
+
+    def visit_StringLiteral(self, node: ast.StringLiteral) -> ast.StringLiteral:  # noqa: N802
+        node.value = to_serbian_latin(node.value)
+        return node
+
+
+def transliterate_ftl(source: str) -> str:
+    resource = FluentParser(with_spans=False).parse(source)
+    return str(FluentSerializer().serialize(_TransliterateText().visit(resource)))
+
+
+def babel_locale(locale: str) -> Locale:
+    try:
+        return Locale.parse(locale.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(FALLBACK_LOCALE)
+
+
+@dataclass
+class Catalog:
+    """The loaded bundles; immutable once built so a reload can swap it atomically."""
+
+    bundles: dict[str, FluentBundle]
+    sources: dict[str, dict[str, str]] = field(default_factory=dict)  # locale -> file -> text
+
+    @property
+    def locales(self) -> list[str]:
+        return sorted(self.bundles)
+
+
+def read_locale_sources(locales_dir: Path) -> dict[str, dict[str, str]]:
+    """locale -> {file name: FTL text}, including the derived sr-Latn sources."""
+    sources: dict[str, dict[str, str]] = {}
+    for folder in sorted(p for p in locales_dir.iterdir() if p.is_dir()):
+        sources[folder.name] = {
+            f.name: f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.ftl"))
+        }
+    if "sr" in sources:
+        overrides = sources.get(SERBIAN_LATIN, {})
+        derived = {name: transliterate_ftl(text) for name, text in sources["sr"].items()}
+        # Override files are added after the derived ones so their messages win.
+        derived.update({f"override-{name}": text for name, text in overrides.items()})
+        sources[SERBIAN_LATIN] = derived
+    return sources
+
+
+def build_catalog(locales_dir: Path) -> Catalog:
+    sources = read_locale_sources(locales_dir)
+    bundles: dict[str, FluentBundle] = {}
+    for locale, files in sources.items():
+        bundle = FluentBundle([locale], use_isolating=False)
+        for text in files.values():
+            bundle.add_resource(FluentResource(text), allow_overrides=True)
+        bundles[locale] = bundle
+    if FALLBACK_LOCALE not in bundles:
+        raise ValueError(f"{locales_dir}: the fallback locale '{FALLBACK_LOCALE}' is missing")
+    return Catalog(bundles=bundles, sources=sources)
+
+
+class Translator:
+    """`t(locale, id, **args)` for every user-visible string, plus Babel formatting."""
+
+    def __init__(self, catalog: Catalog, *, default_locale: str = FALLBACK_LOCALE) -> None:
+        self.catalog = catalog
+        self.default_locale = default_locale
+
+    @classmethod
+    def from_dir(cls, locales_dir: Path, *, default_locale: str = FALLBACK_LOCALE) -> Translator:
+        return cls(build_catalog(locales_dir), default_locale=default_locale)
+
+    @property
+    def locales(self) -> list[str]:
+        return self.catalog.locales
+
+    def negotiate(self, language_code: str | None) -> str:
+        """Telegram's language_code → a served locale (the default when we do not serve it)."""
+        if not language_code:
+            return self.default_locale
+        code = language_code.replace("_", "-")
+        served = {loc.lower(): loc for loc in self.locales}
+        if code.lower() in served:
+            return served[code.lower()]
+        base = code.split("-")[0].lower()
+        if base == "sr" and "latn" in code.lower():
+            return SERBIAN_LATIN
+        alias = LANGUAGE_ALIASES.get(base)
+        if alias in self.catalog.bundles:
+            return alias
+        return served.get(base, self.default_locale)
+
+    def t(self, locale: str, message_id: str, **args: Any) -> str:
+        for candidate in (locale, self.default_locale, FALLBACK_LOCALE):
+            bundle = self.catalog.bundles.get(candidate)
+            if bundle is not None and bundle.has_message(message_id):
+                message = bundle.get_message(message_id)
+                if message.value is None:
+                    break
+                text, errors = bundle.format_pattern(message.value, args)
+                if errors:
+                    log.warning("fluent errors in %s/%s: %s", candidate, message_id, errors)
+                return str(text)
+            log.warning("message %s missing in locale %s", message_id, candidate)
+        log.error("message %s missing everywhere", message_id)
+        return message_id
+
+    def language_name(self, locale: str) -> str:
+        """The language's own name for itself, capitalised for a button ("Українська")."""
+        name = babel_locale(locale).get_display_name(babel_locale(locale)) or locale
+        return name[:1].upper() + name[1:]
+
+    def format_date(self, value: date, locale: str, *, fmt: str = "full") -> str:
+        return str(babel_format_date(value, format=fmt, locale=babel_locale(locale)))
+
+    def format_time(self, value: datetime, locale: str, tz: tzinfo) -> str:
+        return str(babel_format_time(value.astimezone(tz), format="short", locale=babel_locale(locale)))
+
+    def format_local_datetime(self, value: datetime, locale: str, tz: tzinfo) -> str:
+        local = value.astimezone(tz)
+        return self.t(
+            locale,
+            "common-date-at-time",
+            date=self.format_date(local.date(), locale),
+            time=self.format_time(value, locale, tz),
+        )
+
+    def message_ids(self, locale: str) -> set[str]:
+        bundle = self.catalog.bundles[locale]
+        return set(bundle._messages)  # fluent.runtime keeps no public listing
+
+
+def iter_ftl_files(locales_dir: Path) -> Iterable[Path]:
+    return sorted(locales_dir.glob("*/*.ftl"))

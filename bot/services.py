@@ -1,0 +1,33 @@
+"""Everything a handler needs, built once per Application. No Telegram imports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.faq.library import FaqLibrary
+from bot.i18n import Translator
+from storage.db import Database
+from storage.repos import events
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    translator: Translator
+    faq: FaqLibrary
+    clock: Clock
+    user_key_secret: str
+
+    async def record_event(
+        self, *, kind: str, user_key: str, language: str, topic_id: str | None = None,
+        source: str | None = None,
+    ) -> None:
+        async with self.db.session() as session:
+            await events.record(
+                session=session, kind=kind, user_key=user_key, language=language,
+                topic_id=topic_id, source=source, at=self.clock.now(),
+            )
+            await session.commit()

@@ -1,0 +1,17 @@
+# FAQ navigation and the parts the bot adds around every answer.
+
+faq-back = ⬅️ Back
+faq-home = 🏠 Home
+# Variables:
+#   $date (String) - the date a person last checked this answer, formatted for the reader
+faq-reviewed = Last reviewed: { $date }
+faq-sources = Official sources:
+faq-disclaimer = This is general orientation, not legal advice. Rules change: check the official source or ask the centre about your case.
+faq-topic-missing = This topic is no longer available. Here is the current menu.
+# Variables:
+#   $count (Number) - how many sub-questions are listed below the answer
+faq-more-questions =
+    { $count ->
+        [one] One more question on this topic:
+       *[other] { $count } more questions on this topic:
+    }

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import Event
+
+
+async def record(
+    *,
+    session: AsyncSession,
+    kind: str,
+    user_key: str,
+    language: str,
+    at: datetime,
+    topic_id: str | None = None,
+    source: str | None = None,
+) -> Event:
+    event = Event(
+        kind=kind, user_key=user_key, language=language, topic_id=topic_id, source=source,
+        created_at=at,
+    )
+    session.add(event)
+    return event
+
+
+async def list_for_user(*, session: AsyncSession, user_key: str) -> list[Event]:
+    result = await session.exec(
+        select(Event).where(Event.user_key == user_key).order_by(Event.id)  # type: ignore[arg-type]
+    )
+    return list(result.all())
+
+
+async def count_by_kind(*, session: AsyncSession, kind: str) -> int:
+    result = await session.exec(select(func.count()).select_from(Event).where(Event.kind == kind))
+    return int(result.one())

@@ -1,0 +1,112 @@
+"""Fixtures: the real Application on a real database, talking to the in-process Bot API stand-in.
+
+SQLite (a fresh file per test) by default; set TEST_DATABASE_URL=postgresql://… to run the same
+tests on PostgreSQL (tables are emptied between tests).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+from bot.app import build_application, build_services
+from bot.botapi.simulator import SimulatedUser
+from bot.botapi.standin import StandinBotApi
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.runtime import running
+from bot.services import Services
+from storage.db import Database
+
+REPO = Path(__file__).resolve().parent.parent
+COORDINATOR_ID = 9001
+COORDINATOR_CHAT_ID = -100500
+# A Tuesday morning in winter (CET, UTC+1).
+START_TIME = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"
+
+
+async def empty_database(url: str) -> None:
+    """PostgreSQL is shared between tests: migrate once, then empty every table."""
+    db = Database(url)
+    try:
+        await db.upgrade()
+        if not db.is_sqlite:
+            import storage.models  # noqa: F401
+
+            tables = ", ".join(t.name for t in SQLModel.metadata.sorted_tables)
+            async with db.engine.begin() as connection:
+                await connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    finally:
+        await db.dispose()
+
+
+def make_settings(tmp_path: Path, database_url: str, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "telegram_bot_token": "",
+        "data_dir": tmp_path / "data",
+        "database_url": database_url,
+        "faq_dir": REPO / "faq",
+        "locales_dir": REPO / "locales",
+        "coordinator_ids": frozenset({COORDINATOR_ID}),
+        "coordinator_chat_id": COORDINATOR_CHAT_ID,
+        "user_key_secret": "test-only-secret",
+        "default_language": "en",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return make_settings(tmp_path, database_url)
+
+
+@dataclass
+class BotHarness:
+    app: Any
+    api: StandinBotApi
+    services: Services
+    clock: ManualClock
+
+    def user(self, user_id: int = 1001, *, language_code: str | None = "en",
+             first_name: str = "Ivana") -> SimulatedUser:
+        return SimulatedUser(self.app, self.api, user_id, language_code=language_code,
+                             first_name=first_name)
+
+    def coordinator(self, *, in_group: bool = False) -> SimulatedUser:
+        return SimulatedUser(
+            self.app, self.api, COORDINATOR_ID, language_code="sl", first_name="Coordinator",
+            chat_id=COORDINATOR_CHAT_ID if in_group else None,
+        )
+
+    def t(self, locale: str, message_id: str, **args: Any) -> str:
+        return self.services.translator.t(locale, message_id, **args)
+
+
+async def start_harness(settings: Settings) -> tuple[BotHarness, Any]:
+    await empty_database(settings.effective_database_url)
+    clock = ManualClock(START_TIME)
+    api = StandinBotApi()
+    services = build_services(settings, clock=clock)
+    app = build_application(settings, request=api, services=services, rate_limit=False)
+    return BotHarness(app, api, services, clock), running(app)
+
+
+@pytest.fixture
+async def bot(settings: Settings) -> AsyncIterator[BotHarness]:
+    harness, context = await start_harness(settings)
+    async with context:
+        yield harness
