@@ -13,7 +13,7 @@ from telegram.request import BaseRequest
 from bot.clock import Clock
 from bot.config import Settings
 from bot.faq.library import FaqLibrary
-from bot.handlers import errors, faq, language, start
+from bot.handlers import content, errors, faq, language, search, start
 from bot.handlers.base import AppContext, AppType
 from bot.i18n import Translator
 from bot.people import load_or_create_secret
@@ -102,7 +102,9 @@ def build_application(
     start.register_gate(app)
     start.register(app)
     language.register(app)
+    content.register(app, interval_seconds=settings.content_reload_seconds)
     faq.register(app)
-    start.register_fallback(app)
+    search.register(app)  # any other private text is a question
+    start.register_fallback(app)  # last: whatever nothing else handled
     errors.register(app)
     return app

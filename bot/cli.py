@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
+from bot.cli_faq import CommandError, add_faq_commands
 from bot.config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("bot")
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     upgrade = db_commands.add_parser("upgrade", help="apply all database migrations")
     upgrade.set_defaults(handler=cmd_db_upgrade)
+    add_faq_commands(commands)
     return parser
 
 
@@ -91,7 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"configuration error: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     handler: Callable[[Settings, argparse.Namespace], int] = args.handler
-    return handler(settings, args)
+    try:
+        return handler(settings, args)
+    except CommandError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ class Settings(BaseSettings):
 
     telegram_bot_token: str = ""
     telegram_api_url: str = TELEGRAM_API_DEFAULT
+    bot_username: str = ""
     data_dir: Path = Path("data")
     database_url: str = ""
     timezone: str = "Europe/Ljubljana"
@@ -32,6 +33,7 @@ class Settings(BaseSettings):
     coordinator_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
     faq_dir: Path = Path("faq")
     locales_dir: Path = Path("locales")
+    content_reload_seconds: float = Field(default=5.0, ge=0)
     user_key_secret: str = ""
     log_level: str = "INFO"
 
@@ -57,6 +59,13 @@ class Settings(BaseSettings):
         if value not in SUPPORTED_LANGUAGES:
             raise ValueError("one of " + ", ".join(SUPPORTED_LANGUAGES))
         return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, value: str) -> str:
+        if value.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+            raise ValueError("one of DEBUG, INFO, WARNING, ERROR")
+        return value.upper()
 
     @field_validator("coordinator_chat_id", mode="before")
     @classmethod

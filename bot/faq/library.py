@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.faq.loader import Problem, load_faq
 from bot.faq.model import FaqContent
+from bot.faq.search import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,7 @@ class FaqLibrary:
         self.faq_dir = faq_dir
         self.default_language = default_language
         self.content = FaqContent({}, default_language)
+        self.index = SearchIndex(self.content)
 
     def reload(self) -> LoadResult:
         """Load the folder; keep serving the last good content when the new one has errors."""
@@ -31,5 +33,11 @@ class FaqLibrary:
         if errors and self.content.topics:
             log.warning("FAQ has %d errors; keeping the last good content", len(errors))
             return LoadResult(accepted=False, errors=errors)
-        self.content = content
+        self.publish(content)
         return LoadResult(accepted=True, errors=errors)
+
+    def publish(self, content: FaqContent) -> None:
+        # The index is built before the swap, so a reader sees old content with the old index
+        # or new content with the new one, never a mix.
+        index = SearchIndex(content)
+        self.content, self.index = content, index

@@ -37,6 +37,16 @@ class Topic:
     translations: dict[str, Translation] = field(default_factory=dict)
     path: Path | None = None
 
+    def is_stale(self, language: str) -> bool:
+        """A translation last edited before the source language's text changed."""
+        source = self.translations.get(self.source_language)
+        translation = self.translations.get(language)
+        if source is None or translation is None or translation is source:
+            return False
+        if source.updated is None or translation.updated is None:
+            return False
+        return translation.updated < source.updated
+
 
 @dataclass
 class FaqContent:
@@ -60,6 +70,19 @@ class FaqContent:
             if candidate in topic.translations:
                 return topic.translations[candidate]
         return next(iter(topic.translations.values()))
+
+    def tree_order(self) -> list[Topic]:
+        """Every topic, depth first, siblings by their order: the order of the menus."""
+        ordered: list[Topic] = []
+
+        def visit(parent: str | None) -> None:
+            for child in self.children(parent):
+                if child not in ordered:
+                    ordered.append(child)
+                    visit(child.id)
+
+        visit(None)
+        return ordered
 
     def ancestors(self, topic_id: str) -> list[str]:
         chain: list[str] = []

@@ -42,3 +42,4 @@ def pattern(feature: str) -> str:
 # The features and their actions, so a reader sees every callback the bot can receive.
 FAQ = "faq"  # faq:open:<topic-id>, faq:home
 LANGUAGE = "lang"  # lang:pick, lang:set:<locale>
+ASK = "ask"  # ask:start — write a question to the centre

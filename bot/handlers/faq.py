@@ -11,7 +11,7 @@ from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, show
 
 
-def _button(text: str, feature: str, action: str, value: str = "") -> InlineKeyboardButton:
+def button(text: str, feature: str, action: str, value: str = "") -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=cd.encode(feature, action, value))
 
 
@@ -19,24 +19,24 @@ def menu_rows(context: AppContext) -> Keyboard:
     """The main menu: every top-level topic, then the language switch."""
     content = context.services.faq.content
     rows: Keyboard = [
-        [_button(content.translation(topic, context.locale).title, cd.FAQ, "open", topic.id)]
+        [button(content.translation(topic, context.locale).title, cd.FAQ, "open", topic.id)]
         for topic in content.roots
     ]
-    rows.append([_button(context.t("menu-language-button"), cd.LANGUAGE, "pick")])
+    rows.append([button(context.t("menu-language-button"), cd.LANGUAGE, "pick")])
     return rows
 
 
 def topic_rows(context: AppContext, content: FaqContent, topic: Topic) -> Keyboard:
     rows: Keyboard = [
-        [_button(content.translation(child, context.locale).title, cd.FAQ, "open", child.id)]
+        [button(content.translation(child, context.locale).title, cd.FAQ, "open", child.id)]
         for child in content.children(topic.id)
     ]
     back = (
-        _button(context.t("faq-back"), cd.FAQ, "open", topic.parent)
+        button(context.t("faq-back"), cd.FAQ, "open", topic.parent)
         if topic.parent
-        else _button(context.t("faq-back"), cd.FAQ, "home")
+        else button(context.t("faq-back"), cd.FAQ, "home")
     )
-    rows.append([back, _button(context.t("faq-home"), cd.FAQ, "home")])
+    rows.append([back, button(context.t("faq-home"), cd.FAQ, "home")])
     return rows
 
 

@@ -56,12 +56,12 @@ async def on_help(update: Update, context: AppContext) -> None:
     await show_menu(update, context, greeting=context.t("help-text"))
 
 
-async def on_text(update: Update, context: AppContext) -> None:
-    """Until search answers typed questions, any text brings the menu back."""
+async def on_other(update: Update, context: AppContext) -> None:
+    """Stickers, photos, unknown commands: the menu, so nobody is left without an answer."""
     person = context.person
     if person is None:
         return
-    await context.services.record_event(kind="text", user_key=person.user_key, language=person.locale)
+    await context.services.record_event(kind="other", user_key=person.user_key, language=person.locale)
     await show_menu(update, context, greeting=context.t("menu-title"))
 
 
@@ -77,6 +77,4 @@ def register(app: AppType) -> None:
 
 def register_fallback(app: AppType) -> None:
     private = filters.ChatType.PRIVATE
-    app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_text))
-    # Unknown commands and anything else a person sends privately (stickers, photos) get the menu.
-    app.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, on_text))
+    app.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, on_other))

@@ -41,3 +41,26 @@ common-error = Sorry, something went wrong on our side. Please try again in a mo
 #   $date (String) - a date already formatted for the reader
 #   $time (String) - a time already formatted for the reader
 common-date-at-time = { $date } at { $time }
+
+## Posters (printed for employers' notice boards)
+
+poster-scan = Scan the code with your phone camera to open it in Telegram
+
+## Coordinators: content status and live reload
+
+coordinator-only = This command is for the centre's coordinators.
+# Variables:
+#   $complete (Number) - topics present and up to date in every language
+#   $total (Number) - all topics
+content-status = FAQ content: { $complete } of { $total } topics complete in every language.
+content-state-present = ok
+content-state-missing = missing
+content-state-stale = stale
+# Variables:
+#   $count (Number) - how many errors the checker found
+#   $shown (Number) - how many of them are listed below
+content-broken =
+    ⚠️ An edit to the FAQ or interface texts has { $count ->
+        [one] an error
+       *[other] { $count } errors
+    }, so the bot keeps showing the last good version. Run “arrival-desk faq check” for details. First { $shown }:

@@ -15,3 +15,15 @@ faq-more-questions =
         [one] One more question on this topic:
        *[other] { $count } more questions on this topic:
     }
+
+## Typed questions
+
+# Variables:
+#   $count (Number) - how many matching topics are shown as buttons
+search-results =
+    { $count ->
+        [one] I found this topic for your question:
+       *[other] I found these topics for your question, best first:
+    }
+search-nothing = Sorry, I did not find an answer to that. Try other words, choose a topic below, or ask a person at the centre.
+search-ask-person = 🙋 Ask a person

@@ -1,0 +1,133 @@
+"""Live content: a repeating job picks up edited FAQ and locale files; /faqstatus for coordinators.
+
+A broken edit never goes live: the bot keeps the last good content and tells the coordinator chat,
+once per broken version, what the checker found.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import CommandHandler
+
+from bot.faq.checker import check, served_languages
+from bot.faq.model import FaqContent
+from bot.faq.status import content_status
+from bot.faq.watch import Fingerprint, fingerprint
+from bot.handlers.base import AppContext, AppType
+from bot.i18n import Catalog, build_catalog
+
+log = logging.getLogger(__name__)
+
+RELOAD_JOB = "content-reload"
+MAX_LINES_SHOWN = 15
+
+
+@dataclass
+class ReloadState:
+    seen: Fingerprint = ()
+    reported: set[str] = field(default_factory=set)
+
+
+@dataclass
+class ReloadOutcome:
+    changed: bool
+    accepted: bool = False
+    error_lines: list[str] = field(default_factory=list)
+
+
+def _load(faq_dir: Path, locales_dir: Path, today: dt.date
+          ) -> tuple[list[str], FaqContent, Catalog | None]:
+    report, content = check(faq_dir, locales_dir, today=today)
+    catalog = build_catalog(locales_dir) if not report.errors else None
+    return [p.format() for p in sorted(report.errors, key=lambda p: (p.file, p.line))], content, catalog
+
+
+async def reload_content(context: AppContext) -> ReloadOutcome:
+    """Check the folders; publish a good version, report a broken one once."""
+    services = context.services
+    settings = services.settings
+    state: ReloadState = context.bot_data.setdefault("reload_state", ReloadState())
+    current = fingerprint(settings.faq_dir, settings.locales_dir)
+    if current == state.seen:
+        return ReloadOutcome(changed=False)
+    state.seen = current
+    today = services.clock.now().astimezone(settings.tz).date()
+    # Parsing and indexing take a moment: off the event loop, so updates keep flowing.
+    errors, content, catalog = await asyncio.to_thread(
+        _load, settings.faq_dir, settings.locales_dir, today
+    )
+    if not errors and catalog is not None:
+        await asyncio.to_thread(services.faq.publish, content)
+        services.translator.catalog = catalog
+        log.info("content reloaded: %d topics", len(content.topics))
+        return ReloadOutcome(changed=True, accepted=True)
+    digest = hashlib.sha256("\n".join(errors).encode()).hexdigest()
+    if digest not in state.reported:
+        state.reported.add(digest)
+        await _tell_coordinators(context, errors)
+    log.warning("content has %d errors; still serving the last good version", len(errors))
+    return ReloadOutcome(changed=True, accepted=False, error_lines=errors)
+
+
+async def _tell_coordinators(context: AppContext, errors: list[str]) -> None:
+    chat_id = context.services.settings.coordinator_chat_id
+    if chat_id is None:
+        return
+    locale = context.services.settings.default_language
+    shown = "\n".join(escape(line) for line in errors[:MAX_LINES_SHOWN])
+    text = context.services.translator.t(
+        locale, "content-broken", count=len(errors), shown=min(len(errors), MAX_LINES_SHOWN)
+    )
+    try:
+        await context.bot.send_message(chat_id, f"{text}\n\n<code>{shown}</code>",
+                                       parse_mode=ParseMode.HTML)
+    except TelegramError as exc:
+        log.warning("could not tell the coordinator chat about broken content: %s", exc)
+
+
+async def _reload_job(context: AppContext) -> None:
+    await reload_content(context)
+
+
+async def on_faq_status(update: Update, context: AppContext) -> None:
+    person = context.person
+    message = update.effective_message
+    if person is None or message is None:
+        return
+    if not person.is_coordinator:
+        await message.reply_text(context.t("coordinator-only"))
+        return
+    services = context.services
+    languages = served_languages(services.settings.locales_dir)
+    rows = content_status(services.faq.content, languages)
+    lines = [
+        f"{escape(row.topic_id)} · {row.reviewed} · "
+        + " ".join(f"{lang}:{context.t('content-state-' + state)}"
+                   for lang, state in row.languages.items())
+        for row in rows if not row.complete
+    ]
+    complete = sum(row.complete for row in rows)
+    header = context.t("content-status", complete=complete, total=len(rows))
+    await message.reply_text("\n".join([header, *lines]), parse_mode=ParseMode.HTML)
+
+
+def register(app: AppType, *, interval_seconds: float) -> None:
+    app.add_handler(CommandHandler("faqstatus", on_faq_status))
+    settings = app.bot_data["services"].settings
+    # What build_services loaded is the starting point: only later edits trigger a reload.
+    app.bot_data["reload_state"] = ReloadState(seen=fingerprint(settings.faq_dir,
+                                                                settings.locales_dir))
+    if app.job_queue is not None and interval_seconds > 0:
+        app.job_queue.run_repeating(
+            _reload_job, interval=interval_seconds, first=interval_seconds, name=RELOAD_JOB
+        )

@@ -1,0 +1,43 @@
+# Arrival Desk — заједнички текстови (српски, ћирилица; латиница се добија аутоматски).
+# Ознаке порука: <функција>-<значење>. Натписи на дугмадима кратки: читају се на телефону.
+
+-brand = Arrival Desk
+
+## Почетак, мени, помоћ
+
+# Variables:
+#   $language (String) - the name of the language now in use, in that language
+start-welcome =
+    Добро дошли! Ово је { -brand }, пријемни шалтер вашег локалног центра за интеграцију.
+    Овде ћете наћи одговоре о дозволама, раду, здрављу и свакодневном животу у Словенији, а можете и да питате некога из центра.
+
+    Језик: { $language }. Можете га променити дугметом 🌐 испод.
+menu-title = Изаберите тему или једноставно напишите своје питање:
+menu-language-button = 🌐 Језик
+help-text =
+    <b>Како се користи { -brand }</b>
+    • Додирните тему да прочитате одговор; „Назад” вас враћа корак уназад, „Почетна” на почетак.
+    • Напишите питање својим речима, на било ком језику.
+    • /language мења језик, /start поново приказује мени.
+    Одговори служе за општу оријентацију; за ваш случај разговарајте са центром.
+
+## Језик
+
+language-choose = Изаберите језик:
+# Variables:
+#   $language (String) - the chosen language's own name
+language-set = Готово! Од сада вам пишем на језику: { $language }.
+
+## Команде (приказују се у менију команди у Telegramu)
+
+command-start = Главни мени
+command-help = Како ради овај бот
+command-language = Промена језика
+
+## Заједничко
+
+common-error = Извините, код нас је дошло до грешке. Покушајте поново за који тренутак.
+# Variables:
+#   $date (String) - a date already formatted for the reader
+#   $time (String) - a time already formatted for the reader
+common-date-at-time = { $date } у { $time }

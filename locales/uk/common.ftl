@@ -1,0 +1,43 @@
+# Arrival Desk — загальні рядки (українська).
+# Ідентифікатори повідомлень: <функція>-<значення>. Підписи кнопок короткі: їх читають на телефоні.
+
+-brand = Arrival Desk
+
+## Початок, меню, довідка
+
+# Variables:
+#   $language (String) - the name of the language now in use, in that language
+start-welcome =
+    Вітаємо! Це { -brand } — приймальня вашого місцевого центру інтеграції.
+    Тут ви знайдете відповіді про дозволи, роботу, здоров’я та повсякденне життя в Словенії, а також можете поставити питання працівникові центру.
+
+    Мова: { $language }. Змінити її можна кнопкою 🌐 нижче.
+menu-title = Оберіть тему або просто напишіть своє питання:
+menu-language-button = 🌐 Мова
+help-text =
+    <b>Як користуватися ботом { -brand }</b>
+    • Натисніть тему, щоб прочитати відповідь; «Назад» повертає на крок назад, «Головна» — на початок.
+    • Напишіть питання своїми словами, будь-якою мовою.
+    • /language змінює мову, /start знову показує меню.
+    Відповіді дають загальну орієнтацію; щодо вашої ситуації зверніться до центру.
+
+## Мова
+
+language-choose = Оберіть мову:
+# Variables:
+#   $language (String) - the chosen language's own name
+language-set = Готово! Відтепер я писатиму вам такою мовою: { $language }.
+
+## Команди (показуються в меню команд Telegram)
+
+command-start = Головне меню
+command-help = Як працює цей бот
+command-language = Змінити мову
+
+## Спільне
+
+common-error = Вибачте, у нас щось пішло не так. Спробуйте ще раз за хвилину.
+# Variables:
+#   $date (String) - a date already formatted for the reader
+#   $time (String) - a time already formatted for the reader
+common-date-at-time = { $date } о { $time }

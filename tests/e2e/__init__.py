@@ -1,0 +1,1 @@
+"""End-to-end tests that run the bot against the Bot API emulator in emulator/."""

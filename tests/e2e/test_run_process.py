@@ -1,0 +1,133 @@
+"""End-to-end smoke test: `arrival-desk run` as a real process against the Bot API emulator."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.faq.loader import load_faq
+from bot.faq.model import FaqContent
+
+from .emulator_client import Emulator, Message
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("node") is None, reason="node is not on PATH; the Bot API emulator needs Node 20"
+)
+
+REPO = Path(__file__).resolve().parents[2]
+UK_USER, HR_USER, HOSTILE_USER = 2001, 2002, 2003
+HOSTILE_TEXT = "<b>x</b>\u202e" + "€" * 3000
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+class BotProcess:
+    def __init__(self, emu: Emulator, proc: subprocess.Popen[bytes], log: Path) -> None:
+        self.emu, self.proc, self.log = emu, proc, log
+
+    def log_text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.fixture
+def bot(tmp_path: Path) -> Iterator[BotProcess]:
+    emu = Emulator().start()
+    proc = None
+    log = tmp_path / "bot.log"
+    try:
+        env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": emu.token,
+            "TELEGRAM_API_URL": emu.base_url,
+            "DATA_DIR": str(tmp_path / "data"),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'data' / 'arrival-desk.db'}",
+            "FAQ_DIR": str(REPO / "faq"),
+            "LOCALES_DIR": str(REPO / "locales"),
+            "DEFAULT_LANGUAGE": "en",
+            "COORDINATOR_IDS": "",
+            "COORDINATOR_CHAT_ID": "",
+            "LOG_LEVEL": "INFO",
+            "NO_PROXY": "127.0.0.1,localhost",
+            "no_proxy": "127.0.0.1,localhost",
+        }
+        with log.open("wb") as out:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "bot.cli", "run"],
+                cwd=REPO,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        yield BotProcess(emu, proc, log)
+    finally:
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)
+        emu.stop()
+        if log.exists():  # pytest shows this only when the test fails
+            print("---- bot log ----\n" + log.read_text(encoding="utf-8", errors="replace"))
+
+
+def all_buttons(message: Message) -> list[str]:
+    return [label for row in Emulator.buttons(message) for label in row]
+
+
+def test_run_answers_users_and_stops_cleanly(bot: BotProcess) -> None:
+    emu = bot.emu
+    content: FaqContent = load_faq(REPO / "faq")[0]
+    roots = content.roots
+    uk_titles = [content.translation(topic, "uk").title for topic in roots]
+    assert uk_titles, "the repository's FAQ has no top-level topics"
+
+    # 1. The process answers /start with the main menu in Ukrainian.
+    emu.send_text(UK_USER, "/start", language_code="uk")
+    menu = emu.wait_for(UK_USER, lambda m: set(uk_titles) <= set(all_buttons(m)), timeout=20)
+    assert menu["reply_markup"].get("inline_keyboard"), "the menu is not an inline keyboard"
+
+    # 2. Pressing the first topic edits that message into the answer, the title in bold.
+    first = roots[0]
+    bold_title = f"<b>{html.escape(content.translation(first, 'uk').title, quote=False)}</b>"
+    pressed = emu.press(UK_USER, f"faq:open:{first.id}", language_code="uk")
+    assert pressed == menu["message_id"]
+    emu.wait_for(
+        UK_USER,
+        lambda m: m["message_id"] == pressed and bold_title in (m["text"] or ""),
+        timeout=10,
+    )
+
+    # 3. A deep link from a Croatian-language phone: the cv answer in Serbian Latin.
+    cv_title = content.translation(content.topics["cv"], "sr-Latn").title
+    emu.send_text(HR_USER, "/start faq-cv", language_code="hr")
+    answer = emu.wait_for(HR_USER, lambda m: cv_title in (m["text"] or ""), timeout=10)
+    for message in emu.bot_messages(HR_USER):
+        text = message["text"] or ""
+        assert not CYRILLIC.search(text), f"Cyrillic in a Serbian Latin answer: {text[:300]!r}"
+        labels = " ".join(all_buttons(message))
+        assert not CYRILLIC.search(labels), f"Cyrillic on Serbian Latin buttons: {labels!r}"
+    assert answer["parse_mode"] == "HTML"
+
+    # 4. Hostile text (HTML, a right-to-left override, 3000 multi-byte characters) gets an answer.
+    emu.send_text(HOSTILE_USER, HOSTILE_TEXT, language_code="en")
+    reply = emu.wait_for(HOSTILE_USER, lambda m: bool(m["text"]), timeout=10)
+    assert all_buttons(reply), f"a reply without a way on (the error apology?): {reply['text']!r}"
+
+    # 5. SIGTERM: PTB's run_polling stops gracefully and `arrival-desk run` returns 0.
+    bot.proc.send_signal(signal.SIGTERM)
+    try:
+        code = bot.proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the bot did not exit within 10 s of SIGTERM")
+    log = bot.log_text()
+    assert code == 0, f"exit code {code} after SIGTERM"
+    assert "Traceback" not in log
+    assert emu.token not in log
+    assert emu.token.split(":", 1)[1] not in log  # not even the secret half
