@@ -10,10 +10,23 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
+from bot.booking.catalog import load_catalog
+from bot.booking.desk import BookingDesk, DeskRules
 from bot.clock import Clock
 from bot.config import Settings
 from bot.faq.library import FaqLibrary
-from bot.handlers import content, errors, faq, language, search, start
+from bot.handlers import (
+    ask,
+    booking,
+    content,
+    coordinator,
+    errors,
+    faq,
+    language,
+    reminders,
+    search,
+    start,
+)
 from bot.handlers.base import AppContext, AppType
 from bot.i18n import Translator
 from bot.people import load_or_create_secret
@@ -22,8 +35,8 @@ from storage.db import Database
 
 log = logging.getLogger(__name__)
 
-OFFLINE_TOKEN = "0:offline-stand-in"  # noqa: S105 - not a secret: used only with the stand-in
-COMMANDS = ("start", "help", "language")
+OFFLINE_TOKEN = "0:offline-stand-in"
+COMMANDS = ("start", "book", "mybookings", "ask", "language", "help")
 # setMyCommands takes ISO 639-1 codes: Serbian Latin readers are reached through these codes.
 COMMAND_LANGUAGE_CODES = {"sr-Latn": ("hr", "bs")}
 
@@ -32,14 +45,30 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
     translator = Translator.from_dir(settings.locales_dir, default_locale=settings.default_language)
     library = FaqLibrary(settings.faq_dir, default_language=settings.default_language)
     library.reload()
-    return Services(
+    catalog, problems = load_catalog(settings.services_file)
+    for problem in problems:
+        log.warning("services file: %s", problem.format())
+    clock = clock or Clock()
+    db = Database(settings.effective_database_url)
+    services = Services(
         settings=settings,
-        db=Database(settings.effective_database_url),
+        db=db,
         translator=translator,
         faq=library,
-        clock=clock or Clock(),
+        clock=clock,
         user_key_secret=load_or_create_secret(settings.user_key_secret, settings.data_dir),
+        catalog=catalog,
+        desk=None,  # type: ignore[arg-type]  # set just below
     )
+    rules = DeskRules(
+        reminder_hours=settings.reminder_hours,
+        cutoff_hours=settings.cancel_cutoff_hours,
+        horizon_days=settings.booking_days_ahead,
+        offer_hours=settings.waitlist_offer_hours,
+    )
+    # The desk reads the catalog through the services, so a live reload reaches it too.
+    services.desk = BookingDesk(db, lambda: services.catalog, settings.tz, clock, rules)
+    return services
 
 
 async def publish_commands(app: AppType) -> None:
@@ -62,6 +91,7 @@ async def publish_commands(app: AppType) -> None:
 async def _post_init(app: AppType) -> None:
     services: Services = app.bot_data["services"]
     await services.db.upgrade()
+    await services.desk.sync_slots()
     await publish_commands(app)
 
 
@@ -104,6 +134,10 @@ def build_application(
     language.register(app)
     content.register(app, interval_seconds=settings.content_reload_seconds)
     faq.register(app)
+    booking.register(app)
+    coordinator.register(app)
+    reminders.register(app, interval_seconds=settings.outbox_poll_seconds)
+    ask.register(app)  # before search: a reply to a relayed answer continues the thread
     search.register(app)  # any other private text is a question
     start.register_fallback(app)  # last: whatever nothing else handled
     errors.register(app)

@@ -50,15 +50,18 @@ def render_call(call: Call, numbered: list[str]) -> str:
     return "\n".join(lines)
 
 
-async def chat(settings: Settings, stdin: TextIO = sys.stdin, out: Callable[[str], None] = print) -> None:
+async def chat(
+    settings: Settings, stdin: TextIO = sys.stdin, out: Callable[[str], None] = print
+) -> None:
     api = StandinBotApi()
     app = build_application(settings, request=api, rate_limit=False)
     people: dict[int, SimulatedUser] = {}
 
     def person(user_id: int, language: str | None = "en") -> SimulatedUser:
         if user_id not in people:
-            people[user_id] = SimulatedUser(app, api, user_id, language_code=language,
-                                            first_name=f"User {user_id}")
+            people[user_id] = SimulatedUser(
+                app, api, user_id, language_code=language, first_name=f"User {user_id}"
+            )
         return people[user_id]
 
     current = person(DEFAULT_MIGRANT_ID)

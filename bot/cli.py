@@ -72,7 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = commands.add_parser("run", help="run the bot (long polling); offline chat without a token")
+    run = commands.add_parser(
+        "run", help="run the bot (long polling); offline chat without a token"
+    )
     run.set_defaults(handler=cmd_run)
     chat = commands.add_parser("chat", help="chat with the bot in this terminal, offline")
     chat.set_defaults(handler=cmd_chat)

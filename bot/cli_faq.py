@@ -26,13 +26,20 @@ def _dirs(settings: Settings, args: argparse.Namespace) -> tuple[Path, Path]:
 
 def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
     faq_dir, locales_dir = _dirs(settings, args)
-    report, _ = check(faq_dir, locales_dir, today=dt.date.today())
+    services_file = args.services_file or settings.services_file
+    report, _ = check(faq_dir, locales_dir, today=dt.date.today(), services_file=services_file)
     if args.json:
-        print(json.dumps({
-            "errors": [p.__dict__ for p in report.errors],
-            "warnings": [p.__dict__ for p in report.warnings],
-            "summary": {"errors": len(report.errors), "warnings": len(report.warnings)},
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "errors": [p.__dict__ for p in report.errors],
+                    "warnings": [p.__dict__ for p in report.warnings],
+                    "summary": {"errors": len(report.errors), "warnings": len(report.warnings)},
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for line in report.lines():
             print(line)
@@ -77,7 +84,9 @@ def cmd_poster(settings: Settings, args: argparse.Namespace) -> int:
     faq_dir, locales_dir = _dirs(settings, args)
     username = args.bot or settings.bot_username
     if not username:
-        raise CommandError("the bot's username is needed for the link: set BOT_USERNAME or pass --bot")
+        raise CommandError(
+            "the bot's username is needed for the link: set BOT_USERNAME or pass --bot"
+        )
     library = FaqLibrary(faq_dir, default_language=settings.default_language)
     library.reload()
     topic = library.content.get(args.topic)
@@ -89,7 +98,9 @@ def cmd_poster(settings: Settings, args: argparse.Namespace) -> int:
         raise CommandError(f"--source: {exc}") from None
     languages = served_languages(locales_dir)
     translator = Translator.from_dir(locales_dir, default_locale=settings.default_language)
-    titles = list(dict.fromkeys(library.content.translation(topic, lang).title for lang in languages))
+    titles = list(
+        dict.fromkeys(library.content.translation(topic, lang).title for lang in languages)
+    )
     footer = list(dict.fromkeys(translator.t(lang, "poster-scan") for lang in languages))
     out = Path(args.out or f"poster-{topic.id}-{args.source}.png")
     image = render_poster(titles, link, footer)
@@ -110,31 +121,48 @@ def add_faq_commands(commands: Any) -> None:
 
     def with_dirs(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         parser.add_argument("--faq-dir", type=Path, help="FAQ folder (default: FAQ_DIR or faq/)")
-        parser.add_argument("--locales-dir", type=Path,
-                            help="locales folder (default: LOCALES_DIR or locales/)")
+        parser.add_argument(
+            "--locales-dir", type=Path, help="locales folder (default: LOCALES_DIR or locales/)"
+        )
         return parser
 
-    check_parser = with_dirs(sub.add_parser(
-        "check", help="check FAQ and locale files; one line per problem, exit 1 on errors"))
+    check_parser = with_dirs(
+        sub.add_parser(
+            "check", help="check FAQ and locale files; one line per problem, exit 1 on errors"
+        )
+    )
     check_parser.add_argument("--json", action="store_true", help="machine-readable output")
+    check_parser.add_argument(
+        "--services-file", type=Path, help="bookable services (default: SERVICES_FILE)"
+    )
     check_parser.set_defaults(handler=cmd_check)
 
     search = with_dirs(sub.add_parser("search", help="rank topics for a typed question"))
     search.add_argument("--lang", default="en", help="language for the titles shown (default en)")
-    search.add_argument("--json", action="store_true",
-                        help='print only [{"topic": ID, "score": N}, …], best first')
+    search.add_argument(
+        "--json", action="store_true", help='print only [{"topic": ID, "score": N}, …], best first'
+    )
     search.add_argument("query", nargs="+", help="the question, as a migrant would type it")
     search.set_defaults(handler=cmd_search)
 
-    status = with_dirs(sub.add_parser(
-        "status", help="per topic and language: present, missing or stale; reviewed date"))
+    status = with_dirs(
+        sub.add_parser(
+            "status", help="per topic and language: present, missing or stale; reviewed date"
+        )
+    )
     status.set_defaults(handler=cmd_status)
 
-    poster = with_dirs(sub.add_parser(
-        "poster", help="a printable PNG or PDF with a QR code of the topic's deep link"))
+    poster = with_dirs(
+        sub.add_parser(
+            "poster", help="a printable PNG or PDF with a QR code of the topic's deep link"
+        )
+    )
     poster.add_argument("topic", help="topic id, e.g. residence-permit")
-    poster.add_argument("--source", required=True,
-                        help="where the poster hangs, e.g. factory-a (letters, digits, - and _)")
+    poster.add_argument(
+        "--source",
+        required=True,
+        help="where the poster hangs, e.g. factory-a (letters, digits, - and _)",
+    )
     poster.add_argument("--out", help="output file, .png or .pdf (default poster-TOPIC-SOURCE.png)")
     poster.add_argument("--bot", help="the bot's username (default: BOT_USERNAME)")
     poster.set_defaults(handler=cmd_poster)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from typing_extensions import Annotated
 
 SUPPORTED_LANGUAGES = ("uk", "sr", "sr-Latn", "sl", "en")
 TELEGRAM_API_DEFAULT = "https://api.telegram.org/bot"
@@ -34,6 +35,14 @@ class Settings(BaseSettings):
     faq_dir: Path = Path("faq")
     locales_dir: Path = Path("locales")
     content_reload_seconds: float = Field(default=5.0, ge=0)
+    services_file: Path = Path("faq/services.yaml")
+    coordinator_language: str = "sl"
+    reminder_hours: Annotated[tuple[float, ...], NoDecode] = (24.0, 2.0)
+    cancel_cutoff_hours: float = Field(default=2.0, ge=0)
+    booking_days_ahead: int = Field(default=21, ge=1, le=120)
+    waitlist_offer_hours: float = Field(default=12.0, gt=0)
+    agenda_time: dt.time = dt.time(7, 30)
+    outbox_poll_seconds: float = Field(default=10.0, gt=0)
     user_key_secret: str = ""
     log_level: str = "INFO"
 
@@ -41,7 +50,9 @@ class Settings(BaseSettings):
     @classmethod
     def _url(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
-            raise ValueError("a URL starting with http:// or https://, e.g. http://127.0.0.1:8081/bot")
+            raise ValueError(
+                "a URL starting with http:// or https://, e.g. http://127.0.0.1:8081/bot"
+            )
         return value.rstrip("/")
 
     @field_validator("timezone")
@@ -53,7 +64,20 @@ class Settings(BaseSettings):
             raise ValueError("an IANA time zone name such as Europe/Ljubljana") from exc
         return value
 
-    @field_validator("default_language")
+    @field_validator("reminder_hours", mode="before")
+    @classmethod
+    def _reminders(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                hours = tuple(float(p) for p in value.replace("h", "").split(",") if p.strip())
+            except ValueError:
+                raise ValueError("comma-separated hours before the start, e.g. 24,2") from None
+            if any(h <= 0 for h in hours):
+                raise ValueError("positive hours before the start, e.g. 24,2")
+            return hours
+        return value
+
+    @field_validator("default_language", "coordinator_language")
     @classmethod
     def _language(cls, value: str) -> str:
         if value not in SUPPORTED_LANGUAGES:

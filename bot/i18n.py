@@ -27,7 +27,12 @@ log = logging.getLogger(__name__)
 FALLBACK_LOCALE = "en"
 SERBIAN_LATIN = "sr-Latn"
 # Telegram `language_code` values we map onto a served locale rather than the default.
-LANGUAGE_ALIASES = {"hr": SERBIAN_LATIN, "bs": SERBIAN_LATIN, "cnr": SERBIAN_LATIN, "me": SERBIAN_LATIN}
+LANGUAGE_ALIASES = {
+    "hr": SERBIAN_LATIN,
+    "bs": SERBIAN_LATIN,
+    "cnr": SERBIAN_LATIN,
+    "me": SERBIAN_LATIN,
+}
 
 
 def to_serbian_latin(text: str) -> str:
@@ -38,11 +43,11 @@ def to_serbian_latin(text: str) -> str:
 class _TransliterateText(Transformer):  # type: ignore[misc]
     """Changes only the text of messages, never ids, variables or selector keys."""
 
-    def visit_TextElement(self, node: ast.TextElement) -> ast.TextElement:  # noqa: N802
+    def visit_TextElement(self, node: ast.TextElement) -> ast.TextElement:
         node.value = to_serbian_latin(node.value)
         return node
 
-    def visit_StringLiteral(self, node: ast.StringLiteral) -> ast.StringLiteral:  # noqa: N802
+    def visit_StringLiteral(self, node: ast.StringLiteral) -> ast.StringLiteral:
         node.value = to_serbian_latin(node.value)
         return node
 
@@ -52,7 +57,13 @@ def transliterate_ftl(source: str) -> str:
     return str(FluentSerializer().serialize(_TransliterateText().visit(resource)))
 
 
-def babel_locale(locale: str) -> Locale:
+# Formats for a European centre: English readers get 24-hour times and day-month dates.
+FORMAT_LOCALES = {"en": "en_GB"}
+
+
+def babel_locale(locale: str, *, for_formats: bool = True) -> Locale:
+    if for_formats:
+        locale = FORMAT_LOCALES.get(locale, locale)
     try:
         return Locale.parse(locale.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -124,7 +135,7 @@ class Translator:
         if code.lower() in served:
             return served[code.lower()]
         base = code.split("-")[0].lower()
-        if base == "sr" and "latn" in code.lower():
+        if base == "sr" and "latn" in code.lower() and SERBIAN_LATIN in self.catalog.bundles:
             return SERBIAN_LATIN
         alias = LANGUAGE_ALIASES.get(base)
         if alias in self.catalog.bundles:
@@ -148,14 +159,17 @@ class Translator:
 
     def language_name(self, locale: str) -> str:
         """The language's own name for itself, capitalised for a button ("Українська")."""
-        name = babel_locale(locale).get_display_name(babel_locale(locale)) or locale
+        own = babel_locale(locale, for_formats=False)
+        name = own.get_display_name(own) or locale
         return name[:1].upper() + name[1:]
 
     def format_date(self, value: date, locale: str, *, fmt: str = "full") -> str:
         return str(babel_format_date(value, format=fmt, locale=babel_locale(locale)))
 
     def format_time(self, value: datetime, locale: str, tz: tzinfo) -> str:
-        return str(babel_format_time(value.astimezone(tz), format="short", locale=babel_locale(locale)))
+        return str(
+            babel_format_time(value.astimezone(tz), format="short", locale=babel_locale(locale))
+        )
 
     def format_local_datetime(self, value: datetime, locale: str, tz: tzinfo) -> str:
         local = value.astimezone(tz)

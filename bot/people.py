@@ -51,8 +51,13 @@ class Person:
 def _person(user: User, *, is_new: bool, is_coordinator: bool) -> Person:
     assert user.id is not None
     return Person(
-        id=user.id, telegram_id=user.telegram_id, user_key=user.user_key, locale=user.language,
-        is_new=is_new, is_coordinator=is_coordinator, display_name=user.display_name,
+        id=user.id,
+        telegram_id=user.telegram_id,
+        user_key=user.user_key,
+        locale=user.language,
+        is_new=is_new,
+        is_coordinator=is_coordinator,
+        display_name=user.display_name,
     )
 
 
@@ -70,8 +75,11 @@ async def resolve(
     user = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
     if user is None:
         user = User(
-            telegram_id=telegram_id, user_key=user_key(secret, telegram_id),
-            language=negotiated_locale, display_name=display_name[:128], created_at=now,
+            telegram_id=telegram_id,
+            user_key=user_key(secret, telegram_id),
+            language=negotiated_locale,
+            display_name=display_name[:128],
+            created_at=now,
         )
         await users.add(session=session, user=user)
         return _person(user, is_new=True, is_coordinator=is_coordinator)

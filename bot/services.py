@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.booking.catalog import Catalog
+from bot.booking.desk import BookingDesk
 from bot.clock import Clock
 from bot.config import Settings
 from bot.faq.library import FaqLibrary
@@ -20,14 +22,26 @@ class Services:
     faq: FaqLibrary
     clock: Clock
     user_key_secret: str
+    catalog: Catalog
+    desk: BookingDesk
 
     async def record_event(
-        self, *, kind: str, user_key: str, language: str, topic_id: str | None = None,
+        self,
+        *,
+        kind: str,
+        user_key: str,
+        language: str,
+        topic_id: str | None = None,
         source: str | None = None,
     ) -> None:
         async with self.db.session() as session:
             await events.record(
-                session=session, kind=kind, user_key=user_key, language=language,
-                topic_id=topic_id, source=source, at=self.clock.now(),
+                session=session,
+                kind=kind,
+                user_key=user_key,
+                language=language,
+                topic_id=topic_id,
+                source=source,
+                at=self.clock.now(),
             )
             await session.commit()

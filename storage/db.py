@@ -29,11 +29,20 @@ def async_url(url: str) -> str:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers work while one writer commits; busy_timeout waits instead of failing.
+    # The driver must not open transactions itself: `_begin_immediate` does.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _begin_immediate(connection: Connection) -> None:
+    # Take SQLite's write lock when a unit of work starts, not half-way through it: a transaction
+    # that read first and writes later could otherwise fail at once with "database is locked"
+    # when another one wrote meanwhile. Waiting (busy_timeout) replaces failing.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def alembic_config(url: str) -> Config:
@@ -54,7 +63,10 @@ class Database:
         self.engine: AsyncEngine = create_async_engine(self.url, pool_pre_ping=not self.is_sqlite)
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
-        self._sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
+            event.listen(self.engine.sync_engine, "begin", _begin_immediate)
+        self._sessions = async_sessionmaker(
+            self.engine, class_=AsyncSession, expire_on_commit=False
+        )
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:

@@ -81,14 +81,20 @@ class BotHarness:
     services: Services
     clock: ManualClock
 
-    def user(self, user_id: int = 1001, *, language_code: str | None = "en",
-             first_name: str = "Ivana") -> SimulatedUser:
-        return SimulatedUser(self.app, self.api, user_id, language_code=language_code,
-                             first_name=first_name)
+    def user(
+        self, user_id: int = 1001, *, language_code: str | None = "en", first_name: str = "Ivana"
+    ) -> SimulatedUser:
+        return SimulatedUser(
+            self.app, self.api, user_id, language_code=language_code, first_name=first_name
+        )
 
     def coordinator(self, *, in_group: bool = False) -> SimulatedUser:
         return SimulatedUser(
-            self.app, self.api, COORDINATOR_ID, language_code="sl", first_name="Coordinator",
+            self.app,
+            self.api,
+            COORDINATOR_ID,
+            language_code="sl",
+            first_name="Coordinator",
             chat_id=COORDINATOR_CHAT_ID if in_group else None,
         )
 

@@ -108,7 +108,9 @@ class SimulatedUser:
 
     def last_text(self) -> str:
         messages = self._chat_messages()
-        return str(messages[-1].get("text") or messages[-1].get("caption") or "") if messages else ""
+        return (
+            str(messages[-1].get("text") or messages[-1].get("caption") or "") if messages else ""
+        )
 
     def last_buttons(self) -> list[str]:
         return [

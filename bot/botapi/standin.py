@@ -127,15 +127,18 @@ class StandinBotApi(BaseRequest):
 
     def sent(self, method: str | None = None, *, chat_id: int | None = None) -> list[Call]:
         return [
-            c for c in self.calls
+            c
+            for c in self.calls
             if (method is None or c.method == method) and (chat_id is None or c.chat_id == chat_id)
         ]
 
     def outgoing(self, chat_id: int | None = None) -> list[Call]:
         """Messages sent or edited (what a person would see), oldest first."""
         return [
-            c for c in self.calls
-            if c.method in MESSAGE_METHODS | EDIT_METHODS and (chat_id is None or c.chat_id == chat_id)
+            c
+            for c in self.calls
+            if c.method in MESSAGE_METHODS | EDIT_METHODS
+            and (chat_id is None or c.chat_id == chat_id)
         ]
 
     def clear(self) -> None:
@@ -205,8 +208,11 @@ class StandinBotApi(BaseRequest):
             kind = "document" if call.method == "sendDocument" else "photo"
             filename = next(iter(call.files.values()), ("file", b""))[0]
             message[kind] = (
-                {"file_id": f"file-{message['message_id']}", "file_unique_id": "u",
-                 "file_name": filename}
+                {
+                    "file_id": f"file-{message['message_id']}",
+                    "file_unique_id": "u",
+                    "file_name": filename,
+                }
                 if kind == "document"
                 else [{"file_id": "p", "file_unique_id": "u", "width": 1, "height": 1}]
             )

@@ -28,7 +28,10 @@ def compose_answer(
         footer.append(f"{escape(labels.sources, quote=False)}\n{links}")
     footer.append(f"<i>{escape(labels.disclaimer, quote=False)}</i>")
     html = "\n\n".join(
-        [f"<b>{escape(translation.title, quote=False)}</b>", markdown_to_html(translation.body),
-         *footer]
+        [
+            f"<b>{escape(translation.title, quote=False)}</b>",
+            markdown_to_html(translation.body),
+            *footer,
+        ]
     )
     return split_message(html, limit)

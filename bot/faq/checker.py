@@ -13,6 +13,7 @@ from pathlib import Path
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from bot.booking.catalog import load_catalog
 from bot.faq.loader import Problem, load_faq
 from bot.faq.model import SERBIAN_LATIN, FaqContent
 from bot.faq.render import TELEGRAM_LIMIT, markdown_to_html
@@ -82,14 +83,22 @@ def check_content(
     problems: list[Problem] = []
 
     def add(path: Path, line: int, language: str, message: str, *, warning: bool = False) -> None:
-        problems.append(Problem(_shown(path, faq_dir), line, language,
-                                "warning" if warning else "error", message))
+        problems.append(
+            Problem(
+                _shown(path, faq_dir), line, language, "warning" if warning else "error", message
+            )
+        )
 
     for folder in sorted(p for p in faq_dir.iterdir() if p.is_dir()) if faq_dir.is_dir() else []:
         for md in sorted(folder.glob("*.md")):
             if md.stem not in languages and md.stem != SERBIAN_LATIN:
-                add(md, 1, md.stem, f"'{md.stem}' is not a served language "
-                    f"(expected one of: {', '.join(languages)}); check the file name")
+                add(
+                    md,
+                    1,
+                    md.stem,
+                    f"'{md.stem}' is not a served language "
+                    f"(expected one of: {', '.join(languages)}); check the file name",
+                )
     for topic in content.topics.values():
         yaml_path = topic.path or faq_dir
         if "--" in topic.id:
@@ -97,47 +106,87 @@ def check_content(
         if len((CALLBACK_PREFIX + topic.id).encode()) > CALLBACK_LIMIT:
             add(yaml_path, 1, "-", f"id too long for a Telegram button ({CALLBACK_LIMIT} bytes)")
         if topic.reviewed and (today - topic.reviewed).days > REVIEW_AFTER_DAYS:
-            add(yaml_path, _line_containing(yaml_path, "reviewed"), "-",
+            add(
+                yaml_path,
+                _line_containing(yaml_path, "reviewed"),
+                "-",
                 f"not reviewed since {topic.reviewed.isoformat()} (over 12 months): check the "
-                "sources and update 'reviewed'", warning=True)
+                "sources and update 'reviewed'",
+                warning=True,
+            )
         if topic.parent and _has_cycle(content, topic.id):
-            add(yaml_path, _line_containing(yaml_path, "parent"), "-",
-                f"parent chain loops back to '{topic.id}'")
+            add(
+                yaml_path,
+                _line_containing(yaml_path, "parent"),
+                "-",
+                f"parent chain loops back to '{topic.id}'",
+            )
         source = topic.translations.get(topic.source_language)
         if source is None:
-            add(yaml_path, 1, topic.source_language,
-                f"the source language file {topic.source_language}.md is missing")
+            add(
+                yaml_path,
+                1,
+                topic.source_language,
+                f"the source language file {topic.source_language}.md is missing",
+            )
         for language in languages:
             translation = topic.translations.get(language)
             if translation is None:
-                add(yaml_path.parent / f"{language}.md", 1, language,
-                    "translation missing (the bot shows the English answer)", warning=True)
+                add(
+                    yaml_path.parent / f"{language}.md",
+                    1,
+                    language,
+                    "translation missing (the bot shows the English answer)",
+                    warning=True,
+                )
                 continue
             if topic.is_stale(language) and source is not None and source.updated:
-                add(translation.path, _line_containing(translation.path, "updated"), language,
+                add(
+                    translation.path,
+                    _line_containing(translation.path, "updated"),
+                    language,
                     f"stale: updated {translation.updated}, but the "
                     f"{topic.source_language} text changed on {source.updated.isoformat()}",
-                    warning=True)
+                    warning=True,
+                )
         for language, translation in topic.translations.items():
             if translation.derived:
                 continue
             if len(translation.title) > TITLE_LIMIT:
-                add(translation.path, 2, language,
+                add(
+                    translation.path,
+                    2,
+                    language,
                     f"title is {len(translation.title)} characters; keep it under {TITLE_LIMIT} "
-                    "for a button", warning=True)
+                    "for a button",
+                    warning=True,
+                )
             html_length = len(markdown_to_html(translation.body))
             if html_length > TELEGRAM_LIMIT:
-                add(translation.path, 1, language,
+                add(
+                    translation.path,
+                    1,
+                    language,
                     f"answer too long ({html_length} characters): it will be split into several "
-                    "messages; shorten it or make sub-questions", warning=True)
+                    "messages; shorten it or make sub-questions",
+                    warning=True,
+                )
             elif len(translation.body) > LONG_ANSWER:
-                add(translation.path, 1, language,
+                add(
+                    translation.path,
+                    1,
+                    language,
                     f"long answer ({len(translation.body)} characters): hard to read on a phone",
-                    warning=True)
+                    warning=True,
+                )
             for target in _TOPIC_LINK.findall(translation.body):
                 if target not in content.topics:
-                    add(translation.path, _line_containing(translation.path, f"topic:{target}"),
-                        language, f"link to unknown topic '{target}'")
+                    add(
+                        translation.path,
+                        _line_containing(translation.path, f"topic:{target}"),
+                        language,
+                        f"link to unknown topic '{target}'",
+                    )
     return problems
 
 
@@ -158,12 +207,13 @@ class _Variables(Visitor):  # type: ignore[misc]
         super().__init__()
         self.names: set[str] = set()
 
-    def visit_VariableReference(self, node: ast.VariableReference) -> None:  # noqa: N802
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:
         self.names.add(node.id.name)
 
 
-def _ftl_entries(path: Path, language: str, problems: list[Problem], root: Path
-                 ) -> dict[str, tuple[set[str], int]]:
+def _ftl_entries(
+    path: Path, language: str, problems: list[Problem], root: Path
+) -> dict[str, tuple[set[str], int]]:
     shown = _shown(path, root)
     try:
         text = path.read_bytes().decode("utf-8")
@@ -179,7 +229,9 @@ def _ftl_entries(path: Path, language: str, problems: list[Problem], root: Path
         line = text.count("\n", 0, entry.span.start) + 1 if entry.span else 1
         if isinstance(entry, ast.Junk):
             message = entry.annotations[0].message if entry.annotations else "cannot be read"
-            problems.append(Problem(shown, line, language, "error", f"Fluent syntax error: {message}"))
+            problems.append(
+                Problem(shown, line, language, "error", f"Fluent syntax error: {message}")
+            )
         elif isinstance(entry, ast.Message | ast.Term):
             key = ("-" if isinstance(entry, ast.Term) else "") + entry.id.name
             visitor = _Variables()
@@ -191,12 +243,16 @@ def _ftl_entries(path: Path, language: str, problems: list[Problem], root: Path
 def check_locales(locales_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     if not (locales_dir / FALLBACK).is_dir():
-        return [Problem(str(locales_dir), 1, FALLBACK, "error", "the English locale folder is missing")]
+        return [
+            Problem(str(locales_dir), 1, FALLBACK, "error", "the English locale folder is missing")
+        ]
     catalogues: dict[str, dict[str, tuple[set[str], int, Path]]] = {}
     for folder in sorted(p for p in locales_dir.iterdir() if p.is_dir()):
         merged: dict[str, tuple[set[str], int, Path]] = {}
         for path in sorted(folder.glob("*.ftl")):
-            for key, (names, line) in _ftl_entries(path, folder.name, problems, locales_dir).items():
+            for key, (names, line) in _ftl_entries(
+                path, folder.name, problems, locales_dir
+            ).items():
                 merged[key] = (names, line, path)
         catalogues[folder.name] = merged
     english = catalogues[FALLBACK]
@@ -206,24 +262,48 @@ def check_locales(locales_dir: Path) -> list[Problem]:
         folder = locales_dir / language
         for key, (names, line, path) in english.items():
             if key not in messages:
-                problems.append(Problem(_shown(folder / path.name, locales_dir), 1, language,
-                                        "error", f"message '{key}' is missing"))
+                problems.append(
+                    Problem(
+                        _shown(folder / path.name, locales_dir),
+                        1,
+                        language,
+                        "error",
+                        f"message '{key}' is missing",
+                    )
+                )
             elif messages[key][0] != names:
                 own_names, own_line, own_path = messages[key]
-                problems.append(Problem(
-                    _shown(own_path, locales_dir), own_line, language, "error",
-                    f"message '{key}' uses variables {sorted(own_names)}, English uses "
-                    f"{sorted(names)}"))
+                problems.append(
+                    Problem(
+                        _shown(own_path, locales_dir),
+                        own_line,
+                        language,
+                        "error",
+                        f"message '{key}' uses variables {sorted(own_names)}, English uses "
+                        f"{sorted(names)}",
+                    )
+                )
         for key, (_, line, path) in messages.items():
             if key not in english:
-                problems.append(Problem(_shown(path, locales_dir), line, language, "warning",
-                                        f"message '{key}' is not in English (unused?)"))
+                problems.append(
+                    Problem(
+                        _shown(path, locales_dir),
+                        line,
+                        language,
+                        "warning",
+                        f"message '{key}' is not in English (unused?)",
+                    )
+                )
     return problems
 
 
-def check(faq_dir: Path, locales_dir: Path, *, today: dt.date) -> tuple[Report, FaqContent]:
+def check(
+    faq_dir: Path, locales_dir: Path, *, today: dt.date, services_file: Path | None = None
+) -> tuple[Report, FaqContent]:
     content, problems = load_faq(faq_dir)
     report = Report(problems)
+    if services_file is not None:
+        report.problems += load_catalog(services_file)[1]
     languages = served_languages(locales_dir)
     report.problems += check_content(content, faq_dir, languages, today=today)
     report.problems += check_locales(locales_dir)

@@ -23,11 +23,11 @@ def parse_start_payload(payload: str | None) -> StartPayload:
         return StartPayload(None, None)
     rest = payload
     if rest.startswith(PREFIX):
-        rest = rest[len(PREFIX):]
+        rest = rest[len(PREFIX) :]
         topic, _, source = rest.partition(SOURCE_SEPARATOR)
         return StartPayload(topic or None, source if _SOURCE_TAG.match(source or "") else None)
     if rest.startswith("src" + SOURCE_SEPARATOR):
-        source = rest[len("src" + SOURCE_SEPARATOR):]
+        source = rest[len("src" + SOURCE_SEPARATOR) :]
         return StartPayload(None, source if _SOURCE_TAG.match(source) else None)
     return StartPayload(None, None)
 

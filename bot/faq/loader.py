@@ -38,7 +38,9 @@ class _Collector:
         self.root = root
         self.problems: list[Problem] = []
 
-    def add(self, path: Path, line: int, language: str, message: str, *, warning: bool = False) -> None:
+    def add(
+        self, path: Path, line: int, language: str, message: str, *, warning: bool = False
+    ) -> None:
         try:
             shown = str(path.relative_to(self.root.parent))
         except ValueError:
@@ -124,12 +126,20 @@ def _load_topic_yaml(folder: Path, out: _Collector) -> Topic | None:
         out.add(path, 1, "-", "'id' is missing")
         return None
     if not TOPIC_ID.match(topic_id):
-        out.add(path, _line_of(text, "id"), "-",
-                f"id '{topic_id}' must be lowercase letters, digits and hyphens, at most 40")
+        out.add(
+            path,
+            _line_of(text, "id"),
+            "-",
+            f"id '{topic_id}' must be lowercase letters, digits and hyphens, at most 40",
+        )
         return None
     if topic_id != folder.name:
-        out.add(path, _line_of(text, "id"), "-",
-                f"id '{topic_id}' must equal the folder name '{folder.name}'")
+        out.add(
+            path,
+            _line_of(text, "id"),
+            "-",
+            f"id '{topic_id}' must equal the folder name '{folder.name}'",
+        )
     reviewed = _as_date(data.get("reviewed"))
     if data.get("reviewed") is None:
         out.add(path, 1, "-", "'reviewed' date is missing (YYYY-MM-DD)")
@@ -147,7 +157,12 @@ def _load_topic_yaml(folder: Path, out: _Collector) -> Topic | None:
     for item in raw_sources:
         url = str(item.get("url", "")).strip() if isinstance(item, dict) else ""
         if not url.startswith(("https://", "http://")):
-            out.add(path, _line_of(text, "sources"), "-", "each source needs a url starting with https://")
+            out.add(
+                path,
+                _line_of(text, "sources"),
+                "-",
+                "each source needs a url starting with https://",
+            )
             continue
         sources.append(Source(title=str(item.get("title") or url).strip(), url=url))
     if not sources:
@@ -184,8 +199,12 @@ def load_translation(path: Path, language: str, out: _Collector) -> Translation 
         return None
     parts = split_front_matter(text)
     if parts is None:
-        out.add(path, 1, language,
-                "the file must start with a '---' line, then title/keywords/updated, then '---'")
+        out.add(
+            path,
+            1,
+            language,
+            "the file must start with a '---' line, then title/keywords/updated, then '---'",
+        )
         return None
     header_text, body, body_line = parts
     header = _yaml(header_text, path, language, out, line_offset=1)
@@ -200,8 +219,12 @@ def load_translation(path: Path, language: str, out: _Collector) -> Translation 
         return None
     updated = _as_date(header.get("updated"))
     if updated is None:
-        out.add(path, _line_of(header_text, "updated", 1), language,
-                "'updated' must be a date like 2026-11-20")
+        out.add(
+            path,
+            _line_of(header_text, "updated", 1),
+            language,
+            "'updated' must be a date like 2026-11-20",
+        )
     if not body.strip():
         out.add(path, body_line, language, "the answer is empty")
         return None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import re
+from collections.abc import Sequence
 from html import escape, unescape
 
 from markdown_it import MarkdownIt
@@ -16,9 +16,12 @@ SAFE_LINK_SCHEMES = ("https://", "http://", "tg://", "mailto:")
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("strikethrough")
 
 _INLINE_TAGS = {
-    "strong_open": "<b>", "strong_close": "</b>",
-    "em_open": "<i>", "em_close": "</i>",
-    "s_open": "<s>", "s_close": "</s>",
+    "strong_open": "<b>",
+    "strong_close": "</b>",
+    "em_open": "<i>",
+    "em_close": "</i>",
+    "s_open": "<s>",
+    "s_close": "</s>",
 }
 
 
@@ -112,11 +115,25 @@ def _hard_split(block: str, limit: int) -> list[str]:
     return pieces
 
 
+def _blocks(html: str) -> list[str]:
+    """Paragraphs, keeping a <pre> or <blockquote> that contains blank lines in one piece."""
+    blocks: list[str] = []
+    for piece in html.split("\n\n"):
+        if blocks and any(
+            blocks[-1].count(f"<{tag}>") > blocks[-1].count(f"</{tag}>")
+            for tag in ("pre", "blockquote")
+        ):
+            blocks[-1] += "\n\n" + piece
+        else:
+            blocks.append(piece)
+    return blocks
+
+
 def split_message(html: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
     """Split at paragraph boundaries so that every part fits in one Telegram message."""
     parts: list[str] = []
     current = ""
-    for block in html.split("\n\n"):
+    for block in _blocks(html):
         candidate = f"{current}\n\n{block}" if current else block
         if len(candidate) <= limit:
             current = candidate

@@ -163,7 +163,9 @@ class SearchIndex:
                     weights[match] = max(weights.get(match, 0), fuzzy)
         return weights
 
-    def search(self, query: str, *, limit: int = 3, min_score: float = MIN_SCORE) -> list[SearchHit]:
+    def search(
+        self, query: str, *, limit: int = 3, min_score: float = MIN_SCORE
+    ) -> list[SearchHit]:
         terms = self._query_terms(query)
         scores: dict[int, float] = defaultdict(float)
         for group, (_, group_weight) in FIELD_GROUPS.items():

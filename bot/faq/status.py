@@ -29,6 +29,7 @@ def content_status(content: FaqContent, languages: list[str]) -> list[TopicStatu
                 states[language] = MISSING
             else:
                 states[language] = STALE if topic.is_stale(language) else PRESENT
-        rows.append(TopicStatus(topic.id, topic.reviewed.isoformat() if topic.reviewed else "—",
-                                states))
+        rows.append(
+            TopicStatus(topic.id, topic.reviewed.isoformat() if topic.reviewed else "—", states)
+        )
     return rows

@@ -7,12 +7,12 @@ from pathlib import Path
 Fingerprint = tuple[tuple[str, int, int], ...]
 
 
-def fingerprint(*folders: Path) -> Fingerprint:
+def fingerprint(*places: Path) -> Fingerprint:
+    """Folders are walked; a file (the services file) counts by itself."""
     entries: list[tuple[str, int, int]] = []
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
+    for place in places:
+        paths = sorted(place.rglob("*")) if place.is_dir() else [place]
+        for path in paths:
             try:
                 stat = path.stat()
             except OSError:  # removed while we looked: the next check sees the final state

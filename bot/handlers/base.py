@@ -10,6 +10,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.handlers import callback_data as cd
 from bot.people import Person
 from bot.services import Services
 
@@ -18,7 +19,7 @@ log = logging.getLogger(__name__)
 
 class AppContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
     """One context per update (PTB reuses it across handler groups), so group -1 can leave the
-    resolved person here for the feature handlers of group 0."""
+    resolved person here for the feature handlers of group 0. Error handlers get a new one."""
 
     person: Person | None = None
 
@@ -42,6 +43,11 @@ AppType = Application[ExtBot[None], AppContext, dict[Any, Any], dict[Any, Any], 
 Keyboard = list[list[InlineKeyboardButton]]
 
 
+def button(text: str, feature: str, action: str, value: str | int = "") -> InlineKeyboardButton:
+    """An inline button whose callback data is built by callback_data.encode (≤ 64 bytes)."""
+    return InlineKeyboardButton(text, callback_data=cd.encode(feature, action, value))
+
+
 def markup(rows: Keyboard) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
@@ -50,7 +56,10 @@ async def send_html(
     context: AppContext, chat_id: int, text: str, rows: Keyboard | None = None
 ) -> Message:
     return await context.bot.send_message(
-        chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup(rows or []),
+        chat_id,
+        text,
+        parse_mode=ParseMode.HTML,
+        reply_markup=markup(rows or []),
         disable_web_page_preview=True,
     )
 
@@ -67,7 +76,9 @@ async def show(update: Update, context: AppContext, parts: list[str], rows: Keyb
     if query is not None and query.message is not None and isinstance(query.message, Message):
         try:
             await query.message.edit_text(
-                first, parse_mode=ParseMode.HTML, reply_markup=markup(first_rows),
+                first,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup(first_rows),
                 disable_web_page_preview=True,
             )
         except BadRequest as exc:

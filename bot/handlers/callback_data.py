@@ -42,4 +42,12 @@ def pattern(feature: str) -> str:
 # The features and their actions, so a reader sees every callback the bot can receive.
 FAQ = "faq"  # faq:open:<topic-id>, faq:home
 LANGUAGE = "lang"  # lang:pick, lang:set:<locale>
-ASK = "ask"  # ask:start — write a question to the centre
+ASK = "ask"  # ask:start, ask:reply:<relay-id> — write to the centre
+BOOK = "book"  # book:start, book:svc:<service>, book:day:<service>:<yyyymmdd>, book:slot:<slot>,
+# book:tp:<slot>:<topic|->, book:ok:<slot>:<topic|->, book:wait:<slot>
+MY = "my"  # my:list, my:cancel:<booking>, my:cancelok:<booking>, my:move:<booking>,
+# my:mday:<booking>:<yyyymmdd>, my:mto:<booking>:<slot>
+OFFER = "offer"  # offer:yes:<booking>, offer:no:<booking>
+COORDINATOR = "co"  # co:ok:<booking>, co:no:<booking>, co:why:<booking>:<reason>,
+# co:att:<booking>:<unix start>:<p|n>, co:agenda:<yyyymmdd>
+NONE = "-"  # "no topic" in book:tp / book:ok

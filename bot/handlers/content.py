@@ -19,6 +19,8 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import CommandHandler
 
+from bot.booking.catalog import Catalog as ServiceCatalog
+from bot.booking.catalog import load_catalog
 from bot.faq.checker import check, served_languages
 from bot.faq.model import FaqContent
 from bot.faq.status import content_status
@@ -45,11 +47,19 @@ class ReloadOutcome:
     error_lines: list[str] = field(default_factory=list)
 
 
-def _load(faq_dir: Path, locales_dir: Path, today: dt.date
-          ) -> tuple[list[str], FaqContent, Catalog | None]:
-    report, content = check(faq_dir, locales_dir, today=today)
+@dataclass
+class _Loaded:
+    errors: list[str]
+    content: FaqContent
+    catalog: Catalog | None
+    services: ServiceCatalog
+
+
+def _load(faq_dir: Path, locales_dir: Path, services_file: Path, today: dt.date) -> _Loaded:
+    report, content = check(faq_dir, locales_dir, today=today, services_file=services_file)
     catalog = build_catalog(locales_dir) if not report.errors else None
-    return [p.format() for p in sorted(report.errors, key=lambda p: (p.file, p.line))], content, catalog
+    errors = [p.format() for p in sorted(report.errors, key=lambda p: (p.file, p.line))]
+    return _Loaded(errors, content, catalog, load_catalog(services_file)[0])
 
 
 async def reload_content(context: AppContext) -> ReloadOutcome:
@@ -57,19 +67,22 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
     services = context.services
     settings = services.settings
     state: ReloadState = context.bot_data.setdefault("reload_state", ReloadState())
-    current = fingerprint(settings.faq_dir, settings.locales_dir)
+    current = fingerprint(settings.faq_dir, settings.locales_dir, settings.services_file)
     if current == state.seen:
         return ReloadOutcome(changed=False)
     state.seen = current
     today = services.clock.now().astimezone(settings.tz).date()
     # Parsing and indexing take a moment: off the event loop, so updates keep flowing.
-    errors, content, catalog = await asyncio.to_thread(
-        _load, settings.faq_dir, settings.locales_dir, today
+    loaded = await asyncio.to_thread(
+        _load, settings.faq_dir, settings.locales_dir, settings.services_file, today
     )
-    if not errors and catalog is not None:
-        await asyncio.to_thread(services.faq.publish, content)
-        services.translator.catalog = catalog
-        log.info("content reloaded: %d topics", len(content.topics))
+    errors = loaded.errors
+    if not errors and loaded.catalog is not None:
+        await asyncio.to_thread(services.faq.publish, loaded.content)
+        services.translator.catalog = loaded.catalog
+        services.catalog = loaded.services
+        await services.desk.sync_slots()
+        log.info("content reloaded: %d topics", len(loaded.content.topics))
         return ReloadOutcome(changed=True, accepted=True)
     digest = hashlib.sha256("\n".join(errors).encode()).hexdigest()
     if digest not in state.reported:
@@ -89,8 +102,9 @@ async def _tell_coordinators(context: AppContext, errors: list[str]) -> None:
         locale, "content-broken", count=len(errors), shown=min(len(errors), MAX_LINES_SHOWN)
     )
     try:
-        await context.bot.send_message(chat_id, f"{text}\n\n<code>{shown}</code>",
-                                       parse_mode=ParseMode.HTML)
+        await context.bot.send_message(
+            chat_id, f"{text}\n\n<code>{shown}</code>", parse_mode=ParseMode.HTML
+        )
     except TelegramError as exc:
         log.warning("could not tell the coordinator chat about broken content: %s", exc)
 
@@ -112,9 +126,11 @@ async def on_faq_status(update: Update, context: AppContext) -> None:
     rows = content_status(services.faq.content, languages)
     lines = [
         f"{escape(row.topic_id)} · {row.reviewed} · "
-        + " ".join(f"{lang}:{context.t('content-state-' + state)}"
-                   for lang, state in row.languages.items())
-        for row in rows if not row.complete
+        + " ".join(
+            f"{lang}:{context.t('content-state-' + state)}" for lang, state in row.languages.items()
+        )
+        for row in rows
+        if not row.complete
     ]
     complete = sum(row.complete for row in rows)
     header = context.t("content-status", complete=complete, total=len(rows))
@@ -125,8 +141,9 @@ def register(app: AppType, *, interval_seconds: float) -> None:
     app.add_handler(CommandHandler("faqstatus", on_faq_status))
     settings = app.bot_data["services"].settings
     # What build_services loaded is the starting point: only later edits trigger a reload.
-    app.bot_data["reload_state"] = ReloadState(seen=fingerprint(settings.faq_dir,
-                                                                settings.locales_dir))
+    app.bot_data["reload_state"] = ReloadState(
+        seen=fingerprint(settings.faq_dir, settings.locales_dir, settings.services_file)
+    )
     if app.job_queue is not None and interval_seconds > 0:
         app.job_queue.run_repeating(
             _reload_job, interval=interval_seconds, first=interval_seconds, name=RELOAD_JOB

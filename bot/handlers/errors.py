@@ -33,9 +33,22 @@ async def on_error(update: object, context: AppContext) -> None:
     log.error("update %s failed", update_id, exc_info=error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            await context.bot.send_message(update.effective_chat.id, context.t("common-error"))
+            locale = await _locale_of(update, context)
+            apology = context.services.translator.t(locale, "common-error")
+            await context.bot.send_message(update.effective_chat.id, apology)
         except Exception:  # the apology is best effort: the original error is already logged
             log.warning("could not send the apology for update %s", update_id)
+
+
+async def _locale_of(update: Update, context: AppContext) -> str:
+    """PTB gives error handlers a fresh context, so the person resolved in group -1 is not here."""
+    services = context.services
+    user = update.effective_user
+    if user is None:
+        return services.settings.default_language
+    async with services.db.session() as session:
+        stored = await users.get_by_telegram_id(session=session, telegram_id=user.id)
+    return stored.language if stored else services.translator.negotiate(user.language_code)
 
 
 def register(app: AppType) -> None:

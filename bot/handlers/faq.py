@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, Update
+from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.faq.answer import AnswerLabels, compose_answer
 from bot.faq.model import FaqContent, Topic
 from bot.handlers import callback_data as cd
-from bot.handlers.base import AppContext, AppType, Keyboard, show
-
-
-def button(text: str, feature: str, action: str, value: str = "") -> InlineKeyboardButton:
-    return InlineKeyboardButton(text, callback_data=cd.encode(feature, action, value))
+from bot.handlers.base import AppContext, AppType, Keyboard, button, show
 
 
 def menu_rows(context: AppContext) -> Keyboard:
@@ -22,7 +18,18 @@ def menu_rows(context: AppContext) -> Keyboard:
         [button(content.translation(topic, context.locale).title, cd.FAQ, "open", topic.id)]
         for topic in content.roots
     ]
-    rows.append([button(context.t("menu-language-button"), cd.LANGUAGE, "pick")])
+    rows.append(
+        [
+            button(context.t("booking-book-button"), cd.BOOK, "start"),
+            button(context.t("booking-my-button"), cd.MY, "list"),
+        ]
+    )
+    rows.append(
+        [
+            button(context.t("search-ask-person"), cd.ASK, "start"),
+            button(context.t("menu-language-button"), cd.LANGUAGE, "pick"),
+        ]
+    )
     return rows
 
 
@@ -36,6 +43,11 @@ def topic_rows(context: AppContext, content: FaqContent, topic: Topic) -> Keyboa
         if topic.parent
         else button(context.t("faq-back"), cd.FAQ, "home")
     )
+    actions = [button(context.t("search-ask-person"), cd.ASK, "start")]
+    one_to_one = [s for s in context.services.catalog.services.values() if not s.is_group]
+    if one_to_one:  # from an answer straight to booking a consultation about it
+        actions.append(button(context.t("booking-book-button"), cd.BOOK, "svc", one_to_one[0].id))
+    rows.append(actions)
     rows.append([back, button(context.t("faq-home"), cd.FAQ, "home")])
     return rows
 
@@ -44,7 +56,8 @@ def answer_parts(context: AppContext, content: FaqContent, topic: Topic) -> list
     translator = context.services.translator
     reviewed = (
         translator.format_date(topic.reviewed, context.locale, fmt="long")
-        if topic.reviewed else "—"
+        if topic.reviewed
+        else "—"
     )
     labels = AnswerLabels(
         reviewed=context.t("faq-reviewed", date=reviewed),
@@ -69,8 +82,9 @@ async def show_topic(update: Update, context: AppContext, topic_id: str) -> bool
     topic = content.get(topic_id)
     if topic is None:
         return False
-    await show(update, context, answer_parts(context, content, topic),
-               topic_rows(context, content, topic))
+    await show(
+        update, context, answer_parts(context, content, topic), topic_rows(context, content, topic)
+    )
     person = context.person
     if person is not None:
         await context.services.record_event(

@@ -36,8 +36,11 @@ async def on_start(update: Update, context: AppContext) -> None:
         return
     payload = parse_start_payload(context.args[0] if context.args else None)
     await context.services.record_event(
-        kind="start", user_key=person.user_key, language=person.locale,
-        topic_id=payload.topic_id, source=payload.source,
+        kind="start",
+        user_key=person.user_key,
+        language=person.locale,
+        topic_id=payload.topic_id,
+        source=payload.source,
     )
     if payload.topic_id and await show_topic(update, context, payload.topic_id):
         return
@@ -52,7 +55,9 @@ async def on_help(update: Update, context: AppContext) -> None:
     person = context.person
     if person is None:
         return
-    await context.services.record_event(kind="help", user_key=person.user_key, language=person.locale)
+    await context.services.record_event(
+        kind="help", user_key=person.user_key, language=person.locale
+    )
     await show_menu(update, context, greeting=context.t("help-text"))
 
 
@@ -61,7 +66,9 @@ async def on_other(update: Update, context: AppContext) -> None:
     person = context.person
     if person is None:
         return
-    await context.services.record_event(kind="other", user_key=person.user_key, language=person.locale)
+    await context.services.record_event(
+        kind="other", user_key=person.user_key, language=person.locale
+    )
     await show_menu(update, context, greeting=context.t("menu-title"))
 
 

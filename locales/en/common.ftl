@@ -64,3 +64,6 @@ content-broken =
         [one] an error
        *[other] { $count } errors
     }, so the bot keeps showing the last good version. Run “arrival-desk faq check” for details. First { $shown }:
+command-book = Book a consultation or course
+command-mybookings = My bookings
+command-ask = Ask a person at the centre

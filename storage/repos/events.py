@@ -18,9 +18,15 @@ async def record(
     at: datetime,
     topic_id: str | None = None,
     source: str | None = None,
+    service_id: str | None = None,
 ) -> Event:
     event = Event(
-        kind=kind, user_key=user_key, language=language, topic_id=topic_id, source=source,
+        kind=kind,
+        user_key=user_key,
+        language=language,
+        topic_id=topic_id,
+        source=source,
+        service_id=service_id,
         created_at=at,
     )
     session.add(event)

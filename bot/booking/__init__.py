@@ -1,0 +1,1 @@
+"""Booking domain: services, slots, bookings, waiting lists, reminders. No Telegram imports."""

@@ -1,0 +1,219 @@
+"""The services file staff edit (`faq/services.yaml`): what can be booked, where, and when.
+
+Loading never raises on bad content: problems come back with file and line, like the FAQ's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.faq.loader import Problem
+from bot.i18n import to_serbian_latin
+
+ONE_TO_ONE, GROUP = "one-to-one", "group"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+SERVICE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,30}$")
+
+
+@dataclass(frozen=True)
+class WeeklyHours:
+    weekday: int  # Monday = 0
+    start: dt.time
+    end: dt.time
+    every: int  # minutes between slot starts
+
+
+@dataclass
+class Service:
+    id: str
+    kind: str
+    duration: int  # minutes
+    names: dict[str, str]
+    address: str = ""
+    map_url: str = ""
+    staff: str = ""
+    capacity: int = 1
+    hours: list[WeeklyHours] = field(default_factory=list)
+    extra: list[dt.datetime] = field(default_factory=list)  # naive local times
+    closed: set[dt.date] = field(default_factory=set)
+    sessions: list[dt.datetime] = field(default_factory=list)  # naive local times (group)
+
+    @property
+    def is_group(self) -> bool:
+        return self.kind == GROUP
+
+    def name(self, language: str) -> str:
+        if language in self.names:
+            return self.names[language]
+        if language == "sr-Latn" and "sr" in self.names:
+            return to_serbian_latin(self.names["sr"])
+        return self.names.get("en") or next(iter(self.names.values()), self.id)
+
+
+@dataclass
+class Catalog:
+    services: dict[str, Service] = field(default_factory=dict)
+
+    def get(self, service_id: str) -> Service | None:
+        return self.services.get(service_id)
+
+
+def _line(text: str, needle: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    return 1
+
+
+def _parse_time(value: Any) -> dt.time | None:
+    if isinstance(value, int):  # YAML reads 16:00 unquoted as minutes (sexagesimal)
+        return dt.time(value // 60, value % 60) if 0 <= value < 24 * 60 else None
+    try:
+        return dt.time.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _parse_local(value: Any) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    try:
+        return dt.datetime.fromisoformat(str(value).strip()).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def _parse_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _service(raw: Any, text: str, path: Path, add: Any) -> Service | None:
+    if not isinstance(raw, dict):
+        add(1, "each service must be a block of 'key: value' lines")
+        return None
+    service_id = str(raw.get("id") or "").strip()
+    line = _line(text, f"id: {service_id}") if service_id else 1
+    if not SERVICE_ID.match(service_id):
+        add(line, f"service id '{service_id}' must be lowercase letters, digits and hyphens")
+        return None
+    kind = str(raw.get("kind") or "")
+    if kind not in (ONE_TO_ONE, GROUP):
+        add(line, f"service '{service_id}': kind must be '{ONE_TO_ONE}' or '{GROUP}'")
+        return None
+    duration = raw.get("duration")
+    if not isinstance(duration, int) or not 5 <= duration <= 600:
+        add(line, f"service '{service_id}': duration must be minutes between 5 and 600")
+        return None
+    names = raw.get("name")
+    if not isinstance(names, dict) or "en" not in names:
+        add(line, f"service '{service_id}': 'name' needs at least an 'en:' line")
+        return None
+    place = raw.get("place") if isinstance(raw.get("place"), dict) else {}
+    service = Service(
+        id=service_id,
+        kind=kind,
+        duration=duration,
+        names={str(k): str(v) for k, v in names.items()},
+        address=str(place.get("address") or ""),
+        map_url=str(place.get("map") or ""),
+        staff=str(raw.get("staff") or ""),
+    )
+    if kind == GROUP:
+        capacity = raw.get("capacity")
+        if not isinstance(capacity, int) or capacity < 1:
+            add(line, f"service '{service_id}': a group needs 'capacity', a whole number ≥ 1")
+            return None
+        service.capacity = capacity
+        for value in raw.get("sessions") or []:
+            moment = _parse_local(value)
+            if moment is None:
+                add(_line(text, str(value)), f"session '{value}' must look like 2027-01-12 17:30")
+            else:
+                service.sessions.append(moment)
+        service.sessions.sort()
+        if not service.sessions:
+            add(line, f"service '{service_id}': a group needs at least one date under 'sessions'")
+            return None
+        return service
+    for item in raw.get("hours") or []:
+        if not isinstance(item, dict):
+            add(line, f"service '{service_id}': each hours line is {{ day, from, to, every }}")
+            continue
+        day = str(item.get("day", "")).lower()[:3]
+        start, end = _parse_time(item.get("from")), _parse_time(item.get("to"))
+        every = item.get("every", duration)
+        if (
+            day not in WEEKDAYS
+            or start is None
+            or end is None
+            or start >= end
+            or not isinstance(every, int)
+            or every < 5
+        ):
+            add(
+                _line(text, f"day: {item.get('day')}"),
+                f"service '{service_id}': hours need day (mon…sun), from < to (HH:MM), every ≥ 5",
+            )
+            continue
+        service.hours.append(WeeklyHours(WEEKDAYS.index(day), start, end, every))
+    for value in raw.get("extra") or []:
+        moment = _parse_local(value)
+        if moment is None:
+            add(_line(text, str(value)), f"extra slot '{value}' must look like 2026-12-19 10:00")
+        else:
+            service.extra.append(moment)
+    for value in raw.get("closed") or []:
+        day_off = _parse_date(value)
+        if day_off is None:
+            add(_line(text, str(value)), f"closed day '{value}' must look like 2026-12-24")
+        else:
+            service.closed.add(day_off)
+    if not service.hours and not service.extra:
+        add(line, f"service '{service_id}': no 'hours' and no 'extra' slots: nothing to book")
+    return service
+
+
+def load_catalog(path: Path) -> tuple[Catalog, list[Problem]]:
+    problems: list[Problem] = []
+    shown = str(path)
+
+    def add(line: int, message: str) -> None:
+        problems.append(Problem(shown, line, "-", "error", message))
+
+    if not path.exists():
+        return Catalog(), []  # booking is optional: no file, nothing to book
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+        data = yaml.safe_load(text)
+    except UnicodeDecodeError:
+        add(1, "not UTF-8 text: save the file with UTF-8 encoding")
+        return Catalog(), problems
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        add(mark.line + 1 if mark else 1, f"YAML syntax error: {getattr(exc, 'problem', '')}")
+        return Catalog(), problems
+    raw_services = data.get("services") if isinstance(data, dict) else None
+    if not isinstance(raw_services, list):
+        add(1, "expected a 'services:' list")
+        return Catalog(), problems
+    catalog = Catalog()
+    for raw in raw_services:
+        service = _service(raw, text, path, add)
+        if service is None:
+            continue
+        if service.id in catalog.services:
+            add(_line(text, f"id: {service.id}"), f"duplicate service id '{service.id}'")
+            continue
+        catalog.services[service.id] = service
+    return catalog, problems

@@ -1,0 +1,510 @@
+"""Booking for migrants: service → day → time → topic → confirm; /mybookings; cancel and move;
+waiting-list offers.
+
+Every step's state travels in the callback data (`book:…`), not in a ConversationHandler: a
+half-finished booking survives a restart and works behind several webhook instances. Only a typed
+note waits in user_data. Every id from a button is checked against the database and the person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+
+from bot.booking.desk import Outcome
+from bot.handlers import awaiting
+from bot.handlers import callback_data as cd
+from bot.handlers.base import AppContext, AppType, Keyboard, button, show
+from bot.handlers.booking_messages import notify, send_calendar, send_offer
+from bot.handlers.booking_views import (
+    booking_details,
+    day_label,
+    service_name,
+    time_label,
+    when,
+)
+from storage.models import Booking, Slot
+
+NOTE_LIMIT = 300
+
+
+def _home(context: AppContext) -> Keyboard:
+    return [[button(context.t("faq-home"), cd.FAQ, "home")]]
+
+
+def _parse_day(value: str) -> dt.date | None:
+    try:
+        return dt.datetime.strptime(value, "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
+
+
+# -- choosing ------------------------------------------------------------------------------------
+async def show_services(update: Update, context: AppContext) -> None:
+    catalog = context.services.catalog
+    rows: Keyboard = [
+        [button(s.name(context.locale), cd.BOOK, "svc", s.id)] for s in catalog.services.values()
+    ]
+    if not rows:
+        await show(update, context, [context.t("booking-none-offered")], _home(context))
+        return
+    rows.append([button(context.t("booking-my-button"), cd.MY, "list")])
+    rows += _home(context)
+    await show(update, context, [context.t("booking-choose-service")], rows)
+
+
+async def show_days(
+    update: Update,
+    context: AppContext,
+    service_id: str,
+    *,
+    move_booking: int | None = None,
+    notice: str = "",
+) -> None:
+    services = context.services
+    service = services.catalog.get(service_id)
+    if service is None:
+        await show_services(update, context)
+        return
+    if service.is_group and move_booking is None:
+        await show_group(update, context, service_id, notice=notice)
+        return
+    days = await services.desk.available_days(service_id)
+    name = escape(service.name(context.locale))
+    if not days:
+        text = (notice + "\n\n" if notice else "") + context.t("booking-no-days", service=name)
+        rows = [[button(context.t("search-ask-person"), cd.ASK, "start")], *_home(context)]
+        await show(update, context, [text], rows)
+        return
+    rows: Keyboard = []
+    for day in days:
+        label = day_label(services, context.locale, day)
+        if move_booking is None:
+            rows.append([button(label, cd.BOOK, "day", f"{service_id}:{day:%Y%m%d}")])
+        else:
+            rows.append([button(label, cd.MY, "mday", f"{move_booking}:{day:%Y%m%d}")])
+    rows = [sum(rows[i : i + 2], []) for i in range(0, len(rows), 2)]  # two days per row
+    rows.append([button(context.t("faq-back"), cd.BOOK, "start"), *_home(context)[0]])
+    text = (notice + "\n\n" if notice else "") + context.t("booking-choose-day", service=name)
+    await show(update, context, [text], rows)
+
+
+async def show_group(
+    update: Update, context: AppContext, service_id: str, *, notice: str = ""
+) -> None:
+    """A course or event: its dates, the places left, enrol or join the waiting list."""
+    services = context.services
+    slot = await services.desk.group_slot(service_id)
+    name = escape(service_name(services, context.locale, service_id))
+    if slot is None:
+        await show(update, context, [context.t("booking-no-days", service=name)], _home(context))
+        return
+    dates = "\n".join(
+        f"• {escape(when(services, context.locale, start))}"
+        for start, _ in await services.desk.sessions(slot.id or 0)
+    )
+    free = slot.capacity - slot.booked
+    text = context.t("booking-group", service=name, sessions=dates, free=free)
+    if notice:
+        text = notice + "\n\n" + text
+    action = (
+        button(context.t("booking-enrol"), cd.BOOK, "slot", slot.id or 0)
+        if free > 0
+        else button(context.t("booking-join-waitlist"), cd.BOOK, "wait", slot.id or 0)
+    )
+    rows = [[action], [button(context.t("faq-back"), cd.BOOK, "start"), *_home(context)[0]]]
+    await show(update, context, [text], rows)
+
+
+async def show_times(
+    update: Update,
+    context: AppContext,
+    service_id: str,
+    day: dt.date,
+    *,
+    move_booking: int | None = None,
+) -> None:
+    services = context.services
+    slots = await services.desk.free_slots(service_id, day)
+    if not slots:
+        await show_days(
+            update,
+            context,
+            service_id,
+            move_booking=move_booking,
+            notice=context.t("booking-slot-taken"),
+        )
+        return
+    buttons = [
+        button(time_label(services, context.locale, s.starts_at), cd.BOOK, "slot", s.id or 0)
+        if move_booking is None
+        else button(
+            time_label(services, context.locale, s.starts_at),
+            cd.MY,
+            "mto",
+            f"{move_booking}:{s.id}",
+        )
+        for s in slots
+    ]
+    rows: Keyboard = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    back = (
+        button(context.t("faq-back"), cd.BOOK, "svc", service_id)
+        if move_booking is None
+        else button(context.t("faq-back"), cd.MY, "move", move_booking)
+    )
+    rows.append([back, *_home(context)[0]])
+    text = context.t("booking-choose-time", day=escape(day_label(services, context.locale, day)))
+    await show(update, context, [text], rows)
+
+
+async def show_topics(update: Update, context: AppContext, slot_id: int) -> None:
+    """Optional: what the consultation is about (an FAQ topic) or a short typed note."""
+    content = context.services.faq.content
+    rows: Keyboard = [
+        [button(content.translation(t, context.locale).title, cd.BOOK, "tp", f"{slot_id}:{t.id}")]
+        for t in content.roots
+    ]
+    rows.append([button(context.t("booking-skip-topic"), cd.BOOK, "tp", f"{slot_id}:{cd.NONE}")])
+    awaiting.expect(context, "booking-note", slot=slot_id)
+    await show(update, context, [context.t("booking-choose-topic")], rows)
+
+
+async def show_confirm(
+    update: Update, context: AppContext, slot_id: int, topic: str, note: str | None = None
+) -> None:
+    services = context.services
+    async with services.db.session() as session:
+        slot = await session.get(Slot, slot_id)
+    if slot is None or slot.status != "open":
+        await show_services(update, context)
+        return
+    draft = Booking(user_id=0, slot_id=slot_id, service_id=slot.service_id)
+    text = context.t(
+        "booking-confirm-question", details=booking_details(services, context.locale, draft, slot)
+    )
+    if note:
+        text += "\n\n" + context.t("booking-note-line", note=escape(note))
+        if context.user_data is not None:
+            context.user_data.setdefault("notes", {})[slot_id] = note
+    rows = [
+        [button(context.t("booking-confirm"), cd.BOOK, "ok", f"{slot_id}:{topic}")],
+        [button(context.t("faq-back"), cd.BOOK, "slot", slot_id), *_home(context)[0]],
+    ]
+    await show(update, context, [text], rows)
+
+
+# -- the callback router -------------------------------------------------------------------------
+async def on_book_button(update: Update, context: AppContext) -> None:
+    query = update.callback_query
+    person = context.person
+    if query is None or person is None:
+        return
+    await query.answer()
+    data = cd.decode(query.data)
+    parts = data.value.split(":") if data else []
+    action = data.action if data else ""
+    if action == "svc" and parts:
+        await show_days(update, context, parts[0])
+    elif action == "day" and len(parts) == 2 and (day := _parse_day(parts[1])):
+        await show_times(update, context, parts[0], day)
+    elif action == "slot" and parts and (slot_id := _int(parts[0])) is not None:
+        await show_topics(update, context, slot_id)
+    elif action == "tp" and len(parts) == 2 and (slot_id := _int(parts[0])) is not None:
+        awaiting.forget(context)
+        await show_confirm(update, context, slot_id, parts[1])
+    elif action == "ok" and len(parts) == 2 and (slot_id := _int(parts[0])) is not None:
+        await confirm_booking(update, context, slot_id, parts[1])
+    elif action == "wait" and parts and (slot_id := _int(parts[0])) is not None:
+        await join_waitlist(update, context, slot_id)
+    else:
+        await show_services(update, context)
+
+
+async def on_note(update: Update, context: AppContext, pending: dict[str, object]) -> None:
+    message = update.effective_message
+    slot_id = pending.get("slot")
+    if message is None or not isinstance(slot_id, int):
+        return
+    note = (message.text or "").strip()[:NOTE_LIMIT]
+    await show_confirm(update, context, slot_id, cd.NONE, note or None)
+
+
+async def confirm_booking(update: Update, context: AppContext, slot_id: int, topic: str) -> None:
+    services = context.services
+    person = context.person
+    if person is None:
+        return
+    notes = context.user_data.get("notes", {}) if context.user_data is not None else {}
+    topic_id = topic if topic != cd.NONE and services.faq.content.get(topic) else None
+    outcome = await services.desk.book(
+        user_id=person.id, slot_id=slot_id, topic_id=topic_id, note=notes.pop(slot_id, None)
+    )
+    if not outcome.ok:
+        await explain_failure(update, context, outcome)
+        return
+    assert outcome.booking is not None and outcome.slot is not None and outcome.user is not None
+    await show(
+        update,
+        context,
+        [
+            context.t(
+                "booking-done",
+                details=booking_details(services, context.locale, outcome.booking, outcome.slot),
+                cutoff=services.settings.cancel_cutoff_hours,
+            )
+        ],
+        my_booking_rows(context, outcome.booking),
+    )
+    await send_calendar(
+        context, person.telegram_id, outcome.booking, outcome.slot, locale=context.locale
+    )
+    await notify(context, outcome, "co-booked")
+
+
+async def explain_failure(update: Update, context: AppContext, outcome: Outcome) -> None:
+    """Full, gone, already: a polite word and the way on (alternatives or the service again)."""
+    services = context.services
+    message = {
+        "full": "booking-slot-taken",
+        "already": "booking-already",
+        "too_late": "booking-too-late",
+        "already_waiting": "booking-already-waiting",
+    }.get(outcome.status, "booking-gone")
+    text = context.t(message, cutoff=services.settings.cancel_cutoff_hours)
+    if outcome.alternatives:
+        rows: Keyboard = [
+            [button(when(services, context.locale, s.starts_at), cd.BOOK, "slot", s.id or 0)]
+            for s in outcome.alternatives
+        ]
+        rows += _home(context)
+        await show(update, context, [text + "\n\n" + context.t("booking-alternatives")], rows)
+    elif outcome.slot is not None and outcome.status in ("full", "gone"):
+        await show_days(update, context, outcome.slot.service_id, notice=text)
+    else:
+        rows = [
+            [button(context.t("booking-my-button"), cd.MY, "list")],
+            [button(context.t("search-ask-person"), cd.ASK, "start"), *_home(context)[0]],
+        ]
+        await show(update, context, [text], rows)
+
+
+async def join_waitlist(update: Update, context: AppContext, slot_id: int) -> None:
+    person = context.person
+    if person is None:
+        return
+    outcome = await context.services.desk.join_waitlist(user_id=person.id, slot_id=slot_id)
+    if not outcome.ok:
+        await explain_failure(update, context, outcome)
+        return
+    name = escape(
+        service_name(
+            context.services, context.locale, outcome.slot.service_id if outcome.slot else ""
+        )
+    )
+    await show(
+        update, context, [context.t("booking-waitlist-joined", service=name)], _home(context)
+    )
+
+
+# -- my bookings: list, cancel, move -------------------------------------------------------------
+def my_booking_rows(context: AppContext, booking: Booking) -> Keyboard:
+    rows: Keyboard = [[button(context.t("booking-cancel"), cd.MY, "cancel", booking.id or 0)]]
+    service = context.services.catalog.get(booking.service_id)
+    if service is not None and not service.is_group:
+        rows[0].append(button(context.t("booking-move"), cd.MY, "move", booking.id or 0))
+    rows += _home(context)
+    return rows
+
+
+async def show_my_bookings(update: Update, context: AppContext) -> None:
+    person = context.person
+    if person is None:
+        return
+    services = context.services
+    upcoming = [(b, s) for b, s in await services.desk.upcoming(person.id) if b.status != "offered"]
+    if not upcoming:
+        rows = [[button(context.t("booking-book-button"), cd.BOOK, "start")], *_home(context)]
+        await show(update, context, [context.t("booking-my-none")], rows)
+        return
+    lines = [context.t("booking-my-title", count=len(upcoming))]
+    rows: Keyboard = []
+    for booking, slot in upcoming:
+        label = (
+            f"{service_name(services, context.locale, booking.service_id)}, "
+            f"{when(services, context.locale, slot.starts_at)}"
+        )
+        status = context.t(f"booking-status-{booking.status}")
+        lines.append(f"• {escape(label)} — {escape(status)}")
+        short = (
+            f"{day_label(services, context.locale, slot.starts_at.astimezone(services.settings.tz).date())} "
+            f"{time_label(services, context.locale, slot.starts_at)}"
+        )
+        row = [button(f"{context.t('booking-cancel')} {short}", cd.MY, "cancel", booking.id or 0)]
+        service = services.catalog.get(booking.service_id)
+        if service is not None and not service.is_group:
+            row.append(
+                button(f"{context.t('booking-move')} {short}", cd.MY, "move", booking.id or 0)
+            )
+        rows.append(row)
+    rows += _home(context)
+    await show(update, context, ["\n".join(lines)], rows)
+
+
+async def on_my_button(update: Update, context: AppContext) -> None:
+    query = update.callback_query
+    person = context.person
+    if query is None or person is None:
+        return
+    await query.answer()
+    data = cd.decode(query.data)
+    parts = data.value.split(":") if data else []
+    booking_id = _int(parts[0]) if parts else None
+    action = data.action if data else ""
+    services = context.services
+    if action == "list" or booking_id is None:
+        await show_my_bookings(update, context)
+        return
+    owned = await services.desk.owned(person.id, booking_id)
+    if owned is None:  # another person's booking, or one already cancelled: change nothing
+        await explain_failure(update, context, Outcome("gone"))
+        return
+    booking, slot = owned
+    if action == "cancel":
+        text = context.t(
+            "booking-cancel-question",
+            details=booking_details(services, context.locale, booking, slot),
+        )
+        rows = [
+            [button(context.t("booking-cancel-yes"), cd.MY, "cancelok", booking_id)],
+            [button(context.t("booking-keep"), cd.MY, "list")],
+        ]
+        await show(update, context, [text], rows)
+    elif action == "cancelok":
+        await cancel_booking(update, context, booking_id)
+    elif action == "move":
+        await show_days(update, context, booking.service_id, move_booking=booking_id)
+    elif action == "mday" and len(parts) == 2 and (day := _parse_day(parts[1])):
+        await show_times(update, context, booking.service_id, day, move_booking=booking_id)
+    elif action == "mto" and len(parts) == 2 and (slot_id := _int(parts[1])) is not None:
+        await move_booking(update, context, booking_id, slot_id)
+    else:
+        await show_my_bookings(update, context)
+
+
+async def cancel_booking(update: Update, context: AppContext, booking_id: int) -> None:
+    person = context.person
+    if person is None:
+        return
+    outcome = await context.services.desk.cancel(booking_id=booking_id, user_id=person.id)
+    if not outcome.ok:
+        await explain_failure(update, context, outcome)
+        return
+    assert outcome.booking is not None and outcome.slot is not None
+    rows = [[button(context.t("booking-book-button"), cd.BOOK, "start")], *_home(context)]
+    await show(update, context, [context.t("booking-cancelled")], rows)
+    await send_calendar(
+        context,
+        person.telegram_id,
+        outcome.booking,
+        outcome.slot,
+        locale=context.locale,
+        cancelled=True,
+    )
+    await notify(context, outcome, "co-cancelled", buttons=False)
+    if outcome.offer is not None:
+        await send_offer(context, outcome.offer)
+
+
+async def move_booking(update: Update, context: AppContext, booking_id: int, slot_id: int) -> None:
+    person = context.person
+    if person is None:
+        return
+    services = context.services
+    outcome = await services.desk.move(
+        booking_id=booking_id, user_id=person.id, new_slot_id=slot_id
+    )
+    if not outcome.ok:
+        await explain_failure(update, context, outcome)
+        return
+    assert outcome.booking is not None and outcome.slot is not None
+    await show(
+        update,
+        context,
+        [
+            context.t(
+                "booking-moved",
+                details=booking_details(services, context.locale, outcome.booking, outcome.slot),
+            )
+        ],
+        my_booking_rows(context, outcome.booking),
+    )
+    await send_calendar(
+        context, person.telegram_id, outcome.booking, outcome.slot, locale=context.locale
+    )
+    await notify(context, outcome, "co-moved")
+
+
+# -- waiting-list offers -------------------------------------------------------------------------
+async def on_offer_button(update: Update, context: AppContext) -> None:
+    query = update.callback_query
+    person = context.person
+    if query is None or person is None:
+        return
+    await query.answer()
+    data = cd.decode(query.data)
+    booking_id = _int(data.value) if data else None
+    if booking_id is None or data is None:
+        await explain_failure(update, context, Outcome("gone"))
+        return
+    services = context.services
+    outcome = await services.desk.answer_offer(
+        booking_id=booking_id, user_id=person.id, accept=data.action == "yes"
+    )
+    if outcome.status == "gone":
+        await explain_failure(update, context, outcome)
+        return
+    assert outcome.booking is not None and outcome.slot is not None
+    if outcome.ok:
+        await show(
+            update,
+            context,
+            [
+                context.t(
+                    "booking-done",
+                    details=booking_details(
+                        services, context.locale, outcome.booking, outcome.slot
+                    ),
+                    cutoff=services.settings.cancel_cutoff_hours,
+                )
+            ],
+            my_booking_rows(context, outcome.booking),
+        )
+        await send_calendar(
+            context, person.telegram_id, outcome.booking, outcome.slot, locale=context.locale
+        )
+        await notify(context, outcome, "co-booked")
+        return
+    await show(update, context, [context.t("booking-offer-declined")], _home(context))
+    if outcome.offer is not None:
+        await send_offer(context, outcome.offer)
+
+
+async def on_book_command(update: Update, context: AppContext) -> None:
+    await show_services(update, context)
+
+
+def register(app: AppType) -> None:
+    private = filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("book", on_book_command, filters=private))
+    app.add_handler(CommandHandler("mybookings", show_my_bookings, filters=private))
+    app.add_handler(CallbackQueryHandler(on_book_button, pattern=cd.pattern(cd.BOOK)))
+    app.add_handler(CallbackQueryHandler(on_my_button, pattern=cd.pattern(cd.MY)))
+    app.add_handler(CallbackQueryHandler(on_offer_button, pattern=cd.pattern(cd.OFFER)))
+    awaiting.add_consumer(app, "booking-note", on_note)  # type: ignore[arg-type]

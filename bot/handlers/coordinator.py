@@ -1,0 +1,343 @@
+"""Coordinators: one notification per booking event with one-tap Confirm / Decline, the agenda
+with Present / No-show, adding and cancelling slots, and the morning agenda.
+
+Only COORDINATOR_IDS may act: every handler checks the person, not only a chat filter. Messages
+to migrants that a coordinator's action causes are written in the migrant's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from html import escape
+from typing import Any
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.booking.desk import AgendaItem
+from bot.handlers import callback_data as cd
+from bot.handlers.base import AppContext, AppType, Keyboard, button, markup
+from bot.handlers.booking_messages import safe_send, send_calendar, send_offer
+from bot.handlers.booking_views import booking_details, coordinator_summary, time_label, when
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+DECLINE_REASONS = ("unavailable", "other-service", "need-documents", "duplicate")
+MORNING_AGENDA_JOB = "morning-agenda"
+
+
+def _is_coordinator(context: AppContext) -> bool:
+    return context.person is not None and context.person.is_coordinator
+
+
+async def on_coordinator_button(update: Update, context: AppContext) -> None:
+    query = update.callback_query
+    if query is None:
+        return
+    locale = context.services.settings.coordinator_language
+    translator = context.services.translator
+    if not _is_coordinator(context):
+        await query.answer(translator.t(locale, "coordinator-only"), show_alert=True)
+        return
+    data = cd.decode(query.data)
+    parts = data.value.split(":") if data else []
+    booking_id = int(parts[0]) if parts and parts[0].isdigit() else None
+    if data is None or booking_id is None:
+        await query.answer()
+        return
+    if data.action == "ok":
+        await decide(update, context, booking_id, confirm=True)
+    elif data.action == "no":
+        await query.answer()
+        rows = [
+            [
+                button(
+                    translator.t(locale, f"co-reason-{r}"),
+                    cd.COORDINATOR,
+                    "why",
+                    f"{booking_id}:{r}",
+                )
+            ]
+            for r in DECLINE_REASONS
+        ]
+        if query.message is not None:
+            await query.edit_message_reply_markup(markup(rows))
+    elif data.action == "why" and len(parts) == 2 and parts[1] in DECLINE_REASONS:
+        await decide(update, context, booking_id, confirm=False, reason=parts[1])
+    elif data.action == "att" and len(parts) == 3 and parts[1].isdigit():
+        await mark(update, context, booking_id, int(parts[1]), present=parts[2] == "p")
+    else:
+        await query.answer()
+
+
+async def decide(
+    update: Update,
+    context: AppContext,
+    booking_id: int,
+    *,
+    confirm: bool,
+    reason: str | None = None,
+) -> None:
+    query = update.callback_query
+    services = context.services
+    locale = services.settings.coordinator_language
+    outcome = await services.desk.decide(booking_id=booking_id, confirm=confirm, reason=reason)
+    if query is not None:
+        await query.answer()
+    if outcome.booking is None or outcome.slot is None or outcome.user is None:
+        return
+    booking, slot, user = outcome.booking, outcome.slot, outcome.user
+    verdict = services.translator.t(locale, f"co-status-{booking.status}")
+    if query is not None and query.message is not None:
+        summary = coordinator_summary(services, booking, slot, user, "co-booked")
+        await query.edit_message_text(
+            f"{summary}\n\n<b>{escape(verdict)}</b>", parse_mode=ParseMode.HTML
+        )
+    if outcome.status != "ok":
+        return  # already decided by someone else: the migrant was told then
+    user_locale = user.language
+    translator = services.translator
+    details = booking_details(services, user_locale, booking, slot)
+    if confirm:
+        await safe_send(
+            context,
+            user.telegram_id,
+            translator.t(user_locale, "booking-confirmed-by-centre", details=details),
+        )
+        return
+    text = translator.t(
+        user_locale,
+        "booking-declined",
+        details=details,
+        reason=translator.t(user_locale, f"booking-reason-{reason}"),
+    )
+    rows: Keyboard = [
+        [button(when(services, user_locale, s.starts_at), cd.BOOK, "slot", s.id or 0)]
+        for s in outcome.alternatives
+    ]
+    rows.append(
+        [
+            button(
+                translator.t(user_locale, "booking-book-button"), cd.BOOK, "svc", booking.service_id
+            )
+        ]
+    )
+    await safe_send(context, user.telegram_id, text, rows)
+    if outcome.offer is not None:
+        await send_offer(context, outcome.offer)
+
+
+# -- the agenda ----------------------------------------------------------------------------------
+def agenda_text_and_rows(
+    services: Services, day: dt.date, items: list[AgendaItem]
+) -> tuple[str, Keyboard]:
+    locale = services.settings.coordinator_language
+    translator = services.translator
+    header = translator.t(
+        locale, "co-agenda-title", day=escape(translator.format_date(day, locale)), count=len(items)
+    )
+    lines = [header]
+    rows: Keyboard = []
+    for item in items:
+        at = time_label(services, locale, item.starts_at)
+        name = item.user.display_name or "—"
+        mark_text = translator.t(
+            locale, f"co-attendance-{(item.attendance or 'open').replace('_', '-')}"
+        )
+        lines.append(
+            translator.t(
+                locale,
+                "co-agenda-line",
+                time=at,
+                name=escape(name),
+                language=escape(translator.language_name(item.user.language)),
+                service=escape(item.slot.service_id),
+                status=escape(translator.t(locale, f"co-status-{item.booking.status}")),
+                mark=mark_text,
+            )
+        )
+        stamp = int(item.starts_at.timestamp())
+        rows.append(
+            [
+                button(
+                    f"✅ {at} {name}"[:40], cd.COORDINATOR, "att", f"{item.booking.id}:{stamp}:p"
+                ),
+                button(
+                    translator.t(locale, "co-no-show"),
+                    cd.COORDINATOR,
+                    "att",
+                    f"{item.booking.id}:{stamp}:n",
+                ),
+            ]
+        )
+    return "\n".join(lines), rows
+
+
+async def mark(
+    update: Update, context: AppContext, booking_id: int, stamp: int, *, present: bool
+) -> None:
+    query = update.callback_query
+    services = context.services
+    session_start = dt.datetime.fromtimestamp(stamp, tz=dt.UTC)
+    outcome = await services.desk.mark_attendance(
+        booking_id=booking_id, session_start=session_start, present=present
+    )
+    if query is None:
+        return
+    locale = services.settings.coordinator_language
+    await query.answer(services.translator.t(locale, "co-marked" if outcome.ok else "co-gone"))
+    if outcome.ok:
+        day = session_start.astimezone(services.settings.tz).date()
+        text, rows = agenda_text_and_rows(services, day, await services.desk.agenda(day))
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup(rows))
+
+
+def parse_day(argument: str | None, today: dt.date) -> dt.date | None:
+    if not argument or argument.lower() in ("today", "danes", "сьогодні", "данас"):
+        return today
+    if argument.lower() in ("tomorrow", "jutri", "завтра", "сутра"):
+        return today + dt.timedelta(days=1)
+    try:
+        return dt.date.fromisoformat(argument)
+    except ValueError:
+        return None
+
+
+async def on_agenda(update: Update, context: AppContext) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    services = context.services
+    locale = services.settings.coordinator_language
+    if not _is_coordinator(context):
+        await message.reply_text(services.translator.t(locale, "coordinator-only"))
+        return
+    today = services.clock.now().astimezone(services.settings.tz).date()
+    day = parse_day(context.args[0] if context.args else None, today)
+    if day is None:
+        await message.reply_text(services.translator.t(locale, "co-agenda-usage"))
+        return
+    text, rows = agenda_text_and_rows(services, day, await services.desk.agenda(day))
+    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup(rows))
+
+
+async def send_morning_agenda(context: Any) -> bool:
+    """Today's agenda to the coordinator chat, once a day even with several instances."""
+    services: Services = context.bot_data["services"]
+    chat_id = services.settings.coordinator_chat_id
+    if chat_id is None:
+        return False
+    today = services.clock.now().astimezone(services.settings.tz).date()
+    if not await services.desk.claim_daily("morning-agenda", today):
+        return False
+    text, rows = agenda_text_and_rows(services, today, await services.desk.agenda(today))
+    return await safe_send(context, chat_id, text, rows)
+
+
+# -- slots from Telegram -------------------------------------------------------------------------
+async def on_add_slot(update: Update, context: AppContext) -> None:
+    """/addslot <service> <YYYY-MM-DD> <HH:MM>"""
+    message = update.effective_message
+    if message is None:
+        return
+    services = context.services
+    locale = services.settings.coordinator_language
+    translator = services.translator
+    if not _is_coordinator(context):
+        await message.reply_text(translator.t(locale, "coordinator-only"))
+        return
+    args = context.args or []
+    try:
+        service_id, local = args[0], dt.datetime.fromisoformat(f"{args[1]} {args[2]}")
+    except (IndexError, ValueError):
+        await message.reply_text(translator.t(locale, "co-addslot-usage"))
+        return
+    outcome = await services.desk.add_slot(service_id, local)
+    if not outcome.ok or outcome.slot is None:
+        await message.reply_text(
+            translator.t(locale, f"co-addslot-{outcome.status.replace('_', '-')}")
+        )
+        return
+    await message.reply_text(
+        translator.t(
+            locale,
+            "co-addslot-ok",
+            slot=outcome.slot.id or 0,
+            service=service_id,
+            when=when(services, locale, outcome.slot.starts_at),
+        )
+    )
+
+
+async def on_cancel_slot(update: Update, context: AppContext) -> None:
+    """/cancelslot <slot id>: everyone booked is told in their language."""
+    message = update.effective_message
+    if message is None:
+        return
+    services = context.services
+    locale = services.settings.coordinator_language
+    translator = services.translator
+    if not _is_coordinator(context):
+        await message.reply_text(translator.t(locale, "coordinator-only"))
+        return
+    args = context.args or []
+    if not args or not args[0].isdigit():
+        await message.reply_text(translator.t(locale, "co-cancelslot-usage"))
+        return
+    outcome, affected = await services.desk.cancel_slot(int(args[0]))
+    if not outcome.ok:
+        await message.reply_text(translator.t(locale, "co-gone"))
+        return
+    for item in affected:
+        assert item.user is not None and item.booking is not None and item.slot is not None
+        user_locale = item.user.language
+        rows = [
+            [
+                button(
+                    translator.t(user_locale, "booking-book-button"),
+                    cd.BOOK,
+                    "svc",
+                    item.booking.service_id,
+                )
+            ]
+        ]
+        if await safe_send(
+            context,
+            item.user.telegram_id,
+            translator.t(
+                user_locale,
+                "booking-slot-cancelled-by-centre",
+                details=booking_details(services, user_locale, item.booking, item.slot),
+            ),
+            rows,
+        ):
+            await send_calendar(
+                context,
+                item.user.telegram_id,
+                item.booking,
+                item.slot,
+                cancelled=True,
+                locale=user_locale,
+            )
+    await message.reply_text(translator.t(locale, "co-cancelslot-ok", count=len(affected)))
+
+
+async def _morning_job(context: AppContext) -> None:
+    await send_morning_agenda(context)
+
+
+def register(app: AppType) -> None:
+    app.add_handler(CallbackQueryHandler(on_coordinator_button, pattern=cd.pattern(cd.COORDINATOR)))
+    app.add_handler(CommandHandler("agenda", on_agenda))
+    app.add_handler(CommandHandler("addslot", on_add_slot))
+    app.add_handler(CommandHandler("cancelslot", on_cancel_slot))
+    settings = app.bot_data["services"].settings
+    if app.job_queue is not None:
+        app.job_queue.run_daily(
+            _morning_job,
+            time=settings.agenda_time.replace(tzinfo=settings.tz),
+            name=MORNING_AGENDA_JOB,
+        )

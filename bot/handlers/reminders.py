@@ -1,0 +1,87 @@
+"""The outbox job: sends due reminders and settles waiting-list offers, from rows in the database.
+
+One repeating JobQueue job, not one job per reminder: start-up and memory do not grow with the
+backlog, and rows survive restarts. Rows are leased while being sent, so a killed sender's rows
+are retried after the lease and a row marked sent is never sent again.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from telegram.constants import ParseMode
+from telegram.error import Forbidden, TelegramError
+
+from bot.booking.desk import Due
+from bot.handlers import callback_data as cd
+from bot.handlers.base import AppContext, AppType, button, markup
+from bot.handlers.booking_messages import send_offer
+from bot.handlers.booking_views import booking_details
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+OUTBOX_JOB = "outbox"
+BATCH = 50
+TIME_BUDGET_SECONDS = 8.0
+
+
+async def send_reminder(context: Any, due: Due) -> tuple[bool, bool]:
+    """(sent, blocked) for one reminder, in the person's language with Cancel / Move."""
+    services: Services = context.bot_data["services"]
+    locale = due.user.language
+    translator = services.translator
+    text = translator.t(
+        locale, "booking-reminder", details=booking_details(services, locale, due.booking, due.slot)
+    )
+    rows = [[button(translator.t(locale, "booking-cancel"), cd.MY, "cancel", due.booking.id or 0)]]
+    service = services.catalog.get(due.booking.service_id)
+    if service is not None and not service.is_group:
+        rows[0].append(
+            button(translator.t(locale, "booking-move"), cd.MY, "move", due.booking.id or 0)
+        )
+    try:
+        await context.bot.send_message(
+            due.user.telegram_id,
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup(rows),
+            disable_web_page_preview=True,
+        )
+        return True, False
+    except Forbidden:
+        return False, True
+    except TelegramError as exc:  # retry_after beyond the limiter's retries, network: next lease
+        log.warning("reminder %s not sent yet: %s", due.outbox.id, type(exc).__name__)
+        return False, False
+
+
+async def deliver_due(context: Any) -> int:
+    """Work through what is due (in batches, for a limited time); returns reminders sent."""
+    services: Services = context.bot_data["services"]
+    sent = 0
+    deadline = time.monotonic() + TIME_BUDGET_SECONDS
+    while True:
+        batch = await services.desk.claim_due(limit=BATCH)
+        for offer in batch.offers:
+            await send_offer(context, offer)
+        for due in batch.to_send:
+            ok, blocked = await send_reminder(context, due)
+            await services.desk.finish(due, sent=ok, blocked=blocked)
+            sent += ok
+        if batch.claimed < BATCH or time.monotonic() > deadline:
+            return sent
+
+
+async def _outbox_job(context: AppContext) -> None:
+    await deliver_due(context)
+
+
+def register(app: AppType, *, interval_seconds: float) -> None:
+    if app.job_queue is not None:
+        # first=1: what was missed while the bot was down goes out right after start.
+        app.job_queue.run_repeating(
+            _outbox_job, interval=interval_seconds, first=1, name=OUTBOX_JOB
+        )

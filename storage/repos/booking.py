@@ -1,0 +1,337 @@
+"""Slots, bookings, waiting lists, attendance and the outbox of scheduled sends."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, or_, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import (
+    ACTIVE_BOOKING,
+    Attendance,
+    Booking,
+    DailySend,
+    Outbox,
+    Relay,
+    Session,
+    Slot,
+    User,
+    Waiting,
+)
+
+# -- slots -----------------------------------------------------------------------------------
+
+
+async def get_slot(*, session: AsyncSession, slot_id: int) -> Slot | None:
+    return await session.get(Slot, slot_id)
+
+
+async def find_slot(*, session: AsyncSession, service_id: str, starts_at: datetime) -> Slot | None:
+    result = await session.exec(
+        select(Slot).where(Slot.service_id == service_id, Slot.starts_at == starts_at)
+    )
+    return result.first()
+
+
+async def add_slot(
+    *, session: AsyncSession, slot: Slot, sessions: list[tuple[datetime, datetime]] = ()
+) -> Slot:  # type: ignore[assignment]
+    session.add(slot)
+    await session.flush()
+    assert slot.id is not None
+    for starts_at, ends_at in sessions:
+        session.add(Session(slot_id=slot.id, starts_at=starts_at, ends_at=ends_at))
+    return slot
+
+
+async def take_place(*, session: AsyncSession, slot_id: int, now: datetime) -> bool:
+    """Take one place if one is free: one conditional UPDATE, so the database decides races."""
+    result = await session.exec(  # type: ignore[call-overload]
+        update(Slot)
+        .where(
+            col(Slot.id) == slot_id,
+            col(Slot.booked) < col(Slot.capacity),
+            col(Slot.status) == "open",
+            col(Slot.starts_at) > now,
+        )
+        .values(booked=col(Slot.booked) + 1)
+    )
+    return bool(result.rowcount == 1)
+
+
+async def release_place(*, session: AsyncSession, slot_id: int) -> None:
+    await session.exec(  # type: ignore[call-overload]
+        update(Slot)
+        .where(col(Slot.id) == slot_id, col(Slot.booked) > 0)
+        .values(booked=col(Slot.booked) - 1)
+    )
+
+
+async def bookable_slots(
+    *, session: AsyncSession, service_id: str, after: datetime, before: datetime
+) -> list[Slot]:
+    result = await session.exec(
+        select(Slot)
+        .where(
+            Slot.service_id == service_id,
+            Slot.status == "open",
+            col(Slot.starts_at) > after,
+            col(Slot.starts_at) < before,
+        )
+        .order_by(col(Slot.starts_at))
+    )
+    return list(result.all())
+
+
+async def slots_of_service(
+    *, session: AsyncSession, service_id: str, after: datetime
+) -> list[Slot]:
+    result = await session.exec(
+        select(Slot).where(Slot.service_id == service_id, col(Slot.starts_at) > after)
+    )
+    return list(result.all())
+
+
+async def sessions_of(*, session: AsyncSession, slot_id: int) -> list[Session]:
+    result = await session.exec(
+        select(Session).where(Session.slot_id == slot_id).order_by(col(Session.starts_at))
+    )
+    return list(result.all())
+
+
+async def sessions_between(
+    *, session: AsyncSession, start: datetime, end: datetime
+) -> list[Session]:
+    result = await session.exec(
+        select(Session).where(col(Session.starts_at) >= start, col(Session.starts_at) < end)
+    )
+    return list(result.all())
+
+
+async def slots_between(*, session: AsyncSession, start: datetime, end: datetime) -> list[Slot]:
+    result = await session.exec(
+        select(Slot)
+        .where(col(Slot.starts_at) >= start, col(Slot.starts_at) < end)
+        .order_by(col(Slot.starts_at))
+    )
+    return list(result.all())
+
+
+# -- bookings --------------------------------------------------------------------------------
+
+
+async def get_booking(*, session: AsyncSession, booking_id: int) -> Booking | None:
+    return await session.get(Booking, booking_id)
+
+
+async def add_booking(*, session: AsyncSession, booking: Booking) -> Booking:
+    session.add(booking)
+    await session.flush()
+    return booking
+
+
+async def active_booking(*, session: AsyncSession, user_id: int, slot_id: int) -> Booking | None:
+    result = await session.exec(
+        select(Booking).where(
+            Booking.user_id == user_id,
+            Booking.slot_id == slot_id,
+            col(Booking.status).in_(ACTIVE_BOOKING),
+        )
+    )
+    return result.first()
+
+
+async def upcoming_for_user(
+    *, session: AsyncSession, user_id: int, now: datetime
+) -> list[tuple[Booking, Slot]]:
+    result = await session.exec(
+        select(Booking, Slot)
+        .join(Slot, col(Slot.id) == col(Booking.slot_id))
+        .where(
+            Booking.user_id == user_id,
+            col(Booking.status).in_(ACTIVE_BOOKING),
+            col(Slot.ends_at) > now,
+        )
+        .order_by(col(Slot.starts_at))
+    )
+    return list(result.all())
+
+
+async def active_on_slots(
+    *, session: AsyncSession, slot_ids: list[int]
+) -> list[tuple[Booking, User]]:
+    if not slot_ids:
+        return []
+    result = await session.exec(
+        select(Booking, User)
+        .join(User, col(User.id) == col(Booking.user_id))
+        .where(
+            col(Booking.slot_id).in_(slot_ids),
+            col(Booking.status).in_(("pending", "confirmed")),
+        )
+        .order_by(col(Booking.id))
+    )
+    return list(result.all())
+
+
+# -- waiting list ----------------------------------------------------------------------------
+
+
+async def add_waiting(
+    *, session: AsyncSession, user_id: int, slot_id: int, now: datetime
+) -> Waiting:
+    waiting = Waiting(user_id=user_id, slot_id=slot_id, created_at=now)
+    session.add(waiting)
+    await session.flush()
+    return waiting
+
+
+async def waiting_entry(*, session: AsyncSession, user_id: int, slot_id: int) -> Waiting | None:
+    result = await session.exec(
+        select(Waiting).where(
+            Waiting.user_id == user_id,
+            Waiting.slot_id == slot_id,
+            col(Waiting.status).in_(("waiting", "offered")),
+        )
+    )
+    return result.first()
+
+
+async def first_waiting(*, session: AsyncSession, slot_id: int) -> Waiting | None:
+    result = await session.exec(
+        select(Waiting)
+        .where(Waiting.slot_id == slot_id, Waiting.status == "waiting")
+        .order_by(col(Waiting.created_at), col(Waiting.id))
+        .limit(1)
+    )
+    return result.first()
+
+
+# -- attendance ------------------------------------------------------------------------------
+
+
+async def mark_attendance(
+    *, session: AsyncSession, booking_id: int, session_start: datetime, status: str, now: datetime
+) -> Attendance:
+    result = await session.exec(
+        select(Attendance).where(
+            Attendance.booking_id == booking_id, Attendance.session_start == session_start
+        )
+    )
+    row = result.first() or Attendance(
+        booking_id=booking_id, session_start=session_start, status=status
+    )
+    row.status, row.marked_at = status, now
+    session.add(row)
+    return row
+
+
+async def attendance_for(*, session: AsyncSession, booking_ids: list[int]) -> list[Attendance]:
+    if not booking_ids:
+        return []
+    result = await session.exec(
+        select(Attendance).where(col(Attendance.booking_id).in_(booking_ids))
+    )
+    return list(result.all())
+
+
+# -- outbox ----------------------------------------------------------------------------------
+
+
+async def schedule(*, session: AsyncSession, kind: str, booking_id: int, due_at: datetime) -> None:
+    session.add(Outbox(kind=kind, booking_id=booking_id, due_at=due_at))
+
+
+async def cancel_pending(*, session: AsyncSession, booking_id: int, kinds: tuple[str, ...]) -> None:
+    await session.exec(  # type: ignore[call-overload]
+        update(Outbox)
+        .where(
+            col(Outbox.booking_id) == booking_id,
+            col(Outbox.status) == "pending",
+            col(Outbox.kind).in_(kinds),
+        )
+        .values(status="cancelled")
+    )
+
+
+async def claim_due(
+    *, session: AsyncSession, now: datetime, lease: timedelta, limit: int, postgres: bool
+) -> list[Outbox]:
+    """Rows due now that nobody holds; they are leased to the caller until `now + lease`.
+
+    On PostgreSQL, FOR UPDATE SKIP LOCKED lets several instances claim side by side; SQLite has a
+    single writer, so the plain SELECT inside the (immediate) transaction is enough.
+    """
+    query = (
+        select(Outbox)
+        .where(
+            Outbox.status == "pending",
+            col(Outbox.due_at) <= now,
+            or_(col(Outbox.lease_until).is_(None), col(Outbox.lease_until) < now),
+        )
+        .order_by(col(Outbox.due_at), col(Outbox.id))
+        .limit(limit)
+    )
+    if postgres:
+        query = query.with_for_update(skip_locked=True)
+    rows = list((await session.exec(query)).all())
+    for row in rows:
+        row.lease_until = now + lease
+        row.attempts += 1
+        session.add(row)
+    return rows
+
+
+async def finish(*, session: AsyncSession, outbox_id: int, status: str, now: datetime) -> None:
+    await session.exec(  # type: ignore[call-overload]
+        update(Outbox)
+        .where(and_(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending"))
+        .values(status=status, done_at=now, lease_until=None)
+    )
+
+
+async def count_outbox(*, session: AsyncSession, status: str) -> int:
+    result = await session.exec(select(Outbox).where(Outbox.status == status))
+    return len(result.all())
+
+
+# -- relays and daily sends ------------------------------------------------------------------
+
+
+async def add_relay(*, session: AsyncSession, relay: Relay) -> None:
+    session.add(relay)
+
+
+async def relay_by_coordinator_message(*, session: AsyncSession, message_id: int) -> Relay | None:
+    result = await session.exec(select(Relay).where(Relay.coordinator_message_id == message_id))
+    return result.first()
+
+
+async def relay_by_user_message(
+    *, session: AsyncSession, user_id: int, message_id: int
+) -> Relay | None:
+    result = await session.exec(
+        select(Relay).where(Relay.user_id == user_id, Relay.user_message_id == message_id)
+    )
+    return result.first()
+
+
+async def latest_relay(*, session: AsyncSession, user_id: int) -> Relay | None:
+    result = await session.exec(
+        select(Relay).where(Relay.user_id == user_id).order_by(col(Relay.id).desc()).limit(1)
+    )
+    return result.first()
+
+
+async def claim_daily(*, session: AsyncSession, kind: str, day: str) -> bool:
+    """True for the first caller of the day; the unique (kind, day) row makes it so."""
+    existing = await session.exec(
+        select(DailySend).where(DailySend.kind == kind, DailySend.day == day)
+    )
+    if existing.first() is not None:
+        return False
+    session.add(DailySend(kind=kind, day=day))
+    await session.flush()
+    return True
