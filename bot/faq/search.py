@@ -33,12 +33,12 @@ STEM_LENGTH = 5
 STEM_WEIGHT = 0.5
 FUZZY_CUTOFF = 82
 FUZZY_WEIGHT = 0.7
-K1, B = 2.0, 0.5
-MIN_SCORE = 3.0  # below this the best topic is a guess, and we say so instead
+K1, B = 1.2, 0.5
+MIN_SCORE = 10.0  # below this the best topic is a guess (greetings, "ok"), and we say so
 MAX_QUERY_CHARS = 500
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ABBREVIATION = re.compile(r"\b\w(?:\.\w)+\b\.?")  # s.p. → sp, d.o.o. → doo
-COMMON_SHARE = 0.5  # a word in over half of one language's topics carries no meaning (what, how)
+COMMON_SHARE = 0.7  # a word in over 70 % of one language's topics carries no meaning (how, what)
 _EXTRA_FOLDS = str.maketrans({"đ": "dj", "ß": "ss", "ł": "l", "ø": "o"})
 
 
