@@ -94,7 +94,7 @@ class Slot(SQLModel, table=True):
     origin: str = Field(default="schedule", max_length=16)  # schedule / extra / coordinator
 
 
-class Session(SQLModel, table=True):
+class CourseSession(SQLModel, table=True):
     """One dated meeting of a course or event slot (attendance is marked per session)."""
 
     __tablename__ = "sessions"

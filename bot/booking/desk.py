@@ -19,7 +19,7 @@ from bot.booking.catalog import Catalog
 from bot.booking.schedule import planned_slots
 from bot.clock import Clock
 from storage.db import Database
-from storage.models import ACTIVE_BOOKING, Booking, Outbox, Slot, User
+from storage.models import ACTIVE_BOOKING, Booking, CourseSession, Outbox, Slot, User
 from storage.repos import booking as repo
 from storage.repos import events
 
@@ -148,9 +148,10 @@ class BookingDesk:
                         session=session, service_id=service.id, starts_at=planned.starts_at
                     )
                     if existing is not None:
-                        if existing.capacity != planned.capacity and service.is_group:
-                            existing.capacity = max(planned.capacity, existing.booked)
-                            session.add(existing)
+                        if service.is_group:
+                            await self._update_group(
+                                session, existing, planned.capacity, planned.sessions
+                            )
                         continue
                     await repo.add_slot(
                         session=session,
@@ -166,6 +167,25 @@ class BookingDesk:
                     created += 1
             await session.commit()
         return created
+
+    async def _update_group(
+        self,
+        session: AsyncSession,
+        slot: Slot,
+        capacity: int,
+        sessions: tuple[tuple[dt.datetime, dt.datetime], ...],
+    ) -> None:
+        """Staff changed a course's capacity or added dates: follow the file (never below the
+        places already taken)."""
+        if slot.capacity != capacity:
+            slot.capacity = max(capacity, slot.booked)
+            session.add(slot)
+        known = {s.starts_at for s in await repo.sessions_of(session=session, slot_id=slot.id or 0)}
+        for starts_at, ends_at in sessions:
+            if starts_at not in known:
+                session.add(
+                    CourseSession(slot_id=slot.id or 0, starts_at=starts_at, ends_at=ends_at)
+                )
 
     async def add_slot(self, service_id: str, local_start: dt.datetime) -> Outcome:
         """A coordinator adds a one-off slot."""

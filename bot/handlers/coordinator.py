@@ -20,7 +20,13 @@ from bot.booking.desk import AgendaItem
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, markup
 from bot.handlers.booking_messages import safe_send, send_calendar, send_offer
-from bot.handlers.booking_views import booking_details, coordinator_summary, time_label, when
+from bot.handlers.booking_views import (
+    booking_details,
+    coordinator_summary,
+    service_name,
+    time_label,
+    when,
+)
 from bot.services import Services
 
 log = logging.getLogger(__name__)

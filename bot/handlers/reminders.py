@@ -24,6 +24,7 @@ from bot.services import Services
 log = logging.getLogger(__name__)
 
 OUTBOX_JOB = "outbox"
+SYNC_SLOTS_JOB = "sync-slots"
 BATCH = 50
 TIME_BUDGET_SECONDS = 8.0
 

@@ -7,6 +7,7 @@ from telegram.ext import CommandHandler, MessageHandler, TypeHandler, filters
 
 from bot import people
 from bot.faq.deeplink import parse_start_payload
+from bot.handlers import awaiting
 from bot.handlers.base import AppContext, AppType
 from bot.handlers.faq import show_menu, show_topic
 
@@ -28,6 +29,16 @@ async def resolve_person(update: Update, context: AppContext) -> None:
             now=services.clock.now(),
         )
         await session.commit()
+
+
+async def forget_pending_input(update: Update, context: AppContext) -> None:
+    """A button press or a command means the person moved on: a question the bot asked earlier
+    (a booking note, a question for the centre) no longer waits for their next text."""
+    message = update.effective_message
+    if update.callback_query is not None or (
+        message is not None and message.text and message.text.startswith("/")
+    ):
+        awaiting.forget(context)
 
 
 async def on_start(update: Update, context: AppContext) -> None:
@@ -73,7 +84,8 @@ async def on_other(update: Update, context: AppContext) -> None:
 
 
 def register_gate(app: AppType) -> None:
-    app.add_handler(TypeHandler(Update, resolve_person), group=-1)
+    app.add_handler(TypeHandler(Update, resolve_person), group=-2)
+    app.add_handler(TypeHandler(Update, forget_pending_input), group=-1)
 
 
 def register(app: AppType) -> None:

@@ -12,10 +12,10 @@ from storage.models import (
     ACTIVE_BOOKING,
     Attendance,
     Booking,
+    CourseSession,
     DailySend,
     Outbox,
     Relay,
-    Session,
     Slot,
     User,
     Waiting,
@@ -42,7 +42,7 @@ async def add_slot(
     await session.flush()
     assert slot.id is not None
     for starts_at, ends_at in sessions:
-        session.add(Session(slot_id=slot.id, starts_at=starts_at, ends_at=ends_at))
+        session.add(CourseSession(slot_id=slot.id, starts_at=starts_at, ends_at=ends_at))
     return slot
 
 
@@ -94,18 +94,22 @@ async def slots_of_service(
     return list(result.all())
 
 
-async def sessions_of(*, session: AsyncSession, slot_id: int) -> list[Session]:
+async def sessions_of(*, session: AsyncSession, slot_id: int) -> list[CourseSession]:
     result = await session.exec(
-        select(Session).where(Session.slot_id == slot_id).order_by(col(Session.starts_at))
+        select(CourseSession)
+        .where(CourseSession.slot_id == slot_id)
+        .order_by(col(CourseSession.starts_at))
     )
     return list(result.all())
 
 
 async def sessions_between(
     *, session: AsyncSession, start: datetime, end: datetime
-) -> list[Session]:
+) -> list[CourseSession]:
     result = await session.exec(
-        select(Session).where(col(Session.starts_at) >= start, col(Session.starts_at) < end)
+        select(CourseSession).where(
+            col(CourseSession.starts_at) >= start, col(CourseSession.starts_at) < end
+        )
     )
     return list(result.all())
 
