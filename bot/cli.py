@@ -1,8 +1,12 @@
-"""`arrival-desk …`: parse arguments, call one function, print. Errors are one line, never a traceback."""
+"""`arrival-desk …`: parse arguments, call one function, print.
+
+Errors are one line and an exit code, never a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import asyncio
 import logging
 import sys
@@ -43,10 +47,8 @@ def cmd_chat(settings: Settings, _args: argparse.Namespace) -> int:
     from bot.chat import chat
 
     logging.basicConfig(level=logging.WARNING)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(chat(settings))
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

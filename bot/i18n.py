@@ -1,4 +1,4 @@
-"""Fluent catalogues per locale, language negotiation, Serbian Latin by transliteration, Babel formats.
+"""Fluent catalogues per locale, negotiation, Serbian Latin by transliteration, Babel formats.
 
 Adding a language is adding `locales/<bcp47>/*.ftl` (and FAQ files): nothing here lists languages.
 `sr-Latn` is the one derived locale: it is built from `sr` at load time and `locales/sr-Latn/*.ftl`
@@ -40,7 +40,7 @@ def to_serbian_latin(text: str) -> str:
     return str(cyrtranslit.to_latin(text, "sr"))
 
 
-class _TransliterateText(Transformer):  # type: ignore[misc]
+class _TransliterateText(Transformer):
     """Changes only the text of messages, never ids, variables or selector keys."""
 
     def visit_TextElement(self, node: ast.TextElement) -> ast.TextElement:

@@ -119,7 +119,7 @@ def _service(raw: Any, text: str, path: Path, add: Any) -> Service | None:
     if not isinstance(names, dict) or "en" not in names:
         add(line, f"service '{service_id}': 'name' needs at least an 'en:' line")
         return None
-    place = raw.get("place") if isinstance(raw.get("place"), dict) else {}
+    place: dict[str, Any] = raw["place"] if isinstance(raw.get("place"), dict) else {}
     service = Service(
         id=service_id,
         kind=kind,

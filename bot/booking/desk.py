@@ -162,7 +162,7 @@ class BookingDesk:
                             capacity=planned.capacity,
                             origin=planned.origin,
                         ),
-                        sessions=list(planned.sessions),
+                        sessions=planned.sessions,
                     )
                     created += 1
             await session.commit()

@@ -127,7 +127,7 @@ class SimulatedUser:
     def _latest_with_keyboard(self) -> dict[str, Any]:
         for message in reversed(self._chat_messages()):
             if message.get("reply_markup"):
-                return message
+                return dict(message)
         raise LookupError(f"no message with buttons in chat {self.chat_id}")
 
     def _message(self, message_id: int) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""`arrival-desk faq check`: everything staff can get wrong in `faq/` and `locales/`, with file and line.
+"""`arrival-desk faq check`: what staff can get wrong in `faq/` and `locales/`, with file and line.
 
 Errors stop a reload from going live (the bot keeps the last good content); warnings do not.
 """
@@ -202,7 +202,7 @@ def _has_cycle(content: FaqContent, topic_id: str) -> bool:
     return False
 
 
-class _Variables(Visitor):  # type: ignore[misc]
+class _Variables(Visitor):
     def __init__(self) -> None:
         super().__init__()
         self.names: set[str] = set()
@@ -260,7 +260,7 @@ def check_locales(locales_dir: Path) -> list[Problem]:
         if language in (FALLBACK, SERBIAN_LATIN):
             continue  # sr-Latn only overrides single messages of sr
         folder = locales_dir / language
-        for key, (names, line, path) in english.items():
+        for key, (names, _line, path) in english.items():
             if key not in messages:
                 problems.append(
                     Problem(

@@ -80,17 +80,20 @@ async def show_days(
     name = escape(service.name(context.locale))
     if not days:
         text = (notice + "\n\n" if notice else "") + context.t("booking-no-days", service=name)
-        rows = [[button(context.t("search-ask-person"), cd.ASK, "start")], *_home(context)]
-        await show(update, context, [text], rows)
+        ask_rows = [[button(context.t("search-ask-person"), cd.ASK, "start")], *_home(context)]
+        await show(update, context, [text], ask_rows)
         return
-    rows: Keyboard = []
-    for day in days:
-        label = day_label(services, context.locale, day)
-        if move_booking is None:
-            rows.append([button(label, cd.BOOK, "day", f"{service_id}:{day:%Y%m%d}")])
-        else:
-            rows.append([button(label, cd.MY, "mday", f"{move_booking}:{day:%Y%m%d}")])
-    rows = [sum(rows[i : i + 2], []) for i in range(0, len(rows), 2)]  # two days per row
+    day_buttons = [
+        button(
+            day_label(services, context.locale, day), cd.BOOK, "day", f"{service_id}:{day:%Y%m%d}"
+        )
+        if move_booking is None
+        else button(
+            day_label(services, context.locale, day), cd.MY, "mday", f"{move_booking}:{day:%Y%m%d}"
+        )
+        for day in days
+    ]
+    rows: Keyboard = [day_buttons[i : i + 2] for i in range(0, len(day_buttons), 2)]
     rows.append([button(context.t("faq-back"), cd.BOOK, "start"), *_home(context)[0]])
     text = (notice + "\n\n" if notice else "") + context.t("booking-choose-day", service=name)
     await show(update, context, [text], rows)
@@ -330,8 +333,8 @@ async def show_my_bookings(update: Update, context: AppContext) -> None:
     services = context.services
     upcoming = [(b, s) for b, s in await services.desk.upcoming(person.id) if b.status != "offered"]
     if not upcoming:
-        rows = [[button(context.t("booking-book-button"), cd.BOOK, "start")], *_home(context)]
-        await show(update, context, [context.t("booking-my-none")], rows)
+        book_rows = [[button(context.t("booking-book-button"), cd.BOOK, "start")], *_home(context)]
+        await show(update, context, [context.t("booking-my-none")], book_rows)
         return
     lines = [context.t("booking-my-title", count=len(upcoming))]
     rows: Keyboard = []
@@ -342,8 +345,9 @@ async def show_my_bookings(update: Update, context: AppContext) -> None:
         )
         status = context.t(f"booking-status-{booking.status}")
         lines.append(f"• {escape(label)} — {escape(status)}")
+        local_day = slot.starts_at.astimezone(services.settings.tz).date()
         short = (
-            f"{day_label(services, context.locale, slot.starts_at.astimezone(services.settings.tz).date())} "
+            f"{day_label(services, context.locale, local_day)} "
             f"{time_label(services, context.locale, slot.starts_at)}"
         )
         row = [button(f"{context.t('booking-cancel')} {short}", cd.MY, "cancel", booking.id or 0)]
@@ -507,4 +511,4 @@ def register(app: AppType) -> None:
     app.add_handler(CallbackQueryHandler(on_book_button, pattern=cd.pattern(cd.BOOK)))
     app.add_handler(CallbackQueryHandler(on_my_button, pattern=cd.pattern(cd.MY)))
     app.add_handler(CallbackQueryHandler(on_offer_button, pattern=cd.pattern(cd.OFFER)))
-    awaiting.add_consumer(app, "booking-note", on_note)  # type: ignore[arg-type]
+    awaiting.add_consumer(app, "booking-note", on_note)

@@ -1,4 +1,7 @@
-"""How bookings read in a message, in any locale: shared by migrants', coordinators' and jobs' texts."""
+"""How bookings read in a message, in any locale.
+
+Shared by the texts for migrants, for coordinators and from jobs.
+"""
 
 from __future__ import annotations
 

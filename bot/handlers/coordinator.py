@@ -160,7 +160,7 @@ def agenda_text_and_rows(
                 time=at,
                 name=escape(name),
                 language=escape(translator.language_name(item.user.language)),
-                service=escape(item.slot.service_id),
+                service=escape(service_name(services, locale, item.slot.service_id)),
                 status=escape(translator.t(locale, f"co-status-{item.booking.status}")),
                 mark=mark_text,
             )

@@ -52,4 +52,4 @@ async def _locale_of(update: Update, context: AppContext) -> str:
 
 
 def register(app: AppType) -> None:
-    app.add_error_handler(on_error)  # type: ignore[arg-type]
+    app.add_error_handler(on_error)

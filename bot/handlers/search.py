@@ -1,4 +1,4 @@
-"""Typed questions: the best matching topics as buttons, or a friendly miss with a way to a person."""
+"""Typed questions: the best topics as buttons, or a friendly miss with a way to a person."""
 
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ async def on_question(update: Update, context: AppContext) -> None:
         topic_id=hits[0].topic_id if hits else None,
     )
     if not hits:
-        rows = [[button(context.t("search-ask-person"), cd.ASK, "start")], *menu_rows(context)]
-        await show(update, context, [context.t("search-nothing")], rows)
+        miss_rows = [[button(context.t("search-ask-person"), cd.ASK, "start")], *menu_rows(context)]
+        await show(update, context, [context.t("search-nothing")], miss_rows)
         return
     content = library.content
     rows: Keyboard = []

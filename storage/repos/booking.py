@@ -36,8 +36,8 @@ async def find_slot(*, session: AsyncSession, service_id: str, starts_at: dateti
 
 
 async def add_slot(
-    *, session: AsyncSession, slot: Slot, sessions: list[tuple[datetime, datetime]] = ()
-) -> Slot:  # type: ignore[assignment]
+    *, session: AsyncSession, slot: Slot, sessions: tuple[tuple[datetime, datetime], ...] = ()
+) -> Slot:
     session.add(slot)
     await session.flush()
     assert slot.id is not None
@@ -48,7 +48,7 @@ async def add_slot(
 
 async def take_place(*, session: AsyncSession, slot_id: int, now: datetime) -> bool:
     """Take one place if one is free: one conditional UPDATE, so the database decides races."""
-    result = await session.exec(  # type: ignore[call-overload]
+    result = await session.exec(
         update(Slot)
         .where(
             col(Slot.id) == slot_id,
@@ -62,7 +62,7 @@ async def take_place(*, session: AsyncSession, slot_id: int, now: datetime) -> b
 
 
 async def release_place(*, session: AsyncSession, slot_id: int) -> None:
-    await session.exec(  # type: ignore[call-overload]
+    await session.exec(
         update(Slot)
         .where(col(Slot.id) == slot_id, col(Slot.booked) > 0)
         .values(booked=col(Slot.booked) - 1)
@@ -249,7 +249,7 @@ async def schedule(*, session: AsyncSession, kind: str, booking_id: int, due_at:
 
 
 async def cancel_pending(*, session: AsyncSession, booking_id: int, kinds: tuple[str, ...]) -> None:
-    await session.exec(  # type: ignore[call-overload]
+    await session.exec(
         update(Outbox)
         .where(
             col(Outbox.booking_id) == booking_id,
@@ -289,7 +289,7 @@ async def claim_due(
 
 
 async def finish(*, session: AsyncSession, outbox_id: int, status: str, now: datetime) -> None:
-    await session.exec(  # type: ignore[call-overload]
+    await session.exec(
         update(Outbox)
         .where(and_(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending"))
         .values(status=status, done_at=now, lease_until=None)

@@ -8,7 +8,6 @@ Create Date: 2026-11-25 09:52:32.993352
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
 revision: str = "0002"
@@ -22,21 +21,21 @@ def upgrade() -> None:
     op.create_table(
         "daily_sends",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
-        sa.Column("day", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+        sa.Column("kind", sa.String(32), nullable=False),
+        sa.Column("day", sa.String(10), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("kind", "day", name="uq_daily_sends"),
     )
     op.create_table(
         "slots",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("service_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("service_id", sa.String(64), nullable=False),
         sa.Column("starts_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("ends_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("capacity", sa.Integer(), nullable=False),
         sa.Column("booked", sa.Integer(), nullable=False),
-        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-        sa.Column("origin", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("origin", sa.String(16), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("service_id", "starts_at", name="uq_slots_service_start"),
     )
@@ -49,11 +48,11 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("slot_id", sa.Integer(), nullable=False),
-        sa.Column("service_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-        sa.Column("topic_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
-        sa.Column("note", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
-        sa.Column("decline_reason", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
+        sa.Column("service_id", sa.String(64), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("topic_id", sa.String(64), nullable=True),
+        sa.Column("note", sa.String(300), nullable=True),
+        sa.Column("decline_reason", sa.String(32), nullable=True),
         sa.Column("sequence", sa.Integer(), nullable=False),
         sa.Column("moved_from", sa.Integer(), nullable=True),
         sa.Column("offer_expires_at", sa.DateTime(timezone=True), nullable=True),
@@ -114,7 +113,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("slot_id", sa.Integer(), nullable=False),
-        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["slot_id"],
@@ -135,7 +134,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("booking_id", sa.Integer(), nullable=False),
         sa.Column("session_start", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
         sa.Column("marked_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["booking_id"],
@@ -150,10 +149,10 @@ def upgrade() -> None:
     op.create_table(
         "outbox",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
+        sa.Column("kind", sa.String(32), nullable=False),
         sa.Column("booking_id", sa.Integer(), nullable=False),
         sa.Column("due_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
         sa.Column("lease_until", sa.DateTime(timezone=True), nullable=True),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("done_at", sa.DateTime(timezone=True), nullable=True),
@@ -169,9 +168,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_outbox_status"), ["status"], unique=False)
 
     with op.batch_alter_table("events", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("service_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True)
-        )
+        batch_op.add_column(sa.Column("service_id", sa.String(64), nullable=True))
 
     # ### end Alembic commands ###
     # One active booking per person and slot, whatever the application does.
