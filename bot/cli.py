@@ -6,8 +6,8 @@ Errors are one line and an exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import asyncio
+import contextlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
