@@ -280,7 +280,7 @@ class BookingDesk:
             if await repo.active_booking(session=session, user_id=user_id, slot_id=slot_id):
                 return Outcome("already", slot=slot)
             if not await repo.take_place(session=session, slot_id=slot_id, now=now):
-                await session.rollback()
+                await session.rollback()  # ends the transaction before another session reads
                 return Outcome("full", slot=slot, alternatives=await self._alternatives(slot))
             booking = await repo.add_booking(
                 session=session,
@@ -508,15 +508,12 @@ class BookingDesk:
             await self._event(session, "declined", user, service_id=slot.service_id, now=now)
             offer = await self._offer_next(session, slot, now)
             await session.commit()
-            await session.refresh(slot)
-            return Outcome(
-                "ok",
-                booking=booking,
-                slot=slot,
-                user=user,
-                offer=offer,
-                alternatives=await self._alternatives(slot),
-            )
+        # Outside the unit of work: on SQLite a second session inside it would wait for the
+        # first one's write lock, which this task holds.
+        alternatives = await self._alternatives(slot)
+        return Outcome(
+            "ok", booking=booking, slot=slot, user=user, offer=offer, alternatives=alternatives
+        )
 
     async def mark_attendance(
         self, *, booking_id: int, session_start: dt.datetime, present: bool

@@ -46,7 +46,7 @@ async def on_coordinator_button(update: Update, context: AppContext) -> None:
     locale = context.services.settings.coordinator_language
     translator = context.services.translator
     if not _is_coordinator(context):
-        await query.answer(translator.t(locale, "coordinator-only"), show_alert=True)
+        await query.answer(context.t("coordinator-only"), show_alert=True)
         return
     data = cd.decode(query.data)
     parts = data.value.split(":") if data else []
@@ -202,9 +202,9 @@ async def mark(
 
 
 def parse_day(argument: str | None, today: dt.date) -> dt.date | None:
-    if not argument or argument.lower() in ("today", "danes", "сьогодні", "данас"):
+    if not argument or argument.lower() in ("today", "danes", "сьогодні", "данас", "danas"):
         return today
-    if argument.lower() in ("tomorrow", "jutri", "завтра", "сутра"):
+    if argument.lower() in ("tomorrow", "jutri", "завтра", "сутра", "sutra"):
         return today + dt.timedelta(days=1)
     try:
         return dt.date.fromisoformat(argument)
@@ -219,7 +219,7 @@ async def on_agenda(update: Update, context: AppContext) -> None:
     services = context.services
     locale = services.settings.coordinator_language
     if not _is_coordinator(context):
-        await message.reply_text(services.translator.t(locale, "coordinator-only"))
+        await message.reply_text(context.t("coordinator-only"))
         return
     today = services.clock.now().astimezone(services.settings.tz).date()
     day = parse_day(context.args[0] if context.args else None, today)
@@ -253,7 +253,7 @@ async def on_add_slot(update: Update, context: AppContext) -> None:
     locale = services.settings.coordinator_language
     translator = services.translator
     if not _is_coordinator(context):
-        await message.reply_text(translator.t(locale, "coordinator-only"))
+        await message.reply_text(context.t("coordinator-only"))
         return
     args = context.args or []
     try:
@@ -287,7 +287,7 @@ async def on_cancel_slot(update: Update, context: AppContext) -> None:
     locale = services.settings.coordinator_language
     translator = services.translator
     if not _is_coordinator(context):
-        await message.reply_text(translator.t(locale, "coordinator-only"))
+        await message.reply_text(context.t("coordinator-only"))
         return
     args = context.args or []
     if not args or not args[0].isdigit():

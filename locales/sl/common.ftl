@@ -41,3 +41,31 @@ common-error = Oprostite, pri nas je prišlo do napake. Poskusite znova čez tre
 #   $date (String) - a date already formatted for the reader
 #   $time (String) - a time already formatted for the reader
 common-date-at-time = { $date } ob { $time }
+
+## Plakati (natisnjeni za oglasne deske delodajalcev)
+
+poster-scan = Skenirajte kodo s kamero telefona, da to temo odprete v Telegramu
+
+## Koordinatorji: stanje vsebine in sprotno nalaganje
+
+coordinator-only = Ta ukaz je namenjen koordinatorjem centra.
+# Variables:
+#   $complete (Number) - topics present and up to date in every language
+#   $total (Number) - all topics
+content-status = Vsebina FAQ — teme, popolne in posodobljene v vseh jezikih: { $complete } od { $total }.
+content-state-present = v redu
+content-state-missing = manjka
+content-state-stale = zastarelo
+# Variables:
+#   $count (Number) - how many errors the checker found
+#   $shown (Number) - how many of them are listed below
+content-broken =
+    ⚠️ Sprememba FAQ ali besedil vmesnika vsebuje { $count ->
+        [one] { $count } napako
+        [two] { $count } napaki
+        [few] { $count } napake
+       *[other] { $count } napak
+    }, zato bot še naprej prikazuje zadnjo delujočo različico. Za podrobnosti zaženite »arrival-desk faq check«. Prve napake ({ $shown }):
+command-book = Rezervacija svetovanja ali tečaja
+command-mybookings = Moje rezervacije
+command-ask = Vprašajte osebo v centru

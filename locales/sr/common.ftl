@@ -41,3 +41,30 @@ common-error = Извините, код нас је дошло до грешке
 #   $date (String) - a date already formatted for the reader
 #   $time (String) - a time already formatted for the reader
 common-date-at-time = { $date } у { $time }
+
+## Плакати (штампају се за огласне табле послодаваца)
+
+poster-scan = Скенирајте код камером телефона да бисте ову тему отворили у Telegramu
+
+## Координатори: стање садржаја и поновно учитавање у раду
+
+coordinator-only = Ова команда је за координаторе центра.
+# Variables:
+#   $complete (Number) - topics present and up to date in every language
+#   $total (Number) - all topics
+content-status = FAQ садржај — теме потпуне и ажурне на свим језицима: { $complete } од { $total }.
+content-state-present = у реду
+content-state-missing = недостаје
+content-state-stale = застарело
+# Variables:
+#   $count (Number) - how many errors the checker found
+#   $shown (Number) - how many of them are listed below
+content-broken =
+    ⚠️ У измени FAQ-а или текстова интерфејса има { $count ->
+        [one] { $count } грешка
+        [few] { $count } грешке
+       *[other] { $count } грешака
+    }, па бот и даље приказује последњу исправну верзију. За детаље покрените „arrival-desk faq check”. Прве грешке ({ $shown }):
+command-book = Заказивање саветовања или курса
+command-mybookings = Моје резервације
+command-ask = Питајте некога из центра

@@ -41,3 +41,31 @@ common-error = Вибачте, у нас щось пішло не так. Спр
 #   $date (String) - a date already formatted for the reader
 #   $time (String) - a time already formatted for the reader
 common-date-at-time = { $date } о { $time }
+
+## Плакати (друкуються для дощок оголошень роботодавців)
+
+poster-scan = Відскануйте код камерою телефону, щоб відкрити цю тему в Telegram
+
+## Координатори: стан вмісту та оновлення на льоту
+
+coordinator-only = Ця команда — для координаторів центру.
+# Variables:
+#   $complete (Number) - topics present and up to date in every language
+#   $total (Number) - all topics
+content-status = Вміст FAQ — теми, повні й актуальні всіма мовами: { $complete } з { $total }.
+content-state-present = готово
+content-state-missing = немає
+content-state-stale = застаріло
+# Variables:
+#   $count (Number) - how many errors the checker found
+#   $shown (Number) - how many of them are listed below
+content-broken =
+    ⚠️ У зміненому FAQ або текстах інтерфейсу знайдено { $count ->
+        [one] { $count } помилку
+        [few] { $count } помилки
+        [many] { $count } помилок
+       *[other] { $count } помилки
+    }, тому бот і далі показує останню справну версію. Подробиці покаже команда «arrival-desk faq check». Перші помилки ({ $shown }):
+command-book = Записатися на консультацію чи курс
+command-mybookings = Мої записи
+command-ask = Запитати працівника центру

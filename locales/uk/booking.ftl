@@ -1,0 +1,178 @@
+# Запис на консультації, курси та заходи; нагадування; список очікування.
+# Час і дата надходять уже відформатовані для читача ($when, $day).
+
+booking-book-button = 📅 Записатися
+booking-my-button = 🗓 Мої записи
+booking-none-offered = Наразі немає на що записатися. Натомість ви можете запитати працівника центру.
+booking-choose-service = На що ви хочете записатися?
+# Variables:
+#   $service (String) - the service's name
+booking-choose-day = <b>{ $service }</b>
+    Оберіть день:
+# Variables:
+#   $service (String) - the service's name
+booking-no-days = <b>{ $service }</b>: на найближчі тижні вільного часу немає. Запитайте працівника центру, і ми разом з вами знайдемо час.
+# Variables:
+#   $day (String) - the chosen day
+booking-choose-time = { $day }: оберіть час.
+booking-choose-topic = Про що ви хочете поговорити? Оберіть тему або напишіть коротку примітку (за бажанням).
+booking-skip-topic = Пропустити
+# Variables:
+#   $service (String) - the course or event
+#   $sessions (String) - one line per date
+#   $free (Number) - places left
+booking-group =
+    <b>{ $service }</b>
+    { $sessions }
+
+    { $free ->
+        [0] Вільних місць немає. Ви можете стати в список очікування: коли місце звільниться, ми запропонуємо його першій людині в черзі.
+        [one] Залишилося { $free } вільне місце.
+        [few] Залишилося { $free } вільні місця.
+        [many] Залишилося { $free } вільних місць.
+       *[other] Залишилося { $free } вільного місця.
+    }
+booking-enrol = ✅ Записатися
+booking-join-waitlist = 🕒 Стати в список очікування
+# Variables:
+#   $service (String) - the service's name
+#   $when (String) - date and time
+#   $place (String) - address, may be a link
+booking-details =
+    <b>{ $service }</b>
+    🕒 { $when }
+    📍 { $place }
+# Variables:
+#   $details (String) - what, when and where
+booking-confirm-question =
+    Перевірте, будь ласка, ваш запис:
+
+    { $details }
+booking-confirm = ✅ Підтвердити запис
+# Variables:
+#   $note (String) - the person's own note
+booking-note-line = Ваша примітка: { $note }
+# Variables:
+#   $details (String) - what, when and where
+#   $cutoff (Number) - hours before the start after which cancelling needs a call to the centre
+booking-done =
+    ✅ Ви записані:
+
+    { $details }
+
+    Центр підтвердить запис тут. Перед початком ви отримаєте нагадування. Скасувати чи змінити запис можна в розділі «Мої записи» (/mybookings) не пізніше ніж за { $cutoff ->
+        [one] { $cutoff } годину
+        [few] { $cutoff } години
+        [many] { $cutoff } годин
+       *[other] { $cutoff } години
+    } до початку. Файл календаря нижче додасть запис у календар вашого телефону.
+booking-calendar = 📎 Додайте це у свій календар.
+booking-calendar-cancelled = 📎 Цей файл прибирає зустріч із вашого календаря.
+booking-calendar-description = Запис через Arrival Desk. Будь ласка, візьміть із собою дозвіл на проживання або паспорт.
+booking-slot-taken = Вибачте, цей час щойно зайняв хтось інший.
+booking-alternatives = Ще є такий вільний час:
+booking-gone = Цей запис або час більше недоступний. Нічого не змінено.
+booking-already = Ви вже записані на це.
+booking-already-waiting = Ви вже в списку очікування.
+# Variables:
+#   $cutoff (Number) - hours before the start
+booking-too-late = До початку лишилося менше ніж { $cutoff ->
+        [one] { $cutoff } година
+        [few] { $cutoff } години
+        [many] { $cutoff } годин
+       *[other] { $cutoff } години
+    }, тому тут це вже не можна змінити. Будь ласка, напишіть у центр.
+# Variables:
+#   $service (String) - the course or event
+booking-waitlist-joined = Ви в списку очікування: <b>{ $service }</b>. Коли місце звільниться, я напишу вам тут.
+booking-my-none = У вас немає запланованих записів.
+# Variables:
+#   $count (Number) - upcoming bookings
+booking-my-title =
+    { $count ->
+        [one] У вас { $count } запланований запис:
+        [few] У вас { $count } заплановані записи:
+        [many] У вас { $count } запланованих записів:
+       *[other] У вас { $count } запланованого запису:
+    }
+booking-status-pending = чекає на підтвердження центру
+booking-status-confirmed = підтверджено
+booking-status-offered = місце запропоновано вам
+booking-cancel = ✖ Скасувати
+booking-move = ↔ Змінити час
+# Variables:
+#   $details (String) - what, when and where
+booking-cancel-question =
+    Скасувати цей запис?
+
+    { $details }
+booking-cancel-yes = Так, скасувати
+booking-keep = Ні, залишити
+booking-cancelled = Ваш запис скасовано. Дякуємо, що повідомили, — тепер цей час вільний для когось іншого.
+# Variables:
+#   $details (String) - what, when and where (the new time)
+booking-moved =
+    ↔ Змінено. Ваш новий час:
+
+    { $details }
+
+    Центр підтвердить його тут.
+# Variables:
+#   $details (String) - what, when and where
+booking-confirmed-by-centre =
+    ✅ Центр підтвердив ваш запис:
+
+    { $details }
+# Variables:
+#   $details (String) - what, when and where
+#   $reason (String) - why, in a few words
+booking-declined =
+    Вибачте, центр не може прийняти цей запис:
+
+    { $details }
+
+    Причина: { $reason }
+    Будь ласка, оберіть інший час:
+booking-reason-unavailable = у цей час ніхто з центру не може вас прийняти
+booking-reason-other-service = для вашого питання краще підходить інша послуга
+booking-reason-need-documents = спершу, будь ласка, принесіть документи; ми пояснимо, які саме потрібні
+booking-reason-duplicate = у вас уже є запис на це
+# Variables:
+#   $details (String) - what, when and where
+booking-slot-cancelled-by-centre =
+    Вибачте, центру довелося скасувати цю зустріч:
+
+    { $details }
+
+    Будь ласка, оберіть інший час.
+# Variables:
+#   $details (String) - what, when and where
+booking-reminder =
+    ⏰ Нагадування:
+
+    { $details }
+# Variables:
+#   $details (String) - what, when and where
+#   $until (String) - date and time the offer ends
+booking-offer =
+    🎉 Для вас звільнилося місце:
+
+    { $details }
+
+    Ми тримаємо його для вас до: { $until }. Бажаєте його взяти?
+booking-offer-accept = ✅ Так, беру
+booking-offer-decline = Ні, дякую
+booking-offer-declined = Гаразд. Місце перейде до наступної людини в списку очікування.
+
+## Запитати людину
+
+ask-write = Напишіть своє питання одним повідомленням, своєю мовою. Працівник центру відповість вам тут.
+ask-sent = ✅ Надіслано. Працівник центру відповість вам тут, зазвичай протягом робочого дня.
+ask-unavailable = Вибачте, зараз центр не може приймати питання тут. Будь ласка, скористайтеся контактами в меню.
+# Variables:
+#   $text (String) - the coordinator's answer
+ask-answer =
+    💬 Відповідь від центру:
+
+    { $text }
+ask-write-back = ✍️ Відповісти
