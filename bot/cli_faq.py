@@ -27,7 +27,12 @@ def _dirs(settings: Settings, args: argparse.Namespace) -> tuple[Path, Path]:
 def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
     faq_dir, locales_dir = _dirs(settings, args)
     services_file = args.services_file or settings.services_file
-    report, _ = check(faq_dir, locales_dir, today=dt.date.today(), services_file=services_file)
+    try:
+        report, _ = check(faq_dir, locales_dir, today=dt.date.today(), services_file=services_file)
+    except Exception as exc:  # whatever the damage, one line and exit 1, never a traceback
+        raise CommandError(
+            f"the content could not be checked ({type(exc).__name__}: {exc})"
+        ) from None
     if args.json:
         print(
             json.dumps(

@@ -116,6 +116,14 @@ class BookingDesk:
                     session=session, kind=REMINDER, booking_id=booking.id, due_at=due
                 )
 
+    @staticmethod
+    async def _end(session: AsyncSession, *keep: Slot) -> None:
+        """Roll back now, keeping `keep` readable: the write lock is released before another
+        session looks for alternatives, and a rollback would otherwise expire the objects."""
+        for item in keep:
+            session.expunge(item)
+        await session.rollback()
+
     def _too_late(self, slot: Slot, now: dt.datetime) -> bool:
         return slot.starts_at - now < dt.timedelta(hours=self.rules.cutoff_hours)
 
@@ -280,7 +288,7 @@ class BookingDesk:
             if await repo.active_booking(session=session, user_id=user_id, slot_id=slot_id):
                 return Outcome("already", slot=slot)
             if not await repo.take_place(session=session, slot_id=slot_id, now=now):
-                await session.rollback()  # ends the transaction before another session reads
+                await self._end(session, slot)
                 return Outcome("full", slot=slot, alternatives=await self._alternatives(slot))
             booking = await repo.add_booking(
                 session=session,
@@ -300,7 +308,7 @@ class BookingDesk:
                 await session.commit()
             except IntegrityError:  # the same person twice at once: the unique index said no
                 await session.rollback()
-                return Outcome("already", slot=slot)
+                return Outcome("already")
             await session.refresh(slot)
             return Outcome("ok", booking=booking, slot=slot, user=user)
 
@@ -373,7 +381,7 @@ class BookingDesk:
             ):
                 return Outcome("gone", booking=booking, slot=old_slot, user=user)
             if not await repo.take_place(session=session, slot_id=new_slot_id, now=now):
-                await session.rollback()
+                await self._end(session, new_slot)
                 return Outcome(
                     "full", slot=new_slot, alternatives=await self._alternatives(new_slot)
                 )

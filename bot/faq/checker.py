@@ -122,7 +122,7 @@ def check_content(
                 f"parent chain loops back to '{topic.id}'",
             )
         source = topic.translations.get(topic.source_language)
-        if source is None:
+        if source is None and not (yaml_path.parent / f"{topic.source_language}.md").exists():
             add(
                 yaml_path,
                 1,

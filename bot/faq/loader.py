@@ -71,6 +71,9 @@ def _read_text(path: Path, language: str, out: _Collector) -> str | None:
 def _yaml(text: str, path: Path, language: str, out: _Collector, *, line_offset: int = 0) -> Any:
     try:
         return yaml.safe_load(text)
+    except RecursionError:
+        out.add(path, 1 + line_offset, language, "YAML nested too deeply to read")
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -199,17 +202,22 @@ def load_translation(path: Path, language: str, out: _Collector) -> Translation 
         return None
     parts = split_front_matter(text)
     if parts is None:
+        opened = text.split("\n", 1)[0].strip() == FRONT_MATTER_FENCE
         out.add(
             path,
             1,
             language,
-            "the file must start with a '---' line, then title/keywords/updated, then '---'",
+            "the header is not closed: add a '---' line after title/keywords/updated"
+            if opened
+            else "the file must start with a '---' line, then title/keywords/updated, then '---'",
         )
         return None
     header_text, body, body_line = parts
+    errors_before = len(out.problems)
     header = _yaml(header_text, path, language, out, line_offset=1)
-    if header is None:
+    if len(out.problems) > errors_before:
         return None
+    header = header if header is not None else {}  # an empty header: "title is missing" below
     if not isinstance(header, dict):
         out.add(path, 2, language, "expected 'title:', 'keywords:' and 'updated:' lines")
         return None
@@ -275,6 +283,8 @@ def load_faq(faq_dir: Path, *, default_language: str = "en") -> tuple[FaqContent
         topics[topic.id] = topic
     for topic in topics.values():
         if topic.parent and topic.parent not in topics:
-            out.add(topic.path or faq_dir, 1, "-", f"parent '{topic.parent}' is not a known topic")
+            path = topic.path or faq_dir
+            line = _line_of(path.read_text(encoding="utf-8"), "parent") if topic.path else 1
+            out.add(path, line, "-", f"parent '{topic.parent}' is not a known topic")
             topic.parent = None
     return FaqContent(topics, default_language), out.problems

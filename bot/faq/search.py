@@ -55,6 +55,16 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Greetings and politeness carry no topic, and some look like topic words ("zdravo" ~ "zdravje").
+SMALL_TALK = frozenset(
+    fold(word)
+    for word in (
+        "zdravo hello hi hey pozdrav pozdravljeni živjo živio hvala thanks thank please molim "
+        "prosim ok okay привіт вітаю дякую здраво привет спасибо спасибі"
+    ).split()  # noqa: SIM905
+)
+
+
 def _lemmas(token: str, languages: tuple[str, ...]) -> set[str]:
     forms = {token}
     for language in languages:
@@ -150,7 +160,7 @@ class SearchIndex:
     def _query_terms(self, query: str) -> dict[str, float]:
         weights: dict[str, float] = {}
         for term in analyze(query[:MAX_QUERY_CHARS], ALL_LEMMA_LANGUAGES):
-            if term in self._common:
+            if term.lstrip("~") in SMALL_TALK:
                 continue
             weight = STEM_WEIGHT if term.startswith("~") else 1.0
             if term in self._known:
@@ -171,6 +181,10 @@ class SearchIndex:
         for group, (_, group_weight) in FIELD_GROUPS.items():
             group_scores: dict[int, float] = defaultdict(float)
             for term, weight in terms.items():
+                # A word in most answers says nothing about which answer, but the same word in a
+                # title or keywords ("dozvola" in the permit topic) still does.
+                if group == "body" and term in self._common:
+                    continue
                 self._groups[group].add_scores(term, weight, group_scores)
             for index, score in group_scores.items():
                 scores[index] += group_weight * score

@@ -30,9 +30,10 @@ async def on_ask(update: Update, context: AppContext) -> None:
         await query.answer()
     data = cd.decode(query.data) if query is not None else None
     thread = None
-    if data is not None and data.action == "reply" and data.value.isdigit():
+    relay_id = cd.as_id(data.value) if data is not None and data.action == "reply" else None
+    if relay_id is not None:
         async with context.services.db.session() as session:
-            relay = await session.get(Relay, int(data.value))
+            relay = await session.get(Relay, relay_id)
         if relay is not None and relay.user_id == person.id:  # never another person's thread
             thread = relay.coordinator_message_id
     awaiting.expect(context, "ask", thread=thread)

@@ -42,10 +42,6 @@ def _parse_day(value: str) -> dt.date | None:
         return None
 
 
-def _int(value: str) -> int | None:
-    return int(value) if value.isdigit() else None
-
-
 # -- choosing ------------------------------------------------------------------------------------
 async def show_services(update: Update, context: AppContext) -> None:
     catalog = context.services.catalog
@@ -217,14 +213,14 @@ async def on_book_button(update: Update, context: AppContext) -> None:
         await show_days(update, context, parts[0])
     elif action == "day" and len(parts) == 2 and (day := _parse_day(parts[1])):
         await show_times(update, context, parts[0], day)
-    elif action == "slot" and parts and (slot_id := _int(parts[0])) is not None:
+    elif action == "slot" and parts and (slot_id := cd.as_id(parts[0])) is not None:
         await show_topics(update, context, slot_id)
-    elif action == "tp" and len(parts) == 2 and (slot_id := _int(parts[0])) is not None:
+    elif action == "tp" and len(parts) == 2 and (slot_id := cd.as_id(parts[0])) is not None:
         awaiting.forget(context)
         await show_confirm(update, context, slot_id, parts[1])
-    elif action == "ok" and len(parts) == 2 and (slot_id := _int(parts[0])) is not None:
+    elif action == "ok" and len(parts) == 2 and (slot_id := cd.as_id(parts[0])) is not None:
         await confirm_booking(update, context, slot_id, parts[1])
-    elif action == "wait" and parts and (slot_id := _int(parts[0])) is not None:
+    elif action == "wait" and parts and (slot_id := cd.as_id(parts[0])) is not None:
         await join_waitlist(update, context, slot_id)
     else:
         await show_services(update, context)
@@ -369,7 +365,7 @@ async def on_my_button(update: Update, context: AppContext) -> None:
     await query.answer()
     data = cd.decode(query.data)
     parts = data.value.split(":") if data else []
-    booking_id = _int(parts[0]) if parts else None
+    booking_id = cd.as_id(parts[0]) if parts else None
     action = data.action if data else ""
     services = context.services
     if action == "list" or booking_id is None:
@@ -396,7 +392,7 @@ async def on_my_button(update: Update, context: AppContext) -> None:
         await show_days(update, context, booking.service_id, move_booking=booking_id)
     elif action == "mday" and len(parts) == 2 and (day := _parse_day(parts[1])):
         await show_times(update, context, booking.service_id, day, move_booking=booking_id)
-    elif action == "mto" and len(parts) == 2 and (slot_id := _int(parts[1])) is not None:
+    elif action == "mto" and len(parts) == 2 and (slot_id := cd.as_id(parts[1])) is not None:
         await move_booking(update, context, booking_id, slot_id)
     else:
         await show_my_bookings(update, context)
@@ -463,7 +459,7 @@ async def on_offer_button(update: Update, context: AppContext) -> None:
         return
     await query.answer()
     data = cd.decode(query.data)
-    booking_id = _int(data.value) if data else None
+    booking_id = cd.as_id(data.value) if data else None
     if booking_id is None or data is None:
         await explain_failure(update, context, Outcome("gone"))
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MAX_BYTES = 64
@@ -33,6 +34,20 @@ def decode(data: str | None) -> Callback | None:
     if len(parts) < 2 or not all(parts[:2]):
         return None
     return Callback(parts[0], parts[1], parts[2] if len(parts) == 3 else "")
+
+
+_ID = re.compile(r"^[0-9]{1,9}$")  # ASCII digits only ("¹".isdigit() is True), fits any int column
+_STAMP = re.compile(r"^[0-9]{1,11}$")
+
+
+def as_id(value: str) -> int | None:
+    """A database id from callback data or a command argument; None for anything else."""
+    return int(value) if _ID.match(value) else None
+
+
+def as_timestamp(value: str) -> int | None:
+    """Unix seconds from callback data, within what datetime accepts; None otherwise."""
+    return int(value) if _STAMP.match(value) and int(value) < 253402300800 else None
 
 
 def pattern(feature: str) -> str:

@@ -73,15 +73,25 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
     state.seen = current
     today = services.clock.now().astimezone(settings.tz).date()
     # Parsing and indexing take a moment: off the event loop, so updates keep flowing.
-    loaded = await asyncio.to_thread(
-        _load, settings.faq_dir, settings.locales_dir, settings.services_file, today
-    )
+    try:
+        loaded = await asyncio.to_thread(
+            _load, settings.faq_dir, settings.locales_dir, settings.services_file, today
+        )
+    except Exception as exc:  # damage the checker did not foresee must not stop the bot
+        log.exception("content check failed")
+        loaded = _Loaded(
+            [f"content could not be checked: {type(exc).__name__}"],
+            services.faq.content,
+            None,
+            services.catalog,
+        )
     errors = loaded.errors
     if not errors and loaded.catalog is not None:
         await asyncio.to_thread(services.faq.publish, loaded.content)
         services.translator.catalog = loaded.catalog
         services.catalog = loaded.services
         await services.desk.sync_slots()
+        state.reported.clear()  # the same mistake made again later is news again
         log.info("content reloaded: %d topics", len(loaded.content.topics))
         return ReloadOutcome(changed=True, accepted=True)
     digest = hashlib.sha256("\n".join(errors).encode()).hexdigest()

@@ -50,7 +50,7 @@ async def on_coordinator_button(update: Update, context: AppContext) -> None:
         return
     data = cd.decode(query.data)
     parts = data.value.split(":") if data else []
-    booking_id = int(parts[0]) if parts and parts[0].isdigit() else None
+    booking_id = cd.as_id(parts[0]) if parts else None
     if data is None or booking_id is None:
         await query.answer()
         return
@@ -73,8 +73,8 @@ async def on_coordinator_button(update: Update, context: AppContext) -> None:
             await query.edit_message_reply_markup(markup(rows))
     elif data.action == "why" and len(parts) == 2 and parts[1] in DECLINE_REASONS:
         await decide(update, context, booking_id, confirm=False, reason=parts[1])
-    elif data.action == "att" and len(parts) == 3 and parts[1].isdigit():
-        await mark(update, context, booking_id, int(parts[1]), present=parts[2] == "p")
+    elif data.action == "att" and len(parts) == 3 and (stamp := cd.as_timestamp(parts[1])):
+        await mark(update, context, booking_id, stamp, present=parts[2] == "p")
     else:
         await query.answer()
 
@@ -290,10 +290,10 @@ async def on_cancel_slot(update: Update, context: AppContext) -> None:
         await message.reply_text(context.t("coordinator-only"))
         return
     args = context.args or []
-    if not args or not args[0].isdigit():
+    if not args or cd.as_id(args[0]) is None:
         await message.reply_text(translator.t(locale, "co-cancelslot-usage"))
         return
-    outcome, affected = await services.desk.cancel_slot(int(args[0]))
+    outcome, affected = await services.desk.cancel_slot(cd.as_id(args[0]) or 0)
     if not outcome.ok:
         await message.reply_text(translator.t(locale, "co-gone"))
         return

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CommandHandler, MessageHandler, TypeHandler, filters
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot import people
 from bot.faq.deeplink import parse_start_payload
@@ -83,6 +89,16 @@ async def on_other(update: Update, context: AppContext) -> None:
     await show_menu(update, context, greeting=context.t("menu-title"))
 
 
+async def on_unknown_button(update: Update, context: AppContext) -> None:
+    """A button no feature knows (an old version's, or forged): answer it, show the menu."""
+    query = update.callback_query
+    if query is None:
+        return
+    await query.answer()
+    if context.person is not None:
+        await show_menu(update, context)
+
+
 def register_gate(app: AppType) -> None:
     app.add_handler(TypeHandler(Update, resolve_person), group=-2)
     app.add_handler(TypeHandler(Update, forget_pending_input), group=-1)
@@ -97,3 +113,4 @@ def register(app: AppType) -> None:
 def register_fallback(app: AppType) -> None:
     private = filters.ChatType.PRIVATE
     app.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, on_other))
+    app.add_handler(CallbackQueryHandler(on_unknown_button))
