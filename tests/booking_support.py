@@ -116,10 +116,6 @@ def texts_to(calls: list[Call], chat_id: int) -> list[str]:
     ]
 
 
-def messages_to(bot: BotHarness, chat_id: int) -> list[Call]:
-    return bot.api.sent("sendMessage", chat_id=chat_id)
-
-
 def coordinator_posts(bot: BotHarness) -> list[Call]:
     return bot.api.sent("sendMessage", chat_id=COORDINATOR_CHAT_ID)
 

@@ -111,8 +111,8 @@ async def test_book_a_consultation_with_a_topic(bot: BotHarness, locale: str):
     (done,) = [t for t in texts_to(calls, user.chat_id) if "16:00" in t]
     assert says(done, bot, locale, "booking-done", details="", cutoff=2.0)
     assert ADDRESS in done and service_name(bot, locale) in done
-    if locale == "uk":
-        assert bot.t("uk", "booking-done", details="", cutoff=2.0).split("\n")[0] in done
+    when = bot.services.translator.format_local_datetime(THURSDAY_16, locale, TZ)
+    assert when in done, "the date and time as the person's locale writes them"
     booking = await my_booking(bot, 2001)
     assert (booking.status, booking.slot_id, booking.service_id) == (
         "pending",

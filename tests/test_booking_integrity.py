@@ -134,6 +134,21 @@ async def test_the_same_person_confirming_twice_at_once_books_once(bot: BotHarne
     assert (await one(bot, Slot, id=slot.id)).booked == 1
 
 
+async def test_a_double_tap_on_confirm_books_once(bot: BotHarness):
+    slot = await course_slot(bot)
+    user = bot.user(7301, language_code="uk")
+    await user.send("/book")
+
+    results = await asyncio.gather(*(user.press_data(f"book:ok:{slot.id}:-") for _ in range(2)))
+
+    assert len(await bookings_of(bot, user.user_id)) == 1
+    assert (await one(bot, Slot, id=slot.id)).booked == 1
+    shown = [t for calls in results for t in texts_to(calls, user.chat_id)]
+    assert bot.t("uk", "common-error") not in shown
+    assert bot.t("uk", "booking-already") in shown
+    assert len(coordinator_posts(bot)) == 1
+
+
 # -- stale buttons ----------------------------------------------------------------------------
 async def test_confirming_a_time_someone_else_took_meanwhile(bot: BotHarness):
     slot = await slot_at(bot, CONSULTATION, THURSDAY_16)

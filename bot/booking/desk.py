@@ -290,30 +290,31 @@ class BookingDesk:
             if not await repo.take_place(session=session, slot_id=slot_id, now=now):
                 await self._end(session, slot)
                 return Outcome("full", slot=slot, alternatives=await self._alternatives(slot))
-            booking = await repo.add_booking(
-                session=session,
-                booking=Booking(
-                    user_id=user_id,
-                    slot_id=slot_id,
-                    service_id=slot.service_id,
-                    topic_id=topic_id,
-                    note=(note or None) and note[:300],
-                    created_at=now,
-                    updated_at=now,
-                ),
-            )
-            await self._schedule_reminders(session, booking, slot, now)
-            await self._event(session, "booked", user, service_id=slot.service_id, now=now)
             try:
+                booking = await repo.add_booking(
+                    session=session,
+                    booking=Booking(
+                        user_id=user_id,
+                        slot_id=slot_id,
+                        service_id=slot.service_id,
+                        topic_id=topic_id,
+                        note=(note or None) and note[:300],
+                        created_at=now,
+                        updated_at=now,
+                    ),
+                )
+                await self._schedule_reminders(session, booking, slot, now)
+                await self._event(session, "booked", user, service_id=slot.service_id, now=now)
                 await session.commit()
-            except IntegrityError:  # the same person twice at once: the unique index said no
-                await session.rollback()
+            except IntegrityError:  # the same person twice at once (a double tap): the unique
+                await self._end(session, slot)  # index said no, and the place is given back
                 return Outcome("already")
             await session.refresh(slot)
             return Outcome("ok", booking=booking, slot=slot, user=user)
 
     async def _alternatives(self, slot: Slot) -> list[Slot]:
-        return (await self.free_slots(slot.service_id))[:3]
+        """Other free times of the same service (never the one just refused or taken)."""
+        return [s for s in await self.free_slots(slot.service_id) if s.id != slot.id][:3]
 
     async def upcoming(self, user_id: int) -> list[tuple[Booking, Slot]]:
         async with self.db.session() as session:
@@ -467,6 +468,9 @@ class BookingDesk:
             if accept:
                 booking.status, booking.updated_at, booking.offer_expires_at = "pending", now, None
                 session.add(booking)
+                await repo.settle_waiting(
+                    session=session, user_id=user_id, slot_id=slot.id or 0, status="done"
+                )
                 await self._schedule_reminders(session, booking, slot, now)
                 await self._event(session, "booked", user, service_id=slot.service_id, now=now)
                 await session.commit()
@@ -486,6 +490,9 @@ class BookingDesk:
     ) -> Outcome | None:
         booking.status, booking.updated_at = "expired", now
         session.add(booking)
+        await repo.settle_waiting(
+            session=session, user_id=user.id or 0, slot_id=slot.id or 0, status="left"
+        )
         await repo.release_place(session=session, slot_id=slot.id or 0)
         await self._event(session, kind, user, service_id=slot.service_id, now=now)
         return await self._offer_next(session, slot, now)
@@ -601,6 +608,9 @@ class BookingDesk:
             rows = await repo.claim_due(
                 session=session, now=now, lease=lease, limit=limit, postgres=not self.db.is_sqlite
             )
+            # Rows come oldest first: when two reminders of one booking are both due (the bot was
+            # down), only the latest is worth sending.
+            latest_reminder = {r.booking_id: r.id for r in rows if r.kind == REMINDER}
             for row in rows:
                 loaded = await self._load(session, row.booking_id)
                 if loaded is None:
@@ -626,6 +636,8 @@ class BookingDesk:
                     status = "dropped"  # missed while the bot was down, and it is too late now
                 elif not user.active:
                     status = "skipped"
+                elif latest_reminder.get(row.booking_id) != row.id:
+                    status = "superseded"
                 else:
                     to_send.append(Due(row, booking, slot, user))
                     continue
@@ -633,10 +645,19 @@ class BookingDesk:
             await session.commit()
         return Claimed(to_send, offers, len(rows))
 
-    async def finish(self, due: Due, *, sent: bool, blocked: bool = False) -> None:
-        """Record the result of a send. Unsent rows keep their lease and are retried after it."""
+    async def finish(
+        self, due: Due, *, sent: bool, blocked: bool = False, retry_after: float = 0
+    ) -> None:
+        """Record the result of a send. Unsent rows keep their lease and are retried after it
+        (or after Telegram's retry_after, when that is longer)."""
         now = self.clock.now()
         async with self.db.session() as session:
+            if retry_after and not sent:
+                await repo.extend_lease(
+                    session=session,
+                    outbox_id=due.outbox.id or 0,
+                    until=now + dt.timedelta(seconds=retry_after),
+                )
             if sent:
                 await repo.finish(
                     session=session, outbox_id=due.outbox.id or 0, status="sent", now=now

@@ -56,13 +56,11 @@ def fold(word: str) -> str:
 
 
 # Greetings and politeness carry no topic, and some look like topic words ("zdravo" ~ "zdravje").
-SMALL_TALK = frozenset(
-    fold(word)
-    for word in (
-        "zdravo hello hi hey pozdrav pozdravljeni živjo živio hvala thanks thank please molim "
-        "prosim ok okay привіт вітаю дякую здраво привет спасибо спасибі"
-    ).split()  # noqa: SIM905
-)
+_SMALL_TALK_WORDS = """
+zdravo hello hi hey pozdrav pozdravljeni živjo živio hvala thanks thank please molim prosim ok okay
+привіт вітаю дякую здраво привет спасибо спасибі
+"""
+SMALL_TALK = frozenset(fold(word) for word in _SMALL_TALK_WORDS.split())
 
 
 def _lemmas(token: str, languages: tuple[str, ...]) -> set[str]:

@@ -7,12 +7,14 @@ are retried after the lease and a row marked sent is never sent again.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from telegram.constants import ParseMode
-from telegram.error import Forbidden, TelegramError
+from telegram.error import Forbidden, RetryAfter, TelegramError
 
 from bot.booking.desk import Due
 from bot.handlers import callback_data as cd
@@ -29,8 +31,15 @@ BATCH = 50
 TIME_BUDGET_SECONDS = 8.0
 
 
-async def send_reminder(context: Any, due: Due) -> tuple[bool, bool]:
-    """(sent, blocked) for one reminder, in the person's language with Cancel / Move."""
+@dataclass(frozen=True)
+class SendResult:
+    sent: bool
+    blocked: bool = False
+    retry_after: float = 0
+
+
+async def send_reminder(context: Any, due: Due) -> SendResult:
+    """One reminder, in the person's language, with Cancel / Move."""
     services: Services = context.bot_data["services"]
     locale = due.user.language
     translator = services.translator
@@ -51,12 +60,16 @@ async def send_reminder(context: Any, due: Due) -> tuple[bool, bool]:
             reply_markup=markup(rows),
             disable_web_page_preview=True,
         )
-        return True, False
+        return SendResult(sent=True)
     except Forbidden:
-        return False, True
-    except TelegramError as exc:  # retry_after beyond the limiter's retries, network: next lease
+        return SendResult(sent=False, blocked=True)
+    except RetryAfter as exc:  # beyond the rate limiter's own retries: wait as long as asked
+        wait = exc.retry_after
+        seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
+        return SendResult(sent=False, retry_after=seconds)
+    except TelegramError as exc:  # network trouble: the row is retried after its lease
         log.warning("reminder %s not sent yet: %s", due.outbox.id, type(exc).__name__)
-        return False, False
+        return SendResult(sent=False)
 
 
 async def deliver_due(context: Any) -> int:
@@ -69,9 +82,11 @@ async def deliver_due(context: Any) -> int:
         for offer in batch.offers:
             await send_offer(context, offer)
         for due in batch.to_send:
-            ok, blocked = await send_reminder(context, due)
-            await services.desk.finish(due, sent=ok, blocked=blocked)
-            sent += ok
+            result = await send_reminder(context, due)
+            await services.desk.finish(
+                due, sent=result.sent, blocked=result.blocked, retry_after=result.retry_after
+            )
+            sent += result.sent
         if batch.claimed < BATCH or time.monotonic() > deadline:
             return sent
 

@@ -213,6 +213,19 @@ async def first_waiting(*, session: AsyncSession, slot_id: int) -> Waiting | Non
     return result.first()
 
 
+async def settle_waiting(*, session: AsyncSession, user_id: int, slot_id: int, status: str) -> None:
+    """An offer was taken (done) or let go (left): the person is no longer waiting."""
+    await session.exec(
+        update(Waiting)
+        .where(
+            col(Waiting.user_id) == user_id,
+            col(Waiting.slot_id) == slot_id,
+            col(Waiting.status).in_(("waiting", "offered")),
+        )
+        .values(status=status)
+    )
+
+
 # -- attendance ------------------------------------------------------------------------------
 
 
@@ -293,6 +306,14 @@ async def finish(*, session: AsyncSession, outbox_id: int, status: str, now: dat
         update(Outbox)
         .where(and_(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending"))
         .values(status=status, done_at=now, lease_until=None)
+    )
+
+
+async def extend_lease(*, session: AsyncSession, outbox_id: int, until: datetime) -> None:
+    await session.exec(
+        update(Outbox)
+        .where(col(Outbox.id) == outbox_id, col(Outbox.lease_until) < until)
+        .values(lease_until=until)
     )
 
 
