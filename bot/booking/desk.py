@@ -116,6 +116,27 @@ class BookingDesk:
                     session=session, kind=REMINDER, booking_id=booking.id, due_at=due
                 )
 
+    async def _close(
+        self,
+        session: AsyncSession,
+        booking: Booking,
+        slot: Slot,
+        user: User,
+        now: dt.datetime,
+        status: str,
+    ) -> Outcome | None:
+        """Cancel or decline: free the place, stop its reminders, log it, offer the place to
+        the first person waiting. Returns that offer, if one was made."""
+        booking.status, booking.updated_at = status, now
+        booking.sequence += 1  # calendars learn of the change
+        session.add(booking)
+        await repo.release_place(session=session, slot_id=slot.id or 0)
+        await repo.cancel_pending(
+            session=session, booking_id=booking.id or 0, kinds=(REMINDER, OFFER_EXPIRY)
+        )
+        await self._event(session, status, user, service_id=slot.service_id, now=now)
+        return await self._offer_next(session, slot, now)
+
     @staticmethod
     async def _end(session: AsyncSession, *keep: Slot) -> None:
         """Roll back now, keeping `keep` readable: the write lock is released before another
@@ -349,15 +370,7 @@ class BookingDesk:
                 return Outcome("gone")
             if not by_staff and self._too_late(slot, now):
                 return Outcome("too_late", booking=booking, slot=slot, user=user)
-            booking.status, booking.updated_at = "cancelled", now
-            booking.sequence += 1
-            session.add(booking)
-            await repo.release_place(session=session, slot_id=slot.id or 0)
-            await repo.cancel_pending(
-                session=session, booking_id=booking_id, kinds=(REMINDER, OFFER_EXPIRY)
-            )
-            await self._event(session, "cancelled", user, service_id=slot.service_id, now=now)
-            offer = await self._offer_next(session, slot, now)
+            offer = await self._close(session, booking, slot, user, now, "cancelled")
             await session.commit()
             return Outcome("ok", booking=booking, slot=slot, user=user, offer=offer)
 
@@ -513,15 +526,8 @@ class BookingDesk:
                 await self._event(session, "confirmed", user, service_id=slot.service_id, now=now)
                 await session.commit()
                 return Outcome("ok", booking=booking, slot=slot, user=user)
-            booking.status, booking.decline_reason, booking.updated_at = "declined", reason, now
-            booking.sequence += 1
-            session.add(booking)
-            await repo.release_place(session=session, slot_id=slot.id or 0)
-            await repo.cancel_pending(
-                session=session, booking_id=booking_id, kinds=(REMINDER, OFFER_EXPIRY)
-            )
-            await self._event(session, "declined", user, service_id=slot.service_id, now=now)
-            offer = await self._offer_next(session, slot, now)
+            booking.decline_reason = reason
+            offer = await self._close(session, booking, slot, user, now, "declined")
             await session.commit()
         # Outside the unit of work: on SQLite a second session inside it would wait for the
         # first one's write lock, which this task holds.

@@ -102,6 +102,8 @@ async def on_coordinator_reply(update: Update, context: AppContext) -> None:
         )
         user = await session.get(User, relay.user_id) if relay else None
     if relay is None or user is None:
+        if message.chat.type == "private":  # a coordinator's own chat: an ordinary reply
+            await on_private_reply(update, context)
         return
     translator = services.translator
     text = translator.t(user.language, "ask-answer", text=escape(message.text[:QUESTION_LIMIT]))
@@ -148,15 +150,12 @@ async def on_private_reply(update: Update, context: AppContext) -> None:
 
 def register(app: AppType) -> None:
     private = filters.ChatType.PRIVATE
+    replies = filters.REPLY & filters.TEXT & ~filters.COMMAND
     app.add_handler(CommandHandler("ask", on_ask, filters=private))
     app.add_handler(CallbackQueryHandler(on_ask, pattern=cd.pattern(cd.ASK)))
-    app.add_handler(
-        MessageHandler(private & filters.REPLY & filters.TEXT & ~filters.COMMAND, on_private_reply)
-    )
-    app.add_handler(
-        MessageHandler(
-            filters.ChatType.GROUPS & filters.REPLY & filters.TEXT & ~filters.COMMAND,
-            on_coordinator_reply,
-        )
-    )
+    chat_id = app.bot_data["services"].settings.coordinator_chat_id
+    if chat_id is not None:
+        # First: the coordinator chat may be a group or one coordinator's private chat.
+        app.add_handler(MessageHandler(filters.Chat(chat_id) & replies, on_coordinator_reply))
+    app.add_handler(MessageHandler(private & replies, on_private_reply))
     awaiting.add_consumer(app, "ask", post_question)

@@ -52,6 +52,20 @@ def markup(rows: Keyboard) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
+async def pressed(update: Update, context: AppContext) -> tuple[str, list[str]] | None:
+    """Answer a button press (stops the client's spinner) and return (action, value parts).
+
+    None when there is no callback or no resolved person; malformed data gives ("", [])."""
+    query = update.callback_query
+    if query is None or context.person is None:
+        return None
+    await query.answer()
+    data = cd.decode(query.data)
+    if data is None:
+        return "", []
+    return data.action, data.value.split(":") if data.value else []
+
+
 async def send_html(
     context: AppContext, chat_id: int, text: str, rows: Keyboard | None = None
 ) -> Message:

@@ -17,7 +17,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 from bot.booking.desk import Outcome
 from bot.handlers import awaiting
 from bot.handlers import callback_data as cd
-from bot.handlers.base import AppContext, AppType, Keyboard, button, show
+from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
 from bot.handlers.booking_messages import notify, send_calendar, send_offer
 from bot.handlers.booking_views import (
     booking_details,
@@ -201,14 +201,10 @@ async def show_confirm(
 
 # -- the callback router -------------------------------------------------------------------------
 async def on_book_button(update: Update, context: AppContext) -> None:
-    query = update.callback_query
-    person = context.person
-    if query is None or person is None:
+    press = await pressed(update, context)
+    if press is None:
         return
-    await query.answer()
-    data = cd.decode(query.data)
-    parts = data.value.split(":") if data else []
-    action = data.action if data else ""
+    action, parts = press
     if action == "svc" and parts:
         await show_days(update, context, parts[0])
     elif action == "day" and len(parts) == 2 and (day := _parse_day(parts[1])):
@@ -358,15 +354,12 @@ async def show_my_bookings(update: Update, context: AppContext) -> None:
 
 
 async def on_my_button(update: Update, context: AppContext) -> None:
-    query = update.callback_query
+    press = await pressed(update, context)
     person = context.person
-    if query is None or person is None:
+    if press is None or person is None:
         return
-    await query.answer()
-    data = cd.decode(query.data)
-    parts = data.value.split(":") if data else []
+    action, parts = press
     booking_id = cd.as_id(parts[0]) if parts else None
-    action = data.action if data else ""
     services = context.services
     if action == "list" or booking_id is None:
         await show_my_bookings(update, context)
@@ -453,19 +446,18 @@ async def move_booking(update: Update, context: AppContext, booking_id: int, slo
 
 # -- waiting-list offers -------------------------------------------------------------------------
 async def on_offer_button(update: Update, context: AppContext) -> None:
-    query = update.callback_query
+    press = await pressed(update, context)
     person = context.person
-    if query is None or person is None:
+    if press is None or person is None:
         return
-    await query.answer()
-    data = cd.decode(query.data)
-    booking_id = cd.as_id(data.value) if data else None
-    if booking_id is None or data is None:
+    action, parts = press
+    booking_id = cd.as_id(parts[0]) if parts else None
+    if booking_id is None:
         await explain_failure(update, context, Outcome("gone"))
         return
     services = context.services
     outcome = await services.desk.answer_offer(
-        booking_id=booking_id, user_id=person.id, accept=data.action == "yes"
+        booking_id=booking_id, user_id=person.id, accept=action == "yes"
     )
     if outcome.status == "gone":
         await explain_failure(update, context, outcome)

@@ -26,6 +26,7 @@ from bot.faq.model import FaqContent
 from bot.faq.status import content_status
 from bot.faq.watch import Fingerprint, fingerprint
 from bot.handlers.base import AppContext, AppType
+from bot.handlers.coordinator import coordinator_message
 from bot.i18n import Catalog, build_catalog
 
 log = logging.getLogger(__name__)
@@ -124,12 +125,8 @@ async def _reload_job(context: AppContext) -> None:
 
 
 async def on_faq_status(update: Update, context: AppContext) -> None:
-    person = context.person
-    message = update.effective_message
-    if person is None or message is None:
-        return
-    if not person.is_coordinator:
-        await message.reply_text(context.t("coordinator-only"))
+    message = await coordinator_message(update, context)
+    if message is None:
         return
     services = context.services
     languages = served_languages(services.settings.locales_dir)

@@ -12,7 +12,7 @@ import logging
 from html import escape
 from typing import Any
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
@@ -37,6 +37,18 @@ MORNING_AGENDA_JOB = "morning-agenda"
 
 def _is_coordinator(context: AppContext) -> bool:
     return context.person is not None and context.person.is_coordinator
+
+
+async def coordinator_message(update: Update, context: AppContext) -> Message | None:
+    """The command's message if a coordinator sent it; everyone else is told it is not theirs
+    (in their own language). Checked in every handler, not only by a chat filter."""
+    message = update.effective_message
+    if message is None:
+        return None
+    if not _is_coordinator(context):
+        await message.reply_text(context.t("coordinator-only"))
+        return None
+    return message
 
 
 async def on_coordinator_button(update: Update, context: AppContext) -> None:
@@ -213,14 +225,11 @@ def parse_day(argument: str | None, today: dt.date) -> dt.date | None:
 
 
 async def on_agenda(update: Update, context: AppContext) -> None:
-    message = update.effective_message
+    message = await coordinator_message(update, context)
     if message is None:
         return
     services = context.services
     locale = services.settings.coordinator_language
-    if not _is_coordinator(context):
-        await message.reply_text(context.t("coordinator-only"))
-        return
     today = services.clock.now().astimezone(services.settings.tz).date()
     day = parse_day(context.args[0] if context.args else None, today)
     if day is None:
@@ -246,15 +255,12 @@ async def send_morning_agenda(context: Any) -> bool:
 # -- slots from Telegram -------------------------------------------------------------------------
 async def on_add_slot(update: Update, context: AppContext) -> None:
     """/addslot <service> <YYYY-MM-DD> <HH:MM>"""
-    message = update.effective_message
+    message = await coordinator_message(update, context)
     if message is None:
         return
     services = context.services
     locale = services.settings.coordinator_language
     translator = services.translator
-    if not _is_coordinator(context):
-        await message.reply_text(context.t("coordinator-only"))
-        return
     args = context.args or []
     try:
         service_id, local = args[0], dt.datetime.fromisoformat(f"{args[1]} {args[2]}")
@@ -280,15 +286,12 @@ async def on_add_slot(update: Update, context: AppContext) -> None:
 
 async def on_cancel_slot(update: Update, context: AppContext) -> None:
     """/cancelslot <slot id>: everyone booked is told in their language."""
-    message = update.effective_message
+    message = await coordinator_message(update, context)
     if message is None:
         return
     services = context.services
     locale = services.settings.coordinator_language
     translator = services.translator
-    if not _is_coordinator(context):
-        await message.reply_text(context.t("coordinator-only"))
-        return
     args = context.args or []
     if not args or cd.as_id(args[0]) is None:
         await message.reply_text(translator.t(locale, "co-cancelslot-usage"))
