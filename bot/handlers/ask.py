@@ -13,7 +13,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.handlers import awaiting, search
 from bot.handlers import callback_data as cd
-from bot.handlers.base import AppContext, AppType, button, markup, show
+from bot.handlers.base import AppContext, AppType, acknowledge, button, markup, show
 from storage.models import Relay, User
 from storage.repos import booking as repo
 
@@ -27,7 +27,7 @@ async def on_ask(update: Update, context: AppContext) -> None:
     if person is None:
         return
     if query is not None:
-        await query.answer()
+        await acknowledge(query)
     data = cd.decode(query.data) if query is not None else None
     thread = None
     relay_id = cd.as_id(data.value) if data is not None and data.action == "reply" else None

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.handlers import callback_data as cd
@@ -52,6 +52,17 @@ def markup(rows: Keyboard) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
+async def acknowledge(
+    query: CallbackQuery, text: str | None = None, *, alert: bool = False
+) -> None:
+    """answerCallbackQuery, best effort: the spinner stopping is not worth failing the action
+    for (an old query, or a Bot API server that lacks the method)."""
+    try:
+        await query.answer(text, show_alert=alert)
+    except TelegramError as exc:
+        log.debug("answerCallbackQuery failed: %s", type(exc).__name__)
+
+
 async def pressed(update: Update, context: AppContext) -> tuple[str, list[str]] | None:
     """Answer a button press (stops the client's spinner) and return (action, value parts).
 
@@ -59,7 +70,7 @@ async def pressed(update: Update, context: AppContext) -> tuple[str, list[str]] 
     query = update.callback_query
     if query is None or context.person is None:
         return None
-    await query.answer()
+    await acknowledge(query)
     data = cd.decode(query.data)
     if data is None:
         return "", []
@@ -95,7 +106,12 @@ async def show(update: Update, context: AppContext, parts: list[str], rows: Keyb
                 reply_markup=markup(first_rows),
                 disable_web_page_preview=True,
             )
-        except BadRequest as exc:
+        except (BadRequest, NetworkError) as exc:
+            # "Not modified" (a double tap) needs nothing. Another refusal (the message is too
+            # old to edit, or the server cannot edit) must not lose the answer: send it anew.
+            # A time-out is not retried as a new message: the edit may have gone through.
+            if isinstance(exc, TimedOut):
+                raise
             if "not modified" not in str(exc).lower():
                 await send_html(context, chat.id, first, first_rows)
     else:

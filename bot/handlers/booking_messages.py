@@ -84,11 +84,14 @@ async def send_calendar(
     caption = services.translator.t(
         locale, "booking-calendar-cancelled" if cancelled else "booking-calendar"
     )
-    await context.bot.send_document(
-        chat_id,
-        InputFile(data, filename=f"{service.id if service else 'booking'}.ics"),
-        caption=caption,
-    )
+    try:
+        await context.bot.send_document(
+            chat_id,
+            InputFile(data, filename=f"{service.id if service else 'booking'}.ics"),
+            caption=caption,
+        )
+    except TelegramError as exc:  # the booking stands; the calendar file is a convenience
+        log.warning("calendar file not sent: %s", type(exc).__name__)
 
 
 def calendar_bytes(

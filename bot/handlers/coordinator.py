@@ -14,11 +14,12 @@ from typing import Any
 
 from telegram import Message, Update
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.booking.desk import AgendaItem
 from bot.handlers import callback_data as cd
-from bot.handlers.base import AppContext, AppType, Keyboard, button, markup
+from bot.handlers.base import AppContext, AppType, Keyboard, acknowledge, button, markup, show
 from bot.handlers.booking_messages import safe_send, send_calendar, send_offer
 from bot.handlers.booking_views import (
     booking_details,
@@ -58,18 +59,18 @@ async def on_coordinator_button(update: Update, context: AppContext) -> None:
     locale = context.services.settings.coordinator_language
     translator = context.services.translator
     if not _is_coordinator(context):
-        await query.answer(context.t("coordinator-only"), show_alert=True)
+        await acknowledge(query, context.t("coordinator-only"), alert=True)
         return
     data = cd.decode(query.data)
     parts = data.value.split(":") if data else []
     booking_id = cd.as_id(parts[0]) if parts else None
     if data is None or booking_id is None:
-        await query.answer()
+        await acknowledge(query)
         return
     if data.action == "ok":
         await decide(update, context, booking_id, confirm=True)
     elif data.action == "no":
-        await query.answer()
+        await acknowledge(query)
         rows = [
             [
                 button(
@@ -81,14 +82,17 @@ async def on_coordinator_button(update: Update, context: AppContext) -> None:
             ]
             for r in DECLINE_REASONS
         ]
-        if query.message is not None:
+        try:
             await query.edit_message_reply_markup(markup(rows))
+        except TelegramError:  # cannot edit here: ask with a new message instead
+            original = query.message if isinstance(query.message, Message) else None
+            await show(update, context, [original.text_html if original else "…"], rows)
     elif data.action == "why" and len(parts) == 2 and parts[1] in DECLINE_REASONS:
         await decide(update, context, booking_id, confirm=False, reason=parts[1])
     elif data.action == "att" and len(parts) == 3 and (stamp := cd.as_timestamp(parts[1])):
         await mark(update, context, booking_id, stamp, present=parts[2] == "p")
     else:
-        await query.answer()
+        await acknowledge(query)
 
 
 async def decide(
@@ -104,16 +108,13 @@ async def decide(
     locale = services.settings.coordinator_language
     outcome = await services.desk.decide(booking_id=booking_id, confirm=confirm, reason=reason)
     if query is not None:
-        await query.answer()
+        await acknowledge(query)
     if outcome.booking is None or outcome.slot is None or outcome.user is None:
         return
     booking, slot, user = outcome.booking, outcome.slot, outcome.user
     verdict = services.translator.t(locale, f"co-status-{booking.status}")
-    if query is not None and query.message is not None:
-        summary = coordinator_summary(services, booking, slot, user, "co-booked")
-        await query.edit_message_text(
-            f"{summary}\n\n<b>{escape(verdict)}</b>", parse_mode=ParseMode.HTML
-        )
+    summary = coordinator_summary(services, booking, slot, user, "co-booked")
+    await show(update, context, [f"{summary}\n\n<b>{escape(verdict)}</b>"], [])
     if outcome.status != "ok":
         return  # already decided by someone else: the migrant was told then
     user_locale = user.language
@@ -206,11 +207,13 @@ async def mark(
     if query is None:
         return
     locale = services.settings.coordinator_language
-    await query.answer(services.translator.t(locale, "co-marked" if outcome.ok else "co-gone"))
+    await acknowledge(
+        query, services.translator.t(locale, "co-marked" if outcome.ok else "co-gone")
+    )
     if outcome.ok:
         day = session_start.astimezone(services.settings.tz).date()
         text, rows = agenda_text_and_rows(services, day, await services.desk.agenda(day))
-        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup(rows))
+        await show(update, context, [text], rows)
 
 
 def parse_day(argument: str | None, today: dt.date) -> dt.date | None:

@@ -8,7 +8,7 @@ from telegram.ext import CallbackQueryHandler
 from bot.faq.answer import AnswerLabels, compose_answer
 from bot.faq.model import FaqContent, Topic
 from bot.handlers import callback_data as cd
-from bot.handlers.base import AppContext, AppType, Keyboard, button, show
+from bot.handlers.base import AppContext, AppType, Keyboard, acknowledge, button, show
 
 
 def menu_rows(context: AppContext) -> Keyboard:
@@ -97,7 +97,7 @@ async def on_faq_button(update: Update, context: AppContext) -> None:
     query = update.callback_query
     if query is None:
         return
-    await query.answer()
+    await acknowledge(query)
     data = cd.decode(query.data)
     if data is None or data.action == "home" or not data.value:
         await show_menu(update, context)

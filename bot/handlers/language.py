@@ -9,7 +9,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import people
 from bot.handlers import callback_data as cd
-from bot.handlers.base import AppContext, AppType, Keyboard, show
+from bot.handlers.base import AppContext, AppType, Keyboard, acknowledge, show
 from bot.handlers.faq import show_menu
 
 
@@ -28,7 +28,7 @@ def picker_rows(context: AppContext) -> Keyboard:
 async def on_language(update: Update, context: AppContext) -> None:
     query = update.callback_query
     if query is not None:
-        await query.answer()
+        await acknowledge(query)
     await show(update, context, [context.t("language-choose")], picker_rows(context))
 
 
@@ -37,7 +37,7 @@ async def on_set_language(update: Update, context: AppContext) -> None:
     person = context.person
     if query is None or person is None:
         return
-    await query.answer()
+    await acknowledge(query)
     data = cd.decode(query.data)
     services = context.services
     locale = data.value if data else ""

@@ -14,7 +14,7 @@ from telegram.ext import (
 from bot import people
 from bot.faq.deeplink import parse_start_payload
 from bot.handlers import awaiting
-from bot.handlers.base import AppContext, AppType
+from bot.handlers.base import AppContext, AppType, acknowledge
 from bot.handlers.faq import show_menu, show_topic
 
 
@@ -94,7 +94,7 @@ async def on_unknown_button(update: Update, context: AppContext) -> None:
     query = update.callback_query
     if query is None:
         return
-    await query.answer()
+    await acknowledge(query)
     if context.person is not None:
         await show_menu(update, context)
 
