@@ -297,17 +297,27 @@ class BookingDesk:
         return [(slot.starts_at, slot.ends_at)] if slot else []
 
     # -- migrant operations --------------------------------------------------------------------
+    async def _open_slot_for(
+        self, session: AsyncSession, user_id: int, slot_id: int, now: dt.datetime
+    ) -> tuple[Slot, User] | Outcome:
+        """The slot and person, if the slot can still be booked and they have not booked it."""
+        slot = await repo.get_slot(session=session, slot_id=slot_id)
+        user = await session.get(User, user_id)
+        if slot is None or user is None or slot.status != "open" or slot.starts_at <= now:
+            return Outcome("gone", slot=slot)
+        if await repo.active_booking(session=session, user_id=user_id, slot_id=slot_id):
+            return Outcome("already", slot=slot)
+        return slot, user
+
     async def book(
         self, *, user_id: int, slot_id: int, topic_id: str | None = None, note: str | None = None
     ) -> Outcome:
         now = self.clock.now()
         async with self.db.session() as session:
-            slot = await repo.get_slot(session=session, slot_id=slot_id)
-            user = await session.get(User, user_id)
-            if slot is None or user is None or slot.status != "open" or slot.starts_at <= now:
-                return Outcome("gone", slot=slot)
-            if await repo.active_booking(session=session, user_id=user_id, slot_id=slot_id):
-                return Outcome("already", slot=slot)
+            found = await self._open_slot_for(session, user_id, slot_id, now)
+            if isinstance(found, Outcome):
+                return found
+            slot, user = found
             if not await repo.take_place(session=session, slot_id=slot_id, now=now):
                 await self._end(session, slot)
                 return Outcome("full", slot=slot, alternatives=await self._alternatives(slot))
@@ -413,12 +423,10 @@ class BookingDesk:
     async def join_waitlist(self, *, user_id: int, slot_id: int) -> Outcome:
         now = self.clock.now()
         async with self.db.session() as session:
-            slot = await repo.get_slot(session=session, slot_id=slot_id)
-            user = await session.get(User, user_id)
-            if slot is None or user is None or slot.status != "open" or slot.starts_at <= now:
-                return Outcome("gone", slot=slot)
-            if await repo.active_booking(session=session, user_id=user_id, slot_id=slot_id):
-                return Outcome("already", slot=slot)
+            found = await self._open_slot_for(session, user_id, slot_id, now)
+            if isinstance(found, Outcome):
+                return found
+            slot, user = found
             if await repo.waiting_entry(session=session, user_id=user_id, slot_id=slot_id):
                 return Outcome("already_waiting", slot=slot)
             await repo.add_waiting(session=session, user_id=user_id, slot_id=slot_id, now=now)

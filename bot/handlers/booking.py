@@ -244,23 +244,27 @@ async def confirm_booking(update: Update, context: AppContext, slot_id: int, top
     if not outcome.ok:
         await explain_failure(update, context, outcome)
         return
-    assert outcome.booking is not None and outcome.slot is not None and outcome.user is not None
-    await show(
-        update,
-        context,
-        [
-            context.t(
-                "booking-done",
-                details=booking_details(services, context.locale, outcome.booking, outcome.slot),
-                cutoff=services.settings.cancel_cutoff_hours,
-            )
-        ],
-        my_booking_rows(context, outcome.booking),
+    await announce(update, context, outcome, "booking-done", "co-booked")
+
+
+async def announce(
+    update: Update, context: AppContext, outcome: Outcome, message_id: str, coordinator_id: str
+) -> None:
+    """A booking made or changed: tell the person (with the calendar file) and the centre."""
+    person = context.person
+    if person is None or outcome.booking is None or outcome.slot is None:
+        return
+    services = context.services
+    text = context.t(
+        message_id,
+        details=booking_details(services, context.locale, outcome.booking, outcome.slot),
+        cutoff=services.settings.cancel_cutoff_hours,
     )
+    await show(update, context, [text], my_booking_rows(context, outcome.booking))
     await send_calendar(
         context, person.telegram_id, outcome.booking, outcome.slot, locale=context.locale
     )
-    await notify(context, outcome, "co-booked")
+    await notify(context, outcome, coordinator_id)
 
 
 async def explain_failure(update: Update, context: AppContext, outcome: Outcome) -> None:
@@ -426,22 +430,7 @@ async def move_booking(update: Update, context: AppContext, booking_id: int, slo
     if not outcome.ok:
         await explain_failure(update, context, outcome)
         return
-    assert outcome.booking is not None and outcome.slot is not None
-    await show(
-        update,
-        context,
-        [
-            context.t(
-                "booking-moved",
-                details=booking_details(services, context.locale, outcome.booking, outcome.slot),
-            )
-        ],
-        my_booking_rows(context, outcome.booking),
-    )
-    await send_calendar(
-        context, person.telegram_id, outcome.booking, outcome.slot, locale=context.locale
-    )
-    await notify(context, outcome, "co-moved")
+    await announce(update, context, outcome, "booking-moved", "co-moved")
 
 
 # -- waiting-list offers -------------------------------------------------------------------------
@@ -464,24 +453,7 @@ async def on_offer_button(update: Update, context: AppContext) -> None:
         return
     assert outcome.booking is not None and outcome.slot is not None
     if outcome.ok:
-        await show(
-            update,
-            context,
-            [
-                context.t(
-                    "booking-done",
-                    details=booking_details(
-                        services, context.locale, outcome.booking, outcome.slot
-                    ),
-                    cutoff=services.settings.cancel_cutoff_hours,
-                )
-            ],
-            my_booking_rows(context, outcome.booking),
-        )
-        await send_calendar(
-            context, person.telegram_id, outcome.booking, outcome.slot, locale=context.locale
-        )
-        await notify(context, outcome, "co-booked")
+        await announce(update, context, outcome, "booking-done", "co-booked")
         return
     await show(update, context, [context.t("booking-offer-declined")], _home(context))
     if outcome.offer is not None:
