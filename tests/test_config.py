@@ -44,7 +44,11 @@ def subprocess_env(tmp_path: Path, **extra: str) -> dict[str, str]:
 def arrival_desk(tmp_path: Path, *args: str, stdin: str = "", **env: str):
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", *args],
-        input=stdin, capture_output=True, text=True, cwd=tmp_path, timeout=120,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
         env=subprocess_env(tmp_path, **env),
     )
 
@@ -120,8 +124,14 @@ def test_without_dotenv_the_defaults_apply(clean_env: pytest.MonkeyPatch, tmp_pa
 
 # -- --help ------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
-    "args", [["--help"], ["run", "--help"], ["chat", "--help"], ["db", "--help"],
-             ["db", "upgrade", "--help"]],
+    "args",
+    [
+        ["--help"],
+        ["run", "--help"],
+        ["chat", "--help"],
+        ["db", "--help"],
+        ["db", "upgrade", "--help"],
+    ],
     ids=" ".join,
 )
 def test_every_command_has_help(tmp_path: Path, args: list[str]):
@@ -135,8 +145,14 @@ def test_the_installed_script_runs(tmp_path: Path):
     script = Path(sys.executable).parent / "arrival-desk"
     if not script.exists():
         pytest.skip("arrival-desk is not installed next to this Python")
-    result = subprocess.run([str(script), "--help"], capture_output=True, text=True,
-                            cwd=tmp_path, timeout=60, env=subprocess_env(tmp_path))
+    result = subprocess.run(
+        [str(script), "--help"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        env=subprocess_env(tmp_path),
+    )
     assert result.returncode == 0
     for command in ("run", "chat", "db"):
         assert command in result.stdout
@@ -192,3 +208,14 @@ def test_run_without_a_token_starts_the_offline_chat(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert "TELEGRAM_BOT_TOKEN" in result.stderr
     assert "[1]" in result.stdout
+
+
+def test_env_example_documents_every_setting():
+    """Every variable Settings reads is in .env.example, and nothing there is unknown."""
+
+    documented = {
+        line.split("=", 1)[0].strip()
+        for line in (REPO / ".env.example").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#") and "=" in line
+    }
+    assert documented == {name.upper() for name in Settings.model_fields}

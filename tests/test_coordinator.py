@@ -375,3 +375,12 @@ async def test_morning_agenda_is_sent_once_a_day(bot: BotHarness):
     bot.clock.advance(dt.timedelta(days=1))
     assert await send_morning_agenda(bot.app) is True
     assert len(coordinator_posts(bot)) == before + 2
+
+
+async def test_the_morning_agenda_is_scheduled_at_the_configured_local_time(bot):
+    """run_daily at AGENDA_TIME in the centre's time zone (07:30 Ljubljana by default)."""
+    from bot.handlers.coordinator import MORNING_AGENDA_JOB
+
+    (job,) = bot.app.job_queue.get_jobs_by_name(MORNING_AGENDA_JOB)
+    next_run = job.next_t.astimezone(bot.services.settings.tz)
+    assert (next_run.hour, next_run.minute) == (7, 30)

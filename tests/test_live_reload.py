@@ -226,3 +226,25 @@ async def test_a_serbian_edit_shows_in_both_scripts(live):
 
     assert "Дозвола за боравак и рад" in await menu_buttons(bot, 4050, "sr")
     assert "Dozvola za boravak i rad" in await menu_buttons(bot, 4051, "hr")
+
+
+async def test_a_services_file_edit_goes_live(live):
+    """Staff add a one-off consultation slot: after the reload it can be booked, no restart."""
+    bot, content = live
+    extra = "2026-12-05 10:00"  # a Saturday: no weekly hours then
+    text = content.services.read_text(encoding="utf-8")
+    write(content.services, text.replace("extra: []", f'extra: ["{extra}"]', 1))
+    outcome = await reload(bot)
+    assert outcome.accepted
+    days = await bot.services.desk.available_days("consultation")
+    assert any(day.isoformat() == extra[:10] for day in days)
+
+
+async def test_a_broken_services_file_keeps_the_old_services(live):
+    bot, content = live
+    before = set(bot.services.catalog.services)
+    write(content.services, "services:\n  - id: consultation\n    kind: somewhere\n")
+    outcome = await reload(bot)
+    assert not outcome.accepted
+    assert set(bot.services.catalog.services) == before
+    assert any("services.yaml" in text for text in coordinator_messages(bot))
