@@ -58,3 +58,13 @@ async def test_a_failing_calendar_file_does_not_undo_or_spoil_the_booking(bot: B
     assert [b.status for b in await bookings_of(bot, 5103)] == ["pending"]
     assert bot.t("uk", "common-error") not in texts(calls)
     assert not bot.api.sent("sendDocument", chat_id=5103)
+
+
+async def test_an_edit_answered_with_null_counts_as_done(bot: BotHarness):
+    """Some emulators answer editMessageText with `result: null`: no apology, no second copy."""
+    user = bot.user(5104, language_code="sr")
+    await user.send("/start")
+    bot.api.fail_next("null_result", method="editMessageText")
+    calls = await user.press_data("faq:open:marriage")
+    assert bot.t("sr", "common-error") not in texts(calls)
+    assert not [c for c in calls if c.method == "sendMessage"]

@@ -59,7 +59,7 @@ class Call:
 @dataclass
 class _Failure:
     method: str | None
-    kind: str  # "retry_after", "forbidden", "network", "bad_request"
+    kind: str  # "retry_after", "forbidden", "network", "bad_request", "null_result"
     chat_id: int | None
     remaining: int
     retry_after: int = 1
@@ -163,6 +163,8 @@ class StandinBotApi(BaseRequest):
             raise NetworkError("stand-in: connection reset")
         if failure.kind == "retry_after":
             return 429, _error(429, "Too Many Requests", {"retry_after": failure.retry_after})
+        if failure.kind == "null_result":  # what some emulators answer to edits
+            return 200, json.dumps({"ok": True, "result": None}).encode()
         if failure.kind == "forbidden":
             return 403, _error(403, "Forbidden: bot was blocked by the user")
         return 400, _error(400, "Bad Request: stand-in refused the call")

@@ -89,6 +89,31 @@ async def send_html(
     )
 
 
+async def edit_in_place(message: Message, text: str | None, rows: Keyboard) -> bool:
+    """Edit a message the bot sent (text None: only its buttons); False when the server
+    refused, so the caller sends anew rather than lose the answer (a message too old to edit,
+    a server that cannot edit)."""
+    try:
+        if text is None:
+            await message.edit_reply_markup(reply_markup=markup(rows))
+        else:
+            await message.edit_text(
+                text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup(rows),
+                disable_web_page_preview=True,
+            )
+    except TimedOut:
+        raise  # the edit may have gone through: sending it again could show it twice
+    except (BadRequest, NetworkError) as exc:
+        return "not modified" in str(exc).lower()  # a double tap: nothing to do
+    except (AttributeError, TypeError, ValueError):
+        # The server said ok but its reply is not a message PTB can read (some emulators
+        # answer edits with `null`): the edit was made.
+        log.debug("edit accepted with an unreadable reply")
+    return True
+
+
 async def show(update: Update, context: AppContext, parts: list[str], rows: Keyboard) -> None:
     """Edit the pressed message in place (no flooding), else send; extra parts follow as new
     messages and the keyboard goes on the last part."""
@@ -98,23 +123,8 @@ async def show(update: Update, context: AppContext, parts: list[str], rows: Keyb
     query = update.callback_query
     first, rest = parts[0], parts[1:]
     first_rows = rows if not rest else []
-    if query is not None and query.message is not None and isinstance(query.message, Message):
-        try:
-            await query.message.edit_text(
-                first,
-                parse_mode=ParseMode.HTML,
-                reply_markup=markup(first_rows),
-                disable_web_page_preview=True,
-            )
-        except (BadRequest, NetworkError) as exc:
-            # "Not modified" (a double tap) needs nothing. Another refusal (the message is too
-            # old to edit, or the server cannot edit) must not lose the answer: send it anew.
-            # A time-out is not retried as a new message: the edit may have gone through.
-            if isinstance(exc, TimedOut):
-                raise
-            if "not modified" not in str(exc).lower():
-                await send_html(context, chat.id, first, first_rows)
-    else:
+    message = query.message if query is not None else None
+    if not (isinstance(message, Message) and await edit_in_place(message, first, first_rows)):
         await send_html(context, chat.id, first, first_rows)
     for index, part in enumerate(rest):
         await send_html(context, chat.id, part, rows if index == len(rest) - 1 else [])

@@ -14,12 +14,20 @@ from typing import Any
 
 from telegram import Message, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.booking.desk import AgendaItem
 from bot.handlers import callback_data as cd
-from bot.handlers.base import AppContext, AppType, Keyboard, acknowledge, button, markup, show
+from bot.handlers.base import (
+    AppContext,
+    AppType,
+    Keyboard,
+    acknowledge,
+    button,
+    edit_in_place,
+    markup,
+    show,
+)
 from bot.handlers.booking_messages import safe_send, send_calendar, send_offer
 from bot.handlers.booking_views import (
     booking_details,
@@ -82,10 +90,8 @@ async def on_coordinator_button(update: Update, context: AppContext) -> None:
             ]
             for r in DECLINE_REASONS
         ]
-        try:
-            await query.edit_message_reply_markup(markup(rows))
-        except TelegramError:  # cannot edit here: ask with a new message instead
-            original = query.message if isinstance(query.message, Message) else None
+        original = query.message if isinstance(query.message, Message) else None
+        if original is None or not await edit_in_place(original, None, rows):
             await show(update, context, [original.text_html if original else "…"], rows)
     elif data.action == "why" and len(parts) == 2 and parts[1] in DECLINE_REASONS:
         await decide(update, context, booking_id, confirm=False, reason=parts[1])
