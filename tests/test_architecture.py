@@ -92,8 +92,19 @@ def test_the_import_checker_sees_telegram_through_our_own_modules():
 
 # -- no user-visible literals in handlers ---------------------------------------------------------
 # Calls whose text arguments a person reads.
-TEXT_CALLS = {"send_message", "edit_text", "edit_message_text", "reply_text", "reply_html",
-              "InlineKeyboardButton", "answer", "send_html", "show", "show_menu", "BotCommand"}
+TEXT_CALLS = {
+    "send_message",
+    "edit_text",
+    "edit_message_text",
+    "reply_text",
+    "reply_html",
+    "InlineKeyboardButton",
+    "answer",
+    "send_html",
+    "show",
+    "show_menu",
+    "BotCommand",
+}
 TEXT_KEYWORDS = {"text", "caption", "greeting"}
 _TWO_WORDS = re.compile(r"[^\W\d_]+\s+[^\W\d_]+")  # letters, a space, letters
 
@@ -122,8 +133,9 @@ def visible_literals(source: str) -> list[tuple[int, str]]:
         if isinstance(node, ast.Call) and _name(node) in TEXT_CALLS:
             arguments = [*node.args, *(k.value for k in node.keywords if k.arg in TEXT_KEYWORDS)]
             for argument in arguments:
-                found += [(node.lineno, text) for text in _literals(argument)
-                          if _TWO_WORDS.search(text)]
+                found += [
+                    (node.lineno, text) for text in _literals(argument) if _TWO_WORDS.search(text)
+                ]
     return found
 
 

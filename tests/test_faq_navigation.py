@@ -63,7 +63,8 @@ async def test_deep_link_opens_topic_and_records_source(bot: BotHarness):
     user = bot.user(2003, language_code="uk")
     await user.send("/start faq-job-change--factory-a")
     title = bot.services.faq.content.translation(
-        bot.services.faq.content.topics["job-change"], "uk").title
+        bot.services.faq.content.topics["job-change"], "uk"
+    ).title
     assert title in user.last_text()
     async with bot.services.db.session() as session:
         events = (await session.exec(select(Event).where(Event.kind == "start"))).all()

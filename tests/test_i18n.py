@@ -158,7 +158,8 @@ def test_every_message_id_used_in_code_exists_in_english():
     used = message_ids_used_in_code()
     missing = {i for i in used if not i.endswith("-") and i not in english}
     unmatched_prefixes = {
-        prefix for prefix in used
+        prefix
+        for prefix in used
         if prefix.endswith("-") and not any(e.startswith(prefix) for e in english)
     }
     assert sorted(missing | unmatched_prefixes) == []
@@ -168,13 +169,43 @@ def test_every_message_id_used_in_code_exists_in_english():
 COUNTS = (1, 2, 3, 5, 11, 21, 22, 25, 101, 102)
 # CLDR cardinal categories for whole numbers (https://cldr.unicode.org/ plural rules).
 EXPECTED_CATEGORY = {
-    "uk": {1: "one", 2: "few", 3: "few", 5: "many", 11: "many", 21: "one", 22: "few",
-           25: "many", 101: "one", 102: "few"},
-    "sr": {1: "one", 2: "few", 3: "few", 5: "other", 11: "other", 21: "one", 22: "few",
-           25: "other", 101: "one", 102: "few"},
+    "uk": {
+        1: "one",
+        2: "few",
+        3: "few",
+        5: "many",
+        11: "many",
+        21: "one",
+        22: "few",
+        25: "many",
+        101: "one",
+        102: "few",
+    },
+    "sr": {
+        1: "one",
+        2: "few",
+        3: "few",
+        5: "other",
+        11: "other",
+        21: "one",
+        22: "few",
+        25: "other",
+        101: "one",
+        102: "few",
+    },
     # Slovenian looks at the last two digits: 1/101 one, 2/102 two, 3-4 few, and 21 is "other".
-    "sl": {1: "one", 2: "two", 3: "few", 5: "other", 11: "other", 21: "other", 22: "other",
-           25: "other", 101: "one", 102: "two"},
+    "sl": {
+        1: "one",
+        2: "two",
+        3: "few",
+        5: "other",
+        11: "other",
+        21: "other",
+        22: "other",
+        25: "other",
+        101: "one",
+        102: "two",
+    },
     "en": {n: "one" if n == 1 else "other" for n in COUNTS},
 }
 EXPECTED_CATEGORY[SERBIAN_LATIN] = EXPECTED_CATEGORY["sr"]
@@ -309,8 +340,11 @@ def test_serbian_latin_faq_contains_no_cyrillic():
     for topic in serbian:
         latin = topic.translations.get(SERBIAN_LATIN)
         assert latin is not None, f"{topic.id}: no sr-Latn translation derived"
-        for field, text in [("title", latin.title), ("body", latin.body),
-                            *(("keywords", k) for k in latin.keywords)]:
+        for field, text in [
+            ("title", latin.title),
+            ("body", latin.body),
+            *(("keywords", k) for k in latin.keywords),
+        ]:
             if CYRILLIC.search(text):
                 leftovers.append((topic.id, field, CYRILLIC.findall(text)[:5]))
     assert leftovers == []

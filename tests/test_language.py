@@ -164,8 +164,15 @@ async def test_command_menu_is_published_in_every_language(bot: BotHarness):
         return [{"command": c, "description": bot.t(locale, f"command-{c}")} for c in COMMANDS]
 
     # Telegram knows no "sr-Latn": Croatian and Bosnian apps get the Serbian Latin descriptions.
-    codes = {"uk": "uk", "sr": "sr", "sl": "sl", "en": "en", "hr": "sr-Latn", "bs": "sr-Latn",
-             None: "en"}
+    codes = {
+        "uk": "uk",
+        "sr": "sr",
+        "sl": "sl",
+        "en": "en",
+        "hr": "sr-Latn",
+        "bs": "sr-Latn",
+        None: "en",
+    }
     assert {code: published.get(code) for code in codes} == {
         code: expected(locale) for code, locale in codes.items()
     }

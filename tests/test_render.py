@@ -82,8 +82,14 @@ def test_link_title_and_url_are_escaped():
 
 @pytest.mark.parametrize(
     "link",
-    ["[click](javascript:alert(1))", "[click](JaVaScRiPt:alert(1))", "[click](vbscript:x)",
-     "[click](data:text/html,x)", "[click](file:///etc/passwd)", "[click](/relative/path)"],
+    [
+        "[click](javascript:alert(1))",
+        "[click](JaVaScRiPt:alert(1))",
+        "[click](vbscript:x)",
+        "[click](data:text/html,x)",
+        "[click](file:///etc/passwd)",
+        "[click](/relative/path)",
+    ],
 )
 def test_unsafe_links_are_dropped(link: str):
     html = markdown_to_html(link)
@@ -92,8 +98,13 @@ def test_unsafe_links_are_dropped(link: str):
 
 
 @pytest.mark.parametrize(
-    "link", ["https://infotujci.si/x", "http://example.org", "tg://resolve?domain=x",
-             "mailto:centre@example.org"],
+    "link",
+    [
+        "https://infotujci.si/x",
+        "http://example.org",
+        "tg://resolve?domain=x",
+        "mailto:centre@example.org",
+    ],
 )
 def test_safe_links_are_kept(link: str):
     assert markdown_to_html(f"[official page]({link})") == f'<a href="{link}">official page</a>'
@@ -101,8 +112,15 @@ def test_safe_links_are_kept(link: str):
 
 def test_lists_become_bullet_lines():
     html = markdown_to_html("Bring:\n\n- passport\n- **contract**\n- photo\n\nThen wait.")
-    assert html.splitlines() == ["Bring:", "", "• passport", "• <b>contract</b>", "• photo", "",
-                                 "Then wait."]
+    assert html.splitlines() == [
+        "Bring:",
+        "",
+        "• passport",
+        "• <b>contract</b>",
+        "• photo",
+        "",
+        "Then wait.",
+    ]
 
 
 def test_ordered_and_nested_lists_keep_their_numbers_and_depth():
@@ -223,7 +241,8 @@ def write_long_topic(faq_dir: Path, body_paragraphs: list[str]) -> None:
     )
     (topic / "en.md").write_text(
         "---\ntitle: A very long answer\nkeywords: long\nupdated: 2026-11-20\n---\n"
-        + "\n\n".join(body_paragraphs) + "\n",
+        + "\n\n".join(body_paragraphs)
+        + "\n",
         encoding="utf-8",
     )
 

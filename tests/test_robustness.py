@@ -90,10 +90,21 @@ async def test_hostile_text_gets_a_normal_answer(bot: BotHarness, text: str):
     "media",
     [
         {"photo": [{"file_id": "ph1", "file_unique_id": "u1", "width": 90, "height": 90}]},
-        {"photo": [{"file_id": "ph2", "file_unique_id": "u2", "width": 90, "height": 90}],
-         "caption": ""},
-        {"sticker": {"file_id": "st1", "file_unique_id": "u3", "type": "regular", "width": 512,
-                     "height": 512, "is_animated": False, "is_video": False}},
+        {
+            "photo": [{"file_id": "ph2", "file_unique_id": "u2", "width": 90, "height": 90}],
+            "caption": "",
+        },
+        {
+            "sticker": {
+                "file_id": "st1",
+                "file_unique_id": "u3",
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+            }
+        },
         {"location": {"latitude": 46.05, "longitude": 14.5}},
     ],
     ids=["photo", "photo-empty-caption", "sticker", "location"],
@@ -231,8 +242,9 @@ async def test_interaction_log_holds_no_message_text_and_no_telegram_id(bot: Bot
         row = (await session.exec(select(User).where(User.telegram_id == user.user_id))).one()
         dump = []
         for table in SQLModel.metadata.sorted_tables:
-            dump += [str(value) for r in (await session.exec(sa_select(table))).all()
-                     for value in r]
+            dump += [
+                str(value) for r in (await session.exec(sa_select(table))).all() for value in r
+            ]
 
     assert len(events) >= 4
     assert {e.user_key for e in events} == {row.user_key}
