@@ -164,8 +164,16 @@ async def show_times(
 
 
 async def show_topics(update: Update, context: AppContext, slot_id: int) -> None:
-    """Optional: what the consultation is about (an FAQ topic) or a short typed note."""
-    content = context.services.faq.content
+    """Optional: what the consultation is about (an FAQ topic) or a short typed note.
+    A course or event needs no topic: straight to the confirmation."""
+    services = context.services
+    async with services.db.session() as session:
+        slot = await session.get(Slot, slot_id)
+    service = services.catalog.get(slot.service_id) if slot else None
+    if service is not None and service.is_group:
+        await show_confirm(update, context, slot_id, cd.NONE)
+        return
+    content = services.faq.content
     rows: Keyboard = [
         [button(content.translation(t, context.locale).title, cd.BOOK, "tp", f"{slot_id}:{t.id}")]
         for t in content.roots
@@ -192,9 +200,15 @@ async def show_confirm(
         text += "\n\n" + context.t("booking-note-line", note=escape(note))
         if context.user_data is not None:
             context.user_data.setdefault("notes", {})[slot_id] = note
+    service = services.catalog.get(slot.service_id)
+    back = (  # a course has no topic step to go back to
+        button(context.t("faq-back"), cd.BOOK, "svc", slot.service_id)
+        if service is not None and service.is_group
+        else button(context.t("faq-back"), cd.BOOK, "slot", slot_id)
+    )
     rows = [
         [button(context.t("booking-confirm"), cd.BOOK, "ok", f"{slot_id}:{topic}")],
-        [button(context.t("faq-back"), cd.BOOK, "slot", slot_id), *_home(context)[0]],
+        [back, *_home(context)[0]],
     ]
     await show(update, context, [text], rows)
 
