@@ -21,6 +21,7 @@ from tests.booking_support import (
     calendars_to,
     coordinator_posts,
     course_slot,
+    data_of,
     db_user,
     keyboard_data,
     local,
@@ -184,6 +185,9 @@ async def test_moving_to_a_time_someone_else_took_meanwhile(bot: BotHarness):
     assert (stored.slot_id, stored.status, stored.sequence) == (start.id, "pending", 0)
     assert (await one(bot, Slot, id=start.id)).booked == 1
     assert (await one(bot, Slot, id=target.id)).booked == 1
+    # The other free times offered keep moving this booking; none books a second one.
+    offered = [d for d in data_of(calls[-1]) if d.startswith(("book:slot:", "my:mto:"))]
+    assert offered and all(d.startswith(f"my:mto:{booking.id}:") for d in offered)
 
 
 async def test_confirming_a_cancelled_or_past_slot(bot: BotHarness):

@@ -281,8 +281,11 @@ async def announce(
     await notify(context, outcome, coordinator_id)
 
 
-async def explain_failure(update: Update, context: AppContext, outcome: Outcome) -> None:
-    """Full, gone, already: a polite word and the way on (alternatives or the service again)."""
+async def explain_failure(
+    update: Update, context: AppContext, outcome: Outcome, *, move_booking: int | None = None
+) -> None:
+    """Full, gone, already: a polite word and the way on (alternatives or the service again).
+    While moving a booking, the alternatives move it too rather than book a second time."""
     services = context.services
     message = {
         "full": "booking-slot-taken",
@@ -293,13 +296,24 @@ async def explain_failure(update: Update, context: AppContext, outcome: Outcome)
     text = context.t(message, cutoff=services.settings.cancel_cutoff_hours)
     if outcome.alternatives:
         rows: Keyboard = [
-            [button(when(services, context.locale, s.starts_at), cd.BOOK, "slot", s.id or 0)]
+            [
+                button(when(services, context.locale, s.starts_at), cd.BOOK, "slot", s.id or 0)
+                if move_booking is None
+                else button(
+                    when(services, context.locale, s.starts_at),
+                    cd.MY,
+                    "mto",
+                    f"{move_booking}:{s.id}",
+                )
+            ]
             for s in outcome.alternatives
         ]
         rows += _home(context)
         await show(update, context, [text + "\n\n" + context.t("booking-alternatives")], rows)
     elif outcome.slot is not None and outcome.status in ("full", "gone"):
-        await show_days(update, context, outcome.slot.service_id, notice=text)
+        await show_days(
+            update, context, outcome.slot.service_id, move_booking=move_booking, notice=text
+        )
     else:
         rows = [
             [button(context.t("booking-my-button"), cd.MY, "list")],
@@ -442,7 +456,7 @@ async def move_booking(update: Update, context: AppContext, booking_id: int, slo
         booking_id=booking_id, user_id=person.id, new_slot_id=slot_id
     )
     if not outcome.ok:
-        await explain_failure(update, context, outcome)
+        await explain_failure(update, context, outcome, move_booking=booking_id)
         return
     await announce(update, context, outcome, "booking-moved", "co-moved")
 
