@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.booking.catalog import Catalog
-from bot.booking.schedule import planned_slots
+from bot.booking.schedule import PlannedSlot, planned_slots
 from bot.clock import Clock
 from storage.db import Database
 from storage.models import ACTIVE_BOOKING, Booking, CourseSession, Outbox, Slot, User
@@ -162,15 +162,25 @@ class BookingDesk:
 
     # -- schedule ------------------------------------------------------------------------------
     async def sync_slots(self) -> int:
-        """Create the slots of the next weeks from the services file; returns how many are new."""
+        """Make the slots of the next weeks match the services file; returns how many are new.
+
+        Several instances may do this at once: the loser of an insert race tries once more and
+        then finds the other's rows."""
+        try:
+            return await self._sync_slots()
+        except IntegrityError:
+            return await self._sync_slots()
+
+    async def _sync_slots(self) -> int:
         now = self.clock.now()
         today = now.astimezone(self.tz).date()
         created = 0
         async with self.db.session() as session:
             for service in self.catalog.services.values():
-                for planned in planned_slots(
-                    service, self.tz, today=today, days=self.rules.horizon_days
-                ):
+                plan = planned_slots(service, self.tz, today=today, days=self.rules.horizon_days)
+                if not service.is_group:
+                    await self._withdraw_unplanned(session, service.id, plan, now)
+                for planned in plan:
                     if planned.ends_at <= now:
                         continue
                     existing = await repo.find_slot(
@@ -196,6 +206,23 @@ class BookingDesk:
                     created += 1
             await session.commit()
         return created
+
+    async def _withdraw_unplanned(
+        self, session: AsyncSession, service_id: str, plan: list[PlannedSlot], now: dt.datetime
+    ) -> None:
+        """A day closed or hours changed after slots were made: free slots that are no longer
+        in the file are withdrawn. Booked ones stay (staff cancel them with /cancelslot, which
+        tells the people), and so do slots coordinators added from Telegram."""
+        planned = {p.starts_at for p in plan}
+        for slot in await repo.slots_of_service(session=session, service_id=service_id, after=now):
+            if (
+                slot.status == "open"
+                and slot.origin != "coordinator"
+                and slot.booked == 0
+                and slot.starts_at not in planned
+            ):
+                slot.status = "withdrawn"
+                session.add(slot)
 
     async def _update_group(
         self,
