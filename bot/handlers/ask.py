@@ -28,6 +28,10 @@ async def on_ask(update: Update, context: AppContext) -> None:
         return
     if query is not None:
         await acknowledge(query)
+    home = [[button(context.t("faq-home"), cd.FAQ, "home")]]
+    if context.services.settings.coordinator_chat_id is None:  # nobody would read it
+        await show(update, context, [context.t("ask-unavailable")], home)
+        return
     data = cd.decode(query.data) if query is not None else None
     thread = None
     relay_id = cd.as_id(data.value) if data is not None and data.action == "reply" else None
@@ -37,8 +41,7 @@ async def on_ask(update: Update, context: AppContext) -> None:
         if relay is not None and relay.user_id == person.id:  # never another person's thread
             thread = relay.coordinator_message_id
     awaiting.expect(context, "ask", thread=thread)
-    rows = [[button(context.t("faq-home"), cd.FAQ, "home")]]
-    await show(update, context, [context.t("ask-write")], rows)
+    await show(update, context, [context.t("ask-write")], home)
 
 
 async def post_question(update: Update, context: AppContext, pending: dict[str, object]) -> None:
