@@ -35,6 +35,15 @@ class Call:
     method: str
     params: dict[str, Any]
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    result: Any = None  # what the stand-in answered (the message, for sends and edits)
+
+    @property
+    def message_id(self) -> int | None:
+        """The id of the message this call sent or edited."""
+        if isinstance(self.result, dict) and "message_id" in self.result:
+            return int(self.result["message_id"])
+        value = self.params.get("message_id")
+        return int(value) if value is not None else None
 
     @property
     def chat_id(self) -> int | None:
@@ -111,7 +120,8 @@ class StandinBotApi(BaseRequest):
         if call.chat_id is not None and call.chat_id in self.blocked_chats:
             return 403, _error(403, "Forbidden: bot was blocked by the user")
         self.calls.append(call)
-        return 200, json.dumps({"ok": True, "result": self._answer(call)}).encode()
+        call.result = self._answer(call)
+        return 200, json.dumps({"ok": True, "result": call.result}).encode()
 
     # -- what a test or the chat REPL uses ------------------------------------------------------
     def fail_next(
