@@ -1,4 +1,4 @@
-"""Who is writing (group -1), /start with deep links, /help, and text that is not a command."""
+"""Who is writing (group -2), pending input (group -1), /start with deep links, /help, fallbacks."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from bot.handlers.faq import show_menu, show_topic
 
 
 async def resolve_person(update: Update, context: AppContext) -> None:
-    """Group -1: find or create the user and their language before any feature runs."""
+    """Group -2: find or create the user and their language before any feature runs."""
     user = update.effective_user
     if user is None or user.is_bot:
         return
