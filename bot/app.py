@@ -127,8 +127,9 @@ def build_application(
     app: AppType = builder.build()
     app.bot_data["services"] = services
 
-    # Order matters: group -1 resolves the person before any feature handler runs; within group
-    # 0 the first matching handler wins, so specific handlers come before the catch-all text one.
+    # Order matters: group -2 resolves the person and group -1 drops a stale "waiting for your
+    # text" before any feature handler runs; within group 0 the first matching handler wins, so
+    # specific handlers come before the catch-all text and button ones.
     start.register_gate(app)
     start.register(app)
     language.register(app)
