@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import simplemma
+import stopwordsiso
 from rapidfuzz import fuzz, process
 
 from bot.faq.model import FaqContent
@@ -34,8 +35,9 @@ STEM_WEIGHT = 0.5
 FUZZY_CUTOFF = 82
 FUZZY_WEIGHT = 0.7
 K1, B = 1.2, 0.5
-MIN_SCORE = 10.0  # below this the best topic is a guess (greetings, "ok"), and we say so
+MIN_SCORE = 12.0  # below this the best topic is a guess (greetings, "ok"), and we say so
 MAX_QUERY_CHARS = 500
+STOPWORD_LANGUAGES = ("uk", "hr", "sl", "en", "ru")  # hr: the Serbo-Croatian list, any script
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ABBREVIATION = re.compile(r"\b\w(?:\.\w)+\b\.?")  # s.p. → sp, d.o.o. → doo
 COMMON_SHARE = 0.7  # a word in over 70 % of one language's topics carries no meaning (how, what)
@@ -56,11 +58,29 @@ def fold(word: str) -> str:
 
 
 # Greetings and politeness carry no topic, and some look like topic words ("zdravo" ~ "zdravje").
+def function_words() -> frozenset[str]:
+    """Words that carry no topic ("how", "kako", "як", "kaj"), from stopwords-iso, folded like
+    everything else; Russian too, since many Ukrainians type it."""
+    words: set[str] = set()
+    for language in STOPWORD_LANGUAGES:
+        words |= {fold(w) for w in stopwordsiso.stopwords(language)}
+    return frozenset(words)
+
+
 _SMALL_TALK_WORDS = """
 zdravo hello hi hey pozdrav pozdravljeni živjo živio hvala thanks thank please molim prosim ok okay
-привіт вітаю дякую здраво привет спасибо спасибі
+yes no da ne ja привіт вітаю дякую здраво привет спасибо спасибі так ні
+"""
+# Whole messages that are pleasantries even though a word in them looks like a topic
+# ("справи" and "дела" also mean "business").
+_SMALL_TALK_PHRASES = """
+як справи | як ти | как дела | как ты | kako si | kako ste | kako je | how are you | kako gre
 """
 SMALL_TALK = frozenset(fold(word) for word in _SMALL_TALK_WORDS.split())
+SMALL_TALK_PHRASES = frozenset(
+    " ".join(fold(w) for w in phrase.split()) for phrase in _SMALL_TALK_PHRASES.split("|")
+)
+FUNCTION_WORDS = function_words()
 
 
 def _lemmas(token: str, languages: tuple[str, ...]) -> set[str]:
@@ -73,12 +93,15 @@ def _lemmas(token: str, languages: tuple[str, ...]) -> set[str]:
     return forms
 
 
-def analyze(text: str, languages: tuple[str, ...]) -> Counter[str]:
-    """Weighted terms of a text: folded lemmas (weight 1) and prefix stems (STEM_WEIGHT)."""
+def analyze(
+    text: str, languages: tuple[str, ...], *, skip: frozenset[str] = frozenset()
+) -> Counter[str]:
+    """Weighted terms of a text: folded lemmas (weight 1) and prefix stems (STEM_WEIGHT).
+    Words whose folded form is in `skip` are left out whole (no lemma, no stem)."""
     terms: Counter[str] = Counter()
     text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text.lower())
     for token in _WORD.findall(text):
-        if len(token) < 2 or token.isdigit():
+        if len(token) < 2 or token.isdigit() or fold(token) in skip:
             continue
         for form in _lemmas(token, languages):
             folded = fold(form)
@@ -116,6 +139,7 @@ class _Bm25:
 class SearchIndex:
     def __init__(self, content: FaqContent) -> None:
         self._topics: list[str] = []
+        keyword_words: set[str] = set()
         self._languages: list[str] = []
         groups: dict[str, list[Counter[str]]] = {name: [] for name in FIELD_GROUPS}
         for topic in content.topics.values():
@@ -130,6 +154,7 @@ class SearchIndex:
                     "children": " ".join(content.translation(c, language).title for c in children),
                     "body": translation.body,
                 }
+                keyword_words |= {fold(w) for w in _WORD.findall(fields["keywords"].lower())}
                 self._topics.append(topic.id)
                 self._languages.append(language)
                 for group, (names, _) in FIELD_GROUPS.items():
@@ -144,6 +169,8 @@ class SearchIndex:
         self._known = known
         self._vocabulary = sorted(t for t in known if not t.startswith("~"))
         self._common = self._common_terms(groups["body"])
+        # A function word staff chose as a keyword ("work" in "work permit") still counts.
+        self._skip = (FUNCTION_WORDS - keyword_words) | SMALL_TALK
 
     def _common_terms(self, documents: list[Counter[str]]) -> set[str]:
         per_language: dict[str, list[Counter[str]]] = defaultdict(list)
@@ -157,9 +184,7 @@ class SearchIndex:
 
     def _query_terms(self, query: str) -> dict[str, float]:
         weights: dict[str, float] = {}
-        for term in analyze(query[:MAX_QUERY_CHARS], ALL_LEMMA_LANGUAGES):
-            if term.lstrip("~") in SMALL_TALK:
-                continue
+        for term in analyze(query[:MAX_QUERY_CHARS], ALL_LEMMA_LANGUAGES, skip=self._skip):
             weight = STEM_WEIGHT if term.startswith("~") else 1.0
             if term in self._known:
                 weights[term] = max(weights.get(term, 0), weight)
@@ -174,6 +199,9 @@ class SearchIndex:
     def search(
         self, query: str, *, limit: int = 3, min_score: float = MIN_SCORE
     ) -> list[SearchHit]:
+        words = [fold(w) for w in _WORD.findall(query[:MAX_QUERY_CHARS].lower())]
+        if " ".join(w for w in words if w not in SMALL_TALK) in SMALL_TALK_PHRASES:
+            return []
         terms = self._query_terms(query)
         scores: dict[int, float] = defaultdict(float)
         for group, (_, group_weight) in FIELD_GROUPS.items():
