@@ -85,3 +85,24 @@ async def test_old_button_for_removed_topic_answers_politely(bot: BotHarness):
     await user.send("/start")
     await user.press_data("faq:open:topic-that-was-deleted")
     assert bot.t("en", "faq-topic-missing") in user.last_text()
+
+
+async def test_a_link_to_another_topic_opens_it_through_a_deep_link(tmp_path, database_url):
+    import shutil
+
+    from tests.conftest import REPO, make_settings, start_harness
+
+    faq = tmp_path / "faq"
+    shutil.copytree(REPO / "faq", faq)
+    answer = faq / "cv" / "en.md"
+    answer.write_text(
+        answer.read_text(encoding="utf-8")
+        + "\n\nSee also [changing employer](topic:job-change).\n",
+        encoding="utf-8",
+    )
+    harness, running = await start_harness(make_settings(tmp_path, database_url, faq_dir=faq))
+    async with running:
+        user = harness.user(2006)
+        await user.send("/start faq-cv")
+        link = '<a href="https://t.me/arrival_desk_bot?start=faq-job-change">changing employer</a>'
+        assert link in user.last_text()

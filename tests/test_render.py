@@ -271,3 +271,19 @@ async def test_long_faq_answer_arrives_as_several_messages_with_buttons_on_the_l
     assert -1 not in positions and positions == sorted(positions), "every paragraph, in order"
     assert shown[0].text.startswith("<b>A very long answer</b>")
     assert harness.t("en", "faq-disclaimer") in shown[-1].text
+
+
+def test_a_topic_link_in_content_becomes_a_deep_link():
+    html = markdown_to_html(
+        "See [changing employer](topic:job-change).",
+        topic_url=lambda topic: f"https://t.me/arrival_test_bot?start=faq-{topic}",
+    )
+    assert (
+        '<a href="https://t.me/arrival_test_bot?start=faq-job-change">changing employer</a>' in html
+    )
+
+
+def test_a_topic_link_without_a_bot_is_plain_text():
+    assert markdown_to_html("See [changing employer](topic:job-change).") == (
+        "See changing employer."
+    )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from html import escape
 
 from bot.faq.model import Topic, Translation
-from bot.faq.render import TELEGRAM_LIMIT, markdown_to_html, split_message
+from bot.faq.render import TELEGRAM_LIMIT, TopicUrl, markdown_to_html, split_message
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,12 @@ class AnswerLabels:
 
 
 def compose_answer(
-    topic: Topic, translation: Translation, labels: AnswerLabels, *, limit: int = TELEGRAM_LIMIT
+    topic: Topic,
+    translation: Translation,
+    labels: AnswerLabels,
+    *,
+    limit: int = TELEGRAM_LIMIT,
+    topic_url: TopicUrl | None = None,
 ) -> list[str]:
     links = "\n".join(
         f'• <a href="{escape(s.url, quote=True)}">{escape(s.title, quote=False)}</a>'
@@ -30,7 +35,7 @@ def compose_answer(
     html = "\n\n".join(
         [
             f"<b>{escape(translation.title, quote=False)}</b>",
-            markdown_to_html(translation.body),
+            markdown_to_html(translation.body, topic_url),
             *footer,
         ]
     )

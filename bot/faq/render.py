@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape, unescape
 
 from markdown_it import MarkdownIt
@@ -11,6 +11,7 @@ from markdown_it.token import Token
 
 TELEGRAM_LIMIT = 4096
 SAFE_LINK_SCHEMES = ("https://", "http://", "tg://", "mailto:")
+TOPIC_LINK = "topic:"  # [text](topic:job-change) in content links to another topic
 
 # Raw HTML in content is not interpreted: it is shown as text, escaped.
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("strikethrough")
@@ -25,7 +26,10 @@ _INLINE_TAGS = {
 }
 
 
-def _inline(children: Sequence[Token]) -> str:
+TopicUrl = Callable[[str], str]  # topic id -> a link that opens it (a deep link into the bot)
+
+
+def _inline(children: Sequence[Token], topic_url: TopicUrl | None = None) -> str:
     out: list[str] = []
     link_open = False
     for token in children:
@@ -39,6 +43,8 @@ def _inline(children: Sequence[Token]) -> str:
             out.append(_INLINE_TAGS[token.type])
         elif token.type == "link_open":
             href = str(token.attrs.get("href", ""))
+            if href.startswith(TOPIC_LINK) and topic_url is not None:
+                href = topic_url(href.removeprefix(TOPIC_LINK))
             link_open = href.startswith(SAFE_LINK_SCHEMES)
             if link_open:
                 out.append(f'<a href="{escape(href, quote=True)}">')
@@ -53,14 +59,14 @@ def _inline(children: Sequence[Token]) -> str:
     return "".join(out)
 
 
-def markdown_to_html(markdown: str) -> str:
+def markdown_to_html(markdown: str, topic_url: TopicUrl | None = None) -> str:
     """Paragraphs are separated by a blank line, which `split_message` relies on."""
     out: list[str] = []
     lists: list[list[int]] = []  # per open list: [ordered (0/1), next number]
     for token in _markdown.parse(markdown):
         kind = token.type
         if kind == "inline":
-            out.append(_inline(token.children or []))
+            out.append(_inline(token.children or [], topic_url))
         elif kind == "paragraph_close":
             out.append("\n" if lists else "\n\n")
         elif kind == "heading_open":

@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.faq.answer import AnswerLabels, compose_answer
+from bot.faq.deeplink import make_start_payload
 from bot.faq.model import FaqContent, Topic
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, acknowledge, button, show
@@ -64,7 +65,14 @@ def answer_parts(context: AppContext, content: FaqContent, topic: Topic) -> list
         sources=context.t("faq-sources"),
         disclaimer=context.t("faq-disclaimer"),
     )
-    parts = compose_answer(topic, content.translation(topic, context.locale), labels)
+    username = context.bot.username
+
+    def topic_url(topic_id: str) -> str:  # a link in content to another topic: a deep link
+        return f"https://t.me/{username}?start={make_start_payload(topic_id)}"
+
+    parts = compose_answer(
+        topic, content.translation(topic, context.locale), labels, topic_url=topic_url
+    )
     children = content.children(topic.id)
     if children:
         parts[-1] += "\n\n" + context.t("faq-more-questions", count=len(children))
