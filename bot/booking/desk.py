@@ -160,6 +160,22 @@ class BookingDesk:
             return None
         return booking, slot, user
 
+    async def _load_owned(
+        self,
+        session: AsyncSession,
+        booking_id: int,
+        user_id: int | None,
+        statuses: tuple[str, ...] = ACTIVE_BOOKING,
+    ) -> tuple[Booking, Slot, User] | None:
+        """The booking if it is in one of `statuses` and belongs to `user_id` (None: staff).
+        Ids come from buttons, so another person's booking must look like no booking at all."""
+        loaded = await self._load(session, booking_id)
+        if loaded is None or loaded[0].status not in statuses:
+            return None
+        if user_id is not None and loaded[0].user_id != user_id:
+            return None
+        return loaded
+
     # -- schedule ------------------------------------------------------------------------------
     async def sync_slots(self) -> int:
         """Make the slots of the next weeks match the services file; returns how many are new.
@@ -383,13 +399,8 @@ class BookingDesk:
     async def owned(self, user_id: int, booking_id: int) -> tuple[Booking, Slot] | None:
         """The booking if it belongs to this user and is still active (never trust callbacks)."""
         async with self.db.session() as session:
-            loaded = await self._load(session, booking_id)
-        if loaded is None:
-            return None
-        booking, slot, _ = loaded
-        if booking.user_id != user_id or booking.status not in ACTIVE_BOOKING:
-            return None
-        return booking, slot
+            loaded = await self._load_owned(session, booking_id, user_id)
+        return (loaded[0], loaded[1]) if loaded else None
 
     async def cancel(
         self, *, booking_id: int, user_id: int | None, by_staff: bool = False
@@ -397,14 +408,10 @@ class BookingDesk:
         """Cancel; `user_id` must own the booking unless staff cancel it."""
         now = self.clock.now()
         async with self.db.session() as session:
-            loaded = await self._load(session, booking_id)
+            loaded = await self._load_owned(session, booking_id, user_id)
             if loaded is None:
                 return Outcome("gone")
             booking, slot, user = loaded
-            if (
-                user_id is not None and booking.user_id != user_id
-            ) or booking.status not in ACTIVE_BOOKING:
-                return Outcome("gone")
             if not by_staff and self._too_late(slot, now):
                 return Outcome("too_late", booking=booking, slot=slot, user=user)
             offer = await self._close(session, booking, slot, user, now, "cancelled")
@@ -414,12 +421,8 @@ class BookingDesk:
     async def move(self, *, booking_id: int, user_id: int, new_slot_id: int) -> Outcome:
         now = self.clock.now()
         async with self.db.session() as session:
-            loaded = await self._load(session, booking_id)
-            if (
-                loaded is None
-                or loaded[0].user_id != user_id
-                or loaded[0].status not in ("pending", "confirmed")
-            ):
+            loaded = await self._load_owned(session, booking_id, user_id, ("pending", "confirmed"))
+            if loaded is None:
                 return Outcome("gone")
             booking, old_slot, user = loaded
             if self._too_late(old_slot, now):
@@ -503,13 +506,9 @@ class BookingDesk:
     async def answer_offer(self, *, booking_id: int, user_id: int, accept: bool) -> Outcome:
         now = self.clock.now()
         async with self.db.session() as session:
-            loaded = await self._load(session, booking_id)
-            if (
-                loaded is None
-                or loaded[0].user_id != user_id
-                or loaded[0].status != "offered"
-                or (loaded[0].offer_expires_at and loaded[0].offer_expires_at <= now)
-            ):
+            loaded = await self._load_owned(session, booking_id, user_id, ("offered",))
+            expires = loaded[0].offer_expires_at if loaded else None
+            if loaded is None or (expires is not None and expires <= now):
                 return Outcome("gone")
             booking, slot, user = loaded
             await repo.cancel_pending(session=session, booking_id=booking_id, kinds=(OFFER_EXPIRY,))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from telegram import Update
+from telegram import InlineKeyboardButton, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.booking.desk import Outcome
@@ -40,6 +40,13 @@ def _parse_day(value: str) -> dt.date | None:
         return dt.datetime.strptime(value, "%Y%m%d").date()
     except ValueError:
         return None
+
+
+def slot_button(label: str, slot: Slot, move_booking: int | None) -> InlineKeyboardButton:
+    """A time to pick: it books, or, while moving a booking, moves that booking there."""
+    if move_booking is None:
+        return button(label, cd.BOOK, "slot", slot.id or 0)
+    return button(label, cd.MY, "mto", f"{move_booking}:{slot.id}")
 
 
 # -- choosing ------------------------------------------------------------------------------------
@@ -142,14 +149,7 @@ async def show_times(
         )
         return
     buttons = [
-        button(time_label(services, context.locale, s.starts_at), cd.BOOK, "slot", s.id or 0)
-        if move_booking is None
-        else button(
-            time_label(services, context.locale, s.starts_at),
-            cd.MY,
-            "mto",
-            f"{move_booking}:{s.id}",
-        )
+        slot_button(time_label(services, context.locale, s.starts_at), s, move_booking)
         for s in slots
     ]
     rows: Keyboard = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
@@ -296,16 +296,7 @@ async def explain_failure(
     text = context.t(message, cutoff=services.settings.cancel_cutoff_hours)
     if outcome.alternatives:
         rows: Keyboard = [
-            [
-                button(when(services, context.locale, s.starts_at), cd.BOOK, "slot", s.id or 0)
-                if move_booking is None
-                else button(
-                    when(services, context.locale, s.starts_at),
-                    cd.MY,
-                    "mto",
-                    f"{move_booking}:{s.id}",
-                )
-            ]
+            [slot_button(when(services, context.locale, s.starts_at), s, move_booking)]
             for s in outcome.alternatives
         ]
         rows += _home(context)
