@@ -26,6 +26,7 @@ from bot.handlers import (
     reminders,
     search,
     start,
+    throttle,
 )
 from bot.handlers.base import AppContext, AppType
 from bot.i18n import Translator
@@ -65,6 +66,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         cutoff_hours=settings.cancel_cutoff_hours,
         horizon_days=settings.booking_days_ahead,
         offer_hours=settings.waitlist_offer_hours,
+        outbox_lease_seconds=settings.outbox_lease_seconds,
     )
     # The desk reads the catalog through the services, so a live reload reaches it too.
     services.desk = BookingDesk(db, lambda: services.catalog, settings.tz, clock, rules)
@@ -127,9 +129,11 @@ def build_application(
     app: AppType = builder.build()
     app.bot_data["services"] = services
 
-    # Order matters: group -2 resolves the person and group -1 drops a stale "waiting for your
-    # text" before any feature handler runs; within group 0 the first matching handler wins, so
-    # specific handlers come before the catch-all text and button ones.
+    # Order matters: group -3 drops floods before any database work, group -2 resolves the
+    # person and group -1 drops a stale "waiting for your text" before any feature handler runs;
+    # within group 0 the first matching handler wins, so specific handlers come before the
+    # catch-all text and button ones.
+    throttle.register(app)
     start.register_gate(app)
     start.register(app)
     language.register(app)

@@ -74,15 +74,19 @@ async def resolve(
     """Find the user, creating them on first contact with the negotiated language."""
     user = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
     if user is None:
-        user = User(
-            telegram_id=telegram_id,
-            user_key=user_key(secret, telegram_id),
-            language=negotiated_locale,
-            display_name=display_name[:128],
-            created_at=now,
+        created = await users.add_if_absent(
+            session=session,
+            user=User(
+                telegram_id=telegram_id,
+                user_key=user_key(secret, telegram_id),
+                language=negotiated_locale,
+                display_name=display_name[:128],
+                created_at=now,
+            ),
         )
-        await users.add(session=session, user=user)
-        return _person(user, is_new=True, is_coordinator=is_coordinator)
+        user = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
+        assert user is not None  # inserted now, or by a concurrent first update
+        return _person(user, is_new=created, is_coordinator=is_coordinator)
     if not user.active or (display_name and user.display_name != display_name[:128]):
         user.active = True  # writing to us again means they unblocked the bot
         user.display_name = display_name[:128] or user.display_name

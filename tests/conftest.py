@@ -111,6 +111,15 @@ async def start_harness(settings: Settings) -> tuple[BotHarness, Any]:
     return BotHarness(app, api, services, clock), running(app)
 
 
+async def another_instance(settings: Settings, clock: ManualClock) -> tuple[BotHarness, Any]:
+    """A second Application on the same database (as a second webhook instance would be): its
+    own engine, stand-in and memory; the same clock. The database is not emptied."""
+    api = StandinBotApi()
+    services = build_services(settings, clock=clock)
+    app = build_application(settings, request=api, services=services, rate_limit=False)
+    return BotHarness(app, api, services, clock), running(app)
+
+
 @pytest.fixture
 async def bot(settings: Settings) -> AsyncIterator[BotHarness]:
     harness, context = await start_harness(settings)

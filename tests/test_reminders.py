@@ -224,9 +224,10 @@ async def test_rows_claimed_by_a_killed_sender_are_sent_after_the_lease(settings
         user_again = second.user(5006, language_code="uk")
         await deliver_due(second.app)
         assert reminders(second, user_again) == [], "still leased to the first sender"
-        await run_outbox_at(second, DUE_24H + dt.timedelta(minutes=3))
+        lease = dt.timedelta(seconds=settings.outbox_lease_seconds)
+        await run_outbox_at(second, DUE_24H + lease + MINUTE)
         assert len(reminders(second, user_again)) == 1
-        await run_outbox_at(second, DUE_24H + dt.timedelta(minutes=10))
+        await run_outbox_at(second, DUE_24H + lease + dt.timedelta(minutes=10))
         assert len(reminders(second, user_again)) == 1
     assert reminders(first, user) == []
 

@@ -34,6 +34,7 @@ class DeskRules:
     cutoff_hours: float = 2.0  # migrants cannot cancel or move later than this before the start
     horizon_days: int = 21
     offer_hours: float = 12.0  # how long a freed group place is held for the first person waiting
+    outbox_lease_seconds: float = 300.0  # a claimed row is another sender's after this
 
 
 @dataclass
@@ -60,6 +61,11 @@ class Claimed:
 
 
 MAX_ATTEMPTS = 5
+
+
+def retry_backoff_seconds(attempts: int) -> float:
+    """How long an unsent row waits before its next attempt: 1, 2, 4, 8… minutes."""
+    return 60.0 * 2 ** max(attempts - 1, 0)
 
 
 @dataclass
@@ -151,7 +157,9 @@ class BookingDesk:
     async def _load(
         self, session: AsyncSession, booking_id: int
     ) -> tuple[Booking, Slot, User] | None:
-        booking = await repo.get_booking(session=session, booking_id=booking_id)
+        # Locked: every state change of a booking goes through here, so two instances (or a
+        # double tap) changing one booking take turns and the second sees the first's result.
+        booking = await repo.lock_booking(session=session, booking_id=booking_id)
         if booking is None:
             return None
         slot = await repo.get_slot(session=session, slot_id=booking.slot_id)
@@ -286,13 +294,15 @@ class BookingDesk:
         """A coordinator cancels a slot; every active booking on it is cancelled too."""
         now = self.clock.now()
         async with self.db.session() as session:
-            slot = await repo.get_slot(session=session, slot_id=slot_id)
+            # Bookings before the slot: the lock order of every other booking change.
+            active = await repo.active_on_slots(session=session, slot_ids=[slot_id], lock=True)
+            slot = await repo.lock_slot(session=session, slot_id=slot_id)
             if slot is None or slot.status != "open":
                 return Outcome("gone"), []
             slot.status = "cancelled"
             session.add(slot)
             affected: list[Outcome] = []
-            for booking, user in await repo.active_on_slots(session=session, slot_ids=[slot_id]):
+            for booking, user in active:
                 booking.status, booking.updated_at = "cancelled", now
                 booking.sequence += 1
                 session.add(booking)
@@ -434,12 +444,11 @@ class BookingDesk:
                 or new_slot.id == old_slot.id
             ):
                 return Outcome("gone", booking=booking, slot=old_slot, user=user)
-            if not await repo.take_place(session=session, slot_id=new_slot_id, now=now):
+            if not await self._swap_places(session, old_slot.id or 0, new_slot_id, now):
                 await self._end(session, new_slot)
                 return Outcome(
                     "full", slot=new_slot, alternatives=await self._alternatives(new_slot)
                 )
-            await repo.release_place(session=session, slot_id=old_slot.id or 0)
             # The same booking (and calendar UID) moves; SEQUENCE tells calendars it changed.
             booking.slot_id, booking.status, booking.updated_at = new_slot_id, "pending", now
             booking.sequence += 1
@@ -449,6 +458,21 @@ class BookingDesk:
             await session.commit()
             await session.refresh(new_slot)
             return Outcome("ok", booking=booking, slot=new_slot, user=user, alternatives=[old_slot])
+
+    @staticmethod
+    async def _swap_places(
+        session: AsyncSession, old_slot_id: int, new_slot_id: int, now: dt.datetime
+    ) -> bool:
+        """Take a place on the new slot and give back the old one, touching the two slot rows
+        in id order so that two moves in opposite directions cannot deadlock. False: the new
+        slot is full (the caller rolls back, which also undoes a release already made)."""
+        if old_slot_id < new_slot_id:
+            await repo.release_place(session=session, slot_id=old_slot_id)
+            return await repo.take_place(session=session, slot_id=new_slot_id, now=now)
+        if not await repo.take_place(session=session, slot_id=new_slot_id, now=now):
+            return False
+        await repo.release_place(session=session, slot_id=old_slot_id)
+        return True
 
     async def join_waitlist(self, *, user_id: int, slot_id: int) -> Outcome:
         now = self.clock.now()
@@ -637,53 +661,79 @@ class BookingDesk:
         return sorted(items, key=lambda item: (item.starts_at, item.booking.id or 0))
 
     # -- the outbox ----------------------------------------------------------------------------
-    async def claim_due(
-        self, *, limit: int = 50, lease: dt.timedelta = dt.timedelta(minutes=2)
-    ) -> Claimed:
-        """Claim due reminders to send; settle offer expiries and stale rows on the way."""
+    async def claim_due(self, *, limit: int = 10, lease: dt.timedelta | None = None) -> Claimed:
+        """Claim due rows with a lease (one short transaction), then settle each in its own:
+        offer expiries and stale reminders are decided here, live reminders are returned to send.
+        Claiming commits first so that no outbox row stays locked while a booking is locked:
+        a person answering an offer locks the booking, then its outbox rows."""
         now = self.clock.now()
-        to_send: list[Due] = []
-        offers: list[Outcome] = []
+        lease = lease or dt.timedelta(seconds=self.rules.outbox_lease_seconds)
         async with self.db.session() as session:
             rows = await repo.claim_due(
                 session=session, now=now, lease=lease, limit=limit, postgres=not self.db.is_sqlite
             )
-            # Rows come oldest first: when two reminders of one booking are both due (the bot was
-            # down), only the latest is worth sending.
-            latest_reminder = {r.booking_id: r.id for r in rows if r.kind == REMINDER}
-            for row in rows:
-                loaded = await self._load(session, row.booking_id)
-                if loaded is None:
-                    await repo.finish(
-                        session=session, outbox_id=row.id or 0, status="dropped", now=now
-                    )
-                    continue
-                booking, slot, user = loaded
-                if row.kind == OFFER_EXPIRY:
-                    if booking.status == "offered":
-                        offer = await self._drop_offer(
-                            session, booking, slot, user, now, "offer_expired"
-                        )
-                        if offer is not None:
-                            offers.append(offer)
-                    await repo.finish(
-                        session=session, outbox_id=row.id or 0, status="done", now=now
-                    )
-                    continue
-                if booking.status not in ("pending", "confirmed") or slot.status != "open":
-                    status = "cancelled"
-                elif slot.starts_at <= now:
-                    status = "dropped"  # missed while the bot was down, and it is too late now
-                elif not user.active:
-                    status = "skipped"
-                elif latest_reminder.get(row.booking_id) != row.id:
-                    status = "superseded"
-                else:
-                    to_send.append(Due(row, booking, slot, user))
-                    continue
-                await repo.finish(session=session, outbox_id=row.id or 0, status=status, now=now)
             await session.commit()
+        # Rows come oldest first: when two reminders of one booking are both due (the bot was
+        # down), only the latest is worth sending.
+        latest_reminder = {r.booking_id: r.id for r in rows if r.kind == REMINDER}
+        to_send: list[Due] = []
+        offers: list[Outcome] = []
+        for row in rows:
+            async with self.db.session() as session:
+                settled = await self._settle(session, row, now, latest_reminder)
+                await session.commit()
+            if isinstance(settled, Due):
+                to_send.append(settled)
+            elif settled is not None:
+                offers.append(settled)
         return Claimed(to_send, offers, len(rows))
+
+    async def _settle(
+        self, session: AsyncSession, row: Outbox, now: dt.datetime, latest: dict[int, int | None]
+    ) -> Due | Outcome | None:
+        """One claimed row: a reminder still worth sending (Due), a place offered to the next
+        person because an offer expired (Outcome), or nothing (the row is finished here)."""
+        loaded = await self._load(session, row.booking_id)
+        if loaded is None:
+            await repo.finish(session=session, outbox_id=row.id or 0, status="dropped", now=now)
+            return None
+        booking, slot, user = loaded
+        if row.kind == OFFER_EXPIRY:
+            offer = None
+            if booking.status == "offered":
+                offer = await self._drop_offer(session, booking, slot, user, now, "offer_expired")
+            await repo.finish(session=session, outbox_id=row.id or 0, status="done", now=now)
+            return offer
+        if booking.status not in ("pending", "confirmed") or slot.status != "open":
+            status = "cancelled"
+        elif slot.starts_at <= now:
+            status = "dropped"  # missed while the bot was down, and it is too late now
+        elif not user.active:
+            status = "skipped"
+        elif latest.get(row.booking_id) != row.id:
+            status = "superseded"
+        else:
+            return Due(row, booking, slot, user)
+        await repo.finish(session=session, outbox_id=row.id or 0, status=status, now=now)
+        return None
+
+    async def still_mine(self, due: Due) -> bool:
+        """Just before a send: renew the row's lease if this sender still holds it. A sender
+        slowed down past its lease (a slow Bot API) finds the row taken over and skips it, so
+        two instances never both send it."""
+        now = self.clock.now()
+        held = due.outbox.lease_until
+        if held is None or held <= now:
+            return False
+        until = now + dt.timedelta(seconds=self.rules.outbox_lease_seconds)
+        async with self.db.session() as session:
+            renewed = await repo.renew_lease(
+                session=session, outbox_id=due.outbox.id or 0, held_until=held, until=until
+            )
+            await session.commit()
+        if renewed:
+            due.outbox.lease_until = until
+        return renewed
 
     async def finish(
         self, due: Due, *, sent: bool, blocked: bool = False, retry_after: float = 0
@@ -692,11 +742,13 @@ class BookingDesk:
         (or after Telegram's retry_after, when that is longer)."""
         now = self.clock.now()
         async with self.db.session() as session:
-            if retry_after and not sent:
-                await repo.extend_lease(
+            if not sent and not blocked and due.outbox.attempts < MAX_ATTEMPTS:
+                # Back off (longer after each attempt, never sooner than Telegram asked).
+                delay = max(retry_after, retry_backoff_seconds(due.outbox.attempts))
+                await repo.retry_at(
                     session=session,
                     outbox_id=due.outbox.id or 0,
-                    until=now + dt.timedelta(seconds=retry_after),
+                    at=now + dt.timedelta(seconds=delay),
                 )
             if sent:
                 await repo.finish(

@@ -275,10 +275,11 @@ async def announce(
         cutoff=services.settings.cancel_cutoff_hours,
     )
     await show(update, context, [text], my_booking_rows(context, outcome.booking))
+    # The centre hears first: the calendar file is a convenience that must not stand in its way.
+    await notify(context, outcome, coordinator_id)
     await send_calendar(
         context, person.telegram_id, outcome.booking, outcome.slot, locale=context.locale
     )
-    await notify(context, outcome, coordinator_id)
 
 
 async def explain_failure(
@@ -425,6 +426,9 @@ async def cancel_booking(update: Update, context: AppContext, booking_id: int) -
     assert outcome.booking is not None and outcome.slot is not None
     rows = [[button(context.t("booking-book-button"), cd.BOOK, "start")], *_home(context)]
     await show(update, context, [context.t("booking-cancelled")], rows)
+    await notify(context, outcome, "co-cancelled", buttons=False)
+    if outcome.offer is not None:
+        await send_offer(context, outcome.offer)
     await send_calendar(
         context,
         person.telegram_id,
@@ -433,9 +437,6 @@ async def cancel_booking(update: Update, context: AppContext, booking_id: int) -
         locale=context.locale,
         cancelled=True,
     )
-    await notify(context, outcome, "co-cancelled", buttons=False)
-    if outcome.offer is not None:
-        await send_offer(context, outcome.offer)
 
 
 async def move_booking(update: Update, context: AppContext, booking_id: int, slot_id: int) -> None:

@@ -80,7 +80,11 @@ async def send_calendar(
     """The .ics file: same UID for the booking's life, SEQUENCE grows, CANCEL when cancelled."""
     services: Services = context.bot_data["services"]
     service = services.catalog.get(booking.service_id)
-    data = calendar_bytes(services, locale, booking, slot, cancelled=cancelled)
+    try:
+        data = calendar_bytes(services, locale, booking, slot, cancelled=cancelled)
+    except (ValueError, OverflowError) as exc:  # a time no calendar can hold: skip the file
+        log.warning("calendar file not built: %s", type(exc).__name__)
+        return
     caption = services.translator.t(
         locale, "booking-calendar-cancelled" if cancelled else "booking-calendar"
     )

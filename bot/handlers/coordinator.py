@@ -13,7 +13,7 @@ from html import escape
 from typing import Any
 
 from telegram import Message, Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.booking.desk import AgendaItem
@@ -48,14 +48,30 @@ def _is_coordinator(context: AppContext) -> bool:
     return context.person is not None and context.person.is_coordinator
 
 
+def _staff_chat(context: AppContext, message: Message) -> bool:
+    """Coordinator output (names, times) goes only to the coordinator chat or a coordinator's
+    own private chat, never into some group a coordinator also happens to be in."""
+    chat = message.chat
+    if chat.id == context.services.settings.coordinator_chat_id:
+        return True
+    return chat.type == ChatType.PRIVATE and message.from_user is not None and (
+        chat.id == message.from_user.id
+    )
+
+
 async def coordinator_message(update: Update, context: AppContext) -> Message | None:
-    """The command's message if a coordinator sent it; everyone else is told it is not theirs
-    (in their own language). Checked in every handler, not only by a chat filter."""
+    """The command's message if a coordinator sent it where coordinator output may go; everyone
+    else is told it is not theirs (in their own language). Checked in every handler."""
     message = update.effective_message
     if message is None:
         return None
     if not _is_coordinator(context):
         await message.reply_text(context.t("coordinator-only"))
+        return None
+    if not _staff_chat(context, message):
+        # Silence in that chat; the log says what was refused, not who or where.
+        log.warning("coordinator command ignored in a %s chat that is not the staff chat",
+                    message.chat.type)
         return None
     return message
 
@@ -222,6 +238,11 @@ async def mark(
         await show(update, context, [text], rows)
 
 
+# How far from today a coordinator may look or plan: far enough for a year's work, near enough
+# that date arithmetic (and a calendar file) can never overflow.
+DATE_RANGE = dt.timedelta(days=366)
+
+
 def parse_day(argument: str | None, today: dt.date) -> dt.date | None:
     if not argument or argument.lower() in ("today", "danes", "сьогодні", "данас", "danas"):
         return today
@@ -231,6 +252,23 @@ def parse_day(argument: str | None, today: dt.date) -> dt.date | None:
         return dt.date.fromisoformat(argument)
     except ValueError:
         return None
+
+
+def in_range(day: dt.date, today: dt.date) -> bool:
+    return today - DATE_RANGE <= day <= today + DATE_RANGE
+
+
+async def reply_out_of_range(message: Message, services: Services, today: dt.date) -> None:
+    locale = services.settings.coordinator_language
+    translator = services.translator
+    await message.reply_text(
+        translator.t(
+            locale,
+            "co-date-out-of-range",
+            first=translator.format_date(today - DATE_RANGE, locale),
+            last=translator.format_date(today + DATE_RANGE, locale),
+        )
+    )
 
 
 async def on_agenda(update: Update, context: AppContext) -> None:
@@ -243,6 +281,9 @@ async def on_agenda(update: Update, context: AppContext) -> None:
     day = parse_day(context.args[0] if context.args else None, today)
     if day is None:
         await message.reply_text(services.translator.t(locale, "co-agenda-usage"))
+        return
+    if not in_range(day, today):
+        await reply_out_of_range(message, services, today)
         return
     text, rows = agenda_text_and_rows(services, day, await services.desk.agenda(day))
     await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup(rows))
@@ -275,6 +316,10 @@ async def on_add_slot(update: Update, context: AppContext) -> None:
         service_id, local = args[0], dt.datetime.fromisoformat(f"{args[1]} {args[2]}")
     except (IndexError, ValueError):
         await message.reply_text(translator.t(locale, "co-addslot-usage"))
+        return
+    today = services.clock.now().astimezone(services.settings.tz).date()
+    if not in_range(local.date(), today):
+        await reply_out_of_range(message, services, today)
         return
     outcome = await services.desk.add_slot(service_id, local)
     if not outcome.ok or outcome.slot is None:

@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 
 OUTBOX_JOB = "outbox"
 SYNC_SLOTS_JOB = "sync-slots"
-BATCH = 50
+# Small batches: a claimed row waits for the sends before it, and its lease must outlast them.
+BATCH = 10
 TIME_BUDGET_SECONDS = 8.0
 
 
@@ -82,6 +83,8 @@ async def deliver_due(context: Any) -> int:
         for offer in batch.offers:
             await send_offer(context, offer)
         for due in batch.to_send:
+            if not await services.desk.still_mine(due):
+                continue  # slowed down past the lease: another instance has it now
             result = await send_reminder(context, due)
             await services.desk.finish(
                 due, sent=result.sent, blocked=result.blocked, retry_after=result.retry_after

@@ -67,3 +67,6 @@ content-broken =
 command-book = Book a consultation or course
 command-mybookings = My bookings
 command-ask = Ask a person at the centre
+
+# One person sent more than FLOOD_MESSAGES_PER_MINUTE updates in a minute.
+flood-notice = You are sending messages very fast. Please wait a minute, then write again: we will answer.

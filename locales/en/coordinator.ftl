@@ -92,3 +92,7 @@ co-question-followup =
 
     { $text }
 co-relay-failed = Could not deliver the answer: the person may have blocked the bot.
+
+# A date typed by a coordinator is too far in the past or future.
+# Variables: $first, $last (dates, formatted)
+co-date-out-of-range = Choose a date between { $first } and { $last }.

@@ -69,3 +69,6 @@ content-broken =
 command-book = Rezervacija svetovanja ali tečaja
 command-mybookings = Moje rezervacije
 command-ask = Vprašajte osebo v centru
+
+# One person sent more than FLOOD_MESSAGES_PER_MINUTE updates in a minute.
+flood-notice = Sporočila pošiljate zelo hitro. Počakajte minuto in nam pišite znova, odgovorili bomo.

@@ -96,3 +96,7 @@ co-question-followup =
 
     { $text }
 co-relay-failed = Odgovora ni bilo mogoče dostaviti: oseba je morda blokirala bota.
+
+# A date typed by a coordinator is too far in the past or future.
+# Variables: $first, $last (dates, formatted)
+co-date-out-of-range = Izberite datum med { $first } in { $last }.

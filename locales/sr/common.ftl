@@ -68,3 +68,6 @@ content-broken =
 command-book = Заказивање саветовања или курса
 command-mybookings = Моје резервације
 command-ask = Питајте некога из центра
+
+# One person sent more than FLOOD_MESSAGES_PER_MINUTE updates in a minute.
+flood-notice = Шаљете поруке веома брзо. Сачекајте минут, па нам пишите поново: одговорићемо.

@@ -94,3 +94,7 @@ co-question-followup =
 
     { $text }
 co-relay-failed = Одговор није могао да буде достављен: особа је можда блокирала бота.
+
+# A date typed by a coordinator is too far in the past or future.
+# Variables: $first, $last (dates, formatted)
+co-date-out-of-range = Изаберите датум између { $first } и { $last }.

@@ -69,3 +69,6 @@ content-broken =
 command-book = Записатися на консультацію чи курс
 command-mybookings = Мої записи
 command-ask = Запитати працівника центру
+
+# One person sent more than FLOOD_MESSAGES_PER_MINUTE updates in a minute.
+flood-notice = Ви надсилаєте повідомлення дуже швидко. Будь ласка, зачекайте хвилину й напишіть знову: ми відповімо.

@@ -96,3 +96,7 @@ co-question-followup =
 
     { $text }
 co-relay-failed = Не вдалося доставити відповідь: можливо, людина заблокувала бота.
+
+# A date typed by a coordinator is too far in the past or future.
+# Variables: $first, $last (dates, formatted)
+co-date-out-of-range = Виберіть дату між { $first } і { $last }.

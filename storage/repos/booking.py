@@ -130,6 +130,31 @@ async def get_booking(*, session: AsyncSession, booking_id: int) -> Booking | No
     return await session.get(Booking, booking_id)
 
 
+async def lock_booking(*, session: AsyncSession, booking_id: int) -> Booking | None:
+    """The booking, locked until the transaction ends (PostgreSQL; SQLite's write lock already
+    serialises), read fresh: a second instance or a double tap changing the same booking waits
+    and then sees the first one's result, so a place is released at most once.
+
+    Lock order everywhere: bookings first, then slots (see `docs/design.md`)."""
+    result = await session.exec(
+        select(Booking)
+        .where(col(Booking.id) == booking_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return result.first()
+
+
+async def lock_slot(*, session: AsyncSession, slot_id: int) -> Slot | None:
+    result = await session.exec(
+        select(Slot)
+        .where(col(Slot.id) == slot_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return result.first()
+
+
 async def add_booking(*, session: AsyncSession, booking: Booking) -> Booking:
     session.add(booking)
     await session.flush()
@@ -164,11 +189,13 @@ async def upcoming_for_user(
 
 
 async def active_on_slots(
-    *, session: AsyncSession, slot_ids: list[int]
+    *, session: AsyncSession, slot_ids: list[int], lock: bool = False
 ) -> list[tuple[Booking, User]]:
+    """Active bookings on these slots with their people; `lock` locks the bookings (not the
+    people) so that a person's own cancel cannot run at the same time."""
     if not slot_ids:
         return []
-    result = await session.exec(
+    query = (
         select(Booking, User)
         .join(User, col(User.id) == col(Booking.user_id))
         .where(
@@ -177,6 +204,9 @@ async def active_on_slots(
         )
         .order_by(col(Booking.id))
     )
+    if lock:
+        query = query.with_for_update(of=Booking).execution_options(populate_existing=True)
+    result = await session.exec(query)
     return list(result.all())
 
 
@@ -309,11 +339,28 @@ async def finish(*, session: AsyncSession, outbox_id: int, status: str, now: dat
     )
 
 
-async def extend_lease(*, session: AsyncSession, outbox_id: int, until: datetime) -> None:
+async def renew_lease(
+    *, session: AsyncSession, outbox_id: int, held_until: datetime, until: datetime
+) -> bool:
+    """Extend a lease only if it is still the one the caller took (`held_until` is its token)."""
+    result = await session.exec(
+        update(Outbox)
+        .where(
+            col(Outbox.id) == outbox_id,
+            col(Outbox.status) == "pending",
+            col(Outbox.lease_until) == held_until,
+        )
+        .values(lease_until=until)
+    )
+    return bool(result.rowcount == 1)
+
+
+async def retry_at(*, session: AsyncSession, outbox_id: int, at: datetime) -> None:
+    """An unsent row: keep it to ourselves until `at`, then any sender may try it again."""
     await session.exec(
         update(Outbox)
-        .where(col(Outbox.id) == outbox_id, col(Outbox.lease_until) < until)
-        .values(lease_until=until)
+        .where(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending")
+        .values(lease_until=at)
     )
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -16,10 +18,18 @@ async def get_by_key(*, session: AsyncSession, user_key: str) -> User | None:
     return result.first()
 
 
-async def add(*, session: AsyncSession, user: User) -> User:
-    session.add(user)
-    await session.flush()
-    return user
+async def add_if_absent(*, session: AsyncSession, user: User) -> bool:
+    """Insert the person unless a row with their Telegram id exists; True if this call did.
+    INSERT … ON CONFLICT DO NOTHING: a person's first two updates handled at once by two
+    instances (or two workers) create one row and neither fails."""
+    bind = session.bind
+    dialect = bind.dialect.name if bind is not None else "sqlite"
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    values = user.model_dump(exclude={"id"})
+    result = await session.exec(
+        insert(User).values(**values).on_conflict_do_nothing(index_elements=["telegram_id"])
+    )
+    return bool(result.rowcount == 1)
 
 
 async def set_active(*, session: AsyncSession, telegram_id: int, active: bool) -> None:

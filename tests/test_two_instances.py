@@ -1,0 +1,299 @@
+"""Two Applications on one database, as two webhook instances (or a double tap handled twice)
+would be: every pair of changes that can meet on one booking releases its place at most once.
+
+On PostgreSQL (TEST_DATABASE_URL) the two really run side by side; on SQLite the write lock
+serialises them, so the same tests check the outcome there too. After every race the places
+booked on each slot must equal the bookings holding one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from bot.botapi.simulator import SimulatedUser
+from bot.config import Settings
+from bot.handlers.reminders import deliver_due
+from storage.models import ACTIVE_BOOKING, Booking, Event, Slot, User
+from tests.booking_support import (
+    CONSULTATION,
+    booking_settings,
+    bookings_of,
+    course_slot,
+    local,
+    one,
+    quick_book,
+    rows,
+    says,
+    slot_at,
+)
+from tests.conftest import BotHarness, another_instance, start_harness
+
+THURSDAY_16 = local(2026, 12, 3, 16, 0)
+THURSDAY_16_45 = local(2026, 12, 3, 16, 45)
+OFFER_HOURS = 12
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return booking_settings(tmp_path, database_url, waitlist_offer_hours=OFFER_HOURS)
+
+
+@pytest.fixture
+async def pair(settings: Settings) -> AsyncIterator[tuple[BotHarness, BotHarness]]:
+    first, first_running = await start_harness(settings)
+    async with first_running:
+        second, second_running = await another_instance(settings, first.clock)
+        async with second_running:
+            yield first, second
+
+
+def twin(bot: BotHarness, user: SimulatedUser) -> SimulatedUser:
+    """The same Telegram person as seen by another instance."""
+    return bot.user(user.user_id, language_code=user.language_code, first_name=user.first_name)
+
+
+async def press_on_both(
+    a: SimulatedUser, b: SimulatedUser, data_a: str, data_b: str | None = None
+) -> None:
+    """Two presses from the same chat message, one handled by each instance, at once."""
+    message = a._latest_with_keyboard()
+    await asyncio.gather(
+        a.feed(a.callback_payload(data_a, message)),
+        b.feed(b.callback_payload(data_b or data_a, message)),
+    )
+
+
+async def assert_places_add_up(bot: BotHarness) -> None:
+    """Each slot's `booked` equals the bookings (and held offers) that take a place on it."""
+    async with bot.services.db.session() as session:
+        held = dict(
+            (
+                await session.exec(
+                    select(Booking.slot_id, func.count())
+                    .where(col(Booking.status).in_(ACTIVE_BOOKING))
+                    .group_by(col(Booking.slot_id))
+                )
+            ).all()
+        )
+        slots = list((await session.exec(select(Slot).where(Slot.status == "open"))).all())
+    for slot in slots:
+        assert slot.booked == held.get(slot.id, 0), f"slot {slot.id}: {slot.booked} vs {held}"
+        assert slot.booked <= slot.capacity
+
+
+async def events(bot: BotHarness, kind: str) -> list[Event]:
+    return await rows(bot, Event, kind=kind)
+
+
+async def full_course_with_a_waiter(bot: BotHarness) -> tuple[list[SimulatedUser], SimulatedUser]:
+    """The course of 2 taken by two people, a third waiting."""
+    slot = await course_slot(bot)
+    holders = [bot.user(8001, language_code="uk"), bot.user(8002, language_code="sl")]
+    for holder in holders:
+        await quick_book(holder, slot.id or 0)
+    waiter = bot.user(8003, language_code="sr")
+    await waiter.send("/start")
+    waiter_id = (await one(bot, User, telegram_id=waiter.user_id)).id or 0
+    assert (await bot.services.desk.join_waitlist(user_id=waiter_id, slot_id=slot.id or 0)).ok
+    return holders, waiter
+
+
+def offers_received(bot: BotHarness, other: BotHarness, user: SimulatedUser) -> int:
+    return sum(
+        1
+        for harness in (bot, other)
+        for call in harness.api.sent("sendMessage", chat_id=user.chat_id)
+        if any(
+            str(b.get("callback_data", "")).startswith("offer:yes:")
+            for r in call.buttons
+            for b in r
+        )
+    )
+
+
+# -- the same cancel twice, a cancel against a decline, two declines ---------------------------
+async def test_one_cancel_confirmed_on_two_instances_releases_one_place(pair):
+    a, b = pair
+    (anna, _), waiter = await full_course_with_a_waiter(a)
+    (booking,) = await bookings_of(a, anna.user_id)
+    await anna.send("/mybookings")
+    await anna.press_data(f"my:cancel:{booking.id}")
+
+    await press_on_both(anna, twin(b, anna), f"my:cancelok:{booking.id}")
+
+    await assert_places_add_up(a)
+    assert len(await events(a, "cancelled")) == 1
+    assert (await course_slot(a)).booked == 2, "the waiting person holds the freed place"
+    assert offers_received(a, b, waiter) == 1
+
+
+async def test_a_cancel_and_a_decline_of_one_booking_at_once(pair):
+    a, b = pair
+    (anna, _), waiter = await full_course_with_a_waiter(a)
+    (booking,) = await bookings_of(a, anna.user_id)
+    await anna.send("/mybookings")
+    await anna.press_data(f"my:cancel:{booking.id}")
+    coordinator = b.coordinator(in_group=True)
+    message = anna._latest_with_keyboard()
+
+    await asyncio.gather(
+        anna.feed(anna.callback_payload(f"my:cancelok:{booking.id}", message)),
+        coordinator.feed(
+            coordinator.callback_payload(
+                f"co:why:{booking.id}:unavailable",
+                {"message_id": 1, "date": 0, "chat": coordinator._chat(), "text": "x"},
+            )
+        ),
+    )
+
+    await assert_places_add_up(a)
+    closed = await events(a, "cancelled") + await events(a, "declined")
+    assert len(closed) == 1
+    assert (await one(a, Booking, id=booking.id)).status in ("cancelled", "declined")
+    assert offers_received(a, b, waiter) == 1
+
+
+async def test_two_coordinators_decline_one_booking_at_once(pair):
+    a, b = pair
+    slot = await slot_at(a, CONSULTATION, THURSDAY_16)
+    anna = a.user(8101, language_code="uk")
+    await quick_book(anna, slot.id or 0)
+    (booking,) = await bookings_of(a, anna.user_id)
+    one_coordinator, other = a.coordinator(in_group=True), b.coordinator(in_group=True)
+    post = {"message_id": 1, "date": 0, "chat": one_coordinator._chat(), "text": "x"}
+
+    await asyncio.gather(
+        one_coordinator.feed(
+            one_coordinator.callback_payload(f"co:why:{booking.id}:unavailable", post)
+        ),
+        other.feed(other.callback_payload(f"co:why:{booking.id}:duplicate", post)),
+    )
+
+    await assert_places_add_up(a)
+    assert len(await events(a, "declined")) == 1
+    told = [
+        c
+        for h in (a, b)
+        for c in h.api.sent("sendMessage", chat_id=anna.chat_id)
+        if says(c.text, a, "uk", "booking-declined", details="", reason="")
+    ]
+    assert len(told) == 1, "the person hears of the decline once"
+
+
+# -- cancel against move, two moves across ----------------------------------------------------
+async def test_a_cancel_and_a_move_of_one_booking_at_once(pair):
+    a, b = pair
+    slot = await slot_at(a, CONSULTATION, THURSDAY_16)
+    later = await slot_at(a, CONSULTATION, THURSDAY_16_45)
+    anna = a.user(8201, language_code="uk")
+    await quick_book(anna, slot.id or 0)
+    (booking,) = await bookings_of(a, anna.user_id)
+    await anna.send("/mybookings")
+
+    await press_on_both(
+        anna, twin(b, anna), f"my:cancelok:{booking.id}", f"my:mto:{booking.id}:{later.id}"
+    )
+
+    await assert_places_add_up(a)
+    status = (await one(a, Booking, id=booking.id)).status
+    assert status in ("cancelled", "pending")
+    booked = {s.id: s.booked for s in await rows(a, Slot, service_id=CONSULTATION)}
+    assert booked[slot.id] == 0
+    assert booked[later.id] == (1 if status == "pending" else 0)
+
+
+async def test_two_people_swap_times_at_once_without_deadlock(pair):
+    a, b = pair
+    first_slot = await slot_at(a, CONSULTATION, THURSDAY_16)
+    second_slot = await slot_at(a, CONSULTATION, THURSDAY_16_45)
+    third = await slot_at(a, CONSULTATION, local(2026, 12, 3, 17, 30))
+    anna, boris = a.user(8301, language_code="uk"), b.user(8302, language_code="sl")
+    await quick_book(anna, first_slot.id or 0)
+    await quick_book(boris, second_slot.id or 0)
+    (anna_booking,) = await bookings_of(a, anna.user_id)
+    (boris_booking,) = await bookings_of(a, boris.user_id)
+    await anna.send("/mybookings")
+    await boris.send("/mybookings")
+    # Both move to the third slot: exactly one gets it, nobody's old place is lost twice.
+    await asyncio.gather(
+        anna.press_data(f"my:mto:{anna_booking.id}:{third.id}"),
+        boris.press_data(f"my:mto:{boris_booking.id}:{third.id}"),
+    )
+    await assert_places_add_up(a)
+    assert (await one(a, Slot, id=third.id)).booked == 1
+
+
+# -- a held offer: expiry on one instance, the answer on the other -----------------------------
+@pytest.mark.parametrize("accept", [True, False])
+async def test_an_offer_answered_while_it_expires(pair, accept: bool):
+    a, b = pair
+    (anna, _), waiter = await full_course_with_a_waiter(a)
+    (booking,) = await bookings_of(a, anna.user_id)
+    await anna.send("/mybookings")
+    await anna.press_data(f"my:cancel:{booking.id}")
+    await anna.press_data(f"my:cancelok:{booking.id}")
+    (offer,) = [x for x in await bookings_of(a, waiter.user_id) if x.status == "offered"]
+    waiter_b = twin(b, waiter)
+    a.clock.set((offer.offer_expires_at or a.clock.now()) - dt.timedelta(seconds=1))
+    waiter_b.api.messages.update(a.api.messages)  # the offer message, as Telegram shows it
+    answer = f"offer:{'yes' if accept else 'no'}:{offer.id}"
+    message = a.api.sent("sendMessage", chat_id=waiter.chat_id)[-1]
+    payload = waiter_b.callback_payload(
+        answer, a.api.messages[(waiter.chat_id, message.message_id or 0)]
+    )
+    a.clock.advance(dt.timedelta(seconds=2))  # now it has expired as well
+
+    await asyncio.gather(deliver_due(a.app), waiter_b.feed(payload))
+
+    await assert_places_add_up(a)
+    final = (await one(a, Booking, id=offer.id)).status
+    assert final in ("expired", "pending")
+    assert len(await events(a, "offer_expired")) + len(await events(a, "offer_declined")) <= 1
+
+
+# -- a coordinator cancels the slot while the person cancels ------------------------------------
+async def test_cancel_slot_and_a_personal_cancel_at_once(pair):
+    a, b = pair
+    slot = await slot_at(a, CONSULTATION, THURSDAY_16)
+    anna = a.user(8401, language_code="uk")
+    await quick_book(anna, slot.id or 0)
+    (booking,) = await bookings_of(a, anna.user_id)
+    await anna.send("/mybookings")
+    await anna.press_data(f"my:cancel:{booking.id}")
+    coordinator = b.coordinator()
+
+    await asyncio.gather(
+        anna.press_data(f"my:cancelok:{booking.id}"),
+        coordinator.send(f"/cancelslot {slot.id}"),
+    )
+
+    assert len(await events(a, "cancelled")) == 1
+    assert (await one(a, Booking, id=booking.id)).status == "cancelled"
+
+
+# -- first contact ------------------------------------------------------------------------------
+async def test_first_two_updates_of_a_new_person_on_two_instances(pair):
+    a, b = pair
+    for telegram_id in range(8500, 8520):
+        here = a.user(telegram_id, language_code="uk")
+        there = twin(b, here)
+        calls = await asyncio.gather(here.send("/start"), there.send("/help"))
+        for harness, made in ((a, calls[0]), (b, calls[1])):
+            texts = [c.text for c in made if c.method == "sendMessage"]
+            assert texts and harness.t("uk", "common-error") not in texts
+    async with a.services.db.session() as session:
+        count = (
+            await session.exec(
+                select(func.count())
+                .select_from(User)
+                .where(col(User.telegram_id).between(8500, 8519))
+            )
+        ).one()
+    assert count == 20
