@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,6 +84,9 @@ class StandinBotApi(BaseRequest):
         self._message_ids = itertools.count(1000)
         self._failures: list[_Failure] = []
         self.blocked_chats: set[int] = set()
+        # Awaited before each call is answered: a test can make the Bot API slow (move a clock)
+        # or let something else happen while a call is in flight.
+        self.before_call: Callable[[Call], Awaitable[None]] | None = None
 
     # -- BaseRequest -----------------------------------------------------------------------
     @property
@@ -114,6 +118,8 @@ class StandinBotApi(BaseRequest):
                 raw = content if isinstance(content, bytes) else content.read()
                 files[name] = (str(filename), raw)
         call = Call(api_method, params, files)
+        if self.before_call is not None:
+            await self.before_call(call)
         failure = self._take_failure(call)
         if failure is not None:
             return self._fail(failure)
