@@ -14,16 +14,18 @@ from bot.booking.catalog import load_catalog
 from bot.booking.desk import BookingDesk, DeskRules
 from bot.clock import Clock
 from bot.config import Settings
+from bot.delivery.outbox import Delivery
 from bot.faq.library import FaqLibrary
 from bot.handlers import (
     ask,
     booking,
+    booking_messages,
     content,
     coordinator,
+    delivery,
     errors,
     faq,
     language,
-    reminders,
     search,
     start,
     throttle,
@@ -60,13 +62,13 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         user_key_secret=load_or_create_secret(settings.user_key_secret, settings.data_dir),
         catalog=catalog,
         desk=None,  # type: ignore[arg-type]  # set just below
+        delivery=Delivery(db, clock, lease_seconds=settings.outbox_lease_seconds),
     )
     rules = DeskRules(
         reminder_hours=settings.reminder_hours,
         cutoff_hours=settings.cancel_cutoff_hours,
         horizon_days=settings.booking_days_ahead,
         offer_hours=settings.waitlist_offer_hours,
-        outbox_lease_seconds=settings.outbox_lease_seconds,
     )
     # The desk reads the catalog through the services, so a live reload reaches it too.
     services.desk = BookingDesk(db, lambda: services.catalog, settings.tz, clock, rules)
@@ -141,7 +143,8 @@ def build_application(
     faq.register(app)
     booking.register(app)
     coordinator.register(app)
-    reminders.register(app, interval_seconds=settings.outbox_poll_seconds)
+    booking_messages.register(app)  # renderers of the booking kinds of outbox rows
+    delivery.register(app, interval_seconds=settings.outbox_poll_seconds)
     ask.register(app)  # before search: a reply to a relayed answer continues the thread
     search.register(app)  # any other private text is a question
     start.register_fallback(app)  # last: whatever nothing else handled

@@ -8,6 +8,7 @@ from bot.booking.catalog import Catalog
 from bot.booking.desk import BookingDesk
 from bot.clock import Clock
 from bot.config import Settings
+from bot.delivery.outbox import Delivery
 from bot.faq.library import FaqLibrary
 from bot.i18n import Translator
 from storage.db import Database
@@ -24,6 +25,7 @@ class Services:
     user_key_secret: str
     catalog: Catalog
     desk: BookingDesk
+    delivery: Delivery
 
     async def record_event(
         self,
@@ -33,6 +35,7 @@ class Services:
         language: str,
         topic_id: str | None = None,
         source: str | None = None,
+        service_id: str | None = None,
     ) -> None:
         async with self.db.session() as session:
             await events.record(
@@ -42,6 +45,7 @@ class Services:
                 language=language,
                 topic_id=topic_id,
                 source=source,
+                service_id=service_id,
                 at=self.clock.now(),
             )
             await session.commit()

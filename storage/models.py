@@ -164,22 +164,29 @@ class Attendance(SQLModel, table=True):
 
 
 class Outbox(SQLModel, table=True):
-    """Scheduled work (reminders, offer expiries) as rows: the database is the source of truth.
+    """Everything the bot sends on its own, as rows: reminders, offers, notices to the
+    coordinator chat, relayed answers, agendas. The database is the source of truth.
 
-    One repeating job claims due rows with a lease, so a sender killed mid-way leaves rows that
-    are retried after the lease, and a row marked sent is never sent again.
+    A row goes to a person (`user_id`) or to a chat (`chat_id`, the coordinator chat) and refers to
+    what it is about (`ref_id`: a booking, a relay…; the kind says which). One sender claims due
+    rows with a lease, so a sender killed mid-way leaves rows that are retried after the lease,
+    and a row marked sent is never sent again. See `bot/delivery/`.
     """
 
     __tablename__ = "outbox"
 
     id: int | None = Field(default=None, primary_key=True)
-    kind: str = Field(max_length=32)  # reminder / offer_expiry
-    booking_id: int = Field(foreign_key="bookings.id", index=True)
+    kind: str = Field(max_length=32)
+    user_id: int | None = Field(default=None, foreign_key="users.id", index=True)
+    chat_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    ref_id: int | None = Field(default=None, index=True)
+    payload: str | None = Field(default=None, max_length=8000)  # JSON: what to render
     due_at: datetime = Field(sa_column=utc_column(index=True))
     status: str = Field(default="pending", max_length=16, index=True)
     lease_until: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     attempts: int = 0
     done_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    result: str | None = Field(default=None, max_length=64)  # why it failed, if it did
 
 
 class Relay(SQLModel, table=True):

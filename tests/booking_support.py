@@ -85,7 +85,7 @@ async def events_of(bot: BotHarness, kind: str) -> list[Event]:
 
 
 async def outbox_of(bot: BotHarness, booking_id: int, kind: str = "reminder") -> list[Outbox]:
-    return await rows(bot, Outbox, booking_id=booking_id, kind=kind)
+    return await rows(bot, Outbox, ref_id=booking_id, kind=kind)
 
 
 # -- buttons and messages ----------------------------------------------------------------------

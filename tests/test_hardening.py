@@ -13,7 +13,7 @@ import yaml
 
 from bot.botapi.standin import Call
 from bot.config import Settings
-from bot.handlers.reminders import deliver_due
+from bot.handlers.delivery import deliver_due
 from storage.models import Outbox, Slot, User
 from tests.booking_support import (
     CONSULTATION,

@@ -18,7 +18,7 @@ from bot.botapi.simulator import SimulatedUser
 from bot.botapi.standin import Call, StandinBotApi
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.handlers.reminders import deliver_due
+from bot.handlers.delivery import deliver_due
 from bot.runtime import running
 from storage.models import Booking, Outbox
 from tests.booking_support import (
@@ -217,8 +217,8 @@ async def test_rows_claimed_by_a_killed_sender_are_sent_after_the_lease(settings
         user = first.user(5006, language_code="uk")
         booking = await book(first, user)
         first.clock.set(DUE_24H)
-        claimed = await first.services.desk.claim_due()  # claimed, then "killed" before sending
-        assert [d.booking.id for d in claimed.to_send] == [booking.id]
+        claimed = await first.services.delivery.claim()  # claimed, then "killed" before sending
+        assert [r.ref_id for r in claimed if r.kind == "reminder"] == [booking.id]
     clock = ManualClock(DUE_24H + MINUTE)
     async with restarted(settings, clock) as second:
         user_again = second.user(5006, language_code="uk")

@@ -19,7 +19,7 @@ from sqlmodel import col, select
 
 from bot.botapi.simulator import SimulatedUser
 from bot.config import Settings
-from bot.handlers.reminders import deliver_due
+from bot.handlers.delivery import deliver_due
 from storage.models import ACTIVE_BOOKING, Booking, Event, Slot, User
 from tests.booking_support import (
     CONSULTATION,

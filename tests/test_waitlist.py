@@ -12,7 +12,7 @@ import pytest
 from bot.botapi.simulator import SimulatedUser
 from bot.botapi.standin import Call
 from bot.config import Settings
-from bot.handlers.reminders import deliver_due
+from bot.handlers.delivery import deliver_due
 from storage.models import Booking, Waiting
 from tests.booking_support import (
     COURSE,

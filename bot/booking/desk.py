@@ -18,14 +18,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.booking.catalog import Catalog
 from bot.booking.schedule import PlannedSlot, planned_slots
 from bot.clock import Clock
+from bot.delivery import outbox
+from bot.delivery.kinds import Kind
 from storage.db import Database
-from storage.models import ACTIVE_BOOKING, Booking, CourseSession, Outbox, Slot, User
+from storage.models import ACTIVE_BOOKING, Booking, CourseSession, Slot, User
 from storage.repos import booking as repo
 from storage.repos import events
 
 log = logging.getLogger(__name__)
-
-REMINDER, OFFER_EXPIRY = "reminder", "offer_expiry"
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,6 @@ class DeskRules:
     cutoff_hours: float = 2.0  # migrants cannot cancel or move later than this before the start
     horizon_days: int = 21
     offer_hours: float = 12.0  # how long a freed group place is held for the first person waiting
-    outbox_lease_seconds: float = 300.0  # a claimed row is another sender's after this
 
 
 @dataclass
@@ -51,31 +50,6 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return self.status == "ok"
-
-
-@dataclass
-class Claimed:
-    to_send: list[Due]
-    offers: list[Outcome]  # waiting-list places offered because an earlier offer expired
-    claimed: int  # rows taken from the outbox, settled or to send
-
-
-MAX_ATTEMPTS = 5
-
-
-def retry_backoff_seconds(attempts: int) -> float:
-    """How long an unsent row waits before its next attempt: 1, 2, 4, 8… minutes."""
-    return 60.0 * 2 ** max(attempts - 1, 0)
-
-
-@dataclass
-class Due:
-    """A claimed outbox row with what is needed to act on it."""
-
-    outbox: Outbox
-    booking: Booking
-    slot: Slot
-    user: User
 
 
 class BookingDesk:
@@ -114,13 +88,28 @@ class BookingDesk:
         self, session: AsyncSession, booking: Booking, slot: Slot, now: dt.datetime
     ) -> None:
         assert booking.id is not None
-        await repo.cancel_pending(session=session, booking_id=booking.id, kinds=(REMINDER,))
+        await outbox.cancel(session, ref_id=booking.id, kinds=(Kind.REMINDER,))
         for hours in self.rules.reminder_hours:
             due = slot.starts_at - dt.timedelta(hours=hours)
             if due > now:
-                await repo.schedule(
-                    session=session, kind=REMINDER, booking_id=booking.id, due_at=due
+                await outbox.enqueue(
+                    session, Kind.REMINDER, due_at=due, user_id=booking.user_id, ref_id=booking.id
                 )
+
+    @staticmethod
+    async def _tell_centre(
+        session: AsyncSession, booking: Booking, event: str, now: dt.datetime
+    ) -> None:
+        """A notice in the coordinator chat, sent after this unit of work commits."""
+        await outbox.enqueue(
+            session, Kind.BOOKING_NOTICE, due_at=now, ref_id=booking.id, payload={"event": event}
+        )
+
+    @staticmethod
+    async def _tell_person(
+        session: AsyncSession, kind: Kind, booking: Booking, now: dt.datetime
+    ) -> None:
+        await outbox.enqueue(session, kind, due_at=now, user_id=booking.user_id, ref_id=booking.id)
 
     async def _close(
         self,
@@ -137,8 +126,8 @@ class BookingDesk:
         booking.sequence += 1  # calendars learn of the change
         session.add(booking)
         await repo.release_place(session=session, slot_id=slot.id or 0)
-        await repo.cancel_pending(
-            session=session, booking_id=booking.id or 0, kinds=(REMINDER, OFFER_EXPIRY)
+        await outbox.cancel(
+            session, ref_id=booking.id or 0, kinds=(Kind.REMINDER, Kind.OFFER_EXPIRY)
         )
         await self._event(session, status, user, service_id=slot.service_id, now=now)
         return await self._offer_next(session, slot, now)
@@ -307,9 +296,10 @@ class BookingDesk:
                 booking.sequence += 1
                 session.add(booking)
                 assert booking.id is not None
-                await repo.cancel_pending(
-                    session=session, booking_id=booking.id, kinds=(REMINDER, OFFER_EXPIRY)
+                await outbox.cancel(
+                    session, ref_id=booking.id, kinds=(Kind.REMINDER, Kind.OFFER_EXPIRY)
                 )
+                await self._tell_person(session, Kind.SLOT_CANCELLED, booking, now)
                 await self._event(session, "cancelled", user, service_id=slot.service_id, now=now)
                 affected.append(Outcome("ok", booking=booking, slot=slot, user=user))
             await session.commit()
@@ -373,7 +363,7 @@ class BookingDesk:
             slot, user = found
             if not await repo.take_place(session=session, slot_id=slot_id, now=now):
                 await self._end(session, slot)
-                return Outcome("full", slot=slot, alternatives=await self._alternatives(slot))
+                return Outcome("full", slot=slot, alternatives=await self.alternatives(slot))
             try:
                 booking = await repo.add_booking(
                     session=session,
@@ -388,6 +378,7 @@ class BookingDesk:
                     ),
                 )
                 await self._schedule_reminders(session, booking, slot, now)
+                await self._tell_centre(session, booking, "co-booked", now)
                 await self._event(session, "booked", user, service_id=slot.service_id, now=now)
                 await session.commit()
             except IntegrityError:  # the same person twice at once (a double tap): the unique
@@ -396,7 +387,7 @@ class BookingDesk:
             await session.refresh(slot)
             return Outcome("ok", booking=booking, slot=slot, user=user)
 
-    async def _alternatives(self, slot: Slot) -> list[Slot]:
+    async def alternatives(self, slot: Slot) -> list[Slot]:
         """Other free times of the same service (never the one just refused or taken)."""
         return [s for s in await self.free_slots(slot.service_id) if s.id != slot.id][:3]
 
@@ -425,6 +416,7 @@ class BookingDesk:
             if not by_staff and self._too_late(slot, now):
                 return Outcome("too_late", booking=booking, slot=slot, user=user)
             offer = await self._close(session, booking, slot, user, now, "cancelled")
+            await self._tell_centre(session, booking, "co-cancelled", now)
             await session.commit()
             return Outcome("ok", booking=booking, slot=slot, user=user, offer=offer)
 
@@ -447,13 +439,14 @@ class BookingDesk:
             if not await self._swap_places(session, old_slot.id or 0, new_slot_id, now):
                 await self._end(session, new_slot)
                 return Outcome(
-                    "full", slot=new_slot, alternatives=await self._alternatives(new_slot)
+                    "full", slot=new_slot, alternatives=await self.alternatives(new_slot)
                 )
             # The same booking (and calendar UID) moves; SEQUENCE tells calendars it changed.
             booking.slot_id, booking.status, booking.updated_at = new_slot_id, "pending", now
             booking.sequence += 1
             session.add(booking)
             await self._schedule_reminders(session, booking, new_slot, now)
+            await self._tell_centre(session, booking, "co-moved", now)
             await self._event(session, "moved", user, service_id=booking.service_id, now=now)
             await session.commit()
             await session.refresh(new_slot)
@@ -519,9 +512,8 @@ class BookingDesk:
                     updated_at=now,
                 ),
             )
-            await repo.schedule(
-                session=session, kind=OFFER_EXPIRY, booking_id=booking.id or 0, due_at=expires
-            )
+            await outbox.enqueue(session, Kind.OFFER_EXPIRY, due_at=expires, ref_id=booking.id)
+            await self._tell_person(session, Kind.OFFER, booking, now)
             await self._event(
                 session, "waitlist_offered", user, service_id=slot.service_id, now=now
             )
@@ -535,7 +527,7 @@ class BookingDesk:
             if loaded is None or (expires is not None and expires <= now):
                 return Outcome("gone")
             booking, slot, user = loaded
-            await repo.cancel_pending(session=session, booking_id=booking_id, kinds=(OFFER_EXPIRY,))
+            await outbox.cancel(session, ref_id=booking_id, kinds=(Kind.OFFER_EXPIRY, Kind.OFFER))
             if accept:
                 booking.status, booking.updated_at, booking.offer_expires_at = "pending", now, None
                 session.add(booking)
@@ -543,6 +535,7 @@ class BookingDesk:
                     session=session, user_id=user_id, slot_id=slot.id or 0, status="done"
                 )
                 await self._schedule_reminders(session, booking, slot, now)
+                await self._tell_centre(session, booking, "co-booked", now)
                 await self._event(session, "booked", user, service_id=slot.service_id, now=now)
                 await session.commit()
                 return Outcome("ok", booking=booking, slot=slot, user=user)
@@ -581,18 +574,15 @@ class BookingDesk:
             if confirm:
                 booking.status, booking.updated_at = "confirmed", now
                 session.add(booking)
+                await self._tell_person(session, Kind.DECISION, booking, now)
                 await self._event(session, "confirmed", user, service_id=slot.service_id, now=now)
                 await session.commit()
                 return Outcome("ok", booking=booking, slot=slot, user=user)
             booking.decline_reason = reason
             offer = await self._close(session, booking, slot, user, now, "declined")
+            await self._tell_person(session, Kind.DECISION, booking, now)
             await session.commit()
-        # Outside the unit of work: on SQLite a second session inside it would wait for the
-        # first one's write lock, which this task holds.
-        alternatives = await self._alternatives(slot)
-        return Outcome(
-            "ok", booking=booking, slot=slot, user=user, offer=offer, alternatives=alternatives
-        )
+            return Outcome("ok", booking=booking, slot=slot, user=user, offer=offer)
 
     async def mark_attendance(
         self, *, booking_id: int, session_start: dt.datetime, present: bool
@@ -660,112 +650,58 @@ class BookingDesk:
         ]
         return sorted(items, key=lambda item: (item.starts_at, item.booking.id or 0))
 
-    # -- the outbox ----------------------------------------------------------------------------
-    async def claim_due(self, *, limit: int = 10, lease: dt.timedelta | None = None) -> Claimed:
-        """Claim due rows with a lease (one short transaction), then settle each in its own:
-        offer expiries and stale reminders are decided here, live reminders are returned to send.
-        Claiming commits first so that no outbox row stays locked while a booking is locked:
-        a person answering an offer locks the booking, then its outbox rows."""
+    # -- what the outbox asks about a booking -----------------------------------------------------
+    async def expire_offer(self, booking_id: int) -> None:
+        """A held place lapsed (its outbox row fell due): pass it to the next person waiting."""
         now = self.clock.now()
-        lease = lease or dt.timedelta(seconds=self.rules.outbox_lease_seconds)
         async with self.db.session() as session:
-            rows = await repo.claim_due(
-                session=session, now=now, lease=lease, limit=limit, postgres=not self.db.is_sqlite
-            )
+            loaded = await self._load(session, booking_id)
+            if loaded is None or loaded[0].status != "offered":
+                return  # answered meanwhile: nothing lapses
+            booking, slot, user = loaded
+            await self._drop_offer(session, booking, slot, user, now, "offer_expired")
             await session.commit()
-        # Rows come oldest first: when two reminders of one booking are both due (the bot was
-        # down), only the latest is worth sending.
-        latest_reminder = {r.booking_id: r.id for r in rows if r.kind == REMINDER}
-        to_send: list[Due] = []
-        offers: list[Outcome] = []
-        for row in rows:
-            async with self.db.session() as session:
-                settled = await self._settle(session, row, now, latest_reminder)
-                await session.commit()
-            if isinstance(settled, Due):
-                to_send.append(settled)
-            elif settled is not None:
-                offers.append(settled)
-        return Claimed(to_send, offers, len(rows))
 
-    async def _settle(
-        self, session: AsyncSession, row: Outbox, now: dt.datetime, latest: dict[int, int | None]
-    ) -> Due | Outcome | None:
-        """One claimed row: a reminder still worth sending (Due), a place offered to the next
-        person because an offer expired (Outcome), or nothing (the row is finished here)."""
-        loaded = await self._load(session, row.booking_id)
+    async def reminder_due(self, booking_id: int) -> tuple[Booking, Slot, User] | str:
+        """The booking a reminder is about, or why the reminder should not go out."""
+        now = self.clock.now()
+        loaded = await self.booking_with_person(booking_id)
         if loaded is None:
-            await repo.finish(session=session, outbox_id=row.id or 0, status="dropped", now=now)
-            return None
+            return "dropped"
         booking, slot, user = loaded
-        if row.kind == OFFER_EXPIRY:
-            offer = None
-            if booking.status == "offered":
-                offer = await self._drop_offer(session, booking, slot, user, now, "offer_expired")
-            await repo.finish(session=session, outbox_id=row.id or 0, status="done", now=now)
-            return offer
         if booking.status not in ("pending", "confirmed") or slot.status != "open":
-            status = "cancelled"
-        elif slot.starts_at <= now:
-            status = "dropped"  # missed while the bot was down, and it is too late now
-        elif not user.active:
-            status = "skipped"
-        elif latest.get(row.booking_id) != row.id:
-            status = "superseded"
-        else:
-            return Due(row, booking, slot, user)
-        await repo.finish(session=session, outbox_id=row.id or 0, status=status, now=now)
-        return None
+            return "cancelled"
+        if slot.starts_at <= now:
+            return "dropped"  # missed while the bot was down, and it is too late now
+        if not user.active:
+            return "skipped"
+        return loaded
 
-    async def still_mine(self, due: Due) -> bool:
-        """Just before a send: renew the row's lease if this sender still holds it. A sender
-        slowed down past its lease (a slow Bot API) finds the row taken over and skips it, so
-        two instances never both send it."""
-        now = self.clock.now()
-        held = due.outbox.lease_until
-        if held is None or held <= now:
-            return False
-        until = now + dt.timedelta(seconds=self.rules.outbox_lease_seconds)
+    async def booking_with_person(self, booking_id: int) -> tuple[Booking, Slot, User] | None:
         async with self.db.session() as session:
-            renewed = await repo.renew_lease(
-                session=session, outbox_id=due.outbox.id or 0, held_until=held, until=until
-            )
-            await session.commit()
-        if renewed:
-            due.outbox.lease_until = until
-        return renewed
+            booking = await repo.get_booking(session=session, booking_id=booking_id)
+            if booking is None:
+                return None
+            slot = await repo.get_slot(session=session, slot_id=booking.slot_id)
+            user = await session.get(User, booking.user_id)
+        return (booking, slot, user) if slot is not None and user is not None else None
 
-    async def finish(
-        self, due: Due, *, sent: bool, blocked: bool = False, retry_after: float = 0
-    ) -> None:
-        """Record the result of a send. Unsent rows keep their lease and are retried after it
-        (or after Telegram's retry_after, when that is longer)."""
-        now = self.clock.now()
+    async def schedule_agenda(self, day: dt.date) -> bool:
+        """The day's agenda for the coordinator chat, once across instances: the first caller
+        marks the day and writes the outbox row in one transaction."""
         async with self.db.session() as session:
-            if not sent and not blocked and due.outbox.attempts < MAX_ATTEMPTS:
-                # Back off (longer after each attempt, never sooner than Telegram asked).
-                delay = max(retry_after, retry_backoff_seconds(due.outbox.attempts))
-                await repo.retry_at(
-                    session=session,
-                    outbox_id=due.outbox.id or 0,
-                    at=now + dt.timedelta(seconds=delay),
+            try:
+                if not await repo.claim_daily(
+                    session=session, kind="morning-agenda", day=day.isoformat()
+                ):
+                    return False
+                await outbox.enqueue(
+                    session, Kind.AGENDA, due_at=self.clock.now(), payload={"day": day.isoformat()}
                 )
-            if sent:
-                await repo.finish(
-                    session=session, outbox_id=due.outbox.id or 0, status="sent", now=now
-                )
-                await self._event(
-                    session, "reminder_sent", due.user, service_id=due.slot.service_id, now=now
-                )
-            elif blocked or due.outbox.attempts >= MAX_ATTEMPTS:
-                await repo.finish(
-                    session=session, outbox_id=due.outbox.id or 0, status="failed", now=now
-                )
-                user = await session.get(User, due.user.id)
-                if user is not None and blocked:
-                    user.active = False
-                    session.add(user)
-            await session.commit()
+                await session.commit()
+            except IntegrityError:
+                return False
+        return True
 
     async def claim_daily(self, kind: str, day: dt.date) -> bool:
         async with self.db.session() as session:

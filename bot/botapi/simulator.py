@@ -13,6 +13,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from bot.botapi.standin import Call, StandinBotApi
+from bot.handlers.delivery import wait_for_deliveries
 
 _update_ids = itertools.count(1)
 _incoming_message_ids = itertools.count(1)
@@ -81,6 +82,9 @@ class SimulatedUser:
     async def feed(self, payload: dict[str, Any]) -> list[Call]:
         before = len(self.api.calls)
         await self.app.process_update(Update.de_json(payload, self.app.bot))
+        # What the update caused to be sent in the background (coordinator notices, offers)
+        # belongs to what a person at a phone would see next.
+        await wait_for_deliveries(self.app)
         return self.api.calls[before:]
 
     async def send(self, text: str, *, reply_to: int | None = None) -> list[Call]:

@@ -18,7 +18,7 @@ from bot.booking.desk import Outcome
 from bot.handlers import awaiting
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
-from bot.handlers.booking_messages import notify, send_calendar, send_offer
+from bot.handlers.booking_messages import send_calendar
 from bot.handlers.booking_views import (
     booking_details,
     day_label,
@@ -26,6 +26,7 @@ from bot.handlers.booking_views import (
     time_label,
     when,
 )
+from bot.handlers.delivery import kick
 from storage.models import Booking, Slot
 
 NOTE_LIMIT = 300
@@ -258,12 +259,10 @@ async def confirm_booking(update: Update, context: AppContext, slot_id: int, top
     if not outcome.ok:
         await explain_failure(update, context, outcome)
         return
-    await announce(update, context, outcome, "booking-done", "co-booked")
+    await announce(update, context, outcome, "booking-done")
 
 
-async def announce(
-    update: Update, context: AppContext, outcome: Outcome, message_id: str, coordinator_id: str
-) -> None:
+async def announce(update: Update, context: AppContext, outcome: Outcome, message_id: str) -> None:
     """A booking made or changed: tell the person (with the calendar file) and the centre."""
     person = context.person
     if person is None or outcome.booking is None or outcome.slot is None:
@@ -275,8 +274,7 @@ async def announce(
         cutoff=services.settings.cancel_cutoff_hours,
     )
     await show(update, context, [text], my_booking_rows(context, outcome.booking))
-    # The centre hears first: the calendar file is a convenience that must not stand in its way.
-    await notify(context, outcome, coordinator_id)
+    kick(context)  # the coordinator chat hears of it from the outbox, in the background
     await send_calendar(
         context, person.telegram_id, outcome.booking, outcome.slot, locale=context.locale
     )
@@ -426,9 +424,7 @@ async def cancel_booking(update: Update, context: AppContext, booking_id: int) -
     assert outcome.booking is not None and outcome.slot is not None
     rows = [[button(context.t("booking-book-button"), cd.BOOK, "start")], *_home(context)]
     await show(update, context, [context.t("booking-cancelled")], rows)
-    await notify(context, outcome, "co-cancelled", buttons=False)
-    if outcome.offer is not None:
-        await send_offer(context, outcome.offer)
+    kick(context)  # the centre's notice and an offer to the next person waiting
     await send_calendar(
         context,
         person.telegram_id,
@@ -450,7 +446,7 @@ async def move_booking(update: Update, context: AppContext, booking_id: int, slo
     if not outcome.ok:
         await explain_failure(update, context, outcome, move_booking=booking_id)
         return
-    await announce(update, context, outcome, "booking-moved", "co-moved")
+    await announce(update, context, outcome, "booking-moved")
 
 
 # -- waiting-list offers -------------------------------------------------------------------------
@@ -473,11 +469,10 @@ async def on_offer_button(update: Update, context: AppContext) -> None:
         return
     assert outcome.booking is not None and outcome.slot is not None
     if outcome.ok:
-        await announce(update, context, outcome, "booking-done", "co-booked")
+        await announce(update, context, outcome, "booking-done")
         return
     await show(update, context, [context.t("booking-offer-declined")], _home(context))
-    if outcome.offer is not None:
-        await send_offer(context, outcome.offer)
+    kick(context)  # the place goes to the next person waiting
 
 
 async def on_book_command(update: Update, context: AppContext) -> None:

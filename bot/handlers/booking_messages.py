@@ -1,5 +1,7 @@
-"""Messages a booking event causes, sent from handlers and jobs alike: to the coordinator chat,
-to the person (in their own language), calendar files and waiting-list offers."""
+"""Messages a booking event causes, rendered from outbox rows (see `bot/handlers/delivery.py`):
+notices to the coordinator chat, the centre's decisions and cancelled slots to the person (in the
+person's own language), waiting-list offers, reminders; and the calendar file a person gets with
+the direct answer to their own booking."""
 
 from __future__ import annotations
 
@@ -8,64 +10,21 @@ from html import escape
 from typing import Any
 
 from telegram import InputFile
-from telegram.constants import ParseMode
-from telegram.error import Forbidden, TelegramError
+from telegram.error import TelegramError
 
-from bot.booking.desk import Outcome
 from bot.booking.ics import booking_calendar
+from bot.delivery.kinds import Kind
+from bot.delivery.outbox import payload_of
 from bot.handlers import callback_data as cd
-from bot.handlers.base import Keyboard, button, markup
+from bot.handlers.base import AppType, Keyboard, button
 from bot.handlers.booking_views import booking_details, coordinator_summary, service_name, when
+from bot.handlers.delivery import Outgoing, Skip, register_kind
 from bot.services import Services
-from storage.models import Booking, Slot
-from storage.repos import users
+from storage.models import Booking, Outbox, Slot
 
 log = logging.getLogger(__name__)
 
-
-async def safe_send(context: Any, chat_id: int, text: str, rows: Keyboard | None = None) -> bool:
-    """Send; a person who blocked the bot is marked inactive, other failures are logged."""
-    services: Services = context.bot_data["services"]
-    try:
-        await context.bot.send_message(
-            chat_id,
-            text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup(rows or []),
-            disable_web_page_preview=True,
-        )
-        return True
-    except Forbidden:
-        async with services.db.session() as session:
-            await users.set_active(session=session, telegram_id=chat_id, active=False)
-            await session.commit()
-    except TelegramError as exc:
-        log.warning("could not send to a chat: %s", type(exc).__name__)
-    return False
-
-
-async def notify(context: Any, outcome: Outcome, message_id: str, *, buttons: bool = True) -> None:
-    """One message per booking event in the coordinator chat, with one-tap actions."""
-    services: Services = context.bot_data["services"]
-    chat_id = services.settings.coordinator_chat_id
-    if chat_id is None or outcome.booking is None or outcome.slot is None or outcome.user is None:
-        return
-    text = coordinator_summary(services, outcome.booking, outcome.slot, outcome.user, message_id)
-    rows: Keyboard = []
-    if buttons and outcome.booking.status == "pending":
-        locale = services.settings.coordinator_language
-        booking_id = outcome.booking.id or 0
-        rows = [
-            [
-                button(
-                    services.translator.t(locale, "co-confirm"), cd.COORDINATOR, "ok", booking_id
-                ),
-                button(
-                    services.translator.t(locale, "co-decline"), cd.COORDINATOR, "no", booking_id
-                ),
-            ]
-        ]
-    await safe_send(context, chat_id, text, rows)
+NOTICE_EVENTS = ("co-booked", "co-moved", "co-cancelled")
 
 
 async def send_calendar(
@@ -77,25 +36,36 @@ async def send_calendar(
     locale: str,
     cancelled: bool = False,
 ) -> None:
-    """The .ics file: same UID for the booking's life, SEQUENCE grows, CANCEL when cancelled."""
+    """The .ics file with the direct answer: same UID for the booking's life, SEQUENCE grows,
+    CANCEL when cancelled. Best effort: the booking stands without it."""
     services: Services = context.bot_data["services"]
-    service = services.catalog.get(booking.service_id)
-    try:
-        data = calendar_bytes(services, locale, booking, slot, cancelled=cancelled)
-    except (ValueError, OverflowError) as exc:  # a time no calendar can hold: skip the file
-        log.warning("calendar file not built: %s", type(exc).__name__)
+    document = calendar_document(services, locale, booking, slot, cancelled=cancelled)
+    if document is None:
         return
-    caption = services.translator.t(
-        locale, "booking-calendar-cancelled" if cancelled else "booking-calendar"
-    )
+    filename, data, caption = document
     try:
         await context.bot.send_document(
-            chat_id,
-            InputFile(data, filename=f"{service.id if service else 'booking'}.ics"),
-            caption=caption,
+            chat_id, InputFile(data, filename=filename), caption=caption
         )
     except TelegramError as exc:  # the booking stands; the calendar file is a convenience
         log.warning("calendar file not sent: %s", type(exc).__name__)
+
+
+def calendar_document(
+    services: Services, locale: str, booking: Booking, slot: Slot, *, cancelled: bool
+) -> tuple[str, bytes, str] | None:
+    """File name, content and caption of the booking's .ics; None for a time no calendar can
+    hold (the message goes without it)."""
+    service = services.catalog.get(booking.service_id)
+    try:
+        data = calendar_bytes(services, locale, booking, slot, cancelled=cancelled)
+    except (ValueError, OverflowError) as exc:
+        log.warning("calendar file not built: %s", type(exc).__name__)
+        return None
+    caption = services.translator.t(
+        locale, "booking-calendar-cancelled" if cancelled else "booking-calendar"
+    )
+    return f"{service.id if service else 'booking'}.ics", data, caption
 
 
 def calendar_bytes(
@@ -116,28 +86,137 @@ def calendar_bytes(
     )
 
 
-async def send_offer(context: Any, offer: Outcome) -> None:
-    """Tell the first person waiting that a place is held for them (in their language)."""
-    if offer.booking is None or offer.slot is None or offer.user is None:
-        return
-    services: Services = context.bot_data["services"]
-    locale = offer.user.language
-    translator = services.translator
-    expires = offer.booking.offer_expires_at or offer.slot.starts_at
+# -- renderers ------------------------------------------------------------------------------------
+async def render_notice(services: Services, row: Outbox) -> Outgoing | Skip:
+    """One message per booking event in the coordinator chat; Confirm / Decline while the
+    booking still waits for a decision."""
+    chat_id = services.settings.coordinator_chat_id
+    event = payload_of(row).get("event")
+    loaded = await services.desk.booking_with_person(row.ref_id or 0)
+    if chat_id is None or loaded is None or event not in NOTICE_EVENTS:
+        return Skip("dropped")
+    booking, slot, user = loaded
+    text = coordinator_summary(services, booking, slot, user, str(event))
+    rows: Keyboard = []
+    if event != "co-cancelled" and booking.status == "pending":
+        locale = services.settings.coordinator_language
+        t = services.translator.t
+        booking_id = booking.id or 0
+        rows = [
+            [
+                button(t(locale, "co-confirm"), cd.COORDINATOR, "ok", booking_id),
+                button(t(locale, "co-decline"), cd.COORDINATOR, "no", booking_id),
+            ]
+        ]
+    return Outgoing(chat_id, text, rows)
+
+
+async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
+    """The centre confirmed or declined: the person hears it in their language; a decline
+    comes with other free times of the same service."""
+    loaded = await services.desk.booking_with_person(row.ref_id or 0)
+    if loaded is None or not loaded[2].active:
+        return Skip("skipped")
+    booking, slot, user = loaded
+    locale, translator = user.language, services.translator
+    details = booking_details(services, locale, booking, slot)
+    if booking.status == "confirmed":
+        text = translator.t(locale, "booking-confirmed-by-centre", details=details)
+        return Outgoing(user.telegram_id, text)
+    if booking.status != "declined":
+        return Skip("dropped")
+    text = translator.t(
+        locale,
+        "booking-declined",
+        details=details,
+        reason=translator.t(locale, f"booking-reason-{booking.decline_reason}"),
+    )
+    alternatives = await services.desk.alternatives(slot)
+    rows: Keyboard = [
+        [button(when(services, locale, s.starts_at), cd.BOOK, "slot", s.id or 0)]
+        for s in alternatives
+    ]
+    rows.append(
+        [button(translator.t(locale, "booking-book-button"), cd.BOOK, "svc", booking.service_id)]
+    )
+    return Outgoing(user.telegram_id, text, rows)
+
+
+async def render_slot_cancelled(services: Services, row: Outbox) -> Outgoing | Skip:
+    loaded = await services.desk.booking_with_person(row.ref_id or 0)
+    if loaded is None or not loaded[2].active:
+        return Skip("skipped")
+    booking, slot, user = loaded
+    locale, translator = user.language, services.translator
+    text = translator.t(
+        locale,
+        "booking-slot-cancelled-by-centre",
+        details=booking_details(services, locale, booking, slot),
+    )
+    rows = [
+        [button(translator.t(locale, "booking-book-button"), cd.BOOK, "svc", booking.service_id)]
+    ]
+    document = calendar_document(services, locale, booking, slot, cancelled=True)
+    return Outgoing(user.telegram_id, text, rows, document=document)
+
+
+async def render_offer(services: Services, row: Outbox) -> Outgoing | Skip:
+    """A place is held for the first person waiting, for a limited time (in their language)."""
+    loaded = await services.desk.booking_with_person(row.ref_id or 0)
+    if loaded is None or not loaded[2].active or loaded[0].status != "offered":
+        return Skip("dropped")
+    booking, slot, user = loaded
+    locale, translator = user.language, services.translator
+    expires = booking.offer_expires_at or slot.starts_at
     text = translator.t(
         locale,
         "booking-offer",
-        details=booking_details(services, locale, offer.booking, offer.slot),
+        details=booking_details(services, locale, booking, slot),
         until=escape(when(services, locale, expires)),
     )
+    booking_id = booking.id or 0
     rows = [
         [
-            button(
-                translator.t(locale, "booking-offer-accept"), cd.OFFER, "yes", offer.booking.id or 0
-            ),
-            button(
-                translator.t(locale, "booking-offer-decline"), cd.OFFER, "no", offer.booking.id or 0
-            ),
+            button(translator.t(locale, "booking-offer-accept"), cd.OFFER, "yes", booking_id),
+            button(translator.t(locale, "booking-offer-decline"), cd.OFFER, "no", booking_id),
         ]
     ]
-    await safe_send(context, offer.user.telegram_id, text, rows)
+    return Outgoing(user.telegram_id, text, rows)
+
+
+async def render_reminder(services: Services, row: Outbox) -> Outgoing | Skip:
+    """Before the appointment, in the person's language, with Cancel / Move."""
+    due = await services.desk.reminder_due(row.ref_id or 0)
+    if isinstance(due, str):
+        return Skip(due)
+    booking, slot, user = due
+    locale, translator = user.language, services.translator
+    text = translator.t(
+        locale, "booking-reminder", details=booking_details(services, locale, booking, slot)
+    )
+    rows = [[button(translator.t(locale, "booking-cancel"), cd.MY, "cancel", booking.id or 0)]]
+    service = services.catalog.get(booking.service_id)
+    if service is not None and not service.is_group:
+        rows[0].append(button(translator.t(locale, "booking-move"), cd.MY, "move", booking.id or 0))
+    event = {
+        "kind": "reminder_sent",
+        "user_key": user.user_key,
+        "language": user.language,
+        "service_id": slot.service_id,
+    }
+    return Outgoing(user.telegram_id, text, rows, event=event)
+
+
+async def settle_offer_expiry(services: Services, row: Outbox) -> Skip:
+    """Nothing to send: the held place lapses (the next person's offer is a row of its own)."""
+    await services.desk.expire_offer(row.ref_id or 0)
+    return Skip("done")
+
+
+def register(app: AppType) -> None:
+    register_kind(app, Kind.BOOKING_NOTICE, render_notice)
+    register_kind(app, Kind.DECISION, render_decision)
+    register_kind(app, Kind.SLOT_CANCELLED, render_slot_cancelled)
+    register_kind(app, Kind.OFFER, render_offer)
+    register_kind(app, Kind.REMINDER, render_reminder)
+    register_kind(app, Kind.OFFER_EXPIRY, settle_offer_expiry)

@@ -17,6 +17,8 @@ from telegram.constants import ChatType, ParseMode
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.booking.desk import AgendaItem
+from bot.delivery.kinds import Kind
+from bot.delivery.outbox import payload_of
 from bot.handlers import callback_data as cd
 from bot.handlers.base import (
     AppContext,
@@ -28,15 +30,15 @@ from bot.handlers.base import (
     markup,
     show,
 )
-from bot.handlers.booking_messages import safe_send, send_calendar, send_offer
 from bot.handlers.booking_views import (
-    booking_details,
     coordinator_summary,
     service_name,
     time_label,
     when,
 )
+from bot.handlers.delivery import Outgoing, Skip, deliver_due, kick, register_kind
 from bot.services import Services
+from storage.models import Outbox
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +56,10 @@ def _staff_chat(context: AppContext, message: Message) -> bool:
     chat = message.chat
     if chat.id == context.services.settings.coordinator_chat_id:
         return True
-    return chat.type == ChatType.PRIVATE and message.from_user is not None and (
-        chat.id == message.from_user.id
+    return (
+        chat.type == ChatType.PRIVATE
+        and message.from_user is not None
+        and (chat.id == message.from_user.id)
     )
 
 
@@ -70,8 +74,9 @@ async def coordinator_message(update: Update, context: AppContext) -> Message | 
         return None
     if not _staff_chat(context, message):
         # Silence in that chat; the log says what was refused, not who or where.
-        log.warning("coordinator command ignored in a %s chat that is not the staff chat",
-                    message.chat.type)
+        log.warning(
+            "coordinator command ignored in a %s chat that is not the staff chat", message.chat.type
+        )
         return None
     return message
 
@@ -137,38 +142,8 @@ async def decide(
     verdict = services.translator.t(locale, f"co-status-{booking.status}")
     summary = coordinator_summary(services, booking, slot, user, "co-booked")
     await show(update, context, [f"{summary}\n\n<b>{escape(verdict)}</b>"], [])
-    if outcome.status != "ok":
-        return  # already decided by someone else: the migrant was told then
-    user_locale = user.language
-    translator = services.translator
-    details = booking_details(services, user_locale, booking, slot)
-    if confirm:
-        await safe_send(
-            context,
-            user.telegram_id,
-            translator.t(user_locale, "booking-confirmed-by-centre", details=details),
-        )
-        return
-    text = translator.t(
-        user_locale,
-        "booking-declined",
-        details=details,
-        reason=translator.t(user_locale, f"booking-reason-{reason}"),
-    )
-    rows: Keyboard = [
-        [button(when(services, user_locale, s.starts_at), cd.BOOK, "slot", s.id or 0)]
-        for s in outcome.alternatives
-    ]
-    rows.append(
-        [
-            button(
-                translator.t(user_locale, "booking-book-button"), cd.BOOK, "svc", booking.service_id
-            )
-        ]
-    )
-    await safe_send(context, user.telegram_id, text, rows)
-    if outcome.offer is not None:
-        await send_offer(context, outcome.offer)
+    if outcome.ok:
+        kick(context)  # the person hears of it, in their language, from the outbox
 
 
 # -- the agenda ----------------------------------------------------------------------------------
@@ -292,14 +267,23 @@ async def on_agenda(update: Update, context: AppContext) -> None:
 async def send_morning_agenda(context: Any) -> bool:
     """Today's agenda to the coordinator chat, once a day even with several instances."""
     services: Services = context.bot_data["services"]
-    chat_id = services.settings.coordinator_chat_id
-    if chat_id is None:
+    if services.settings.coordinator_chat_id is None:
         return False
     today = services.clock.now().astimezone(services.settings.tz).date()
-    if not await services.desk.claim_daily("morning-agenda", today):
+    if not await services.desk.schedule_agenda(today):
         return False
-    text, rows = agenda_text_and_rows(services, today, await services.desk.agenda(today))
-    return await safe_send(context, chat_id, text, rows)
+    await deliver_due(context)
+    return True
+
+
+async def render_agenda(services: Services, row: Outbox) -> Outgoing | Skip:
+    chat_id = services.settings.coordinator_chat_id
+    day = payload_of(row).get("day")
+    if chat_id is None or not isinstance(day, str):
+        return Skip("dropped")
+    on = dt.date.fromisoformat(day)
+    text, rows = agenda_text_and_rows(services, on, await services.desk.agenda(on))
+    return Outgoing(chat_id, text, rows)
 
 
 # -- slots from Telegram -------------------------------------------------------------------------
@@ -354,37 +338,7 @@ async def on_cancel_slot(update: Update, context: AppContext) -> None:
     if not outcome.ok:
         await message.reply_text(translator.t(locale, "co-gone"))
         return
-    for item in affected:
-        assert item.user is not None and item.booking is not None and item.slot is not None
-        user_locale = item.user.language
-        rows = [
-            [
-                button(
-                    translator.t(user_locale, "booking-book-button"),
-                    cd.BOOK,
-                    "svc",
-                    item.booking.service_id,
-                )
-            ]
-        ]
-        if await safe_send(
-            context,
-            item.user.telegram_id,
-            translator.t(
-                user_locale,
-                "booking-slot-cancelled-by-centre",
-                details=booking_details(services, user_locale, item.booking, item.slot),
-            ),
-            rows,
-        ):
-            await send_calendar(
-                context,
-                item.user.telegram_id,
-                item.booking,
-                item.slot,
-                cancelled=True,
-                locale=user_locale,
-            )
+    kick(context)  # everyone booked hears of it in their language, with a calendar update
     await message.reply_text(translator.t(locale, "co-cancelslot-ok", count=len(affected)))
 
 
@@ -397,6 +351,7 @@ def register(app: AppType) -> None:
     app.add_handler(CommandHandler("agenda", on_agenda))
     app.add_handler(CommandHandler("addslot", on_add_slot))
     app.add_handler(CommandHandler("cancelslot", on_cancel_slot))
+    register_kind(app, Kind.AGENDA, render_agenda)
     settings = app.bot_data["services"].settings
     if app.job_queue is not None:
         app.job_queue.run_daily(

@@ -1,10 +1,10 @@
-"""Slots, bookings, waiting lists, attendance and the outbox of scheduled sends."""
+"""Slots, bookings, waiting lists, attendance, relays and once-a-day sends."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import and_, or_, update
+from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -14,7 +14,6 @@ from storage.models import (
     Booking,
     CourseSession,
     DailySend,
-    Outbox,
     Relay,
     Slot,
     User,
@@ -282,91 +281,6 @@ async def attendance_for(*, session: AsyncSession, booking_ids: list[int]) -> li
         select(Attendance).where(col(Attendance.booking_id).in_(booking_ids))
     )
     return list(result.all())
-
-
-# -- outbox ----------------------------------------------------------------------------------
-
-
-async def schedule(*, session: AsyncSession, kind: str, booking_id: int, due_at: datetime) -> None:
-    session.add(Outbox(kind=kind, booking_id=booking_id, due_at=due_at))
-
-
-async def cancel_pending(*, session: AsyncSession, booking_id: int, kinds: tuple[str, ...]) -> None:
-    await session.exec(
-        update(Outbox)
-        .where(
-            col(Outbox.booking_id) == booking_id,
-            col(Outbox.status) == "pending",
-            col(Outbox.kind).in_(kinds),
-        )
-        .values(status="cancelled")
-    )
-
-
-async def claim_due(
-    *, session: AsyncSession, now: datetime, lease: timedelta, limit: int, postgres: bool
-) -> list[Outbox]:
-    """Rows due now that nobody holds; they are leased to the caller until `now + lease`.
-
-    On PostgreSQL, FOR UPDATE SKIP LOCKED lets several instances claim side by side; SQLite has a
-    single writer, so the plain SELECT inside the (immediate) transaction is enough.
-    """
-    query = (
-        select(Outbox)
-        .where(
-            Outbox.status == "pending",
-            col(Outbox.due_at) <= now,
-            or_(col(Outbox.lease_until).is_(None), col(Outbox.lease_until) < now),
-        )
-        .order_by(col(Outbox.due_at), col(Outbox.id))
-        .limit(limit)
-    )
-    if postgres:
-        query = query.with_for_update(skip_locked=True)
-    rows = list((await session.exec(query)).all())
-    for row in rows:
-        row.lease_until = now + lease
-        row.attempts += 1
-        session.add(row)
-    return rows
-
-
-async def finish(*, session: AsyncSession, outbox_id: int, status: str, now: datetime) -> None:
-    await session.exec(
-        update(Outbox)
-        .where(and_(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending"))
-        .values(status=status, done_at=now, lease_until=None)
-    )
-
-
-async def renew_lease(
-    *, session: AsyncSession, outbox_id: int, held_until: datetime, until: datetime
-) -> bool:
-    """Extend a lease only if it is still the one the caller took (`held_until` is its token)."""
-    result = await session.exec(
-        update(Outbox)
-        .where(
-            col(Outbox.id) == outbox_id,
-            col(Outbox.status) == "pending",
-            col(Outbox.lease_until) == held_until,
-        )
-        .values(lease_until=until)
-    )
-    return bool(result.rowcount == 1)
-
-
-async def retry_at(*, session: AsyncSession, outbox_id: int, at: datetime) -> None:
-    """An unsent row: keep it to ourselves until `at`, then any sender may try it again."""
-    await session.exec(
-        update(Outbox)
-        .where(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending")
-        .values(lease_until=at)
-    )
-
-
-async def count_outbox(*, session: AsyncSession, status: str) -> int:
-    result = await session.exec(select(Outbox).where(Outbox.status == status))
-    return len(result.all())
 
 
 # -- relays and daily sends ------------------------------------------------------------------

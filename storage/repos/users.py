@@ -37,3 +37,10 @@ async def set_active(*, session: AsyncSession, telegram_id: int, active: bool) -
     if user is not None and user.active != active:
         user.active = active
         session.add(user)
+
+
+async def set_active_by_id(*, session: AsyncSession, user_id: int, active: bool) -> None:
+    user = await session.get(User, user_id)
+    if user is not None and user.active != active:
+        user.active = active
+        session.add(user)

@@ -1,0 +1,25 @@
+"""The kinds of outbox rows: who a row goes to, what `ref_id` points at, what it says.
+
+Each kind has one renderer, registered by the feature that owns it (see `docs/design.md`).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    REMINDER = "reminder"  # to a person; ref: booking. Before the appointment.
+    OFFER_EXPIRY = "offer_expiry"  # sends nothing; ref: booking. A held place lapses.
+    OFFER = "offer"  # to a person; ref: the booking holding a place for them.
+    BOOKING_NOTICE = "booking_notice"  # to the coordinator chat; ref: booking; payload: event.
+    DECISION = "decision"  # to a person; ref: booking. Confirmed or declined by the centre.
+    SLOT_CANCELLED = "slot_cancelled"  # to a person; ref: booking on a slot the centre cancelled.
+    AGENDA = "agenda"  # to the coordinator chat; payload: the day. The morning agenda.
+    QUESTION = "question"  # to the coordinator chat; ref: relay; payload: the question.
+    ANSWER = "answer"  # to a person; ref: relay; payload: the centre's answer.
+    CONTENT_ALERT = "content_alert"  # to the coordinator chat; payload: the checker's findings.
+
+
+# Kinds whose payload holds words a person wrote: cleared as soon as the row is done.
+PERSONAL_PAYLOAD = frozenset({Kind.QUESTION, Kind.ANSWER})

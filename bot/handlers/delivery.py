@@ -1,0 +1,193 @@
+"""The one sender: every message the bot starts (not the direct answer to an update) is an outbox
+row, rendered by the renderer its kind registered and sent here with one error policy.
+
+- 403 (blocked, kicked): the row fails; a person is marked inactive and gets nothing more.
+- 429: the row waits for Telegram's retry_after (and a backoff), then any instance retries it.
+- 400 (chat not found, message too long…): the row fails with the reason recorded.
+- network errors and timeouts: retried with a backoff of 1, 2, 4… minutes, at most 5 attempts.
+Handlers write rows in their own unit of work, answer the person at once and `kick` the sender,
+which runs as a background task: no update ever waits for a rate limit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram import InputFile
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+
+from bot.delivery.kinds import Kind
+from bot.delivery.outbox import Attempt
+from bot.handlers.base import AppContext, AppType, Keyboard, markup
+from bot.services import Services
+from storage.models import Outbox, User
+from storage.repos import users
+
+log = logging.getLogger(__name__)
+
+DELIVERY_JOB = "outbox"
+TIME_BUDGET_SECONDS = 8.0
+
+
+@dataclass
+class Outgoing:
+    """One message (and optionally a file after it) rendered from a row."""
+
+    chat_id: int
+    text: str
+    rows: Keyboard = field(default_factory=list)
+    document: tuple[str, bytes, str] | None = None  # file name, content, caption
+    reply_to: int | None = None
+    event: dict[str, Any] | None = None  # recorded once the message is accepted
+    after_sent: Callable[[int], Awaitable[None]] | None = None  # gets the new message id
+
+
+@dataclass(frozen=True)
+class Skip:
+    """Nothing to send for this row (cancelled meanwhile, too late, nobody to tell)."""
+
+    status: str
+
+
+Renderer = Callable[[Services, Outbox], Awaitable[Outgoing | Skip]]
+
+
+def register_kind(app: AppType, kind: Kind, renderer: Renderer) -> None:
+    app.bot_data.setdefault("renderers", {})[kind] = renderer
+
+
+async def send(bot: Any, outgoing: Outgoing) -> tuple[Attempt, int | None]:
+    """Send with the one policy; returns what happened and the new message's id."""
+    try:
+        message = await bot.send_message(
+            outgoing.chat_id,
+            outgoing.text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup(outgoing.rows),
+            disable_web_page_preview=True,
+            reply_to_message_id=outgoing.reply_to,
+            allow_sending_without_reply=True,
+        )
+    except Forbidden:
+        return Attempt(sent=False, blocked=True), None
+    except RetryAfter as exc:
+        wait = exc.retry_after
+        seconds = wait if isinstance(wait, int | float) else wait.total_seconds()
+        return Attempt(sent=False, retry_after=float(seconds)), None
+    except BadRequest as exc:
+        return Attempt(sent=False, failure=_reason(exc)), None
+    except TelegramError as exc:  # network trouble, timeouts: retried later
+        log.warning("send failed, will retry: %s", type(exc).__name__)
+        return Attempt(sent=False), None
+    if outgoing.document is not None:
+        filename, data, caption = outgoing.document
+        try:
+            await bot.send_document(
+                outgoing.chat_id, InputFile(data, filename=filename), caption=caption
+            )
+        except TelegramError as exc:  # the message went; the file is a convenience
+            log.warning("file not sent: %s", type(exc).__name__)
+    return Attempt(sent=True), message.message_id
+
+
+def _reason(exc: BadRequest) -> str:
+    """A short, data-free reason for the row ('chat_not_found', 'message_is_too_long')."""
+    words = "".join(c if c.isalnum() else " " for c in exc.message.lower()).split()
+    return "_".join(words[:4])[:64] or "bad_request"
+
+
+async def deliver_due(context: Any) -> int:
+    """Work through what is due (in small batches, for a limited time); returns messages sent.
+    `context` is anything with `bot_data` and `bot` (a job's context, or the Application)."""
+    services: Services = context.bot_data["services"]
+    renderers: dict[Kind, Renderer] = context.bot_data.get("renderers", {})
+    delivery = services.delivery
+    sent = 0
+    deadline = time.monotonic() + TIME_BUDGET_SECONDS
+    while True:
+        batch = await delivery.claim()
+        # Rows come oldest first; when two reminders of one booking are both due (the bot was
+        # down), only the latest is worth sending.
+        latest = {(r.kind, r.ref_id): r.id for r in batch if r.kind == Kind.REMINDER}
+        for row in batch:
+            superseded = row.kind == Kind.REMINDER and latest.get((row.kind, row.ref_id)) != row.id
+            sent += await _deliver(context, services, renderers, row, superseded=superseded)
+        if len(batch) == 0 or time.monotonic() > deadline:
+            return sent
+
+
+async def _deliver(
+    context: Any,
+    services: Services,
+    renderers: dict[Kind, Renderer],
+    row: Outbox,
+    *,
+    superseded: bool = False,
+) -> int:
+    renderer = renderers.get(row.kind)  # type: ignore[call-overload]  # Kind is a str
+    if renderer is None:
+        log.error("no renderer for outbox kind %r; row %s dropped", row.kind, row.id)
+        await services.delivery.finish(row, "failed", result="unknown_kind")
+        return 0
+    outgoing = await renderer(services, row)
+    if isinstance(outgoing, Skip) or superseded:
+        await services.delivery.finish(row, getattr(outgoing, "status", "superseded"))
+        return 0
+    if not await services.delivery.still_mine(row):
+        return 0  # slowed down past the lease: another instance has it now
+    attempt, message_id = await send(context.bot, outgoing)
+    status = await services.delivery.record(row, attempt)
+    if attempt.blocked and row.user_id is not None:
+        async with services.db.session() as session:
+            await users.set_active_by_id(session=session, user_id=row.user_id, active=False)
+            await session.commit()
+    if status != "sent":
+        return 0
+    if outgoing.event is not None:
+        await services.record_event(**outgoing.event)
+    if outgoing.after_sent is not None and message_id is not None:
+        await outgoing.after_sent(message_id)
+    return 1
+
+
+async def person_of(services: Services, row: Outbox) -> User | None:
+    """The person a row goes to, if they still want messages."""
+    if row.user_id is None:
+        return None
+    async with services.db.session() as session:
+        user = await session.get(User, row.user_id)
+    return user if user is not None and user.active else None
+
+
+def kick(context: Any) -> None:
+    """Send what is due now, in the background: the handler that wrote rows answers at once."""
+    app = context.application
+    tasks: set[asyncio.Task[Any]] = app.bot_data.setdefault("delivery_tasks", set())
+    task = app.create_task(deliver_due(app), name="deliver-now")
+    tasks.add(task)
+    task.add_done_callback(tasks.discard)
+
+
+async def wait_for_deliveries(app: Any) -> None:
+    """Tests and the offline chat: let the background sends of the last update finish."""
+    tasks: set[asyncio.Task[Any]] = app.bot_data.get("delivery_tasks", set())
+    while tasks:
+        await asyncio.gather(*list(tasks), return_exceptions=True)
+
+
+async def _delivery_job(context: AppContext) -> None:
+    await deliver_due(context)
+
+
+def register(app: AppType, *, interval_seconds: float) -> None:
+    if app.job_queue is not None:
+        # first=1: what was missed while the bot was down goes out right after start.
+        app.job_queue.run_repeating(
+            _delivery_job, interval=interval_seconds, first=1, name=DELIVERY_JOB
+        )

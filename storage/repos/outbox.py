@@ -1,0 +1,104 @@
+"""The outbox: rows of everything the bot sends on its own (see `bot/delivery/`)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import Outbox
+
+
+async def add(*, session: AsyncSession, row: Outbox) -> Outbox:
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def cancel_pending(*, session: AsyncSession, ref_id: int, kinds: tuple[str, ...]) -> None:
+    """Rows about `ref_id` of these kinds that have not gone out yet will not go out."""
+    await session.exec(
+        update(Outbox)
+        .where(
+            col(Outbox.ref_id) == ref_id,
+            col(Outbox.status) == "pending",
+            col(Outbox.kind).in_(kinds),
+        )
+        .values(status="cancelled")
+    )
+
+
+async def claim_due(
+    *, session: AsyncSession, now: datetime, lease: timedelta, limit: int, postgres: bool
+) -> list[Outbox]:
+    """Rows due now that nobody holds; they are leased to the caller until `now + lease`.
+
+    On PostgreSQL, FOR UPDATE SKIP LOCKED lets several instances claim side by side; SQLite has a
+    single writer, so the plain SELECT inside the (immediate) transaction is enough.
+    """
+    query = (
+        select(Outbox)
+        .where(
+            Outbox.status == "pending",
+            col(Outbox.due_at) <= now,
+            or_(col(Outbox.lease_until).is_(None), col(Outbox.lease_until) < now),
+        )
+        .order_by(col(Outbox.due_at), col(Outbox.id))
+        .limit(limit)
+    )
+    if postgres:
+        query = query.with_for_update(skip_locked=True)
+    rows = list((await session.exec(query)).all())
+    for row in rows:
+        row.lease_until = now + lease
+        row.attempts += 1
+        session.add(row)
+    return rows
+
+
+async def finish(
+    *, session: AsyncSession, outbox_id: int, status: str, now: datetime, result: str | None = None
+) -> None:
+    """The row is done (sent, failed, dropped…): it never goes out again. Its payload, which
+    may hold a person's words, is not kept once it is no longer needed."""
+    await session.exec(
+        update(Outbox)
+        .where(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending")
+        .values(status=status, done_at=now, lease_until=None, result=result, payload=None)
+    )
+
+
+async def renew_lease(
+    *, session: AsyncSession, outbox_id: int, held_until: datetime, until: datetime
+) -> bool:
+    """Extend a lease only if it is still the one the caller took (`held_until` is its token)."""
+    result = await session.exec(
+        update(Outbox)
+        .where(
+            col(Outbox.id) == outbox_id,
+            col(Outbox.status) == "pending",
+            col(Outbox.lease_until) == held_until,
+        )
+        .values(lease_until=until)
+    )
+    return bool(result.rowcount == 1)
+
+
+async def retry_at(
+    *, session: AsyncSession, outbox_id: int, at: datetime, result: str | None
+) -> None:
+    """An unsent row: keep it to ourselves until `at`, then any sender may try it again."""
+    await session.exec(
+        update(Outbox)
+        .where(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending")
+        .values(lease_until=at, result=result)
+    )
+
+
+async def count(*, session: AsyncSession, status: str) -> int:
+    result = await session.exec(
+        select(func.count()).select_from(Outbox).where(Outbox.status == status)
+    )
+    return int(result.one())
