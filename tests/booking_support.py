@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import icalendar
+import yaml
 from sqlmodel import SQLModel, col, select
 
 from bot.botapi.simulator import SimulatedUser
@@ -40,6 +41,17 @@ def booking_settings(tmp_path: Path, database_url: str, **overrides: Any) -> Set
     }
     values.update(overrides)
     return make_settings(tmp_path, database_url, **values)
+
+
+def roomy_course(tmp_path: Path, capacity: int) -> Path:
+    """Our services file with a bigger course, for tests that need many people in one group."""
+    data = yaml.safe_load(SERVICES_FILE.read_text(encoding="utf-8"))
+    for service in data["services"]:
+        if service["id"] == COURSE:
+            service["capacity"] = capacity
+    path = tmp_path / "services-roomy.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
 
 
 def local(year: int, month: int, day: int, hour: int, minute: int = 0) -> dt.datetime:

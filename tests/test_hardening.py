@@ -9,7 +9,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot.botapi.standin import Call
 from bot.config import Settings
@@ -17,7 +16,6 @@ from bot.handlers.delivery import deliver_due
 from storage.models import Outbox, Slot, User
 from tests.booking_support import (
     CONSULTATION,
-    SERVICES_FILE,
     booking_settings,
     coordinator_posts,
     course_slot,
@@ -25,6 +23,7 @@ from tests.booking_support import (
     local,
     one,
     quick_book,
+    roomy_course,
     rows,
     says,
 )
@@ -118,13 +117,9 @@ async def test_a_calendar_file_that_cannot_be_built_does_not_silence_the_centre(
 async def test_a_slow_bot_api_never_makes_two_instances_send_one_reminder(
     tmp_path: Path, database_url: str
 ):
-    services = yaml.safe_load(SERVICES_FILE.read_text(encoding="utf-8"))
-    for service in services["services"]:
-        if service["id"] == "course":
-            service["capacity"] = 30
-    services_file = tmp_path / "services.yaml"
-    services_file.write_text(yaml.safe_dump(services, allow_unicode=True), encoding="utf-8")
-    settings = booking_settings(tmp_path, database_url, services_file=services_file)
+    settings = booking_settings(
+        tmp_path, database_url, services_file=roomy_course(tmp_path, capacity=30)
+    )
     first, first_running = await start_harness(settings)
     async with first_running:
         slot = await course_slot(first)

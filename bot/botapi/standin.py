@@ -183,6 +183,8 @@ class StandinBotApi(BaseRequest):
             return 200, json.dumps({"ok": True, "result": None}).encode()
         if failure.kind == "forbidden":
             return 403, _error(403, "Forbidden: bot was blocked by the user")
+        if failure.kind == "chat_not_found":
+            return 400, _error(400, "Bad Request: chat not found")
         return 400, _error(400, "Bad Request: stand-in refused the call")
 
     def _answer(self, call: Call) -> Any:

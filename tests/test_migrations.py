@@ -1,0 +1,91 @@
+"""Upgrading in the middle of a week loses no reminder: rows written by the old outbox schema
+(0002, one booking per row) are sent after `db upgrade` by the new sender."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.handlers.delivery import deliver_due
+from storage.db import Database, alembic_config
+from storage.models import Outbox
+from tests.booking_support import booking_settings, local, rows, says
+from tests.conftest import another_instance, empty_database
+
+SLOT_START = local(2026, 12, 3, 16, 0)
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return booking_settings(tmp_path, database_url)
+
+
+async def at_revision(db: Database, revision: str) -> None:
+    def run(connection: object) -> None:
+        config = alembic_config(db.url)
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+    async with db.engine.begin() as connection:
+        await connection.run_sync(run)
+
+
+async def test_pending_reminders_of_the_old_schema_are_sent_after_upgrade(settings: Settings):
+    url = settings.effective_database_url
+    await empty_database(url)
+    db = Database(url)
+    try:
+        await at_revision(db, "0002")
+        async with db.engine.begin() as connection:
+            now = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.UTC)
+            await connection.execute(
+                text(
+                    "INSERT INTO users (id, telegram_id, user_key, language, language_chosen,"
+                    " display_name, active, created_at) VALUES (1, 5101, 'k1', 'sl', false,"
+                    " 'Test', true, :now)"
+                ),
+                {"now": now},
+            )
+            await connection.execute(
+                text(
+                    "INSERT INTO slots (id, service_id, starts_at, ends_at, capacity, booked,"
+                    " status, origin) VALUES (1, 'consultation', :start, :end, 1, 1, 'open',"
+                    " 'schedule')"
+                ),
+                {"start": SLOT_START, "end": SLOT_START + dt.timedelta(minutes=45)},
+            )
+            await connection.execute(
+                text(
+                    "INSERT INTO bookings (id, user_id, slot_id, service_id, status, sequence,"
+                    " created_at, updated_at) VALUES (1, 1, 1, 'consultation', 'confirmed', 0,"
+                    " :now, :now)"
+                ),
+                {"now": now},
+            )
+            for due in (SLOT_START - dt.timedelta(hours=24), SLOT_START - dt.timedelta(hours=2)):
+                await connection.execute(
+                    text(
+                        "INSERT INTO outbox (kind, booking_id, due_at, status, attempts)"
+                        " VALUES ('reminder', 1, :due, 'pending', 0)"
+                    ),
+                    {"due": due},
+                )
+        await db.upgrade()  # what `arrival-desk db upgrade` and every start do
+    finally:
+        await db.dispose()
+
+    clock = ManualClock(SLOT_START - dt.timedelta(hours=24) + dt.timedelta(minutes=1))
+    bot, running = await another_instance(settings, clock)  # nothing emptied
+    async with running:
+        carried = await rows(bot, Outbox, kind="reminder")
+        assert [(r.ref_id, r.user_id, r.status) for r in carried] == [(1, 1, "pending")] * 2
+        await deliver_due(bot.app)
+        (sent,) = bot.api.sent("sendMessage", chat_id=5101)
+        assert says(sent.text, bot, "sl", "booking-reminder", details="")
+        assert [r.status for r in await rows(bot, Outbox, kind="reminder")] == ["sent", "pending"]
