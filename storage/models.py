@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     BigInteger,
@@ -15,6 +16,62 @@ from sqlalchemy import (
     text,
 )
 from sqlmodel import Field, SQLModel
+
+
+class BookingStatus(StrEnum):
+    PENDING = "pending"  # made, waiting for the centre to confirm
+    CONFIRMED = "confirmed"
+    OFFERED = "offered"  # a waiting-list place held for the person for a limited time
+    DECLINED = "declined"  # by the centre
+    CANCELLED = "cancelled"  # by the person, or with its slot by the centre
+    EXPIRED = "expired"  # a held place not taken in time, or declined
+
+
+class SlotStatus(StrEnum):
+    OPEN = "open"
+    CANCELLED = "cancelled"  # by a coordinator (the people booked are told)
+    WITHDRAWN = "withdrawn"  # free, and no longer in the services file
+
+
+class WaitingStatus(StrEnum):
+    WAITING = "waiting"
+    OFFERED = "offered"
+    DONE = "done"  # took the offered place
+    LEFT = "left"  # let it go, or was not reachable
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    NO_SHOW = "no_show"
+
+
+class EventKind(StrEnum):
+    """What the events table records (documented with their fields in docs/events.md)."""
+
+    START = "start"
+    HELP = "help"
+    OTHER = "other"
+    LANGUAGE_SET = "language_set"
+    FAQ_VIEW = "faq_view"
+    SEARCH = "search"
+    SEARCH_MISS = "search_miss"
+    CONSULTATION_CONTACT = "consultation_contact"
+    BOOKED = "booked"
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"
+    CANCELLED = "cancelled"
+    MOVED = "moved"
+    WAITLIST_JOINED = "waitlist_joined"
+    WAITLIST_OFFERED = "waitlist_offered"
+    OFFER_DECLINED = "offer_declined"
+    OFFER_EXPIRED = "offer_expired"
+    ATTENDED = "attended"
+    NO_SHOW = "no_show"
+    REMINDER_SENT = "reminder_sent"
+
+
+ACTIVE_BOOKING = (BookingStatus.PENDING, BookingStatus.CONFIRMED, BookingStatus.OFFERED)
+HOLDING_BOOKING = (BookingStatus.PENDING, BookingStatus.CONFIRMED)  # not a mere offer
 
 
 def utcnow() -> datetime:
@@ -105,7 +162,6 @@ class CourseSession(SQLModel, table=True):
     ends_at: datetime = Field(sa_column=utc_column())
 
 
-ACTIVE_BOOKING = ("pending", "confirmed", "offered")
 _ACTIVE_SQL = "status IN ('pending', 'confirmed', 'offered')"
 
 

@@ -14,7 +14,7 @@ from html import escape
 from telegram import InlineKeyboardButton, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.booking.desk import Outcome
+from bot.booking.desk import Outcome, Status
 from bot.handlers import awaiting
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
@@ -27,7 +27,7 @@ from bot.handlers.booking_views import (
     when,
 )
 from bot.handlers.delivery import kick
-from storage.models import Booking, Slot
+from storage.models import Booking, BookingStatus, Slot, SlotStatus
 
 NOTE_LIMIT = 300
 
@@ -190,7 +190,7 @@ async def show_confirm(
     services = context.services
     async with services.db.session() as session:
         slot = await session.get(Slot, slot_id)
-    if slot is None or slot.status != "open":
+    if slot is None or slot.status != SlotStatus.OPEN:
         await show_services(update, context)
         return
     draft = Booking(user_id=0, slot_id=slot_id, service_id=slot.service_id)
@@ -345,7 +345,11 @@ async def show_my_bookings(update: Update, context: AppContext) -> None:
     if person is None:
         return
     services = context.services
-    upcoming = [(b, s) for b, s in await services.desk.upcoming(person.id) if b.status != "offered"]
+    upcoming = [
+        (b, s)
+        for b, s in await services.desk.upcoming(person.id)
+        if b.status != BookingStatus.OFFERED
+    ]
     if not upcoming:
         book_rows = [[button(context.t("booking-book-button"), cd.BOOK, "start")], *_home(context)]
         await show(update, context, [context.t("booking-my-none")], book_rows)
@@ -388,7 +392,7 @@ async def on_my_button(update: Update, context: AppContext) -> None:
         return
     owned = await services.desk.owned(person.id, booking_id)
     if owned is None:  # another person's booking, or one already cancelled: change nothing
-        await explain_failure(update, context, Outcome("gone"))
+        await explain_failure(update, context, Outcome(Status.GONE))
         return
     booking, slot = owned
     if action == "cancel":
@@ -458,7 +462,7 @@ async def on_offer_button(update: Update, context: AppContext) -> None:
     action, parts = press
     booking_id = cd.as_id(parts[0]) if parts else None
     if booking_id is None:
-        await explain_failure(update, context, Outcome("gone"))
+        await explain_failure(update, context, Outcome(Status.GONE))
         return
     services = context.services
     outcome = await services.desk.answer_offer(

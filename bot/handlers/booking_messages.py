@@ -20,7 +20,7 @@ from bot.handlers.base import AppType, Keyboard, button
 from bot.handlers.booking_views import booking_details, coordinator_summary, service_name, when
 from bot.handlers.delivery import Outgoing, Skip, register_kind
 from bot.services import Services
-from storage.models import Booking, Outbox, Slot
+from storage.models import Booking, BookingStatus, EventKind, Outbox, Slot
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ async def render_notice(services: Services, row: Outbox) -> Outgoing | Skip:
     booking, slot, user = loaded
     text = coordinator_summary(services, booking, slot, user, str(event))
     rows: Keyboard = []
-    if event != "co-cancelled" and booking.status == "pending":
+    if event != "co-cancelled" and booking.status == BookingStatus.PENDING:
         locale = services.settings.coordinator_language
         t = services.translator.t
         booking_id = booking.id or 0
@@ -120,10 +120,10 @@ async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
     booking, slot, user = loaded
     locale, translator = user.language, services.translator
     details = booking_details(services, locale, booking, slot)
-    if booking.status == "confirmed":
+    if booking.status == BookingStatus.CONFIRMED:
         text = translator.t(locale, "booking-confirmed-by-centre", details=details)
         return Outgoing(user.telegram_id, text)
-    if booking.status != "declined":
+    if booking.status != BookingStatus.DECLINED:
         return Skip("dropped")
     text = translator.t(
         locale,
@@ -163,7 +163,7 @@ async def render_slot_cancelled(services: Services, row: Outbox) -> Outgoing | S
 async def render_offer(services: Services, row: Outbox) -> Outgoing | Skip:
     """A place is held for the first person waiting, for a limited time (in their language)."""
     loaded = await services.desk.booking_with_person(row.ref_id or 0)
-    if loaded is None or not loaded[2].active or loaded[0].status != "offered":
+    if loaded is None or not loaded[2].active or loaded[0].status != BookingStatus.OFFERED:
         return Skip("dropped")
     booking, slot, user = loaded
     locale, translator = user.language, services.translator
@@ -199,7 +199,7 @@ async def render_reminder(services: Services, row: Outbox) -> Outgoing | Skip:
     if service is not None and not service.is_group:
         rows[0].append(button(translator.t(locale, "booking-move"), cd.MY, "move", booking.id or 0))
     event = {
-        "kind": "reminder_sent",
+        "kind": EventKind.REMINDER_SENT,
         "user_key": user.user_key,
         "language": user.language,
         "service_id": slot.service_id,

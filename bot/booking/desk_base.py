@@ -1,0 +1,144 @@
+"""What every part of the booking desk shares: the database, the catalog, the clock, the rules,
+loading a booking (locked), recording events and writing outbox rows in the same unit of work."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.booking import rules
+from bot.booking.catalog import Catalog
+from bot.booking.outcome import Outcome, Status
+from bot.booking.rules import DeskRules
+from bot.clock import Clock
+from bot.delivery import outbox
+from bot.delivery.kinds import Kind
+from storage.db import Database
+from storage.models import ACTIVE_BOOKING, Booking, Slot, SlotStatus, User
+from storage.repos import booking as repo
+from storage.repos import events
+
+log = logging.getLogger(__name__)
+
+
+class DeskBase:
+    def __init__(
+        self,
+        db: Database,
+        catalog: Callable[[], Catalog],
+        tz: ZoneInfo,
+        clock: Clock,
+        rules: DeskRules,
+    ) -> None:
+        self.db = db
+        self._catalog = catalog
+        self.tz = tz
+        self.clock = clock
+        self.rules = rules
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._catalog()
+
+    async def _event(
+        self, session: AsyncSession, kind: str, user: User, *, service_id: str, now: dt.datetime
+    ) -> None:
+        await events.record(
+            session=session,
+            kind=kind,
+            user_key=user.user_key,
+            language=user.language,
+            at=now,
+            service_id=service_id,
+        )
+
+    async def _schedule_reminders(
+        self, session: AsyncSession, booking: Booking, slot: Slot, now: dt.datetime
+    ) -> None:
+        assert booking.id is not None
+        await outbox.cancel(session, ref_id=booking.id, kinds=(Kind.REMINDER,))
+        for due in rules.reminder_times(slot.starts_at, now, self.rules):
+            await outbox.enqueue(
+                session, Kind.REMINDER, due_at=due, user_id=booking.user_id, ref_id=booking.id
+            )
+
+    @staticmethod
+    async def _tell_centre(
+        session: AsyncSession, booking: Booking, event: str, now: dt.datetime
+    ) -> None:
+        """A notice in the coordinator chat, sent after this unit of work commits."""
+        await outbox.enqueue(
+            session, Kind.BOOKING_NOTICE, due_at=now, ref_id=booking.id, payload={"event": event}
+        )
+
+    @staticmethod
+    async def _tell_person(
+        session: AsyncSession, kind: Kind, booking: Booking, now: dt.datetime
+    ) -> None:
+        await outbox.enqueue(session, kind, due_at=now, user_id=booking.user_id, ref_id=booking.id)
+
+    @staticmethod
+    async def _end(session: AsyncSession, *keep: Slot) -> None:
+        """Roll back now, keeping `keep` readable: the write lock is released before another
+        session looks for alternatives, and a rollback would otherwise expire the objects."""
+        for item in keep:
+            session.expunge(item)
+        await session.rollback()
+
+    def _too_late(self, slot: Slot, now: dt.datetime) -> bool:
+        return rules.too_late(slot.starts_at, now, self.rules)
+
+    async def _load(
+        self, session: AsyncSession, booking_id: int
+    ) -> tuple[Booking, Slot, User] | None:
+        # Locked: every state change of a booking goes through here, so two instances (or a
+        # double tap) changing one booking take turns and the second sees the first's result.
+        booking = await repo.lock_booking(session=session, booking_id=booking_id)
+        if booking is None:
+            return None
+        slot = await repo.get_slot(session=session, slot_id=booking.slot_id)
+        user = await session.get(User, booking.user_id)
+        if slot is None or user is None:
+            return None
+        return booking, slot, user
+
+    async def _load_owned(
+        self,
+        session: AsyncSession,
+        booking_id: int,
+        user_id: int | None,
+        statuses: tuple[str, ...] = ACTIVE_BOOKING,
+    ) -> tuple[Booking, Slot, User] | None:
+        """The booking if it is in one of `statuses` and belongs to `user_id` (None: staff).
+        Ids come from buttons, so another person's booking must look like no booking at all."""
+        loaded = await self._load(session, booking_id)
+        if loaded is None or loaded[0].status not in statuses:
+            return None
+        if user_id is not None and loaded[0].user_id != user_id:
+            return None
+        return loaded
+
+    async def booking_with_person(self, booking_id: int) -> tuple[Booking, Slot, User] | None:
+        async with self.db.session() as session:
+            booking = await repo.get_booking(session=session, booking_id=booking_id)
+            if booking is None:
+                return None
+            slot = await repo.get_slot(session=session, slot_id=booking.slot_id)
+            user = await session.get(User, booking.user_id)
+        return (booking, slot, user) if slot is not None and user is not None else None
+
+    async def _open_slot_for(
+        self, session: AsyncSession, user_id: int, slot_id: int, now: dt.datetime
+    ) -> tuple[Slot, User] | Outcome:
+        """The slot and person, if the slot can still be booked and they have not booked it."""
+        slot = await repo.get_slot(session=session, slot_id=slot_id)
+        user = await session.get(User, user_id)
+        if slot is None or user is None or slot.status != SlotStatus.OPEN or slot.starts_at <= now:
+            return Outcome(Status.GONE, slot=slot)
+        if await repo.active_booking(session=session, user_id=user_id, slot_id=slot_id):
+            return Outcome(Status.ALREADY, slot=slot)
+        return slot, user

@@ -1,0 +1,163 @@
+"""What a person does with their bookings: book, cancel, move (each one unit of work)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.booking.outcome import Outcome, Status
+from bot.booking.slots import SlotSchedule
+from bot.booking.waitlist import Waitlist
+from storage.models import (
+    HOLDING_BOOKING,
+    Booking,
+    BookingStatus,
+    EventKind,
+    Slot,
+    SlotStatus,
+    User,
+)
+from storage.repos import booking as repo
+
+log = logging.getLogger(__name__)
+
+
+class MigrantDesk(Waitlist, SlotSchedule):
+    async def book(
+        self, *, user_id: int, slot_id: int, topic_id: str | None = None, note: str | None = None
+    ) -> Outcome:
+        now = self.clock.now()
+        async with self.db.session() as session:
+            found = await self._open_slot_for(session, user_id, slot_id, now)
+            if isinstance(found, Outcome):
+                return found
+            slot, user = found
+            if not await repo.take_place(session=session, slot_id=slot_id, now=now):
+                await self._end(session, slot)
+                return Outcome(Status.FULL, slot=slot, alternatives=await self.alternatives(slot))
+            try:
+                booking = await repo.add_booking(
+                    session=session,
+                    booking=Booking(
+                        user_id=user_id,
+                        slot_id=slot_id,
+                        service_id=slot.service_id,
+                        topic_id=topic_id,
+                        note=(note or None) and note[:300],
+                        created_at=now,
+                        updated_at=now,
+                    ),
+                )
+                await self._schedule_reminders(session, booking, slot, now)
+                await self._tell_centre(session, booking, "co-booked", now)
+                await self._event(
+                    session, EventKind.BOOKED, user, service_id=slot.service_id, now=now
+                )
+                await session.commit()
+            except IntegrityError:  # the same person twice at once (a double tap): the unique
+                await self._end(session, slot)  # index said no, and the place is given back
+                return Outcome(Status.ALREADY)
+            await session.refresh(slot)
+            return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+
+    async def upcoming(self, user_id: int) -> list[tuple[Booking, Slot]]:
+        async with self.db.session() as session:
+            return await repo.upcoming_for_user(
+                session=session, user_id=user_id, now=self.clock.now()
+            )
+
+    async def owned(self, user_id: int, booking_id: int) -> tuple[Booking, Slot] | None:
+        """The booking if it belongs to this user and is still active (never trust callbacks)."""
+        async with self.db.session() as session:
+            loaded = await self._load_owned(session, booking_id, user_id)
+        return (loaded[0], loaded[1]) if loaded else None
+
+    async def cancel(
+        self, *, booking_id: int, user_id: int | None, by_staff: bool = False
+    ) -> Outcome:
+        """Cancel; `user_id` must own the booking unless staff cancel it."""
+        now = self.clock.now()
+        async with self.db.session() as session:
+            loaded = await self._load_owned(session, booking_id, user_id)
+            if loaded is None:
+                return Outcome(Status.GONE)
+            booking, slot, user = loaded
+            if not by_staff and self._too_late(slot, now):
+                return Outcome(Status.TOO_LATE, booking=booking, slot=slot, user=user)
+            offer = await self._close(session, booking, slot, user, now, BookingStatus.CANCELLED)
+            await self._tell_centre(session, booking, "co-cancelled", now)
+            await session.commit()
+            return Outcome(Status.OK, booking=booking, slot=slot, user=user, offer=offer)
+
+    async def move(self, *, booking_id: int, user_id: int, new_slot_id: int) -> Outcome:
+        now = self.clock.now()
+        async with self.db.session() as session:
+            loaded = await self._load_owned(session, booking_id, user_id, HOLDING_BOOKING)
+            if loaded is None:
+                return Outcome(Status.GONE)
+            booking, old_slot, user = loaded
+            if self._too_late(old_slot, now):
+                return Outcome(Status.TOO_LATE, booking=booking, slot=old_slot, user=user)
+            new_slot = await repo.get_slot(session=session, slot_id=new_slot_id)
+            if (
+                new_slot is None
+                or new_slot.service_id != booking.service_id
+                or new_slot.id == old_slot.id
+            ):
+                return Outcome(Status.GONE, booking=booking, slot=old_slot, user=user)
+            if not await self._swap_places(session, old_slot.id or 0, new_slot_id, now):
+                await self._end(session, new_slot)
+                return Outcome(
+                    Status.FULL, slot=new_slot, alternatives=await self.alternatives(new_slot)
+                )
+            # The same booking (and calendar UID) moves; SEQUENCE tells calendars it changed.
+            booking.slot_id, booking.status, booking.updated_at = (
+                new_slot_id,
+                BookingStatus.PENDING,
+                now,
+            )
+            booking.sequence += 1
+            session.add(booking)
+            await self._schedule_reminders(session, booking, new_slot, now)
+            await self._tell_centre(session, booking, "co-moved", now)
+            await self._event(
+                session, EventKind.MOVED, user, service_id=booking.service_id, now=now
+            )
+            await session.commit()
+            await session.refresh(new_slot)
+            return Outcome(
+                Status.OK, booking=booking, slot=new_slot, user=user, alternatives=[old_slot]
+            )
+
+    @staticmethod
+    async def _swap_places(
+        session: AsyncSession, old_slot_id: int, new_slot_id: int, now: dt.datetime
+    ) -> bool:
+        """Take a place on the new slot and give back the old one, touching the two slot rows
+        in id order so that two moves in opposite directions cannot deadlock. False: the new
+        slot is full (the caller rolls back, which also undoes a release already made)."""
+        if old_slot_id < new_slot_id:
+            await repo.release_place(session=session, slot_id=old_slot_id)
+            return await repo.take_place(session=session, slot_id=new_slot_id, now=now)
+        if not await repo.take_place(session=session, slot_id=new_slot_id, now=now):
+            return False
+        await repo.release_place(session=session, slot_id=old_slot_id)
+        return True
+
+    async def reminder_due(self, booking_id: int) -> tuple[Booking, Slot, User] | str:
+        """The booking a reminder is about, or why the reminder should not go out."""
+        now = self.clock.now()
+        loaded = await self.booking_with_person(booking_id)
+        if loaded is None:
+            return "dropped"
+        booking, slot, user = loaded
+        if booking.status not in HOLDING_BOOKING or slot.status != SlotStatus.OPEN:
+            return "cancelled"
+        if slot.starts_at <= now:
+            return "dropped"  # missed while the bot was down, and it is too late now
+        if not user.active:
+            return "skipped"
+        return loaded

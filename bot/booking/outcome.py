@@ -1,0 +1,51 @@
+"""What a booking operation did, for the Telegram layer to turn into messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from storage.models import Booking, Slot, User
+
+
+class Status(StrEnum):
+    """An operation's result; handlers map each to a message."""
+
+    OK = "ok"
+    FULL = "full"  # no place left (alternatives offered)
+    GONE = "gone"  # no such booking or slot for this person, or no longer possible
+    ALREADY = "already"  # the person holds this slot already
+    ALREADY_WAITING = "already_waiting"
+    TOO_LATE = "too_late"  # past the cancellation cutoff
+    DECIDED = "decided"  # another coordinator decided first
+    DECLINED = "declined"  # an offer was declined
+    UNKNOWN_SERVICE = "unknown_service"
+    IN_PAST = "in_past"
+    EXISTS = "exists"
+
+
+@dataclass
+class Outcome:
+    """What an operation did, with the rows it touched."""
+
+    status: Status
+    booking: Booking | None = None
+    slot: Slot | None = None
+    user: User | None = None
+    offer: Outcome | None = None  # a freed place offered to the next person waiting
+    alternatives: list[Slot] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == Status.OK
+
+
+@dataclass
+class AgendaItem:
+    booking: Booking
+    user: User
+    slot: Slot
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    attendance: str | None

@@ -1,0 +1,195 @@
+"""The slot schedule: slots follow the services file; coordinators add and cancel slots; free
+times for the pickers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.booking import rules
+from bot.booking.desk_base import DeskBase
+from bot.booking.outcome import Outcome, Status
+from bot.booking.schedule import PlannedSlot, planned_slots
+from bot.delivery import outbox
+from bot.delivery.kinds import Kind
+from storage.models import BookingStatus, CourseSession, EventKind, Slot, SlotStatus
+from storage.repos import booking as repo
+
+log = logging.getLogger(__name__)
+
+
+class SlotSchedule(DeskBase):
+    async def sync_slots(self) -> int:
+        """Make the slots of the next weeks match the services file; returns how many are new.
+
+        Several instances may do this at once: the loser of an insert race tries once more and
+        then finds the other's rows."""
+        try:
+            return await self._sync_slots()
+        except IntegrityError:
+            return await self._sync_slots()
+
+    async def _sync_slots(self) -> int:
+        now = self.clock.now()
+        today = now.astimezone(self.tz).date()
+        created = 0
+        async with self.db.session() as session:
+            for service in self.catalog.services.values():
+                plan = planned_slots(service, self.tz, today=today, days=self.rules.horizon_days)
+                if not service.is_group:
+                    await self._withdraw_unplanned(session, service.id, plan, now)
+                for planned in plan:
+                    if planned.ends_at <= now:
+                        continue
+                    existing = await repo.find_slot(
+                        session=session, service_id=service.id, starts_at=planned.starts_at
+                    )
+                    if existing is not None:
+                        if service.is_group:
+                            await self._update_group(
+                                session, existing, planned.capacity, planned.sessions
+                            )
+                        continue
+                    await repo.add_slot(
+                        session=session,
+                        slot=Slot(
+                            service_id=service.id,
+                            starts_at=planned.starts_at,
+                            ends_at=planned.ends_at,
+                            capacity=planned.capacity,
+                            origin=planned.origin,
+                        ),
+                        sessions=planned.sessions,
+                    )
+                    created += 1
+            await session.commit()
+        return created
+
+    async def _withdraw_unplanned(
+        self, session: AsyncSession, service_id: str, plan: list[PlannedSlot], now: dt.datetime
+    ) -> None:
+        """A day closed or hours changed after slots were made: free slots that are no longer
+        in the file are withdrawn. Booked ones stay (staff cancel them with /cancelslot, which
+        tells the people), and so do slots coordinators added from Telegram."""
+        planned = {p.starts_at for p in plan}
+        for slot in await repo.slots_of_service(session=session, service_id=service_id, after=now):
+            if (
+                slot.status == SlotStatus.OPEN
+                and slot.origin != "coordinator"
+                and slot.booked == 0
+                and slot.starts_at not in planned
+            ):
+                slot.status = SlotStatus.WITHDRAWN
+                session.add(slot)
+
+    async def _update_group(
+        self,
+        session: AsyncSession,
+        slot: Slot,
+        capacity: int,
+        sessions: tuple[tuple[dt.datetime, dt.datetime], ...],
+    ) -> None:
+        """Staff changed a course's capacity or added dates: follow the file (never below the
+        places already taken)."""
+        if slot.capacity != capacity:
+            slot.capacity = max(capacity, slot.booked)
+            session.add(slot)
+        known = {s.starts_at for s in await repo.sessions_of(session=session, slot_id=slot.id or 0)}
+        for starts_at, ends_at in sessions:
+            if starts_at not in known:
+                session.add(
+                    CourseSession(slot_id=slot.id or 0, starts_at=starts_at, ends_at=ends_at)
+                )
+
+    async def add_slot(self, service_id: str, local_start: dt.datetime) -> Outcome:
+        """A coordinator adds a one-off slot."""
+        service = self.catalog.get(service_id)
+        if service is None or service.is_group:
+            return Outcome(Status.UNKNOWN_SERVICE)
+        starts_at = local_start.replace(tzinfo=self.tz).astimezone(dt.UTC)
+        if starts_at <= self.clock.now():
+            return Outcome(Status.IN_PAST)
+        async with self.db.session() as session:
+            if await repo.find_slot(session=session, service_id=service_id, starts_at=starts_at):
+                return Outcome(Status.EXISTS)
+            slot = await repo.add_slot(
+                session=session,
+                slot=Slot(
+                    service_id=service_id,
+                    starts_at=starts_at,
+                    ends_at=starts_at + dt.timedelta(minutes=service.duration),
+                    origin="coordinator",
+                ),
+            )
+            await session.commit()
+            return Outcome(Status.OK, slot=slot)
+
+    async def cancel_slot(self, slot_id: int) -> tuple[Outcome, list[Outcome]]:
+        """A coordinator cancels a slot; every active booking on it is cancelled too."""
+        now = self.clock.now()
+        async with self.db.session() as session:
+            # Bookings before the slot: the lock order of every other booking change.
+            active = await repo.active_on_slots(session=session, slot_ids=[slot_id], lock=True)
+            slot = await repo.lock_slot(session=session, slot_id=slot_id)
+            if slot is None or slot.status != SlotStatus.OPEN:
+                return Outcome(Status.GONE), []
+            slot.status = SlotStatus.CANCELLED
+            session.add(slot)
+            affected: list[Outcome] = []
+            for booking, user in active:
+                booking.status, booking.updated_at = BookingStatus.CANCELLED, now
+                booking.sequence += 1
+                session.add(booking)
+                assert booking.id is not None
+                await outbox.cancel(
+                    session, ref_id=booking.id, kinds=(Kind.REMINDER, Kind.OFFER_EXPIRY)
+                )
+                await self._tell_person(session, Kind.SLOT_CANCELLED, booking, now)
+                await self._event(
+                    session, EventKind.CANCELLED, user, service_id=slot.service_id, now=now
+                )
+                affected.append(Outcome(Status.OK, booking=booking, slot=slot, user=user))
+            await session.commit()
+            return Outcome(Status.OK, slot=slot), affected
+
+    async def available_days(self, service_id: str) -> list[dt.date]:
+        slots = await self.free_slots(service_id)
+        return sorted({s.starts_at.astimezone(self.tz).date() for s in slots})
+
+    async def free_slots(self, service_id: str, day: dt.date | None = None) -> list[Slot]:
+        now = self.clock.now()
+        earliest, latest = rules.bookable_window(now, self.rules)
+        async with self.db.session() as session:
+            slots = await repo.bookable_slots(
+                session=session, service_id=service_id, after=earliest, before=latest
+            )
+        free = [s for s in slots if s.booked < s.capacity]
+        if day is not None:
+            free = [s for s in free if s.starts_at.astimezone(self.tz).date() == day]
+        return free
+
+    async def group_slot(self, service_id: str) -> Slot | None:
+        """The upcoming series of a group service (its one slot), full or not."""
+        async with self.db.session() as session:
+            slots = await repo.slots_of_service(
+                session=session, service_id=service_id, after=self.clock.now()
+            )
+        open_slots = sorted(
+            (s for s in slots if s.status == SlotStatus.OPEN), key=lambda s: s.starts_at
+        )
+        return open_slots[0] if open_slots else None
+
+    async def sessions(self, slot_id: int) -> list[tuple[dt.datetime, dt.datetime]]:
+        async with self.db.session() as session:
+            rows = await repo.sessions_of(session=session, slot_id=slot_id)
+            if rows:
+                return [(r.starts_at, r.ends_at) for r in rows]
+            slot = await repo.get_slot(session=session, slot_id=slot_id)
+        return [(slot.starts_at, slot.ends_at)] if slot else []
+
+    async def alternatives(self, slot: Slot) -> list[Slot]:
+        """Other free times of the same service (never the one just refused or taken)."""
+        return [s for s in await self.free_slots(slot.service_id) if s.id != slot.id][:3]

@@ -1,0 +1,142 @@
+"""What coordinators do: confirm or decline, mark attendance, the agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from sqlalchemy.exc import IntegrityError
+
+from bot.booking.outcome import AgendaItem, Outcome, Status
+from bot.booking.waitlist import Waitlist
+from bot.delivery import outbox
+from bot.delivery.kinds import Kind
+from storage.models import (
+    HOLDING_BOOKING,
+    AttendanceStatus,
+    BookingStatus,
+    EventKind,
+    Slot,
+    SlotStatus,
+)
+from storage.repos import booking as repo
+
+log = logging.getLogger(__name__)
+
+
+class StaffDesk(Waitlist):
+    async def decide(self, *, booking_id: int, confirm: bool, reason: str | None = None) -> Outcome:
+        now = self.clock.now()
+        async with self.db.session() as session:
+            loaded = await self._load(session, booking_id)
+            if loaded is None:
+                return Outcome(Status.GONE)
+            booking, slot, user = loaded
+            if booking.status != BookingStatus.PENDING:
+                return Outcome(Status.DECIDED, booking=booking, slot=slot, user=user)
+            if confirm:
+                booking.status, booking.updated_at = BookingStatus.CONFIRMED, now
+                session.add(booking)
+                await self._tell_person(session, Kind.DECISION, booking, now)
+                await self._event(
+                    session, EventKind.CONFIRMED, user, service_id=slot.service_id, now=now
+                )
+                await session.commit()
+                return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+            booking.decline_reason = reason
+            offer = await self._close(session, booking, slot, user, now, BookingStatus.DECLINED)
+            await self._tell_person(session, Kind.DECISION, booking, now)
+            await session.commit()
+            return Outcome(Status.OK, booking=booking, slot=slot, user=user, offer=offer)
+
+    async def mark_attendance(
+        self, *, booking_id: int, session_start: dt.datetime, present: bool
+    ) -> Outcome:
+        now = self.clock.now()
+        async with self.db.session() as session:
+            loaded = await self._load(session, booking_id)
+            if loaded is None or loaded[0].status not in HOLDING_BOOKING:
+                return Outcome(Status.GONE)
+            booking, slot, user = loaded
+            await repo.mark_attendance(
+                session=session,
+                booking_id=booking_id,
+                session_start=session_start,
+                status=AttendanceStatus.PRESENT if present else AttendanceStatus.NO_SHOW,
+                now=now,
+            )
+            await self._event(
+                session,
+                EventKind.ATTENDED if present else EventKind.NO_SHOW,
+                user,
+                service_id=slot.service_id,
+                now=now,
+            )
+            await session.commit()
+            return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+
+    async def agenda(self, day: dt.date) -> list[AgendaItem]:
+        """Every booking with a meeting on this local day, in time order."""
+        start = dt.datetime.combine(day, dt.time(0), tzinfo=self.tz).astimezone(dt.UTC)
+        end = dt.datetime.combine(
+            day + dt.timedelta(days=1), dt.time(0), tzinfo=self.tz
+        ).astimezone(dt.UTC)
+        async with self.db.session() as session:
+            meetings: dict[int, list[tuple[dt.datetime, dt.datetime]]] = {}
+            slots: dict[int, Slot] = {}
+            # Group slots meet on their sessions; one-to-one slots are their own meeting.
+            for meeting in await repo.sessions_between(session=session, start=start, end=end):
+                group_slot = await repo.get_slot(session=session, slot_id=meeting.slot_id)
+                if group_slot is not None and group_slot.status == SlotStatus.OPEN:
+                    slots[meeting.slot_id] = group_slot
+                    meetings.setdefault(meeting.slot_id, []).append(
+                        (meeting.starts_at, meeting.ends_at)
+                    )
+            for slot in await repo.slots_between(session=session, start=start, end=end):
+                if slot.status == SlotStatus.OPEN and slot.id not in slots:
+                    slots[slot.id or 0] = slot
+                    meetings[slot.id or 0] = [(slot.starts_at, slot.ends_at)]
+            pairs = await repo.active_on_slots(session=session, slot_ids=list(slots))
+            marks = await repo.attendance_for(
+                session=session, booking_ids=[b.id or 0 for b, _ in pairs]
+            )
+        marked = {(m.booking_id, m.session_start): m.status for m in marks}
+        items = [
+            AgendaItem(
+                booking=booking,
+                user=user,
+                slot=slots[booking.slot_id],
+                starts_at=s,
+                ends_at=e,
+                attendance=marked.get((booking.id or 0, s)),
+            )
+            for booking, user in pairs
+            for s, e in meetings.get(booking.slot_id, [])
+        ]
+        return sorted(items, key=lambda item: (item.starts_at, item.booking.id or 0))
+
+    async def schedule_agenda(self, day: dt.date) -> bool:
+        """The day's agenda for the coordinator chat, once across instances: the first caller
+        marks the day and writes the outbox row in one transaction."""
+        async with self.db.session() as session:
+            try:
+                if not await repo.claim_daily(
+                    session=session, kind="morning-agenda", day=day.isoformat()
+                ):
+                    return False
+                await outbox.enqueue(
+                    session, Kind.AGENDA, due_at=self.clock.now(), payload={"day": day.isoformat()}
+                )
+                await session.commit()
+            except IntegrityError:
+                return False
+        return True
+
+    async def claim_daily(self, kind: str, day: dt.date) -> bool:
+        async with self.db.session() as session:
+            try:
+                first = await repo.claim_daily(session=session, kind=kind, day=day.isoformat())
+                await session.commit()
+            except IntegrityError:
+                return False
+        return first

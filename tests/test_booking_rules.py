@@ -1,0 +1,41 @@
+"""The pure booking rules: functions of their arguments, no database and no fakes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.booking.rules import (
+    DeskRules,
+    bookable_window,
+    offer_expires,
+    reminder_times,
+    too_late,
+)
+
+RULES = DeskRules(reminder_hours=(24.0, 2.0), cutoff_hours=2.0, horizon_days=21, offer_hours=12.0)
+START = dt.datetime(2026, 12, 3, 15, 0, tzinfo=dt.UTC)
+HOUR = dt.timedelta(hours=1)
+
+
+def test_the_cutoff_binds_from_two_hours_before():
+    assert not too_late(START, START - 3 * HOUR, RULES)
+    assert not too_late(START, START - 2 * HOUR, RULES)
+    assert too_late(START, START - 2 * HOUR + dt.timedelta(seconds=1), RULES)
+    assert too_late(START, START + HOUR, RULES)
+
+
+def test_only_reminders_still_ahead_are_scheduled():
+    assert reminder_times(START, START - 48 * HOUR, RULES) == [START - 24 * HOUR, START - 2 * HOUR]
+    assert reminder_times(START, START - 5 * HOUR, RULES) == [START - 2 * HOUR]
+    assert reminder_times(START, START - HOUR, RULES) == []
+
+
+def test_a_held_place_lapses_after_the_offer_time_or_at_the_start():
+    assert offer_expires(START, START - 48 * HOUR, RULES) == START - 36 * HOUR
+    assert offer_expires(START, START - 5 * HOUR, RULES) == START
+
+
+def test_people_pick_from_after_the_cutoff_to_the_horizon():
+    earliest, latest = bookable_window(START, RULES)
+    assert earliest == START + 2 * HOUR
+    assert latest == START + dt.timedelta(days=22)
