@@ -49,7 +49,7 @@ class Person:
 
 
 def _person(user: User, *, is_new: bool, is_coordinator: bool) -> Person:
-    assert user.id is not None
+    assert user.id is not None and user.telegram_id is not None  # found by their Telegram id
     return Person(
         id=user.id,
         telegram_id=user.telegram_id,

@@ -38,6 +38,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_migration_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA foreign_keys=OFF")
+    cursor.close()
+
+
 def _begin_immediate(connection: Connection) -> None:
     # Take SQLite's write lock when a unit of work starts, not half-way through it: a transaction
     # that read first and writes later could otherwise fail at once with "database is locked"
@@ -75,13 +83,35 @@ class Database:
             yield session
 
     async def upgrade(self) -> None:
-        async with self.engine.begin() as connection:
-            await connection.run_sync(self._upgrade_sync)
+        await self._migrate(command.upgrade, "head")
 
-    def _upgrade_sync(self, connection: Connection) -> None:
+    async def downgrade(self, revision: str) -> None:
+        await self._migrate(command.downgrade, revision)
+
+    async def _migrate(self, step: Any, revision: str) -> None:
+        engine = self.engine
+        if self.is_sqlite:
+            # Alembic changes a SQLite table by copying it; with foreign keys enforced, copying a
+            # table that others refer to (users) fails. Migrations run on a connection of their
+            # own with enforcement off, and the result is checked before it is committed.
+            engine = create_async_engine(self.url)
+            event.listen(engine.sync_engine, "connect", _sqlite_migration_pragmas)
+            event.listen(engine.sync_engine, "begin", _begin_immediate)
+        try:
+            async with engine.begin() as connection:
+                await connection.run_sync(self._migrate_sync, step, revision)
+        finally:
+            if engine is not self.engine:
+                await engine.dispose()
+
+    def _migrate_sync(self, connection: Connection, step: Any, revision: str) -> None:
         config = alembic_config(self.url)
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        step(config, revision)
+        if self.is_sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"migration left {len(broken)} broken references")
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -45,6 +45,17 @@ class AttendanceStatus(StrEnum):
     NO_SHOW = "no_show"
 
 
+class Region(StrEnum):
+    """Regions of origin as the pilot reports count them (self-reported, optional)."""
+
+    ASIA = "asia"
+    AFRICA = "africa"
+    BALKANS = "balkans"
+    OTHER_EUROPE = "other_europe"
+    SOUTH_AMERICA = "south_america"
+    OTHER = "other"
+
+
 class EventKind(StrEnum):
     """What the events table records (documented with their fields in docs/events.md)."""
 
@@ -68,6 +79,11 @@ class EventKind(StrEnum):
     ATTENDED = "attended"
     NO_SHOW = "no_show"
     REMINDER_SENT = "reminder_sent"
+    SURVEY_SENT = "survey_sent"
+    SURVEY_ANSWERED = "survey_answered"
+    CONSENT_GIVEN = "consent_given"
+    CONSENT_REFUSED = "consent_refused"
+    FORGOTTEN = "forgotten"
 
 
 ACTIVE_BOOKING = (BookingStatus.PENDING, BookingStatus.CONFIRMED, BookingStatus.OFFERED)
@@ -107,13 +123,19 @@ class User(SQLModel, table=True):
     __tablename__ = "users"
 
     id: int | None = Field(default=None, primary_key=True)
-    telegram_id: int = Field(sa_column=Column(BigInteger, unique=True, nullable=False))
+    # None once the person asked to be forgotten (or was purged for inactivity): what remains of
+    # them is anonymous, under a fresh random `user_key`, and still counts in past reports.
+    telegram_id: int | None = Field(sa_column=Column(BigInteger, unique=True, nullable=True))
     user_key: str = Field(max_length=64, unique=True, index=True)
     language: str = Field(max_length=16)
     language_chosen: bool = False
     display_name: str = Field(default="", max_length=128)
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow, sa_column=utc_column())
+    last_seen_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    consent_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    region: str | None = Field(default=None, max_length=32)  # self-reported, optional (Region)
+    forgotten_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
 
 
 class Event(SQLModel, table=True):
@@ -255,6 +277,21 @@ class Relay(SQLModel, table=True):
     coordinator_message_id: int = Field(sa_column=Column(BigInteger, index=True, nullable=False))
     user_message_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=utc_column())
+
+
+class SurveyAnswer(SQLModel, table=True):
+    """A satisfaction answer: one per booking, 1–5 (4 or 5 counts as satisfied)."""
+
+    __tablename__ = "survey_answers"
+
+    id: int | None = Field(default=None, primary_key=True)
+    booking_id: int = Field(foreign_key="bookings.id", unique=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    service_id: str = Field(max_length=64, index=True)
+    score: int | None = None  # None: asked, not answered yet
+    comment: str | None = Field(default=None, max_length=500)
+    asked_at: datetime = Field(sa_column=utc_column())
+    answered_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
 
 
 class DailySend(SQLModel, table=True):

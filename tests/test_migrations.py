@@ -7,13 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import text
 
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.handlers.delivery import deliver_due
-from storage.db import Database, alembic_config
+from storage.db import Database
 from storage.models import Outbox
 from tests.booking_support import booking_settings, local, rows, says
 from tests.conftest import another_instance, empty_database
@@ -26,22 +25,12 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
     return booking_settings(tmp_path, database_url)
 
 
-async def at_revision(db: Database, revision: str) -> None:
-    def run(connection: object) -> None:
-        config = alembic_config(db.url)
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-
-    async with db.engine.begin() as connection:
-        await connection.run_sync(run)
-
-
 async def test_pending_reminders_of_the_old_schema_are_sent_after_upgrade(settings: Settings):
     url = settings.effective_database_url
     await empty_database(url)
     db = Database(url)
     try:
-        await at_revision(db, "0002")
+        await db.downgrade("0002")
         async with db.engine.begin() as connection:
             now = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.UTC)
             await connection.execute(

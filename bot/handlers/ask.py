@@ -104,7 +104,7 @@ async def on_coordinator_reply(update: Update, context: AppContext) -> None:
             session=session, message_id=message.reply_to_message.message_id
         )
         user = await session.get(User, relay.user_id) if relay else None
-    if relay is None or user is None:
+    if relay is None or user is None or user.telegram_id is None:
         if message.chat.type == "private":  # a coordinator's own chat: an ordinary reply
             await on_private_reply(update, context)
         return

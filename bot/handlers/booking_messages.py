@@ -18,7 +18,7 @@ from bot.delivery.outbox import payload_of
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppType, Keyboard, button
 from bot.handlers.booking_views import booking_details, coordinator_summary, service_name, when
-from bot.handlers.delivery import Outgoing, Skip, register_kind
+from bot.handlers.delivery import Outgoing, Skip, reachable, register_kind
 from bot.services import Services
 from storage.models import Booking, BookingStatus, EventKind, Outbox, Slot
 
@@ -115,14 +115,15 @@ async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
     """The centre confirmed or declined: the person hears it in their language; a decline
     comes with other free times of the same service."""
     loaded = await services.desk.booking_with_person(row.ref_id or 0)
-    if loaded is None or not loaded[2].active:
+    chat_id = reachable(loaded[2]) if loaded else None
+    if loaded is None or chat_id is None:
         return Skip("skipped")
     booking, slot, user = loaded
     locale, translator = user.language, services.translator
     details = booking_details(services, locale, booking, slot)
     if booking.status == BookingStatus.CONFIRMED:
         text = translator.t(locale, "booking-confirmed-by-centre", details=details)
-        return Outgoing(user.telegram_id, text)
+        return Outgoing(chat_id, text)
     if booking.status != BookingStatus.DECLINED:
         return Skip("dropped")
     text = translator.t(
@@ -139,12 +140,13 @@ async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
     rows.append(
         [button(translator.t(locale, "booking-book-button"), cd.BOOK, "svc", booking.service_id)]
     )
-    return Outgoing(user.telegram_id, text, rows)
+    return Outgoing(chat_id, text, rows)
 
 
 async def render_slot_cancelled(services: Services, row: Outbox) -> Outgoing | Skip:
     loaded = await services.desk.booking_with_person(row.ref_id or 0)
-    if loaded is None or not loaded[2].active:
+    chat_id = reachable(loaded[2]) if loaded else None
+    if loaded is None or chat_id is None:
         return Skip("skipped")
     booking, slot, user = loaded
     locale, translator = user.language, services.translator
@@ -157,13 +159,14 @@ async def render_slot_cancelled(services: Services, row: Outbox) -> Outgoing | S
         [button(translator.t(locale, "booking-book-button"), cd.BOOK, "svc", booking.service_id)]
     ]
     document = calendar_document(services, locale, booking, slot, cancelled=True)
-    return Outgoing(user.telegram_id, text, rows, document=document)
+    return Outgoing(chat_id, text, rows, document=document)
 
 
 async def render_offer(services: Services, row: Outbox) -> Outgoing | Skip:
     """A place is held for the first person waiting, for a limited time (in their language)."""
     loaded = await services.desk.booking_with_person(row.ref_id or 0)
-    if loaded is None or not loaded[2].active or loaded[0].status != BookingStatus.OFFERED:
+    chat_id = reachable(loaded[2]) if loaded else None
+    if loaded is None or chat_id is None or loaded[0].status != BookingStatus.OFFERED:
         return Skip("dropped")
     booking, slot, user = loaded
     locale, translator = user.language, services.translator
@@ -181,7 +184,7 @@ async def render_offer(services: Services, row: Outbox) -> Outgoing | Skip:
             button(translator.t(locale, "booking-offer-decline"), cd.OFFER, "no", booking_id),
         ]
     ]
-    return Outgoing(user.telegram_id, text, rows)
+    return Outgoing(chat_id, text, rows)
 
 
 async def render_reminder(services: Services, row: Outbox) -> Outgoing | Skip:
@@ -190,6 +193,9 @@ async def render_reminder(services: Services, row: Outbox) -> Outgoing | Skip:
     if isinstance(due, str):
         return Skip(due)
     booking, slot, user = due
+    chat_id = reachable(user)
+    if chat_id is None:
+        return Skip("skipped")
     locale, translator = user.language, services.translator
     text = translator.t(
         locale, "booking-reminder", details=booking_details(services, locale, booking, slot)
@@ -204,7 +210,7 @@ async def render_reminder(services: Services, row: Outbox) -> Outgoing | Skip:
         "language": user.language,
         "service_id": slot.service_id,
     }
-    return Outgoing(user.telegram_id, text, rows, event=event)
+    return Outgoing(chat_id, text, rows, event=event)
 
 
 async def settle_offer_expiry(services: Services, row: Outbox) -> Skip:

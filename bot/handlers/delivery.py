@@ -156,13 +156,11 @@ async def _deliver(
     return 1
 
 
-async def person_of(services: Services, row: Outbox) -> User | None:
-    """The person a row goes to, if they still want messages."""
-    if row.user_id is None:
+def reachable(user: User | None) -> int | None:
+    """The chat of a person who still wants messages (not blocked, not forgotten)."""
+    if user is None or not user.active or user.telegram_id is None:
         return None
-    async with services.db.session() as session:
-        user = await session.get(User, row.user_id)
-    return user if user is not None and user.active else None
+    return user.telegram_id
 
 
 def kick(context: Any) -> None:
