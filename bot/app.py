@@ -28,12 +28,14 @@ from bot.handlers import (
     language,
     search,
     start,
+    survey,
     throttle,
 )
 from bot.handlers.base import AppContext, AppType
 from bot.i18n import Translator
 from bot.people import load_or_create_secret
 from bot.services import Services
+from bot.surveys import Surveys
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -63,12 +65,14 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         catalog=catalog,
         desk=None,  # type: ignore[arg-type]  # set just below
         delivery=Delivery(db, clock, lease_seconds=settings.outbox_lease_seconds),
+        surveys=Surveys(db, clock),
     )
     rules = DeskRules(
         reminder_hours=settings.reminder_hours,
         cutoff_hours=settings.cancel_cutoff_hours,
         horizon_days=settings.booking_days_ahead,
         offer_hours=settings.waitlist_offer_hours,
+        survey_delay_hours=settings.survey_delay_hours,
     )
     # The desk reads the catalog through the services, so a live reload reaches it too.
     services.desk = BookingDesk(db, lambda: services.catalog, settings.tz, clock, rules)
@@ -144,6 +148,7 @@ def build_application(
     booking.register(app)
     coordinator.register(app)
     booking_messages.register(app)  # renderers of the booking kinds of outbox rows
+    survey.register(app)
     delivery.register(app, interval_seconds=settings.outbox_poll_seconds)
     ask.register(app)  # before search: a reply to a relayed answer continues the thread
     search.register(app)  # any other private text is a question

@@ -11,6 +11,7 @@ from bot.config import Settings
 from bot.delivery.outbox import Delivery
 from bot.faq.library import FaqLibrary
 from bot.i18n import Translator
+from bot.surveys import Surveys
 from storage.db import Database
 from storage.repos import events
 
@@ -26,6 +27,7 @@ class Services:
     catalog: Catalog
     desk: BookingDesk
     delivery: Delivery
+    surveys: Surveys
 
     async def record_event(
         self,

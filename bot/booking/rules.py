@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 
 @dataclass(frozen=True)
@@ -12,6 +13,9 @@ class DeskRules:
     cutoff_hours: float = 2.0  # migrants cannot cancel or move later than this before the start
     horizon_days: int = 21
     offer_hours: float = 12.0  # how long a freed group place is held for the first person waiting
+    survey_delay_hours: float = 2.0  # the satisfaction question follows the last meeting by this
+    day_starts: dt.time = dt.time(9, 0)  # messages the bot starts wait for waking hours
+    day_ends: dt.time = dt.time(20, 0)
 
 
 def too_late(starts_at: dt.datetime, now: dt.datetime, rules: DeskRules) -> bool:
@@ -36,3 +40,23 @@ def bookable_window(now: dt.datetime, rules: DeskRules) -> tuple[dt.datetime, dt
         now + dt.timedelta(hours=rules.cutoff_hours),
         now + dt.timedelta(days=rules.horizon_days + 1),
     )
+
+
+def in_waking_hours(moment: dt.datetime, tz: ZoneInfo, rules: DeskRules) -> dt.datetime:
+    """The moment, or the start of the next waking hours in the centre's time zone."""
+    local = moment.astimezone(tz)
+    if local.time() < rules.day_starts:
+        day = local.date()
+    elif local.time() >= rules.day_ends:
+        day = local.date() + dt.timedelta(days=1)
+    else:
+        return moment
+    return dt.datetime.combine(day, rules.day_starts, tzinfo=tz).astimezone(dt.UTC)
+
+
+def survey_due(
+    last_meeting_ends: dt.datetime, now: dt.datetime, tz: ZoneInfo, rules: DeskRules
+) -> dt.datetime:
+    """When to ask how it went: a while after the last meeting, never at night."""
+    after = max(last_meeting_ends, now) + dt.timedelta(hours=rules.survey_delay_hours)
+    return in_waking_hours(after, tz, rules)

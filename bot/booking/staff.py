@@ -6,7 +6,9 @@ import datetime as dt
 import logging
 
 from sqlalchemy.exc import IntegrityError
+from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.booking import rules
 from bot.booking.outcome import AgendaItem, Outcome, Status
 from bot.booking.waitlist import Waitlist
 from bot.delivery import outbox
@@ -14,12 +16,14 @@ from bot.delivery.kinds import Kind
 from storage.models import (
     HOLDING_BOOKING,
     AttendanceStatus,
+    Booking,
     BookingStatus,
     EventKind,
     Slot,
     SlotStatus,
 )
 from storage.repos import booking as repo
+from storage.repos import outbox as outbox_repo
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +76,8 @@ class StaffDesk(Waitlist):
                 service_id=slot.service_id,
                 now=now,
             )
+            if present:
+                await self._ask_how_it_went(session, booking, slot, now)
             await session.commit()
             return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
@@ -140,3 +146,22 @@ class StaffDesk(Waitlist):
             except IntegrityError:
                 return False
         return first
+
+    async def _ask_how_it_went(
+        self, session: AsyncSession, booking: Booking, slot: Slot, now: dt.datetime
+    ) -> None:
+        """Once per booking someone attended: the satisfaction question, after the last meeting
+        (a course's last session), in waking hours. The booking is locked, so marks made at
+        once by two coordinators write one row."""
+        assert booking.id is not None
+        if await outbox_repo.exists(session=session, ref_id=booking.id, kind=Kind.SURVEY):
+            return
+        meetings = await repo.sessions_of(session=session, slot_id=slot.id or 0)
+        last_end = max((m.ends_at for m in meetings), default=slot.ends_at)
+        await outbox.enqueue(
+            session,
+            Kind.SURVEY,
+            due_at=rules.survey_due(last_end, now, self.tz, self.rules),
+            user_id=booking.user_id,
+            ref_id=booking.id,
+        )

@@ -18,6 +18,7 @@ class Kind(StrEnum):
     AGENDA = "agenda"  # to the coordinator chat; payload: the day. The morning agenda.
     QUESTION = "question"  # to the coordinator chat; ref: relay; payload: the question.
     ANSWER = "answer"  # to a person; ref: relay; payload: the centre's answer.
+    SURVEY = "survey"  # to a person; ref: booking. How satisfied were they (once per booking).
     CONTENT_ALERT = "content_alert"  # to the coordinator chat; payload: the checker's findings.
 
 

@@ -65,4 +65,6 @@ MY = "my"  # my:list, my:cancel:<booking>, my:cancelok:<booking>, my:move:<booki
 OFFER = "offer"  # offer:yes:<booking>, offer:no:<booking>
 COORDINATOR = "co"  # co:ok:<booking>, co:no:<booking>, co:why:<booking>:<reason>,
 # co:att:<booking>:<unix start>:<p|n>, co:agenda:<yyyymmdd>
+SURVEY = "survey"  # survey:score:<booking>:<1-5>, survey:skip:<booking>
+PRIVACY = "privacy"  # privacy:export, privacy:forget, privacy:forgetok, privacy:region:<region>
 NONE = "-"  # "no topic" in book:tp / book:ok

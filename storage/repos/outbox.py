@@ -102,3 +102,11 @@ async def count(*, session: AsyncSession, status: str) -> int:
         select(func.count()).select_from(Outbox).where(Outbox.status == status)
     )
     return int(result.one())
+
+
+async def exists(*, session: AsyncSession, ref_id: int, kind: str) -> bool:
+    """Whether a row of this kind about `ref_id` was ever written (sent, pending or not)."""
+    result = await session.exec(
+        select(Outbox.id).where(Outbox.ref_id == ref_id, Outbox.kind == kind).limit(1)
+    )
+    return result.first() is not None

@@ -1,0 +1,85 @@
+"""The satisfaction question after an attended consultation or a course's last session: a 1–5
+scale as buttons, then an optional short comment. Asked once per booking, answered once."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler
+
+from bot.delivery.kinds import Kind
+from bot.handlers import awaiting
+from bot.handlers import callback_data as cd
+from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
+from bot.handlers.booking_views import service_name
+from bot.handlers.delivery import Outgoing, Skip, reachable, register_kind
+from bot.services import Services
+from bot.surveys import SCORES
+from storage.models import HOLDING_BOOKING, Outbox
+
+COMMENT = "survey_comment"
+
+
+async def render_survey(services: Services, row: Outbox) -> Outgoing | Skip:
+    loaded = await services.desk.booking_with_person(row.ref_id or 0)
+    chat_id = reachable(loaded[2]) if loaded else None
+    if loaded is None or chat_id is None or loaded[0].status not in HOLDING_BOOKING:
+        return Skip("skipped")
+    booking, slot, user = loaded
+    locale = user.language
+    text = services.translator.t(
+        locale, "survey-question", service=escape(service_name(services, locale, slot.service_id))
+    )
+    rows: Keyboard = [[button(str(n), cd.SURVEY, "score", f"{booking.id}:{n}") for n in SCORES]]
+
+    async def asked(_message_id: int) -> None:
+        await services.surveys.asked(
+            booking_id=booking.id or 0, user=user, service_id=slot.service_id
+        )
+
+    return Outgoing(chat_id, text, rows, after_sent=asked)
+
+
+async def on_survey_button(update: Update, context: AppContext) -> None:
+    press = await pressed(update, context)
+    person = context.person
+    if press is None or person is None:
+        return
+    action, parts = press
+    booking_id = cd.as_id(parts[0]) if parts else None
+    if action == "score" and booking_id is not None and len(parts) == 2:
+        score = cd.as_id(parts[1])
+        first = score is not None and await context.services.surveys.answer(
+            booking_id=booking_id,
+            user_id=person.id,
+            user_key=person.user_key,
+            language=person.locale,
+            score=score,
+        )
+        if not first:  # late, repeated or someone else's: nothing changes
+            await show(update, context, [context.t("survey-already")], [])
+            return
+        awaiting.expect(context, COMMENT, booking=booking_id)
+        skip = [[button(context.t("survey-skip"), cd.SURVEY, "skip", booking_id)]]
+        await show(update, context, [context.t("survey-thanks-comment")], skip)
+    else:  # skip, or anything malformed
+        await show(update, context, [context.t("survey-thanks")], [])
+
+
+async def on_comment(update: Update, context: AppContext, pending: dict[str, object]) -> None:
+    message = update.effective_message
+    person = context.person
+    booking_id = pending.get("booking")
+    if message is None or person is None or not message.text or not isinstance(booking_id, int):
+        return
+    await context.services.surveys.comment(
+        booking_id=booking_id, user_id=person.id, text=message.text.strip()
+    )
+    await message.reply_text(context.t("survey-thanks"))
+
+
+def register(app: AppType) -> None:
+    app.add_handler(CallbackQueryHandler(on_survey_button, pattern=cd.pattern(cd.SURVEY)))
+    awaiting.add_consumer(app, COMMENT, on_comment)
+    register_kind(app, Kind.SURVEY, render_survey)

@@ -1,0 +1,74 @@
+"""Satisfaction surveys: asked once per attended booking (see `BookingDesk._ask_how_it_went`),
+answered once on a 1–5 scale; 4 and 5 count as satisfied. No Telegram imports."""
+
+from __future__ import annotations
+
+from bot.clock import Clock
+from storage.db import Database
+from storage.models import EventKind, User
+from storage.repos import events
+from storage.repos import surveys as repo
+
+SCORES = (1, 2, 3, 4, 5)
+SATISFIED = (4, 5)
+COMMENT_LIMIT = 500
+
+
+class Surveys:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    async def asked(self, *, booking_id: int, user: User, service_id: str) -> None:
+        """The question reached the person: from now on it counts as asked."""
+        now = self.clock.now()
+        async with self.db.session() as session:
+            await repo.add_asked(
+                session=session,
+                booking_id=booking_id,
+                user_id=user.id or 0,
+                service_id=service_id,
+                now=now,
+            )
+            await events.record(
+                session=session,
+                kind=EventKind.SURVEY_SENT,
+                user_key=user.user_key,
+                language=user.language,
+                service_id=service_id,
+                at=now,
+            )
+            await session.commit()
+
+    async def answer(
+        self, *, booking_id: int, user_id: int, user_key: str, language: str, score: int
+    ) -> bool:
+        """True if this was the answer; False for a repeated or foreign press."""
+        if score not in SCORES:
+            return False
+        now = self.clock.now()
+        async with self.db.session() as session:
+            first = await repo.answer(
+                session=session, booking_id=booking_id, user_id=user_id, score=score, now=now
+            )
+            if first:
+                await events.record(
+                    session=session,
+                    kind=EventKind.SURVEY_ANSWERED,
+                    user_key=user_key,
+                    language=language,
+                    at=now,
+                )
+            await session.commit()
+        return first
+
+    async def comment(self, *, booking_id: int, user_id: int, text: str) -> bool:
+        async with self.db.session() as session:
+            done = await repo.add_comment(
+                session=session,
+                booking_id=booking_id,
+                user_id=user_id,
+                comment=text[:COMMENT_LIMIT],
+            )
+            await session.commit()
+        return done

@@ -1,0 +1,134 @@
+"""The satisfaction question: after a Present mark, once per booking, in the person's language,
+in waking hours after the last meeting; a 1–5 answer counts once; an optional comment."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.handlers.delivery import deliver_due
+from storage.models import EventKind, Outbox, SurveyAnswer
+from tests.booking_support import (
+    CONSULTATION,
+    TZ,
+    booking_settings,
+    bookings_of,
+    course_slot,
+    data_of,
+    events_of,
+    local,
+    one,
+    quick_book,
+    rows,
+    says,
+    slot_at,
+)
+from tests.conftest import BotHarness, another_instance
+
+TODAY_16 = local(2026, 12, 1, 16, 0)  # ends 16:45; the question follows at 18:45
+TODAY_18_15 = local(2026, 12, 1, 18, 15)  # ends 19:00; 21:00 is night: the next morning
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return booking_settings(tmp_path, database_url)
+
+
+async def attended(bot: BotHarness, telegram_id: int, start: dt.datetime, locale: str = "uk"):
+    person = bot.user(telegram_id, language_code=locale)
+    slot = await slot_at(bot, CONSULTATION, start)
+    await quick_book(person, slot.id or 0)
+    (booking,) = await bookings_of(bot, telegram_id)
+    await mark(bot, booking.id or 0, start)
+    return person, booking
+
+
+async def mark(harness: BotHarness, booking_id: int, start: dt.datetime, code: str = "p") -> None:
+    """A coordinator presses Present (p) or No-show (n) under the agenda of that day."""
+    coordinator = harness.coordinator()
+    await coordinator.send(f"/agenda {start.astimezone(TZ).date().isoformat()}")
+    await coordinator.press_data(f"co:att:{booking_id}:{int(start.timestamp())}:{code}")
+
+
+def questions(bot: BotHarness, chat_id: int, locale: str) -> list:
+    return [
+        c
+        for c in bot.api.sent("sendMessage", chat_id=chat_id)
+        if says(c.text, bot, locale, "survey-question", service="")
+    ]
+
+
+async def test_asked_once_after_the_meeting_and_answered_once(bot: BotHarness):
+    person, booking = await attended(bot, 8801, TODAY_16)
+    (row,) = await rows(bot, Outbox, kind="survey")
+    assert row.due_at == local(2026, 12, 1, 18, 45)
+    bot.clock.set(row.due_at - dt.timedelta(minutes=1))
+    await deliver_due(bot.app)
+    assert questions(bot, person.chat_id, "uk") == []
+
+    bot.clock.set(row.due_at)
+    await deliver_due(bot.app)
+    await deliver_due(bot.app)
+    (question,) = questions(bot, person.chat_id, "uk")
+    assert data_of(question) == [f"survey:score:{booking.id}:{n}" for n in range(1, 6)]
+    assert (await one(bot, SurveyAnswer, booking_id=booking.id)).score is None
+
+    calls = await person.press_data(f"survey:score:{booking.id}:4")
+    assert any(c.text == bot.t("uk", "survey-thanks-comment") for c in calls)
+    await person.send("Усе пояснили, дякую")
+    again = await person.press_data(f"survey:score:{booking.id}:1", question.message_id)
+    assert any(c.text == bot.t("uk", "survey-already") for c in again)
+
+    answer = await one(bot, SurveyAnswer, booking_id=booking.id)
+    assert (answer.score, answer.comment) == (4, "Усе пояснили, дякую")
+    assert len(await events_of(bot, EventKind.SURVEY_ANSWERED)) == 1
+    assert len(await events_of(bot, EventKind.SURVEY_SENT)) == 1
+    # Marking present again (a second tap) does not ask a second time.
+    await mark(bot, booking.id or 0, TODAY_16)
+    assert len(await rows(bot, Outbox, kind="survey")) == 1
+
+
+async def test_a_question_that_would_fall_at_night_waits_for_the_morning(bot: BotHarness):
+    await attended(bot, 8802, TODAY_18_15, locale="sl")
+    (row,) = await rows(bot, Outbox, kind="survey")
+    assert row.due_at.astimezone(TZ) == dt.datetime(2026, 12, 2, 9, 0, tzinfo=TZ)
+
+
+async def test_another_persons_answer_changes_nothing(bot: BotHarness):
+    _person, booking = await attended(bot, 8803, TODAY_16)
+    bot.clock.set(local(2026, 12, 1, 19, 0))
+    await deliver_due(bot.app)
+    stranger = bot.user(8899, language_code="uk")
+    await stranger.send("/start")
+    await stranger.press_data(f"survey:score:{booking.id}:1")
+    assert (await one(bot, SurveyAnswer, booking_id=booking.id)).score is None
+
+
+async def test_a_course_is_asked_about_after_its_last_session(bot: BotHarness):
+    slot = await course_slot(bot)
+    person = bot.user(8804, language_code="sr")
+    await quick_book(person, slot.id or 0)
+    (booking,) = await bookings_of(bot, 8804)
+    first_session = local(2026, 12, 15, 17, 30)
+    await mark(bot, booking.id or 0, first_session)
+    (row,) = await rows(bot, Outbox, kind="survey")
+    # The last session (2027-01-14 17:30–19:00) + 2 h is 21:00: the next morning.
+    assert row.due_at.astimezone(TZ) == dt.datetime(2027, 1, 15, 9, 0, tzinfo=TZ)
+
+
+async def test_two_coordinators_marking_present_at_once_ask_once(
+    bot: BotHarness, settings: Settings
+):
+    person = bot.user(8805, language_code="uk")
+    await quick_book(person, (await slot_at(bot, CONSULTATION, TODAY_16)).id or 0)
+    (booking,) = await bookings_of(bot, 8805)
+    other, running = await another_instance(settings, bot.clock)
+    async with running:
+        await asyncio.gather(
+            mark(bot, booking.id or 0, TODAY_16, "p"), mark(other, booking.id or 0, TODAY_16, "p")
+        )
+    assert len(await rows(bot, Outbox, kind="survey")) == 1
