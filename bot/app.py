@@ -26,6 +26,7 @@ from bot.handlers import (
     errors,
     faq,
     language,
+    privacy,
     search,
     start,
     survey,
@@ -34,6 +35,7 @@ from bot.handlers import (
 from bot.handlers.base import AppContext, AppType
 from bot.i18n import Translator
 from bot.people import load_or_create_secret
+from bot.privacy import Privacy
 from bot.services import Services
 from bot.surveys import Surveys
 from storage.db import Database
@@ -41,7 +43,7 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 OFFLINE_TOKEN = "0:offline-stand-in"
-COMMANDS = ("start", "book", "mybookings", "ask", "language", "help")
+COMMANDS = ("start", "book", "mybookings", "ask", "language", "privacy", "help")
 # setMyCommands takes ISO 639-1 codes: Serbian Latin readers are reached through these codes.
 COMMAND_LANGUAGE_CODES = {"sr-Latn": ("hr", "bs")}
 
@@ -66,6 +68,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         desk=None,  # type: ignore[arg-type]  # set just below
         delivery=Delivery(db, clock, lease_seconds=settings.outbox_lease_seconds),
         surveys=Surveys(db, clock),
+        privacy=None,  # type: ignore[arg-type]  # set below, with the desk
     )
     rules = DeskRules(
         reminder_hours=settings.reminder_hours,
@@ -76,6 +79,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
     )
     # The desk reads the catalog through the services, so a live reload reaches it too.
     services.desk = BookingDesk(db, lambda: services.catalog, settings.tz, clock, rules)
+    services.privacy = Privacy(db, clock, services.desk)
     return services
 
 
@@ -149,6 +153,7 @@ def build_application(
     coordinator.register(app)
     booking_messages.register(app)  # renderers of the booking kinds of outbox rows
     survey.register(app)
+    privacy.register(app)
     delivery.register(app, interval_seconds=settings.outbox_poll_seconds)
     ask.register(app)  # before search: a reply to a relayed answer continues the thread
     search.register(app)  # any other private text is a question

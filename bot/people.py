@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -15,6 +15,8 @@ from storage.models import User
 from storage.repos import users
 
 SECRET_FILE = "user-key.secret"
+# Retention counts days, so "last seen" need not be written on every update.
+LAST_SEEN_PRECISION = timedelta(hours=12)
 
 
 def load_or_create_secret(configured: str, data_dir: Path) -> str:
@@ -82,14 +84,21 @@ async def resolve(
                 language=negotiated_locale,
                 display_name=display_name[:128],
                 created_at=now,
+                last_seen_at=now,
             ),
         )
         user = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
         assert user is not None  # inserted now, or by a concurrent first update
         return _person(user, is_new=created, is_coordinator=is_coordinator)
-    if not user.active or (display_name and user.display_name != display_name[:128]):
+    seen_long_ago = user.last_seen_at is None or now - user.last_seen_at > LAST_SEEN_PRECISION
+    if (
+        not user.active
+        or seen_long_ago
+        or (display_name and user.display_name != display_name[:128])
+    ):
         user.active = True  # writing to us again means they unblocked the bot
         user.display_name = display_name[:128] or user.display_name
+        user.last_seen_at = now if seen_long_ago else user.last_seen_at
         session.add(user)
     return _person(user, is_new=False, is_coordinator=is_coordinator)
 

@@ -11,6 +11,7 @@ from bot.config import Settings
 from bot.delivery.outbox import Delivery
 from bot.faq.library import FaqLibrary
 from bot.i18n import Translator
+from bot.privacy import Privacy
 from bot.surveys import Surveys
 from storage.db import Database
 from storage.repos import events
@@ -28,6 +29,7 @@ class Services:
     desk: BookingDesk
     delivery: Delivery
     surveys: Surveys
+    privacy: Privacy
 
     async def record_event(
         self,

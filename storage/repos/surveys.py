@@ -18,8 +18,10 @@ async def add_asked(
 ) -> None:
     """The question went out (at most one row per booking, whoever sends it twice)."""
     bind = session.bind
-    insert = postgresql_insert if bind is not None and bind.dialect.name == "postgresql" else (
-        sqlite_insert
+    insert = (
+        postgresql_insert
+        if bind is not None and bind.dialect.name == "postgresql"
+        else (sqlite_insert)
     )
     await session.exec(
         insert(SurveyAnswer)

@@ -1,0 +1,129 @@
+"""/privacy (what is stored, why, how long, who sees it), /mydata (a JSON file of everything
+stored about the person), /forget (erase, with a confirmation and a receipt), the optional region
+of origin, and the daily retention purge."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from telegram import InputFile, Update
+from telegram.error import TelegramError
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+
+from bot.handlers import callback_data as cd
+from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
+from bot.handlers.delivery import kick
+from bot.services import Services
+from storage.models import Region
+
+RETENTION_JOB = "retention"
+
+
+def privacy_rows(context: AppContext) -> Keyboard:
+    return [
+        [button(context.t("privacy-mydata-button"), cd.PRIVACY, "export")],
+        [button(context.t("privacy-region-button"), cd.PRIVACY, "region")],
+        [button(context.t("privacy-forget-button"), cd.PRIVACY, "forget")],
+    ]
+
+
+async def on_privacy(update: Update, context: AppContext) -> None:
+    if context.person is None:
+        return
+    text = context.t("privacy-text", days=context.services.settings.retention_days)
+    await show(update, context, [text], privacy_rows(context))
+
+
+async def on_mydata(update: Update, context: AppContext) -> None:
+    person, chat = context.person, update.effective_chat
+    if person is None or chat is None:
+        return
+    data = await context.services.privacy.export(person.id)
+    raw = json.dumps(data, ensure_ascii=False, indent=2).encode()
+    try:
+        await context.bot.send_document(
+            chat.id,
+            InputFile(raw, filename="my-data.json"),
+            caption=context.t("privacy-mydata-caption"),
+        )
+    except TelegramError:
+        await show(update, context, [context.t("common-error")], [])
+
+
+async def on_forget(update: Update, context: AppContext) -> None:
+    if context.person is None:
+        return
+    rows = [
+        [button(context.t("privacy-forget-yes"), cd.PRIVACY, "forgetok")],
+        [button(context.t("privacy-forget-keep"), cd.PRIVACY, "keep")],
+    ]
+    await show(update, context, [context.t("privacy-forget-question")], rows)
+
+
+async def forget_now(update: Update, context: AppContext) -> None:
+    person = context.person
+    if person is None:
+        return
+    forgotten = await context.services.privacy.forget(person.id)
+    kick(context)  # the centre hears of cancelled bookings; freed places go to the list
+    await show(update, context, [context.t("privacy-forgotten", count=forgotten.cancelled)], [])
+
+
+async def ask_region(update: Update, context: AppContext) -> None:
+    rows: Keyboard = [
+        [button(context.t(f"region-{r.value.replace('_', '-')}"), cd.PRIVACY, "region", r.value)]
+        for r in Region
+    ]
+    rows.append([button(context.t("privacy-region-skip"), cd.PRIVACY, "region", "-")])
+    await show(update, context, [context.t("privacy-region-question")], rows)
+
+
+async def on_button(update: Update, context: AppContext) -> None:
+    press = await pressed(update, context)
+    person = context.person
+    if press is None or person is None:
+        return
+    action, parts = press
+    if action == "export":
+        await on_mydata(update, context)
+    elif action == "forget":
+        await on_forget(update, context)
+    elif action == "forgetok":
+        await forget_now(update, context)
+    elif action == "region" and not parts:
+        await ask_region(update, context)
+    elif action == "region" and parts[0] in {r.value for r in Region} | {"-"}:
+        region = None if parts[0] == "-" else parts[0]
+        await context.services.privacy.set_region(person.id, region)
+        await show(update, context, [context.t("privacy-region-saved")], privacy_rows(context))
+    else:  # "keep", or anything malformed
+        await on_privacy(update, context)
+
+
+async def purge_inactive(context: Any) -> int:
+    """Once a day across instances: erase people not seen for RETENTION_DAYS."""
+    services: Services = context.bot_data["services"]
+    today = services.clock.now().astimezone(services.settings.tz).date()
+    if not await services.desk.claim_daily("retention", today):
+        return 0
+    return await services.privacy.purge_inactive(days=services.settings.retention_days)
+
+
+async def _retention_job(context: AppContext) -> None:
+    await purge_inactive(context)
+
+
+def register(app: AppType) -> None:
+    private = filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("privacy", on_privacy, filters=private))
+    app.add_handler(CommandHandler("mydata", on_mydata, filters=private))
+    app.add_handler(CommandHandler("forget", on_forget, filters=private))
+    app.add_handler(CallbackQueryHandler(on_button, pattern=cd.pattern(cd.PRIVACY)))
+    if app.job_queue is not None:
+        settings = app.bot_data["services"].settings
+        app.job_queue.run_daily(
+            _retention_job,
+            time=settings.agenda_time.replace(tzinfo=settings.tz),
+            name=RETENTION_JOB,
+        )

@@ -1,0 +1,148 @@
+"""What the bot stores about a person: show it (/mydata), erase it (/forget, retention).
+
+Erasure keeps every count already reported: the person's events, bookings, attendance and
+answers stay, re-keyed to a fresh random key on an anonymous row, so they still count as one
+person, but nothing links them to the Telegram id any more (not even the keyed hash of it).
+What identifies the person goes: Telegram id, name, notes, comments, relayed-message links,
+messages not sent yet. The region of origin (one of six world regions) stays on the anonymous
+row, so that counts by region do not move. No Telegram imports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from bot.booking.desk import BookingDesk
+from bot.clock import Clock
+from storage.db import Database
+from storage.models import ACTIVE_BOOKING, Booking, BookingStatus, EventKind, User
+from storage.repos import events
+from storage.repos import privacy as repo
+
+PURGE_BATCH = 100
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    cancelled: int  # future bookings cancelled (the centre is told; places go to the list)
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+class Privacy:
+    def __init__(self, db: Database, clock: Clock, desk: BookingDesk) -> None:
+        self.db = db
+        self.clock = clock
+        self.desk = desk
+
+    async def export(self, user_id: int) -> dict[str, Any]:
+        """Everything stored about this person, and nothing about anyone else."""
+        async with self.db.session() as session:
+            user = await session.get(User, user_id)
+            if user is None:
+                return {}
+            bookings = await repo.bookings_with_slots(session=session, user_id=user_id)
+            marks = await repo.attendance_of(session=session, user_id=user_id)
+            waiting = await repo.waiting_of(session=session, user_id=user_id)
+            answers = await repo.answers_of(session=session, user_id=user_id)
+            relays = await repo.relays_of(session=session, user_id=user_id)
+            pending = await repo.pending_sends_of(session=session, user_id=user_id)
+            logged = await repo.events_of(session=session, user_key=user.user_key)
+        return {
+            "person": {
+                "telegram_id": user.telegram_id,
+                "name": user.display_name,
+                "language": user.language,
+                "first_contact": _iso(user.created_at),
+                "last_seen": _iso(user.last_seen_at),
+                "consent_given": _iso(user.consent_at),
+                "region_of_origin": user.region,
+            },
+            "bookings": [
+                {
+                    "service": booking.service_id,
+                    "starts_at": _iso(slot.starts_at),
+                    "status": booking.status,
+                    "topic": booking.topic_id,
+                    "note": booking.note,
+                    "booked_at": _iso(booking.created_at),
+                }
+                for booking, slot in bookings
+            ],
+            "attendance": [
+                {"session_start": _iso(m.session_start), "status": m.status} for m in marks
+            ],
+            "waiting_lists": [{"since": _iso(w.created_at), "status": w.status} for w in waiting],
+            "survey_answers": [
+                {"service": a.service_id, "score": a.score, "comment": a.comment} for a in answers
+            ],
+            "questions_to_the_centre": [{"sent_at": _iso(r.created_at)} for r in relays],
+            "messages_scheduled": [
+                {"kind": row.kind, "due_at": _iso(row.due_at)} for row in pending
+            ],
+            "activity": [
+                {"kind": e.kind, "at": _iso(e.created_at), "topic": e.topic_id} for e in logged
+            ],
+        }
+
+    async def forget(self, user_id: int) -> Forgotten:
+        """Cancel the person's future bookings (each as the centre would), then erase."""
+        now = self.clock.now()
+        cancelled = 0
+        for booking in await self._future_bookings(user_id, now):
+            if booking.status == BookingStatus.OFFERED:
+                await self.desk.answer_offer(
+                    booking_id=booking.id or 0, user_id=user_id, accept=False
+                )
+            else:
+                outcome = await self.desk.cancel(
+                    booking_id=booking.id or 0, user_id=None, by_staff=True
+                )
+                cancelled += outcome.ok
+        async with self.db.session() as session:
+            user = await session.get(User, user_id)
+            if user is None or user.forgotten_at is not None:
+                return Forgotten(cancelled)
+            new_key = secrets.token_hex(16)  # random: no secret can recompute it
+            await repo.erase(session=session, user=user, new_key=new_key, now=now)
+            await events.record(
+                session=session,
+                kind=EventKind.FORGOTTEN,
+                user_key=new_key,
+                language=user.language,
+                at=now,
+            )
+            await session.commit()
+        return Forgotten(cancelled)
+
+    async def purge_inactive(self, *, days: int) -> int:
+        """Retention: erase the personal data of people not seen for `days` (same code as
+        /forget). Returns how many were erased."""
+        before = self.clock.now() - dt.timedelta(days=days)
+        erased = 0
+        while True:
+            async with self.db.session() as session:
+                ids = await repo.inactive_since(session=session, before=before, limit=PURGE_BATCH)
+            for user_id in ids:
+                await self.forget(user_id)
+            erased += len(ids)
+            if len(ids) < PURGE_BATCH:
+                return erased
+
+    async def _future_bookings(self, user_id: int, now: dt.datetime) -> list[Booking]:
+        async with self.db.session() as session:
+            rows = await repo.bookings_with_slots(session=session, user_id=user_id)
+        return [b for b, s in rows if b.status in ACTIVE_BOOKING and s.ends_at > now]
+
+    async def set_region(self, user_id: int, region: str | None) -> None:
+        async with self.db.session() as session:
+            user = await session.get(User, user_id)
+            if user is not None:
+                user.region = region
+                session.add(user)
+                await session.commit()

@@ -1,0 +1,34 @@
+command-privacy = What we store about you
+# Variables: $days (how long personal data is kept after the last message)
+privacy-text =
+    <b>What we store and why</b>
+    • To answer you: your Telegram id, your name as Telegram shows it, and your language.
+    • To run bookings: your bookings, notes you wrote, whether you came, your answers to our short surveys, and the questions you sent to the centre (we keep only when you sent them; the text stays in the centre's Telegram chat).
+    • For the centre's reports: what you used (for example which topics you read), under a code that does not show who you are. Reports contain only numbers.
+    • Typed questions the bot could not answer are kept for 30 days without any link to you, so that staff know which topic to write next.
+    Only the centre's coordinators see your name and bookings. We never ask about ethnicity, religion or health.
+    If you do not write to us for { $days } days, your personal data is deleted automatically. You can see it or delete it now:
+privacy-mydata-button = 📄 Show my data
+privacy-mydata-caption = Everything we store about you.
+privacy-forget-button = 🗑 Delete my data
+privacy-region-button = 🌍 Region of origin (optional)
+privacy-forget-question = This deletes your Telegram id, name, notes, comments and questions, and cancels your future bookings (the centre is told). Numbers already counted in reports stay, but nothing links them to you. Delete?
+privacy-forget-yes = Yes, delete my data
+privacy-forget-keep = No, keep it
+# Variables: $count (future bookings cancelled)
+privacy-forgotten =
+    Done: your personal data is deleted. { $count ->
+        [0] You had no future bookings.
+        [one] One future booking was cancelled and the centre was told.
+       *[other] { $count } future bookings were cancelled and the centre was told.
+    }
+    If you write to us again, we will start afresh.
+privacy-region-question = Where do you come from? It is optional: the centre reports how many people from each region it helps, never who they are.
+privacy-region-skip = I prefer not to say
+privacy-region-saved = Thank you, saved.
+region-asia = Asia
+region-africa = Africa
+region-balkans = Balkans
+region-other-europe = Other European countries
+region-south-america = South America
+region-other = Other
