@@ -48,6 +48,7 @@ class Person:
     is_new: bool
     is_coordinator: bool
     display_name: str
+    has_consented: bool = False  # to what needs consent: booking, asking a person, the profile
 
 
 def _person(user: User, *, is_new: bool, is_coordinator: bool) -> Person:
@@ -60,6 +61,7 @@ def _person(user: User, *, is_new: bool, is_coordinator: bool) -> Person:
         is_new=is_new,
         is_coordinator=is_coordinator,
         display_name=user.display_name,
+        has_consented=user.consent_at is not None,
     )
 
 
@@ -109,3 +111,13 @@ async def set_language(*, session: AsyncSession, telegram_id: int, locale: str) 
         user.language = locale
         user.language_chosen = True
         session.add(user)
+
+
+async def give_consent(*, session: AsyncSession, user_id: int, now: datetime) -> bool:
+    """Record consent once; False if it was already given."""
+    user = await session.get(User, user_id)
+    if user is None or user.consent_at is not None:
+        return False
+    user.consent_at = now
+    session.add(user)
+    return True

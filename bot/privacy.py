@@ -15,8 +15,10 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from bot import people
 from bot.booking.desk import BookingDesk
 from bot.clock import Clock
+from bot.people import Person
 from storage.db import Database
 from storage.models import ACTIVE_BOOKING, Booking, BookingStatus, EventKind, User
 from storage.repos import events
@@ -146,3 +148,27 @@ class Privacy:
                 user.region = region
                 session.add(user)
                 await session.commit()
+
+    async def give_consent(self, person: Person) -> None:
+        now = self.clock.now()
+        async with self.db.session() as session:
+            if await people.give_consent(session=session, user_id=person.id, now=now):
+                await events.record(
+                    session=session,
+                    kind=EventKind.CONSENT_GIVEN,
+                    user_key=person.user_key,
+                    language=person.locale,
+                    at=now,
+                )
+            await session.commit()
+
+    async def refuse_consent(self, person: Person) -> None:
+        async with self.db.session() as session:
+            await events.record(
+                session=session,
+                kind=EventKind.CONSENT_REFUSED,
+                user_key=person.user_key,
+                language=person.locale,
+                at=self.clock.now(),
+            )
+            await session.commit()

@@ -64,6 +64,8 @@ def make_settings(tmp_path: Path, database_url: str, **overrides: Any) -> Settin
         "coordinator_chat_id": COORDINATOR_CHAT_ID,
         "user_key_secret": "test-only-secret",
         "default_language": "en",
+        # Most tests are about other things; tests/test_consent.py turns the consent step on.
+        "consent_in_bot": False,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

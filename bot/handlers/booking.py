@@ -27,6 +27,7 @@ from bot.handlers.booking_views import (
     when,
 )
 from bot.handlers.delivery import kick
+from bot.handlers.privacy import add_consent_step, ask_consent
 from storage.models import Booking, BookingStatus, Slot, SlotStatus
 
 NOTE_LIMIT = 300
@@ -217,8 +218,8 @@ async def show_confirm(
 # -- the callback router -------------------------------------------------------------------------
 async def on_book_button(update: Update, context: AppContext) -> None:
     press = await pressed(update, context)
-    if press is None:
-        return
+    if press is None or await ask_consent(update, context, "book"):
+        return  # every step, so an old or forged button cannot book without consent
     action, parts = press
     if action == "svc" and parts:
         await show_days(update, context, parts[0])
@@ -480,7 +481,8 @@ async def on_offer_button(update: Update, context: AppContext) -> None:
 
 
 async def on_book_command(update: Update, context: AppContext) -> None:
-    await show_services(update, context)
+    if not await ask_consent(update, context, "book"):
+        await show_services(update, context)
 
 
 def register(app: AppType) -> None:
@@ -491,3 +493,4 @@ def register(app: AppType) -> None:
     app.add_handler(CallbackQueryHandler(on_my_button, pattern=cd.pattern(cd.MY)))
     app.add_handler(CallbackQueryHandler(on_offer_button, pattern=cd.pattern(cd.OFFER)))
     awaiting.add_consumer(app, "booking-note", on_note)
+    add_consent_step(app, "book", show_services)

@@ -5,6 +5,8 @@ of origin, and the daily retention purge."""
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from telegram import InputFile, Update
@@ -91,6 +93,12 @@ async def on_button(update: Update, context: AppContext) -> None:
         await on_forget(update, context)
     elif action == "forgetok":
         await forget_now(update, context)
+    elif action == "consent":
+        await on_consent(update, context, parts)
+    elif action == "about":
+        await on_privacy(update, context)
+    elif action == "region" and not has_consent(context):
+        await ask_consent(update, context, "region")
     elif action == "region" and not parts:
         await ask_region(update, context)
     elif action == "region" and parts[0] in {r.value for r in Region} | {"-"}:
@@ -120,6 +128,7 @@ def register(app: AppType) -> None:
     app.add_handler(CommandHandler("mydata", on_mydata, filters=private))
     app.add_handler(CommandHandler("forget", on_forget, filters=private))
     app.add_handler(CallbackQueryHandler(on_button, pattern=cd.pattern(cd.PRIVACY)))
+    add_consent_step(app, "region", ask_region)
     if app.job_queue is not None:
         settings = app.bot_data["services"].settings
         app.job_queue.run_daily(
@@ -127,3 +136,51 @@ def register(app: AppType) -> None:
             time=settings.agenda_time.replace(tzinfo=settings.tz),
             name=RETENTION_JOB,
         )
+
+
+# -- consent, asked once at the first need ------------------------------------------------------
+NextStep = Callable[[Update, AppContext], Awaitable[None]]
+
+
+def add_consent_step(app: AppType, name: str, step: NextStep) -> None:
+    """What to continue with once the person agrees (`book`, `ask`…)."""
+    app.bot_data.setdefault("consent_steps", {})[name] = step
+
+
+def has_consent(context: AppContext) -> bool:
+    person = context.person
+    if person is None:
+        return False
+    return person.has_consented or not context.services.settings.consent_in_bot
+
+
+async def ask_consent(update: Update, context: AppContext, step: str) -> bool:
+    """True when the person must first agree (the question is shown, with Yes / No)."""
+    if has_consent(context):
+        return False
+    rows = [
+        [button(context.t("consent-yes"), cd.PRIVACY, "consent", f"yes:{step}")],
+        [button(context.t("consent-no"), cd.PRIVACY, "consent", "no")],
+        [button(context.t("consent-more"), cd.PRIVACY, "about")],
+    ]
+    await show(update, context, [context.t("consent-question")], rows)
+    return True
+
+
+async def on_consent(update: Update, context: AppContext, parts: list[str]) -> None:
+    person = context.person
+    if person is None:
+        return
+    if parts[:1] == ["yes"]:
+        await context.services.privacy.give_consent(person)
+        context.person = replace(person, has_consented=True)
+        steps: dict[str, NextStep] = context.bot_data.get("consent_steps", {})
+        step = steps.get(parts[1]) if len(parts) == 2 else None
+        if step is not None:
+            await step(update, context)
+        else:
+            await show(update, context, [context.t("consent-thanks")], [])
+        return
+    await context.services.privacy.refuse_consent(person)
+    contact = [[button(context.t("consent-contact"), cd.FAQ, "open", "contact")]]
+    await show(update, context, [context.t("consent-refused")], contact)

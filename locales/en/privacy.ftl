@@ -32,3 +32,14 @@ region-balkans = Balkans
 region-other-europe = Other European countries
 region-south-america = South America
 region-other = Other
+
+# Asked once, before the first booking, question to the centre or profile.
+consent-question = Before we continue: to book or to pass your question to the centre we store your name, your Telegram id and what you book or ask, and the centre's coordinators see them. We use them only for this, and you can see or delete them at any time with /privacy. Do you agree?
+consent-yes = Yes, I agree
+consent-no = No
+consent-more = What exactly is stored?
+consent-thanks = Thank you.
+consent-refused = All right: we store nothing for this. You can still read all the answers here, and you can visit or call the centre in person:
+consent-contact = How to reach the centre
+# Two lines on first contact.
+privacy-first-contact = Questions you type are not stored with your name or id. To count how the service is used, we note which topics are read, under a code that does not show who you are. More: /privacy

@@ -34,3 +34,14 @@ region-balkans = Balkan
 region-other-europe = Druge evropske države
 region-south-america = Južna Amerika
 region-other = Drugo
+
+# Asked once, before the first booking, question to the centre or profile.
+consent-question = Preden nadaljujemo: za rezervacijo ali za posredovanje vašega vprašanja centru shranimo vaše ime, vaš ID v Telegramu in to, kar rezervirate ali vprašate; vidijo jih koordinatorji centra. Uporabimo jih samo za to, ogledate ali izbrišete pa si jih lahko kadar koli z ukazom /privacy. Se strinjate?
+consent-yes = Da, strinjam se
+consent-no = Ne
+consent-more = Kaj natančno shranite?
+consent-thanks = Hvala.
+consent-refused = V redu: za to ne shranimo ničesar. Vse odgovore lahko še naprej berete tukaj, center pa lahko obiščete ali pokličete tudi osebno:
+consent-contact = Kako doseči center
+# Two lines on first contact.
+privacy-first-contact = Vprašanj, ki jih napišete, ne shranjujemo skupaj z vašim imenom ali ID-jem. Da lahko štejemo uporabo, beležimo, katere teme se berejo, pod kodo, iz katere ni razvidno, kdo ste. Več: /privacy
