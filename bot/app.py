@@ -34,6 +34,7 @@ from bot.handlers import (
 )
 from bot.handlers.base import AppContext, AppType
 from bot.i18n import Translator
+from bot.pending import PendingInputs
 from bot.people import load_or_create_secret
 from bot.privacy import Privacy
 from bot.services import Services
@@ -69,6 +70,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         delivery=Delivery(db, clock, lease_seconds=settings.outbox_lease_seconds),
         surveys=Surveys(db, clock),
         privacy=None,  # type: ignore[arg-type]  # set below, with the desk
+        pending=PendingInputs(db, clock),
     )
     rules = DeskRules(
         reminder_hours=settings.reminder_hours,

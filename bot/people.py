@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.pending import Pending, pending_of
 from storage.models import User
 from storage.repos import users
 
@@ -49,9 +50,10 @@ class Person:
     is_coordinator: bool
     display_name: str
     has_consented: bool = False  # to what needs consent: booking, asking a person, the profile
+    awaiting: Pending | None = None  # what the bot waits for them to type next
 
 
-def _person(user: User, *, is_new: bool, is_coordinator: bool) -> Person:
+def _person(user: User, *, is_new: bool, is_coordinator: bool, now: datetime) -> Person:
     assert user.id is not None and user.telegram_id is not None  # found by their Telegram id
     return Person(
         id=user.id,
@@ -62,6 +64,7 @@ def _person(user: User, *, is_new: bool, is_coordinator: bool) -> Person:
         is_coordinator=is_coordinator,
         display_name=user.display_name,
         has_consented=user.consent_at is not None,
+        awaiting=pending_of(user, now),
     )
 
 
@@ -91,7 +94,7 @@ async def resolve(
         )
         user = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
         assert user is not None  # inserted now, or by a concurrent first update
-        return _person(user, is_new=created, is_coordinator=is_coordinator)
+        return _person(user, is_new=created, is_coordinator=is_coordinator, now=now)
     seen_long_ago = user.last_seen_at is None or now - user.last_seen_at > LAST_SEEN_PRECISION
     if (
         not user.active
@@ -102,7 +105,7 @@ async def resolve(
         user.display_name = display_name[:128] or user.display_name
         user.last_seen_at = now if seen_long_ago else user.last_seen_at
         session.add(user)
-    return _person(user, is_new=False, is_coordinator=is_coordinator)
+    return _person(user, is_new=False, is_coordinator=is_coordinator, now=now)
 
 
 async def set_language(*, session: AsyncSession, telegram_id: int, locale: str) -> None:

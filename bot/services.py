@@ -11,6 +11,7 @@ from bot.config import Settings
 from bot.delivery.outbox import Delivery
 from bot.faq.library import FaqLibrary
 from bot.i18n import Translator
+from bot.pending import PendingInputs
 from bot.privacy import Privacy
 from bot.surveys import Surveys
 from storage.db import Database
@@ -30,6 +31,7 @@ class Services:
     delivery: Delivery
     surveys: Surveys
     privacy: Privacy
+    pending: PendingInputs
 
     async def record_event(
         self,

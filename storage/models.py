@@ -136,6 +136,11 @@ class User(SQLModel, table=True):
     consent_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     region: str | None = Field(default=None, max_length=32)  # self-reported, optional (Region)
     forgotten_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    # What the bot waits for this person to type (a booking note, a question for the centre),
+    # so that any instance understands their next message; see `bot/pending.py`.
+    awaiting_kind: str | None = Field(default=None, max_length=32)
+    awaiting_data: str | None = Field(default=None, max_length=2000)  # JSON
+    awaiting_until: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
 
 
 class Event(SQLModel, table=True):

@@ -297,3 +297,36 @@ async def test_first_two_updates_of_a_new_person_on_two_instances(pair):
             )
         ).one()
     assert count == 20
+
+
+# -- typed input asked on one instance, answered on the other ----------------------------------
+async def test_a_question_for_the_centre_typed_on_the_other_instance(pair):
+    a, b = pair
+    person = a.user(8601, language_code="uk")
+    await person.send("/ask")
+    assert person.last_text() == a.t("uk", "ask-write")
+
+    calls = await twin(b, person).send("Чи можу я змінити роботу?")
+
+    posted = [c for c in calls if c.chat_id == b.services.settings.coordinator_chat_id]
+    assert len(posted) == 1 and "Чи можу я змінити роботу?" in posted[0].text
+    assert a.api.sent("sendMessage", chat_id=a.services.settings.coordinator_chat_id) == []
+    # Handled once: the same text again is an ordinary question, not a second post.
+    again = await twin(a, person).send("Чи можу я змінити роботу?")
+    assert [c for c in again if c.chat_id == a.services.settings.coordinator_chat_id] == []
+
+
+async def test_a_booking_note_typed_on_one_instance_confirmed_on_the_other(pair):
+    a, b = pair
+    slot = await slot_at(a, CONSULTATION, THURSDAY_16)
+    person = a.user(8602, language_code="sl")
+    await person.send("/book")
+    await person.press_data(f"book:slot:{slot.id}")
+    other = twin(b, person)
+    await other.send("Potrebujem pomoč pri vlogi")  # the note, on the second instance
+    message = other._latest_with_keyboard()
+
+    await person.feed(person.callback_payload(f"book:ok:{slot.id}:-", message))
+
+    (booking,) = await bookings_of(a, person.user_id)
+    assert booking.note == "Potrebujem pomoč pri vlogi"

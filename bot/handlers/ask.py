@@ -40,7 +40,7 @@ async def on_ask(update: Update, context: AppContext) -> None:
             relay = await session.get(Relay, relay_id)
         if relay is not None and relay.user_id == person.id:  # never another person's thread
             thread = relay.coordinator_message_id
-    awaiting.expect(context, "ask", thread=thread)
+    await awaiting.expect(context, "ask", thread=thread)
     await show(update, context, [context.t("ask-write")], home)
 
 

@@ -1,30 +1,48 @@
-"""A feature that asked the person to type something (a note, a question) gets their next text.
-
-Kept in `user_data` (memory): a restart forgets the question asked, and the person's next text
-is then treated as a search, which is a safe fallback.
-"""
+"""A feature that asked the person to type something (a note, a question, a comment) gets their
+next text. The question asked is kept in the database (`bot/pending.py`), so whichever instance
+receives the answer understands it, and a restart forgets nothing until it expires."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 from telegram import Update
 
 from bot.handlers.base import AppContext, AppType
 
-KEY = "awaiting"
 TextConsumer = Callable[[Update, AppContext, dict[str, Any]], Awaitable[None]]
 
 
-def expect(context: AppContext, kind: str, **data: Any) -> None:
-    if context.user_data is not None:
-        context.user_data[KEY] = {"kind": kind, **data}
+async def expect(context: AppContext, kind: str, **data: Any) -> None:
+    person = context.person
+    if person is None:
+        return
+    pending = await context.services.pending.expect(person.id, kind, data)
+    context.person = replace(person, awaiting=pending)
 
 
-def forget(context: AppContext) -> None:
-    if context.user_data is not None:
-        context.user_data.pop(KEY, None)
+async def forget(context: AppContext) -> None:
+    """The person moved on (a button, a command): stop waiting for their text. A draft (a note
+    typed for a booking not yet confirmed) stays until the booking takes it."""
+    person = context.person
+    if person is None or person.awaiting is None or person.awaiting.is_draft:
+        return
+    await context.services.pending.clear(person.id)
+    context.person = replace(person, awaiting=None)
+
+
+async def take(context: AppContext, kind: str) -> dict[str, Any] | None:
+    """The pending input of this kind, removed (once, whichever instance asks)."""
+    person = context.person
+    if person is None or person.awaiting is None or person.awaiting.kind != kind:
+        return None
+    if not await context.services.pending.take(person.id, kind):
+        return None
+    data = person.awaiting.data
+    context.person = replace(person, awaiting=None)
+    return data
 
 
 def add_consumer(app: AppType, kind: str, consumer: TextConsumer) -> None:
@@ -33,13 +51,13 @@ def add_consumer(app: AppType, kind: str, consumer: TextConsumer) -> None:
 
 async def consume(update: Update, context: AppContext) -> bool:
     """Give the text to the feature waiting for it; False when nobody waits."""
-    if context.user_data is None:
+    person = context.person
+    pending = person.awaiting if person is not None else None
+    consumer = context.bot_data.get("text_consumers", {}).get(pending.kind) if pending else None
+    if pending is None or consumer is None:
         return False
-    pending = context.user_data.pop(KEY, None)
-    if not pending:
-        return False
-    consumer = context.bot_data.get("text_consumers", {}).get(pending["kind"])
-    if consumer is None:
-        return False
-    await consumer(update, context, pending)
+    data = await take(context, pending.kind)
+    if data is None:
+        return False  # another instance took it first
+    await consumer(update, context, data)
     return True

@@ -2,8 +2,9 @@
 waiting-list offers.
 
 Every step's state travels in the callback data (`book:…`), not in a ConversationHandler: a
-half-finished booking survives a restart and works behind several webhook instances. Only a typed
-note waits in user_data. Every id from a button is checked against the database and the person.
+half-finished booking survives a restart and works behind several webhook instances. A typed note
+waits on the person's row (`bot/pending.py`). Every id from a button is checked against the
+database and the person.
 """
 
 from __future__ import annotations
@@ -28,9 +29,11 @@ from bot.handlers.booking_views import (
 )
 from bot.handlers.delivery import kick
 from bot.handlers.privacy import add_consent_step, ask_consent
+from bot.pending import DRAFT_SUFFIX
 from storage.models import Booking, BookingStatus, Slot, SlotStatus
 
 NOTE_LIMIT = 300
+NOTE_DRAFT = "booking-note" + DRAFT_SUFFIX  # a typed note waiting for its booking
 
 
 def _home(context: AppContext) -> Keyboard:
@@ -181,7 +184,7 @@ async def show_topics(update: Update, context: AppContext, slot_id: int) -> None
         for t in content.roots
     ]
     rows.append([button(context.t("booking-skip-topic"), cd.BOOK, "tp", f"{slot_id}:{cd.NONE}")])
-    awaiting.expect(context, "booking-note", slot=slot_id)
+    await awaiting.expect(context, "booking-note", slot=slot_id)
     await show(update, context, [context.t("booking-choose-topic")], rows)
 
 
@@ -200,8 +203,6 @@ async def show_confirm(
     )
     if note:
         text += "\n\n" + context.t("booking-note-line", note=escape(note))
-        if context.user_data is not None:
-            context.user_data.setdefault("notes", {})[slot_id] = note
     service = services.catalog.get(slot.service_id)
     back = (  # a course has no topic step to go back to
         button(context.t("faq-back"), cd.BOOK, "svc", slot.service_id)
@@ -228,7 +229,7 @@ async def on_book_button(update: Update, context: AppContext) -> None:
     elif action == "slot" and parts and (slot_id := cd.as_id(parts[0])) is not None:
         await show_topics(update, context, slot_id)
     elif action == "tp" and len(parts) == 2 and (slot_id := cd.as_id(parts[0])) is not None:
-        awaiting.forget(context)
+        await awaiting.forget(context)
         await show_confirm(update, context, slot_id, parts[1])
     elif action == "ok" and len(parts) == 2 and (slot_id := cd.as_id(parts[0])) is not None:
         await confirm_booking(update, context, slot_id, parts[1])
@@ -244,6 +245,8 @@ async def on_note(update: Update, context: AppContext, pending: dict[str, object
     if message is None or not isinstance(slot_id, int):
         return
     note = (message.text or "").strip()[:NOTE_LIMIT]
+    if note:  # kept with the person (any instance) until the booking is confirmed
+        await awaiting.expect(context, NOTE_DRAFT, slot=slot_id, note=note)
     await show_confirm(update, context, slot_id, cd.NONE, note or None)
 
 
@@ -252,10 +255,14 @@ async def confirm_booking(update: Update, context: AppContext, slot_id: int, top
     person = context.person
     if person is None:
         return
-    notes = context.user_data.get("notes", {}) if context.user_data is not None else {}
+    draft = await awaiting.take(context, NOTE_DRAFT)
+    note = draft.get("note") if draft and draft.get("slot") == slot_id else None
     topic_id = topic if topic != cd.NONE and services.faq.content.get(topic) else None
     outcome = await services.desk.book(
-        user_id=person.id, slot_id=slot_id, topic_id=topic_id, note=notes.pop(slot_id, None)
+        user_id=person.id,
+        slot_id=slot_id,
+        topic_id=topic_id,
+        note=note if isinstance(note, str) else None,
     )
     if not outcome.ok:
         await explain_failure(update, context, outcome)

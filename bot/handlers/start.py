@@ -44,7 +44,7 @@ async def forget_pending_input(update: Update, context: AppContext) -> None:
     if update.callback_query is not None or (
         message is not None and message.text and message.text.startswith("/")
     ):
-        awaiting.forget(context)
+        await awaiting.forget(context)
 
 
 async def on_start(update: Update, context: AppContext) -> None:

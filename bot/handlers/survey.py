@@ -60,7 +60,7 @@ async def on_survey_button(update: Update, context: AppContext) -> None:
         if not first:  # late, repeated or someone else's: nothing changes
             await show(update, context, [context.t("survey-already")], [])
             return
-        awaiting.expect(context, COMMENT, booking=booking_id)
+        await awaiting.expect(context, COMMENT, booking=booking_id)
         skip = [[button(context.t("survey-skip"), cd.SURVEY, "skip", booking_id)]]
         await show(update, context, [context.t("survey-thanks-comment")], skip)
     else:  # skip, or anything malformed

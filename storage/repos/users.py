@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import User
@@ -44,3 +47,28 @@ async def set_active_by_id(*, session: AsyncSession, user_id: int, active: bool)
     if user is not None and user.active != active:
         user.active = active
         session.add(user)
+
+
+async def set_awaiting(
+    *,
+    session: AsyncSession,
+    user_id: int,
+    kind: str | None,
+    data: str | None,
+    until: datetime | None,
+) -> None:
+    await session.exec(
+        update(User)
+        .where(col(User.id) == user_id)
+        .values(awaiting_kind=kind, awaiting_data=data, awaiting_until=until)
+    )
+
+
+async def take_awaiting(*, session: AsyncSession, user_id: int, kind: str) -> bool:
+    """Clear the pending input if it is still `kind`: True for the one caller that took it."""
+    result = await session.exec(
+        update(User)
+        .where(col(User.id) == user_id, col(User.awaiting_kind) == kind)
+        .values(awaiting_kind=None, awaiting_data=None, awaiting_until=None)
+    )
+    return bool(result.rowcount == 1)
