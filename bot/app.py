@@ -26,6 +26,7 @@ from bot.handlers import (
     errors,
     faq,
     language,
+    my_bookings,
     privacy,
     search,
     start,
@@ -152,6 +153,7 @@ def build_application(
     content.register(app, interval_seconds=settings.content_reload_seconds)
     faq.register(app)
     booking.register(app)
+    my_bookings.register(app)
     coordinator.register(app)
     booking_messages.register(app)  # renderers of the booking kinds of outbox rows
     survey.register(app)

@@ -155,6 +155,10 @@ class SlotSchedule(DeskBase):
             await session.commit()
             return Outcome(Status.OK, slot=slot), affected
 
+    async def slot(self, slot_id: int) -> Slot | None:
+        async with self.db.session() as session:
+            return await repo.get_slot(session=session, slot_id=slot_id)
+
     async def available_days(self, service_id: str) -> list[dt.date]:
         slots = await self.free_slots(service_id)
         return sorted({s.starts_at.astimezone(self.tz).date() for s in slots})

@@ -21,6 +21,7 @@ from bot.delivery.kinds import Kind
 from storage.db import Database
 from storage.models import Outbox
 from storage.repos import outbox as repo
+from storage.repos import users
 
 MAX_ATTEMPTS = 5
 BATCH = 10  # a claimed row waits for the sends before it in its batch
@@ -151,3 +152,9 @@ class Delivery:
             )
             await session.commit()
         return "pending"
+
+    async def mark_unreachable(self, user_id: int) -> None:
+        """The person blocked the bot: nothing more is sent to them until they write again."""
+        async with self.db.session() as session:
+            await users.set_active_by_id(session=session, user_id=user_id, active=False)
+            await session.commit()

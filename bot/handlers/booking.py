@@ -1,5 +1,5 @@
-"""Booking for migrants: service → day → time → topic → confirm; /mybookings; cancel and move;
-waiting-list offers.
+"""Booking for migrants: service → day → time → topic → confirm, and joining a waiting list.
+(`/mybookings`, cancelling, moving and offers are in `my_bookings.py`.)
 
 Every step's state travels in the callback data (`book:…`), not in a ConversationHandler: a
 half-finished booking survives a restart and works behind several webhook instances. A typed note
@@ -15,7 +15,7 @@ from html import escape
 from telegram import InlineKeyboardButton, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.booking.desk import Outcome, Status
+from bot.booking.desk import Outcome
 from bot.handlers import awaiting
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
@@ -23,6 +23,7 @@ from bot.handlers.booking_messages import send_calendar
 from bot.handlers.booking_views import (
     booking_details,
     day_label,
+    my_booking_rows,
     service_name,
     time_label,
     when,
@@ -30,17 +31,17 @@ from bot.handlers.booking_views import (
 from bot.handlers.delivery import kick
 from bot.handlers.privacy import add_consent_step, ask_consent
 from bot.pending import DRAFT_SUFFIX
-from storage.models import Booking, BookingStatus, Slot, SlotStatus
+from storage.models import Booking, Slot, SlotStatus
 
 NOTE_LIMIT = 300
 NOTE_DRAFT = "booking-note" + DRAFT_SUFFIX  # a typed note waiting for its booking
 
 
-def _home(context: AppContext) -> Keyboard:
+def home_rows(context: AppContext) -> Keyboard:
     return [[button(context.t("faq-home"), cd.FAQ, "home")]]
 
 
-def _parse_day(value: str) -> dt.date | None:
+def parse_day(value: str) -> dt.date | None:
     try:
         return dt.datetime.strptime(value, "%Y%m%d").date()
     except ValueError:
@@ -61,10 +62,10 @@ async def show_services(update: Update, context: AppContext) -> None:
         [button(s.name(context.locale), cd.BOOK, "svc", s.id)] for s in catalog.services.values()
     ]
     if not rows:
-        await show(update, context, [context.t("booking-none-offered")], _home(context))
+        await show(update, context, [context.t("booking-none-offered")], home_rows(context))
         return
     rows.append([button(context.t("booking-my-button"), cd.MY, "list")])
-    rows += _home(context)
+    rows += home_rows(context)
     await show(update, context, [context.t("booking-choose-service")], rows)
 
 
@@ -88,7 +89,7 @@ async def show_days(
     name = escape(service.name(context.locale))
     if not days:
         text = (notice + "\n\n" if notice else "") + context.t("booking-no-days", service=name)
-        ask_rows = [[button(context.t("search-ask-person"), cd.ASK, "start")], *_home(context)]
+        ask_rows = [[button(context.t("search-ask-person"), cd.ASK, "start")], *home_rows(context)]
         await show(update, context, [text], ask_rows)
         return
     day_buttons = [
@@ -102,7 +103,7 @@ async def show_days(
         for day in days
     ]
     rows: Keyboard = [day_buttons[i : i + 2] for i in range(0, len(day_buttons), 2)]
-    rows.append([button(context.t("faq-back"), cd.BOOK, "start"), *_home(context)[0]])
+    rows.append([button(context.t("faq-back"), cd.BOOK, "start"), *home_rows(context)[0]])
     text = (notice + "\n\n" if notice else "") + context.t("booking-choose-day", service=name)
     await show(update, context, [text], rows)
 
@@ -115,7 +116,9 @@ async def show_group(
     slot = await services.desk.group_slot(service_id)
     name = escape(service_name(services, context.locale, service_id))
     if slot is None:
-        await show(update, context, [context.t("booking-no-days", service=name)], _home(context))
+        await show(
+            update, context, [context.t("booking-no-days", service=name)], home_rows(context)
+        )
         return
     dates = "\n".join(
         f"• {escape(when(services, context.locale, start))}"
@@ -130,7 +133,7 @@ async def show_group(
         if free > 0
         else button(context.t("booking-join-waitlist"), cd.BOOK, "wait", slot.id or 0)
     )
-    rows = [[action], [button(context.t("faq-back"), cd.BOOK, "start"), *_home(context)[0]]]
+    rows = [[action], [button(context.t("faq-back"), cd.BOOK, "start"), *home_rows(context)[0]]]
     await show(update, context, [text], rows)
 
 
@@ -163,7 +166,7 @@ async def show_times(
         if move_booking is None
         else button(context.t("faq-back"), cd.MY, "move", move_booking)
     )
-    rows.append([back, *_home(context)[0]])
+    rows.append([back, *home_rows(context)[0]])
     text = context.t("booking-choose-time", day=escape(day_label(services, context.locale, day)))
     await show(update, context, [text], rows)
 
@@ -172,8 +175,7 @@ async def show_topics(update: Update, context: AppContext, slot_id: int) -> None
     """Optional: what the consultation is about (an FAQ topic) or a short typed note.
     A course or event needs no topic: straight to the confirmation."""
     services = context.services
-    async with services.db.session() as session:
-        slot = await session.get(Slot, slot_id)
+    slot = await services.desk.slot(slot_id)
     service = services.catalog.get(slot.service_id) if slot else None
     if service is not None and service.is_group:
         await show_confirm(update, context, slot_id, cd.NONE)
@@ -192,8 +194,7 @@ async def show_confirm(
     update: Update, context: AppContext, slot_id: int, topic: str, note: str | None = None
 ) -> None:
     services = context.services
-    async with services.db.session() as session:
-        slot = await session.get(Slot, slot_id)
+    slot = await services.desk.slot(slot_id)
     if slot is None or slot.status != SlotStatus.OPEN:
         await show_services(update, context)
         return
@@ -211,7 +212,7 @@ async def show_confirm(
     )
     rows = [
         [button(context.t("booking-confirm"), cd.BOOK, "ok", f"{slot_id}:{topic}")],
-        [back, *_home(context)[0]],
+        [back, *home_rows(context)[0]],
     ]
     await show(update, context, [text], rows)
 
@@ -224,7 +225,7 @@ async def on_book_button(update: Update, context: AppContext) -> None:
     action, parts = press
     if action == "svc" and parts:
         await show_days(update, context, parts[0])
-    elif action == "day" and len(parts) == 2 and (day := _parse_day(parts[1])):
+    elif action == "day" and len(parts) == 2 and (day := parse_day(parts[1])):
         await show_times(update, context, parts[0], day)
     elif action == "slot" and parts and (slot_id := cd.as_id(parts[0])) is not None:
         await show_topics(update, context, slot_id)
@@ -306,7 +307,7 @@ async def explain_failure(
             [slot_button(when(services, context.locale, s.starts_at), s, move_booking)]
             for s in outcome.alternatives
         ]
-        rows += _home(context)
+        rows += home_rows(context)
         await show(update, context, [text + "\n\n" + context.t("booking-alternatives")], rows)
     elif outcome.slot is not None and outcome.status in ("full", "gone"):
         await show_days(
@@ -315,7 +316,7 @@ async def explain_failure(
     else:
         rows = [
             [button(context.t("booking-my-button"), cd.MY, "list")],
-            [button(context.t("search-ask-person"), cd.ASK, "start"), *_home(context)[0]],
+            [button(context.t("search-ask-person"), cd.ASK, "start"), *home_rows(context)[0]],
         ]
         await show(update, context, [text], rows)
 
@@ -334,157 +335,8 @@ async def join_waitlist(update: Update, context: AppContext, slot_id: int) -> No
         )
     )
     await show(
-        update, context, [context.t("booking-waitlist-joined", service=name)], _home(context)
+        update, context, [context.t("booking-waitlist-joined", service=name)], home_rows(context)
     )
-
-
-# -- my bookings: list, cancel, move -------------------------------------------------------------
-def my_booking_rows(context: AppContext, booking: Booking) -> Keyboard:
-    rows: Keyboard = [[button(context.t("booking-cancel"), cd.MY, "cancel", booking.id or 0)]]
-    service = context.services.catalog.get(booking.service_id)
-    if service is not None and not service.is_group:
-        rows[0].append(button(context.t("booking-move"), cd.MY, "move", booking.id or 0))
-    rows += _home(context)
-    return rows
-
-
-async def show_my_bookings(update: Update, context: AppContext) -> None:
-    person = context.person
-    if person is None:
-        return
-    services = context.services
-    upcoming = [
-        (b, s)
-        for b, s in await services.desk.upcoming(person.id)
-        if b.status != BookingStatus.OFFERED
-    ]
-    if not upcoming:
-        book_rows = [[button(context.t("booking-book-button"), cd.BOOK, "start")], *_home(context)]
-        await show(update, context, [context.t("booking-my-none")], book_rows)
-        return
-    lines = [context.t("booking-my-title", count=len(upcoming))]
-    rows: Keyboard = []
-    for booking, slot in upcoming:
-        label = (
-            f"{service_name(services, context.locale, booking.service_id)}, "
-            f"{when(services, context.locale, slot.starts_at)}"
-        )
-        status = context.t(f"booking-status-{booking.status}")
-        lines.append(f"• {escape(label)} — {escape(status)}")
-        local_day = slot.starts_at.astimezone(services.settings.tz).date()
-        short = (
-            f"{day_label(services, context.locale, local_day)} "
-            f"{time_label(services, context.locale, slot.starts_at)}"
-        )
-        row = [button(f"{context.t('booking-cancel')} {short}", cd.MY, "cancel", booking.id or 0)]
-        service = services.catalog.get(booking.service_id)
-        if service is not None and not service.is_group:
-            row.append(
-                button(f"{context.t('booking-move')} {short}", cd.MY, "move", booking.id or 0)
-            )
-        rows.append(row)
-    rows += _home(context)
-    await show(update, context, ["\n".join(lines)], rows)
-
-
-async def on_my_button(update: Update, context: AppContext) -> None:
-    press = await pressed(update, context)
-    person = context.person
-    if press is None or person is None:
-        return
-    action, parts = press
-    booking_id = cd.as_id(parts[0]) if parts else None
-    services = context.services
-    if action == "list" or booking_id is None:
-        await show_my_bookings(update, context)
-        return
-    owned = await services.desk.owned(person.id, booking_id)
-    if owned is None:  # another person's booking, or one already cancelled: change nothing
-        await explain_failure(update, context, Outcome(Status.GONE))
-        return
-    booking, slot = owned
-    if action == "cancel":
-        text = context.t(
-            "booking-cancel-question",
-            details=booking_details(services, context.locale, booking, slot),
-        )
-        rows = [
-            [button(context.t("booking-cancel-yes"), cd.MY, "cancelok", booking_id)],
-            [button(context.t("booking-keep"), cd.MY, "list")],
-        ]
-        await show(update, context, [text], rows)
-    elif action == "cancelok":
-        await cancel_booking(update, context, booking_id)
-    elif action == "move":
-        await show_days(update, context, booking.service_id, move_booking=booking_id)
-    elif action == "mday" and len(parts) == 2 and (day := _parse_day(parts[1])):
-        await show_times(update, context, booking.service_id, day, move_booking=booking_id)
-    elif action == "mto" and len(parts) == 2 and (slot_id := cd.as_id(parts[1])) is not None:
-        await move_booking(update, context, booking_id, slot_id)
-    else:
-        await show_my_bookings(update, context)
-
-
-async def cancel_booking(update: Update, context: AppContext, booking_id: int) -> None:
-    person = context.person
-    if person is None:
-        return
-    outcome = await context.services.desk.cancel(booking_id=booking_id, user_id=person.id)
-    if not outcome.ok:
-        await explain_failure(update, context, outcome)
-        return
-    assert outcome.booking is not None and outcome.slot is not None
-    rows = [[button(context.t("booking-book-button"), cd.BOOK, "start")], *_home(context)]
-    await show(update, context, [context.t("booking-cancelled")], rows)
-    kick(context)  # the centre's notice and an offer to the next person waiting
-    await send_calendar(
-        context,
-        person.telegram_id,
-        outcome.booking,
-        outcome.slot,
-        locale=context.locale,
-        cancelled=True,
-    )
-
-
-async def move_booking(update: Update, context: AppContext, booking_id: int, slot_id: int) -> None:
-    person = context.person
-    if person is None:
-        return
-    services = context.services
-    outcome = await services.desk.move(
-        booking_id=booking_id, user_id=person.id, new_slot_id=slot_id
-    )
-    if not outcome.ok:
-        await explain_failure(update, context, outcome, move_booking=booking_id)
-        return
-    await announce(update, context, outcome, "booking-moved")
-
-
-# -- waiting-list offers -------------------------------------------------------------------------
-async def on_offer_button(update: Update, context: AppContext) -> None:
-    press = await pressed(update, context)
-    person = context.person
-    if press is None or person is None:
-        return
-    action, parts = press
-    booking_id = cd.as_id(parts[0]) if parts else None
-    if booking_id is None:
-        await explain_failure(update, context, Outcome(Status.GONE))
-        return
-    services = context.services
-    outcome = await services.desk.answer_offer(
-        booking_id=booking_id, user_id=person.id, accept=action == "yes"
-    )
-    if outcome.status == "gone":
-        await explain_failure(update, context, outcome)
-        return
-    assert outcome.booking is not None and outcome.slot is not None
-    if outcome.ok:
-        await announce(update, context, outcome, "booking-done")
-        return
-    await show(update, context, [context.t("booking-offer-declined")], _home(context))
-    kick(context)  # the place goes to the next person waiting
 
 
 async def on_book_command(update: Update, context: AppContext) -> None:
@@ -495,9 +347,6 @@ async def on_book_command(update: Update, context: AppContext) -> None:
 def register(app: AppType) -> None:
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("book", on_book_command, filters=private))
-    app.add_handler(CommandHandler("mybookings", show_my_bookings, filters=private))
     app.add_handler(CallbackQueryHandler(on_book_button, pattern=cd.pattern(cd.BOOK)))
-    app.add_handler(CallbackQueryHandler(on_my_button, pattern=cd.pattern(cd.MY)))
-    app.add_handler(CallbackQueryHandler(on_offer_button, pattern=cd.pattern(cd.OFFER)))
     awaiting.add_consumer(app, "booking-note", on_note)
     add_consent_step(app, "book", show_services)

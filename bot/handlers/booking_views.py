@@ -9,6 +9,8 @@ import datetime as dt
 from html import escape
 
 from bot.booking.catalog import Service
+from bot.handlers import callback_data as cd
+from bot.handlers.base import AppContext, Keyboard, button
 from bot.services import Services
 from storage.models import Booking, Slot, User
 
@@ -75,3 +77,13 @@ def coordinator_summary(
         note=escape(booking.note or "—"),
         booking=booking.id or 0,
     )
+
+
+def my_booking_rows(context: AppContext, booking: Booking) -> Keyboard:
+    """Cancel (and Move, for one-to-one services) under a booking, then Home."""
+    rows: Keyboard = [[button(context.t("booking-cancel"), cd.MY, "cancel", booking.id or 0)]]
+    service = context.services.catalog.get(booking.service_id)
+    if service is not None and not service.is_group:
+        rows[0].append(button(context.t("booking-move"), cd.MY, "move", booking.id or 0))
+    rows.append([button(context.t("faq-home"), cd.FAQ, "home")])
+    return rows

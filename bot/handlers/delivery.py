@@ -27,7 +27,6 @@ from bot.delivery.outbox import Attempt
 from bot.handlers.base import AppContext, AppType, Keyboard, markup
 from bot.services import Services
 from storage.models import Outbox, User
-from storage.repos import users
 
 log = logging.getLogger(__name__)
 
@@ -144,9 +143,7 @@ async def _deliver(
     attempt, message_id = await send(context.bot, outgoing)
     status = await services.delivery.record(row, attempt)
     if attempt.blocked and row.user_id is not None:
-        async with services.db.session() as session:
-            await users.set_active_by_id(session=session, user_id=row.user_id, active=False)
-            await session.commit()
+        await services.delivery.mark_unreachable(row.user_id)
     if status != "sent":
         return 0
     if outgoing.event is not None:

@@ -1,0 +1,181 @@
+"""/mybookings: the person's bookings with Cancel / Move, and their answer to a place held for
+them from a waiting list. Every id from a button is checked against the database and the person."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+
+from bot.booking.desk import Outcome, Status
+from bot.handlers import callback_data as cd
+from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
+from bot.handlers.booking import (
+    announce,
+    explain_failure,
+    home_rows,
+    parse_day,
+    show_days,
+    show_times,
+)
+from bot.handlers.booking_messages import send_calendar
+from bot.handlers.booking_views import (
+    booking_details,
+    day_label,
+    service_name,
+    time_label,
+    when,
+)
+from bot.handlers.delivery import kick
+from storage.models import BookingStatus
+
+
+# -- my bookings: list, cancel, move -------------------------------------------------------------
+async def show_my_bookings(update: Update, context: AppContext) -> None:
+    person = context.person
+    if person is None:
+        return
+    services = context.services
+    upcoming = [
+        (b, s)
+        for b, s in await services.desk.upcoming(person.id)
+        if b.status != BookingStatus.OFFERED
+    ]
+    if not upcoming:
+        book_rows = [
+            [button(context.t("booking-book-button"), cd.BOOK, "start")],
+            *home_rows(context),
+        ]
+        await show(update, context, [context.t("booking-my-none")], book_rows)
+        return
+    lines = [context.t("booking-my-title", count=len(upcoming))]
+    rows: Keyboard = []
+    for booking, slot in upcoming:
+        label = (
+            f"{service_name(services, context.locale, booking.service_id)}, "
+            f"{when(services, context.locale, slot.starts_at)}"
+        )
+        status = context.t(f"booking-status-{booking.status}")
+        lines.append(f"• {escape(label)} — {escape(status)}")
+        local_day = slot.starts_at.astimezone(services.settings.tz).date()
+        short = (
+            f"{day_label(services, context.locale, local_day)} "
+            f"{time_label(services, context.locale, slot.starts_at)}"
+        )
+        row = [button(f"{context.t('booking-cancel')} {short}", cd.MY, "cancel", booking.id or 0)]
+        service = services.catalog.get(booking.service_id)
+        if service is not None and not service.is_group:
+            row.append(
+                button(f"{context.t('booking-move')} {short}", cd.MY, "move", booking.id or 0)
+            )
+        rows.append(row)
+    rows += home_rows(context)
+    await show(update, context, ["\n".join(lines)], rows)
+
+
+async def on_my_button(update: Update, context: AppContext) -> None:
+    press = await pressed(update, context)
+    person = context.person
+    if press is None or person is None:
+        return
+    action, parts = press
+    booking_id = cd.as_id(parts[0]) if parts else None
+    services = context.services
+    if action == "list" or booking_id is None:
+        await show_my_bookings(update, context)
+        return
+    owned = await services.desk.owned(person.id, booking_id)
+    if owned is None:  # another person's booking, or one already cancelled: change nothing
+        await explain_failure(update, context, Outcome(Status.GONE))
+        return
+    booking, slot = owned
+    if action == "cancel":
+        text = context.t(
+            "booking-cancel-question",
+            details=booking_details(services, context.locale, booking, slot),
+        )
+        rows = [
+            [button(context.t("booking-cancel-yes"), cd.MY, "cancelok", booking_id)],
+            [button(context.t("booking-keep"), cd.MY, "list")],
+        ]
+        await show(update, context, [text], rows)
+    elif action == "cancelok":
+        await cancel_booking(update, context, booking_id)
+    elif action == "move":
+        await show_days(update, context, booking.service_id, move_booking=booking_id)
+    elif action == "mday" and len(parts) == 2 and (day := parse_day(parts[1])):
+        await show_times(update, context, booking.service_id, day, move_booking=booking_id)
+    elif action == "mto" and len(parts) == 2 and (slot_id := cd.as_id(parts[1])) is not None:
+        await move_booking(update, context, booking_id, slot_id)
+    else:
+        await show_my_bookings(update, context)
+
+
+async def cancel_booking(update: Update, context: AppContext, booking_id: int) -> None:
+    person = context.person
+    if person is None:
+        return
+    outcome = await context.services.desk.cancel(booking_id=booking_id, user_id=person.id)
+    if not outcome.ok:
+        await explain_failure(update, context, outcome)
+        return
+    assert outcome.booking is not None and outcome.slot is not None
+    rows = [[button(context.t("booking-book-button"), cd.BOOK, "start")], *home_rows(context)]
+    await show(update, context, [context.t("booking-cancelled")], rows)
+    kick(context)  # the centre's notice and an offer to the next person waiting
+    await send_calendar(
+        context,
+        person.telegram_id,
+        outcome.booking,
+        outcome.slot,
+        locale=context.locale,
+        cancelled=True,
+    )
+
+
+async def move_booking(update: Update, context: AppContext, booking_id: int, slot_id: int) -> None:
+    person = context.person
+    if person is None:
+        return
+    services = context.services
+    outcome = await services.desk.move(
+        booking_id=booking_id, user_id=person.id, new_slot_id=slot_id
+    )
+    if not outcome.ok:
+        await explain_failure(update, context, outcome, move_booking=booking_id)
+        return
+    await announce(update, context, outcome, "booking-moved")
+
+
+# -- waiting-list offers -------------------------------------------------------------------------
+async def on_offer_button(update: Update, context: AppContext) -> None:
+    press = await pressed(update, context)
+    person = context.person
+    if press is None or person is None:
+        return
+    action, parts = press
+    booking_id = cd.as_id(parts[0]) if parts else None
+    if booking_id is None:
+        await explain_failure(update, context, Outcome(Status.GONE))
+        return
+    services = context.services
+    outcome = await services.desk.answer_offer(
+        booking_id=booking_id, user_id=person.id, accept=action == "yes"
+    )
+    if outcome.status == "gone":
+        await explain_failure(update, context, outcome)
+        return
+    assert outcome.booking is not None and outcome.slot is not None
+    if outcome.ok:
+        await announce(update, context, outcome, "booking-done")
+        return
+    await show(update, context, [context.t("booking-offer-declined")], home_rows(context))
+    kick(context)  # the place goes to the next person waiting
+
+
+def register(app: AppType) -> None:
+    private = filters.ChatType.PRIVATE
+    app.add_handler(CommandHandler("mybookings", show_my_bookings, filters=private))
+    app.add_handler(CallbackQueryHandler(on_my_button, pattern=cd.pattern(cd.MY)))
+    app.add_handler(CallbackQueryHandler(on_offer_button, pattern=cd.pattern(cd.OFFER)))
