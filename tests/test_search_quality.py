@@ -116,7 +116,11 @@ def test_every_language_has_enough_questions():
 
 
 def test_every_main_menu_topic_is_asked_about(library: FaqLibrary):
-    asked = {item["topic"] for item in QUESTIONS}
+    # New main entries bring their questions in their own set (search_questions_<branch>.yaml),
+    # so the in-scope set and its thresholds stay as they were measured.
+    extra_sets = sorted(QUESTIONS_FILE.parent.glob("search_questions_*.yaml"))
+    extra = [item for path in extra_sets for item in yaml.safe_load(path.read_text("utf-8"))]
+    asked = {item["topic"] for item in [*QUESTIONS, *extra]}
     roots = {topic.id for topic in library.content.roots}
     assert roots <= asked, f"no questions for {sorted(roots - asked)}"
 
