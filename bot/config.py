@@ -47,7 +47,7 @@ class Settings(BaseSettings):
     survey_delay_hours: float = Field(default=2.0, ge=0)
     retention_days: int = Field(default=730, ge=30)
     consent_in_bot: bool = True
-    flood_messages_per_minute: int = Field(default=30, ge=1)
+    flood_messages_per_minute: int = Field(default=60, ge=1)
     user_key_secret: str = ""
     log_level: str = "INFO"
 

@@ -64,8 +64,10 @@ def make_settings(tmp_path: Path, database_url: str, **overrides: Any) -> Settin
         "coordinator_chat_id": COORDINATOR_CHAT_ID,
         "user_key_secret": "test-only-secret",
         "default_language": "en",
-        # Most tests are about other things; tests/test_consent.py turns the consent step on.
+        # Most tests are about other things: tests/test_consent.py turns the consent step on,
+        # tests/test_hardening.py the flood limit down.
         "consent_in_bot": False,
+        "flood_messages_per_minute": 100_000,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

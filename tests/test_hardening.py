@@ -37,8 +37,8 @@ from tests.conftest import (
 
 
 @pytest.fixture
-def settings(tmp_path: Path, database_url: str) -> Settings:
-    return booking_settings(tmp_path, database_url)
+def settings(tmp_path: Path, database_url: str, request: pytest.FixtureRequest) -> Settings:
+    return booking_settings(tmp_path, database_url, **getattr(request, "param", {}))
 
 
 # -- coordinator output stays in staff chats ---------------------------------------------------
@@ -163,6 +163,7 @@ async def test_a_slow_bot_api_never_makes_two_instances_send_one_reminder(
 
 
 # -- floods ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("settings", [{"flood_messages_per_minute": 30}], indirect=True)
 async def test_one_person_flooding_gets_one_notice_and_nobody_else_waits(bot: BotHarness):
     flooder = bot.user(6301, language_code="uk")
     limit = bot.services.settings.flood_messages_per_minute
