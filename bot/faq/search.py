@@ -12,6 +12,7 @@ over the postings of its words.
 
 from __future__ import annotations
 
+import enum
 import math
 import re
 import unicodedata
@@ -36,12 +37,30 @@ FUZZY_CUTOFF = 82
 FUZZY_WEIGHT = 0.7
 K1, B = 1.2, 0.5
 MIN_SCORE = 10.0  # below this the best topic is a guess (greetings, "ok"), and we say so
+# Confidence from coverage (see `confidence`): calibrated on the "tune" part of the question sets.
+ANSWER_SHARE, ANSWER_FLOOR = 0.6, 0.35  # covered at least this much: the answer
+MAYBE_SHARE, MAYBE_FLOOR = 0.3, 0.15  # at least this much: "maybe one of these"; less: none
+LENGTH_SLACK = 0.04  # per content word beyond two, the share needed falls by this much
+UNKNOWN_WORD_WEIGHT = 1.0
+UNRECOGNISED_WORD_WEIGHT = 0.0
+UNKNOWN = "?"  # the pseudo-term of a query word that matches nothing in the index
+STEM_COVER = 0.8
+FUZZY_COVER = 0.8
 MAX_QUERY_CHARS = 500
 STOPWORD_LANGUAGES = ("uk", "hr", "sl", "en", "ru")  # hr: the Serbo-Croatian list, any script
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ABBREVIATION = re.compile(r"\b\w(?:\.\w)+\b\.?")  # s.p. → sp, d.o.o. → doo
 COMMON_SHARE = 0.7  # a word in over 70 % of one language's topics carries no meaning (how, what)
 _EXTRA_FOLDS = str.maketrans({"đ": "dj", "ß": "ss", "ł": "l", "ø": "o"})
+# Ukrainian and Russian letters Serbian Cyrillic lacks, folded to Latin as well, so that the same
+# root written in either language meets ("документи", "документы" → dokumenti; "страхування",
+# "страховка" share the stem "strah"). ы→i, э→e, ё→e, ъ and ь vanish: the Russian-only letters.
+_EAST_SLAVIC_FOLDS = str.maketrans(
+    {
+        "і": "i", "ї": "i", "є": "e", "ґ": "g", "й": "j", "щ": "sc", "ь": "", "ъ": "",
+        "ы": "i", "э": "e", "ё": "e", "я": "ja", "ю": "ju", "'": "", "ʼ": "", "’": "",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -50,9 +69,25 @@ class SearchHit:
     score: float
 
 
+class Confidence(enum.Enum):
+    """answer: the first topic answers the question; maybe: plausible, say we are not sure;
+    none: no topic answers it (offer a person instead)."""
+
+    ANSWER = "answer"
+    MAYBE = "maybe"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    level: Confidence
+    hits: tuple[SearchHit, ...]
+    coverage: float = 0.0  # share of the query's meaning the first topic covers
+
+
 def fold(word: str) -> str:
     """Lowercase, Serbian Cyrillic → Latin, no diacritics: 'Дозвола' and 'dozvóla' → 'dozvola'."""
-    word = to_serbian_latin(word.lower()).translate(_EXTRA_FOLDS)
+    word = to_serbian_latin(word.lower().translate(_EAST_SLAVIC_FOLDS)).translate(_EXTRA_FOLDS)
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -83,7 +118,7 @@ SMALL_TALK_PHRASES = frozenset(
 FUNCTION_WORDS = function_words()
 
 
-def _lemmas(token: str, languages: tuple[str, ...]) -> set[str]:
+def lemma_forms(token: str, languages: tuple[str, ...]) -> set[str]:
     forms = {token}
     for language in languages:
         try:
@@ -93,21 +128,35 @@ def _lemmas(token: str, languages: tuple[str, ...]) -> set[str]:
     return forms
 
 
+def content_tokens(text: str, *, skip: frozenset[str] = frozenset()) -> list[str]:
+    """The words of a text that may carry meaning: no digits, no one-letter words, none in `skip`."""
+    text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text.lower())
+    return [
+        token
+        for token in _WORD.findall(text)
+        if len(token) >= 2 and not token.isdigit() and fold(token) not in skip
+    ]
+
+
+def token_terms(token: str, languages: tuple[str, ...]) -> Counter[str]:
+    """Folded lemmas of one word (weight 1 each) and their prefix stems."""
+    terms: Counter[str] = Counter()
+    for form in lemma_forms(token, languages):
+        folded = fold(form)
+        terms[folded] += 1
+        if len(folded) > STEM_LENGTH:
+            terms["~" + folded[:STEM_LENGTH]] += 1
+    return terms
+
+
 def analyze(
     text: str, languages: tuple[str, ...], *, skip: frozenset[str] = frozenset()
 ) -> Counter[str]:
     """Weighted terms of a text: folded lemmas (weight 1) and prefix stems (STEM_WEIGHT).
     Words whose folded form is in `skip` are left out whole (no lemma, no stem)."""
     terms: Counter[str] = Counter()
-    text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text.lower())
-    for token in _WORD.findall(text):
-        if len(token) < 2 or token.isdigit() or fold(token) in skip:
-            continue
-        for form in _lemmas(token, languages):
-            folded = fold(form)
-            terms[folded] += 1
-            if len(folded) > STEM_LENGTH:
-                terms["~" + folded[:STEM_LENGTH]] += 1
+    for token in content_tokens(text, skip=skip):
+        terms.update(token_terms(token, languages))
     return terms
 
 
@@ -169,6 +218,15 @@ class SearchIndex:
         self._known = known
         self._vocabulary = sorted(t for t in known if not t.startswith("~"))
         self._common = self._common_terms(groups["body"])
+        # Which topics hold a term (any language, any field): for coverage and word weights.
+        self._topic_terms: dict[str, set[str]] = defaultdict(set)
+        for group_documents in groups.values():
+            for topic_id, document in zip(self._topics, group_documents, strict=True):
+                self._topic_terms[topic_id] |= set(document)
+        self._term_topics: dict[str, set[str]] = defaultdict(set)
+        for topic_id, topic_terms in self._topic_terms.items():
+            for term in topic_terms:
+                self._term_topics[term].add(topic_id)
         # A function word staff chose as a keyword ("work" in "work permit") still counts.
         self._skip = (FUNCTION_WORDS - keyword_words) | SMALL_TALK
 
@@ -182,9 +240,18 @@ class SearchIndex:
             common |= {t for t, n in counts.items() if n > COMMON_SHARE * len(docs)}
         return common
 
-    def _query_terms(self, query: str) -> dict[str, float]:
+    def _word_weight_unknown(self, token: str) -> float:
+        """A word found in no topic: a real word of a language we lemmatise ("weather",
+        "Канаду") says the question is about something else; a form no dictionary knows (a typo,
+        a Russian word) says little either way."""
+        known = any(simplemma.is_known(token, lang=lang) for lang in ALL_LEMMA_LANGUAGES)
+        return self._idf(0) * (UNKNOWN_WORD_WEIGHT if known else UNRECOGNISED_WORD_WEIGHT)
+
+    def _word_terms(self, token: str) -> dict[str, float]:
+        """One query word → the index terms it stands for, with weights: its lemmas and stem as
+        they are, or (for a word the index has never seen) close index words, for typos."""
         weights: dict[str, float] = {}
-        for term in analyze(query[:MAX_QUERY_CHARS], ALL_LEMMA_LANGUAGES, skip=self._skip):
+        for term in token_terms(token, ALL_LEMMA_LANGUAGES):
             weight = STEM_WEIGHT if term.startswith("~") else 1.0
             if term in self._known:
                 weights[term] = max(weights.get(term, 0), weight)
@@ -196,13 +263,18 @@ class SearchIndex:
                     weights[match] = max(weights.get(match, 0), fuzzy)
         return weights
 
-    def search(
-        self, query: str, *, limit: int = 3, min_score: float = MIN_SCORE
-    ) -> list[SearchHit]:
-        words = [fold(w) for w in _WORD.findall(query[:MAX_QUERY_CHARS].lower())]
-        if " ".join(w for w in words if w not in SMALL_TALK) in SMALL_TALK_PHRASES:
-            return []
-        terms = self._query_terms(query)
+    def _query_words(self, query: str) -> list[dict[str, float]]:
+        """The terms of every distinct content word of the query, in order. A word that matches
+        nothing carries its weight as evidence against under the key UNKNOWN."""
+        words: dict[str, dict[str, float]] = {}
+        for token in content_tokens(query[:MAX_QUERY_CHARS], skip=self._skip):
+            if fold(token) not in words:
+                words[fold(token)] = self._word_terms(token) or {
+                    UNKNOWN: self._word_weight_unknown(token)
+                }
+        return list(words.values())
+
+    def _rank(self, terms: dict[str, float]) -> list[tuple[str, float]]:
         scores: dict[int, float] = defaultdict(float)
         for group, (_, group_weight) in FIELD_GROUPS.items():
             group_scores: dict[int, float] = defaultdict(float)
@@ -211,12 +283,86 @@ class SearchIndex:
                 # title or keywords ("dozvola" in the permit topic) still does.
                 if group == "body" and term in self._common:
                     continue
-                self._groups[group].add_scores(term, weight, group_scores)
+                if term != UNKNOWN:
+                    self._groups[group].add_scores(term, weight, group_scores)
             for index, score in group_scores.items():
                 scores[index] += group_weight * score
         best: dict[str, float] = {}
         for index, score in scores.items():
             topic_id = self._topics[index]
             best[topic_id] = max(best.get(topic_id, 0.0), score)
-        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-        return [SearchHit(t, round(s, 3)) for t, s in ranked[:limit] if s >= min_score]
+        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+
+    def _word_weight(self, terms: dict[str, float]) -> float:
+        """How much a query word says: the IDF over topics of what it matched. A word found in no
+        topic at all gets the highest weight, so it counts against any match (weather, Canada)."""
+        for kind in (_EXACT, _STEM, _FUZZY):
+            topics: set[str] = set()
+            for term, weight in terms.items():
+                if _kind(term, weight) == kind:
+                    topics |= self._term_topics.get(term, set())
+            if topics:
+                return self._idf(len(topics))
+        return terms.get(UNKNOWN, self._idf(0))
+
+    def _idf(self, topics: int) -> float:
+        total = len(self._topic_terms)
+        return math.log(1 + (total - topics + 0.5) / (topics + 0.5))
+
+    def coverage(self, words: list[dict[str, float]], topic_id: str) -> float:
+        """Share of the query's meaning (IDF-weighted content words) that the topic contains."""
+        own = self._topic_terms.get(topic_id, set())
+        said = covered = 0.0
+        for terms in words:
+            weight = self._word_weight(terms)
+            said += weight
+            hit = max((COVER_BY_KIND[_kind(t, w)] for t, w in terms.items() if t in own), default=0)
+            covered += weight * hit
+        return covered / said if said else 0.0
+
+    def find(self, query: str, *, limit: int = 3) -> SearchResult:
+        """The best topics for a typed question and how sure the search is (see `Confidence`)."""
+        words = [fold(w) for w in _WORD.findall(query[:MAX_QUERY_CHARS].lower())]
+        if " ".join(w for w in words if w not in SMALL_TALK) in SMALL_TALK_PHRASES:
+            return SearchResult(Confidence.NONE, ())
+        query_words = self._query_words(query)
+        terms: dict[str, float] = {}
+        for word in query_words:
+            for term, weight in word.items():
+                if term != UNKNOWN:
+                    terms[term] = max(terms.get(term, 0), weight)
+        ranked = [(t, s) for t, s in self._rank(terms)[:limit] if s >= MIN_SCORE]
+        if not ranked:
+            return SearchResult(Confidence.NONE, ())
+        share = self.coverage(query_words, ranked[0][0])
+        level = confidence(share, len(query_words))
+        if level is Confidence.NONE:
+            return SearchResult(level, (), round(share, 3))
+        hits = tuple(SearchHit(t, round(s, 3)) for t, s in ranked)
+        return SearchResult(level, hits, round(share, 3))
+
+    def search(self, query: str, *, limit: int = 3) -> list[SearchHit]:
+        """The topics to offer for a typed question, best first; [] when none fits."""
+        return list(self.find(query, limit=limit).hits)
+
+
+_EXACT, _STEM, _FUZZY = "exact", "stem", "fuzzy"
+COVER_BY_KIND = {_EXACT: 1.0, _STEM: STEM_COVER, _FUZZY: FUZZY_COVER}
+
+
+def _kind(term: str, weight: float) -> str:
+    if term.startswith("~"):
+        return _STEM
+    return _EXACT if weight >= 1.0 else _FUZZY
+
+
+def confidence(share: float, words: int) -> Confidence:
+    """How sure a match is, from the share of the query's meaning the best topic covers.
+    Long questions carry incidental words (where someone works, since when), so the share needed
+    falls with length, down to a floor."""
+    slack = LENGTH_SLACK * max(words - 2, 0)
+    if share >= max(ANSWER_SHARE - slack, ANSWER_FLOOR):
+        return Confidence.ANSWER
+    if share >= max(MAYBE_SHARE - slack, MAYBE_FLOOR):
+        return Confidence.MAYBE
+    return Confidence.NONE
