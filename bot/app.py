@@ -22,6 +22,7 @@ from bot.handlers import (
     coordinator,
     errors,
     faq,
+    gaps,
     language,
     reminders,
     search,
@@ -137,6 +138,7 @@ def build_application(
     faq.register(app)
     booking.register(app)
     coordinator.register(app)
+    gaps.register(app)  # /gaps for coordinators, the daily purge of old gaps
     reminders.register(app, interval_seconds=settings.outbox_poll_seconds)
     ask.register(app)  # before search: a reply to a relayed answer continues the thread
     search.register(app)  # any other private text is a question

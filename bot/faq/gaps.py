@@ -14,8 +14,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.faq.search import ALL_LEMMA_LANGUAGES, FUNCTION_WORDS, SMALL_TALK, content_tokens, fold
-from bot.faq.search import lemma_forms
+from bot.faq.search import (
+    ALL_LEMMA_LANGUAGES,
+    FUNCTION_WORDS,
+    SMALL_TALK,
+    content_tokens,
+    fold,
+    lemma_forms,
+)
 
 MAX_GAP_CHARS = 200
 KEEP_DAYS = 30
@@ -31,12 +37,12 @@ EMAIL_MASK, PHONE_MASK, DIGIT_MASK, URL_MASK = "[email]", "[phone]", "#", "[link
 def mask(text: str) -> str:
     """The text as it may be kept: no control characters, e-mails, links, phone numbers or
     digits, whitespace collapsed, at most MAX_GAP_CHARS characters."""
-    printable = "".join(
-        " " if unicodedata.category(c).startswith(("C", "Z")) else c for c in text
-    )
+    printable = "".join(" " if unicodedata.category(c).startswith(("C", "Z")) else c for c in text)
     masked = _EMAIL.sub(EMAIL_MASK, printable)
     masked = _URL.sub(URL_MASK, masked)
-    masked = _PHONE.sub(lambda m: PHONE_MASK if len(_DIGIT.findall(m.group())) >= 6 else m.group(), masked)
+    masked = _PHONE.sub(
+        lambda m: PHONE_MASK if len(_DIGIT.findall(m.group())) >= 6 else m.group(), masked
+    )
     masked = _DIGIT.sub(DIGIT_MASK, masked)
     masked = " ".join(masked.split())
     return masked[:MAX_GAP_CHARS]

@@ -70,7 +70,9 @@ class SetResult:
 Search = Callable[[str], list[Any]]  # question → hits (topic_id, score), best first; [] for none
 
 
-def evaluate(name: str, items: list[dict[str, Any]], search: Search, content: FaqContent) -> SetResult:
+def evaluate(
+    name: str, items: list[dict[str, Any]], search: Search, content: FaqContent
+) -> SetResult:
     def under(found: str, expected: str) -> bool:
         return found == expected or expected in content.ancestors(found)
 
@@ -96,5 +98,7 @@ def evaluate(name: str, items: list[dict[str, Any]], search: Search, content: Fa
         if not good:
             got = ", ".join(f"{h.topic_id} {h.score:.1f}" for h in hits) or "nothing"
             mark = "" if name == "out-of-scope" else (" (not first)" if near else " (not in top 3)")
-            tally.misses.append(f"[{item['lang']}] {item['q'][:90]!r}: want {expected}, got {got}{mark}")
+            tally.misses.append(
+                f"[{item['lang']}] {item['q'][:90]!r}: want {expected}, got {got}{mark}"
+            )
     return result

@@ -129,7 +129,7 @@ def lemma_forms(token: str, languages: tuple[str, ...]) -> set[str]:
 
 
 def content_tokens(text: str, *, skip: frozenset[str] = frozenset()) -> list[str]:
-    """The words of a text that may carry meaning: no digits, no one-letter words, none in `skip`."""
+    """The words of a text that may carry meaning: no digits, no one-letter words, none in skip."""
     text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text.lower())
     return [
         token
