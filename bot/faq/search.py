@@ -24,6 +24,7 @@ import stopwordsiso
 from rapidfuzz import fuzz, process
 
 from bot.faq.model import FaqContent
+from bot.faq.russian import ukrainian_for
 from bot.i18n import to_serbian_latin
 
 LEMMA_LANGUAGES = {"uk": "uk", "sr": "hbs", "sr-Latn": "hbs", "sl": "sl", "en": "en"}
@@ -39,12 +40,12 @@ K1, B = 1.2, 0.5
 MIN_SCORE = 10.0  # below this the best topic is a guess (greetings, "ok"), and we say so
 # Confidence from coverage (see `confidence`): calibrated on the "tune" part of the question sets.
 ANSWER_SHARE, ANSWER_FLOOR = 0.6, 0.35  # covered at least this much: the answer
-MAYBE_SHARE, MAYBE_FLOOR = 0.3, 0.15  # at least this much: "maybe one of these"; less: none
+MAYBE_SHARE, MAYBE_FLOOR = 0.45, 0.1  # at least this much: "maybe one of these"; less: none
 LENGTH_SLACK = 0.04  # per content word beyond two, the share needed falls by this much
 UNKNOWN_WORD_WEIGHT = 1.0
 UNRECOGNISED_WORD_WEIGHT = 0.0
-UNKNOWN = "?"  # the pseudo-term of a query word that matches nothing in the index
-STEM_COVER = 0.8
+BODY_COVER = 0.5  # a word found only in the answer's body covers this much of itself
+STEM_COVER = 0.6
 FUZZY_COVER = 0.8
 MAX_QUERY_CHARS = 500
 STOPWORD_LANGUAGES = ("uk", "hr", "sl", "en", "ru")  # hr: the Serbo-Croatian list, any script
@@ -67,6 +68,16 @@ _EAST_SLAVIC_FOLDS = str.maketrans(
 class SearchHit:
     topic_id: str
     score: float
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """One content word of a query: the index terms it stands for (with weights); if none, how
+    much its absence from every topic weighs; whether it is a function word staff kept."""
+
+    terms: dict[str, float]
+    unknown_weight: float = 0.0
+    function: bool = False
 
 
 class Confidence(enum.Enum):
@@ -227,6 +238,17 @@ class SearchIndex:
         for topic_id, topic_terms in self._topic_terms.items():
             for term in topic_terms:
                 self._term_topics[term].add(topic_id)
+        # What a topic is about, for coverage: its own title and keywords and those of its family
+        # (a question may name the parent's subject and the sub-question's detail) count fully;
+        # its own body counts less, since a stray word anywhere in a long answer proves little.
+        meta: dict[str, set[str]] = defaultdict(set)
+        for topic_id, document in zip(self._topics, groups["meta"], strict=True):
+            meta[topic_id] |= set(document)
+        self._topic_meta: dict[str, set[str]] = {}
+        for topic_id in meta:
+            family = [topic_id, *content.ancestors(topic_id)]
+            family += [child.id for child in content.children(topic_id)]
+            self._topic_meta[topic_id] = set().union(*(meta.get(t, set()) for t in family))
         # A function word staff chose as a keyword ("work" in "work permit") still counts.
         self._skip = (FUNCTION_WORDS - keyword_words) | SMALL_TALK
 
@@ -251,7 +273,11 @@ class SearchIndex:
         """One query word → the index terms it stands for, with weights: its lemmas and stem as
         they are, or (for a word the index has never seen) close index words, for typos."""
         weights: dict[str, float] = {}
-        for term in token_terms(token, ALL_LEMMA_LANGUAGES):
+        terms = token_terms(token, ALL_LEMMA_LANGUAGES)
+        ukrainian = ukrainian_for(token)  # a Russian word the content says in Ukrainian
+        if ukrainian:
+            terms.update(token_terms(ukrainian, ALL_LEMMA_LANGUAGES))
+        for term in terms:
             weight = STEM_WEIGHT if term.startswith("~") else 1.0
             if term in self._known:
                 weights[term] = max(weights.get(term, 0), weight)
@@ -263,15 +289,15 @@ class SearchIndex:
                     weights[match] = max(weights.get(match, 0), fuzzy)
         return weights
 
-    def _query_words(self, query: str) -> list[dict[str, float]]:
-        """The terms of every distinct content word of the query, in order. A word that matches
-        nothing carries its weight as evidence against under the key UNKNOWN."""
-        words: dict[str, dict[str, float]] = {}
+    def _query_words(self, query: str) -> list[QueryWord]:
+        """Every distinct content word of the query, in order, with what it matched."""
+        words: dict[str, QueryWord] = {}
         for token in content_tokens(query[:MAX_QUERY_CHARS], skip=self._skip):
-            if fold(token) not in words:
-                words[fold(token)] = self._word_terms(token) or {
-                    UNKNOWN: self._word_weight_unknown(token)
-                }
+            folded = fold(token)
+            if folded not in words:
+                terms = self._word_terms(token)
+                unknown = 0.0 if terms else self._word_weight_unknown(token)
+                words[folded] = QueryWord(terms, unknown, folded in FUNCTION_WORDS)
         return list(words.values())
 
     def _rank(self, terms: dict[str, float]) -> list[tuple[str, float]]:
@@ -283,8 +309,7 @@ class SearchIndex:
                 # title or keywords ("dozvola" in the permit topic) still does.
                 if group == "body" and term in self._common:
                     continue
-                if term != UNKNOWN:
-                    self._groups[group].add_scores(term, weight, group_scores)
+                self._groups[group].add_scores(term, weight, group_scores)
             for index, score in group_scores.items():
                 scores[index] += group_weight * score
         best: dict[str, float] = {}
@@ -293,32 +318,45 @@ class SearchIndex:
             best[topic_id] = max(best.get(topic_id, 0.0), score)
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
-    def _word_weight(self, terms: dict[str, float]) -> float:
+    def _word_weight(self, word: QueryWord) -> float:
         """How much a query word says: the IDF over topics of what it matched. A word found in no
-        topic at all gets the highest weight, so it counts against any match (weather, Canada)."""
+        topic at all weighs most, so it counts against any match (weather, Canada)."""
+        if not word.terms:
+            return word.unknown_weight
         for kind in (_EXACT, _STEM, _FUZZY):
             topics: set[str] = set()
-            for term, weight in terms.items():
+            for term, weight in word.terms.items():
                 if _kind(term, weight) == kind:
                     topics |= self._term_topics.get(term, set())
             if topics:
                 return self._idf(len(topics))
-        return terms.get(UNKNOWN, self._idf(0))
+        return self._idf(0)
 
     def _idf(self, topics: int) -> float:
         total = len(self._topic_terms)
         return math.log(1 + (total - topics + 0.5) / (topics + 0.5))
 
-    def coverage(self, words: list[dict[str, float]], topic_id: str) -> float:
-        """Share of the query's meaning (IDF-weighted content words) that the topic contains."""
-        own = self._topic_terms.get(topic_id, set())
+    def coverage(self, words: list[QueryWord], topic_ids: list[str]) -> float:
+        """Share of the query's meaning (IDF-weighted content words) that the topics contain.
+        A function word staff made a keyword ("when" for opening hours) counts only if it hits."""
         said = covered = 0.0
-        for terms in words:
-            weight = self._word_weight(terms)
+        for word in words:
+            hit = max((self._hit(word, topic_id) for topic_id in topic_ids), default=0.0)
+            if word.function and not hit:
+                continue
+            weight = self._word_weight(word)
             said += weight
-            hit = max((COVER_BY_KIND[_kind(t, w)] for t, w in terms.items() if t in own), default=0)
             covered += weight * hit
         return covered / said if said else 0.0
+
+    def _hit(self, word: QueryWord, topic_id: str) -> float:
+        about = self._topic_meta.get(topic_id, set())
+        own = self._topic_terms.get(topic_id, set())
+        hit = 0.0
+        for term, term_weight in word.terms.items():
+            place = 1.0 if term in about else BODY_COVER if term in own else 0.0
+            hit = max(hit, place * COVER_BY_KIND[_kind(term, term_weight)])
+        return hit
 
     def find(self, query: str, *, limit: int = 3) -> SearchResult:
         """The best topics for a typed question and how sure the search is (see `Confidence`)."""
@@ -328,14 +366,16 @@ class SearchIndex:
         query_words = self._query_words(query)
         terms: dict[str, float] = {}
         for word in query_words:
-            for term, weight in word.items():
-                if term != UNKNOWN:
-                    terms[term] = max(terms.get(term, 0), weight)
+            for term, weight in word.terms.items():
+                terms[term] = max(terms.get(term, 0), weight)
         ranked = [(t, s) for t, s in self._rank(terms)[:limit] if s >= MIN_SCORE]
         if not ranked:
             return SearchResult(Confidence.NONE, ())
-        share = self.coverage(query_words, ranked[0][0])
-        level = confidence(share, len(query_words))
+        # The first topic must cover the question to be the answer; for "maybe", the topics
+        # offered together must.
+        share = self.coverage(query_words, [ranked[0][0]])
+        offered = self.coverage(query_words, [topic for topic, _ in ranked])
+        level = confidence(share, offered, len(query_words))
         if level is Confidence.NONE:
             return SearchResult(level, (), round(share, 3))
         hits = tuple(SearchHit(t, round(s, 3)) for t, s in ranked)
@@ -356,13 +396,13 @@ def _kind(term: str, weight: float) -> str:
     return _EXACT if weight >= 1.0 else _FUZZY
 
 
-def confidence(share: float, words: int) -> Confidence:
+def confidence(share: float, offered: float, words: int) -> Confidence:
     """How sure a match is, from the share of the query's meaning the best topic covers.
     Long questions carry incidental words (where someone works, since when), so the share needed
     falls with length, down to a floor."""
     slack = LENGTH_SLACK * max(words - 2, 0)
     if share >= max(ANSWER_SHARE - slack, ANSWER_FLOOR):
         return Confidence.ANSWER
-    if share >= max(MAYBE_SHARE - slack, MAYBE_FLOOR):
+    if offered >= max(MAYBE_SHARE - slack, MAYBE_FLOOR):
         return Confidence.MAYBE
     return Confidence.NONE
