@@ -40,12 +40,11 @@ K1, B = 1.2, 0.5
 MIN_SCORE = 10.0  # below this the best topic is a guess (greetings, "ok"), and we say so
 # Confidence from coverage (see `confidence`): calibrated on the "tune" part of the question sets.
 ANSWER_SHARE, ANSWER_FLOOR = 0.6, 0.35  # covered at least this much: the answer
-MAYBE_SHARE, MAYBE_FLOOR = 0.45, 0.1  # at least this much: "maybe one of these"; less: none
+MAYBE_SHARE, MAYBE_FLOOR = 0.5, 0.1  # the offered topics cover this much: "maybe"; less: none
 LENGTH_SLACK = 0.04  # per content word beyond two, the share needed falls by this much
-UNKNOWN_WORD_WEIGHT = 1.0
-UNRECOGNISED_WORD_WEIGHT = 0.0
-BODY_COVER = 0.5  # a word found only in the answer's body covers this much of itself
-STEM_COVER = 0.6
+CHILD_RATIO = 0.6  # a sub-question this close behind its own parent goes first
+CHILD_WINDOW = 3  # looked for among the topics offered
+STEM_COVER = 1.0
 FUZZY_COVER = 0.8
 MAX_QUERY_CHARS = 500
 STOPWORD_LANGUAGES = ("uk", "hr", "sl", "en", "ru")  # hr: the Serbo-Croatian list, any script
@@ -72,11 +71,10 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class QueryWord:
-    """One content word of a query: the index terms it stands for (with weights); if none, how
-    much its absence from every topic weighs; whether it is a function word staff kept."""
+    """One content word of a query: the index terms it stands for (with weights), none for a word
+    no topic has, and whether it is a function word staff kept as a keyword."""
 
     terms: dict[str, float]
-    unknown_weight: float = 0.0
     function: bool = False
 
 
@@ -106,11 +104,32 @@ def fold(word: str) -> str:
 # Greetings and politeness carry no topic, and some look like topic words ("zdravo" ~ "zdravje").
 def function_words() -> frozenset[str]:
     """Words that carry no topic ("how", "kako", "як", "kaj"), from stopwords-iso, folded like
-    everything else; Russian too, since many Ukrainians type it."""
-    words: set[str] = set()
+    everything else; Russian too, since many Ukrainians type it. stopwords-iso's Ukrainian list
+    is short (73 words), so pronouns, question words and the verbs every question has ("треба",
+    "робити", "moram") are added by hand, for every language."""
+    words: set[str] = {fold(w) for w in _GENERIC_WORDS.split()}
     for language in STOPWORD_LANGUAGES:
         words |= {fold(w) for w in stopwordsiso.stopwords(language)}
     return frozenset(words)
+
+
+_GENERIC_WORDS = """
+я ти він вона воно ми ви вони мене мені мною тебе тобі його йому її їй нас нам вас вам їх їм
+мій моя моє мої мого моєї моїй моїм моєму моїх твій твоя твоє твої наш наша наше наші нашої
+ваш ваша ваше ваші вашої свій своя своє свої свого своєї своїй своїм себе собі хтось щось
+ніхто ніщо цей ця це ці цього цієї той та те ті такий така таке такі який яка яке які якого
+якій якому яких чий чия хто що шо де куди звідки коли чому навіщо як скільки чи можна треба
+потрібно необхідно мушу маю має мають маємо хочу хоче хочемо хочуть можу може можемо можуть
+знаю знати робити зробити роблю зробив буде будуть було був була були бути є йти піти прийти
+прийду сказати каже кажуть дати дають взяти тут там тепер зараз вже ще також теж дуже більше
+менше просто тільки лише потім завжди ніколи знову разом якщо бо тому але або щоб аби
+нужна нужен нужны надо хочу могу можно делать сделать сейчас теперь уже еще здесь там
+treba trebam trebaju trebalo moram moraš mora mogu možeš može možemo hoću hoćeš hoće želim znam
+uraditi uradim učiniti šta što gde gdje kada kad ovde ovdje sada sad već još nešto neko neki
+nekog moj moja moje moji moju mog mojim mojoj mene meni naš naša vaš vaša vam vas njih
+rabim moram morem lahko zdaj naredim narediti naredil potrebujem želim vem
+pls plz thx need want get got make do does did please now here there someone something
+"""
 
 
 _SMALL_TALK_WORDS = """
@@ -234,13 +253,17 @@ class SearchIndex:
         for group_documents in groups.values():
             for topic_id, document in zip(self._topics, group_documents, strict=True):
                 self._topic_terms[topic_id] |= set(document)
+        # Word weights count main-menu families, not topics: a word all of one family's
+        # sub-questions share ("citizenship") still says which family.
+        self._parent = {t.id: t.parent for t in content.topics.values() if t.parent}
         self._term_topics: dict[str, set[str]] = defaultdict(set)
         for topic_id, topic_terms in self._topic_terms.items():
+            family = ([topic_id, *content.ancestors(topic_id)])[-1]
             for term in topic_terms:
-                self._term_topics[term].add(topic_id)
-        # What a topic is about, for coverage: its own title and keywords and those of its family
-        # (a question may name the parent's subject and the sub-question's detail) count fully;
-        # its own body counts less, since a stray word anywhere in a long answer proves little.
+                self._term_topics[term].add(family)
+        self._families = len({topics for family in self._term_topics.values() for topics in family})
+        # What a topic is about, for coverage: all its own words, and the titles and keywords of
+        # its family (a question may name the parent's subject and the sub-question's detail).
         meta: dict[str, set[str]] = defaultdict(set)
         for topic_id, document in zip(self._topics, groups["meta"], strict=True):
             meta[topic_id] |= set(document)
@@ -261,13 +284,6 @@ class SearchIndex:
             counts = Counter(term for d in docs for term in d)
             common |= {t for t, n in counts.items() if n > COMMON_SHARE * len(docs)}
         return common
-
-    def _word_weight_unknown(self, token: str) -> float:
-        """A word found in no topic: a real word of a language we lemmatise ("weather",
-        "Канаду") says the question is about something else; a form no dictionary knows (a typo,
-        a Russian word) says little either way."""
-        known = any(simplemma.is_known(token, lang=lang) for lang in ALL_LEMMA_LANGUAGES)
-        return self._idf(0) * (UNKNOWN_WORD_WEIGHT if known else UNRECOGNISED_WORD_WEIGHT)
 
     def _word_terms(self, token: str) -> dict[str, float]:
         """One query word → the index terms it stands for, with weights: its lemmas and stem as
@@ -296,8 +312,7 @@ class SearchIndex:
             folded = fold(token)
             if folded not in words:
                 terms = self._word_terms(token)
-                unknown = 0.0 if terms else self._word_weight_unknown(token)
-                words[folded] = QueryWord(terms, unknown, folded in FUNCTION_WORDS)
+                words[folded] = QueryWord(terms, folded in FUNCTION_WORDS)
         return list(words.values())
 
     def _rank(self, terms: dict[str, float]) -> list[tuple[str, float]]:
@@ -318,11 +333,20 @@ class SearchIndex:
             best[topic_id] = max(best.get(topic_id, 0.0), score)
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
+    def _prefer_sub_question(self, ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """A main topic first and one of its own sub-questions close behind: the sub-question is
+        the more precise answer (its parent's page only lists it), so it goes first."""
+        if not ranked:
+            return ranked
+        first, score = ranked[0]
+        for index, (topic_id, child_score) in enumerate(ranked[1:CHILD_WINDOW], start=1):
+            if self._parent.get(topic_id) == first and child_score >= CHILD_RATIO * score:
+                return [ranked[index], *ranked[:index], *ranked[index + 1 :]]
+        return ranked
+
     def _word_weight(self, word: QueryWord) -> float:
         """How much a query word says: the IDF over topics of what it matched. A word found in no
         topic at all weighs most, so it counts against any match (weather, Canada)."""
-        if not word.terms:
-            return word.unknown_weight
         for kind in (_EXACT, _STEM, _FUZZY):
             topics: set[str] = set()
             for term, weight in word.terms.items():
@@ -333,17 +357,17 @@ class SearchIndex:
         return self._idf(0)
 
     def _idf(self, topics: int) -> float:
-        total = len(self._topic_terms)
+        total = self._families
         return math.log(1 + (total - topics + 0.5) / (topics + 0.5))
 
     def coverage(self, words: list[QueryWord], topic_ids: list[str]) -> float:
         """Share of the query's meaning (IDF-weighted content words) that the topics contain.
-        A function word staff made a keyword ("when" for opening hours) counts only if it hits."""
+        Function words staff made keywords ("when" for opening hours) help ranking, not here."""
         said = covered = 0.0
-        for word in words:
+        # A question made only of such words ("kje ste?") is judged by them after all.
+        meaningful = [word for word in words if not word.function] or words
+        for word in meaningful:
             hit = max((self._hit(word, topic_id) for topic_id in topic_ids), default=0.0)
-            if word.function and not hit:
-                continue
             weight = self._word_weight(word)
             said += weight
             covered += weight * hit
@@ -354,8 +378,8 @@ class SearchIndex:
         own = self._topic_terms.get(topic_id, set())
         hit = 0.0
         for term, term_weight in word.terms.items():
-            place = 1.0 if term in about else BODY_COVER if term in own else 0.0
-            hit = max(hit, place * COVER_BY_KIND[_kind(term, term_weight)])
+            if term in about or term in own:
+                hit = max(hit, COVER_BY_KIND[_kind(term, term_weight)])
         return hit
 
     def find(self, query: str, *, limit: int = 3) -> SearchResult:
@@ -368,7 +392,8 @@ class SearchIndex:
         for word in query_words:
             for term, weight in word.terms.items():
                 terms[term] = max(terms.get(term, 0), weight)
-        ranked = [(t, s) for t, s in self._rank(terms)[:limit] if s >= MIN_SCORE]
+        ranked = self._prefer_sub_question(self._rank(terms))
+        ranked = [(t, s) for t, s in ranked[:limit] if s >= MIN_SCORE]
         if not ranked:
             return SearchResult(Confidence.NONE, ())
         # The first topic must cover the question to be the answer; for "maybe", the topics
