@@ -39,11 +39,12 @@ FUZZY_WEIGHT = 0.7
 K1, B = 1.2, 0.5
 MIN_SCORE = 10.0  # below this the best topic is a guess (greetings, "ok"), and we say so
 # Confidence from coverage (see `confidence`): calibrated on the "tune" part of the question sets.
-ANSWER_SHARE, ANSWER_FLOOR = 0.6, 0.35  # covered at least this much: the answer
-MAYBE_SHARE, MAYBE_FLOOR = 0.5, 0.1  # the offered topics cover this much: "maybe"; less: none
+ANSWER_SHARE, ANSWER_FLOOR = 0.7, 0.4  # the first topic covers this much: the answer
+MAYBE_SHARE, MAYBE_FLOOR = 0.5, 0.05  # the offered topics cover this much: "maybe"; less: none
 LENGTH_SLACK = 0.04  # per content word beyond two, the share needed falls by this much
 CHILD_RATIO = 0.6  # a sub-question this close behind its own parent goes first
 CHILD_WINDOW = 3  # looked for among the topics offered
+UNRECOGNISED_WEIGHT = 0.3  # a word no topic has and no dictionary knows, relative to a real one
 STEM_COVER = 1.0
 FUZZY_COVER = 0.8
 MAX_QUERY_CHARS = 500
@@ -76,6 +77,7 @@ class QueryWord:
 
     terms: dict[str, float]
     function: bool = False
+    real: bool = True  # a word some dictionary we lemmatise with knows (not a typo, not Russian)
 
 
 class Confidence(enum.Enum):
@@ -312,7 +314,10 @@ class SearchIndex:
             folded = fold(token)
             if folded not in words:
                 terms = self._word_terms(token)
-                words[folded] = QueryWord(terms, folded in FUNCTION_WORDS)
+                real = bool(terms) or any(
+                    simplemma.is_known(token, lang=language) for language in ALL_LEMMA_LANGUAGES
+                )
+                words[folded] = QueryWord(terms, folded in FUNCTION_WORDS, real)
         return list(words.values())
 
     def _rank(self, terms: dict[str, float]) -> list[tuple[str, float]]:
@@ -354,7 +359,7 @@ class SearchIndex:
                     topics |= self._term_topics.get(term, set())
             if topics:
                 return self._idf(len(topics))
-        return self._idf(0)
+        return self._idf(0) * (1.0 if word.real else UNRECOGNISED_WEIGHT)
 
     def _idf(self, topics: int) -> float:
         total = self._families
