@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 
-from bot.faq.gaps import KEEP_DAYS, GapGroup, group_gaps, mask
+from bot.faq.gaps import KEEP_DAYS, GapGroup, group_gaps, main_words, mask
 from storage.db import Database
 from storage.repos import gaps
 
@@ -14,8 +14,8 @@ from storage.repos import gaps
 async def record_gap(db: Database, *, text: str, language: str, now: datetime) -> None:
     """Keep a question that found no answer: masked, with its language and time, nothing else."""
     masked = mask(text)
-    if not masked.strip():
-        return
+    if not main_words(masked):
+        return  # "hello", "ok", "дякую": nothing a topic could be written about
     async with db.session() as session:
         await gaps.add(session=session, text=masked, language=language, at=now)
         await session.commit()

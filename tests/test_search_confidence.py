@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.faq.library import FaqLibrary
-from bot.faq.search import Confidence, confidence, fold
+from bot.faq.search import Confidence, confidence
+from bot.faq.words import fold
 from tests.conftest import BotHarness
 
 REPO = Path(__file__).resolve().parent.parent

@@ -3,11 +3,14 @@
 The way migrants write is the design input: any supported language whatever their chosen one,
 Serbian in either script, no diacritics, inflected forms, small typos. So:
 - every token is lemmatised (simplemma: uk, Serbo-Croatian, sl, en) and also kept as written;
-- Serbian Cyrillic is folded to Latin and diacritics are dropped (č→c, đ→dj), on both sides;
+- Cyrillic (Serbian, Ukrainian, Russian) is folded to Latin and diacritics are dropped (č→c,
+  đ→dj), on both sides (bot.faq.words); Russian words the content says in Ukrainian get the
+  Ukrainian word too (bot.faq.russian);
 - a 5-letter prefix stem catches inflections the lemmatiser does not know;
 - a query word the index has never seen is matched to close index words (rapidfuzz) for typos.
 The index is built once per content load; a query costs a few dictionary look-ups and one pass
-over the postings of its words.
+over the postings of its words. `find` also says how sure it is (`Confidence`), from how much of
+the question the topics cover (see `coverage` and docs/design.md, "Search").
 """
 
 from __future__ import annotations
@@ -15,17 +18,15 @@ from __future__ import annotations
 import enum
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import simplemma
-import stopwordsiso
 from rapidfuzz import fuzz, process
 
 from bot.faq.model import FaqContent
 from bot.faq.russian import ukrainian_for
-from bot.i18n import to_serbian_latin
+from bot.faq.words import FUNCTION_WORDS, SMALL_TALK, SMALL_TALK_PHRASES, fold
 
 LEMMA_LANGUAGES = {"uk": "uk", "sr": "hbs", "sr-Latn": "hbs", "sl": "sl", "en": "en"}
 ALL_LEMMA_LANGUAGES = tuple(dict.fromkeys(LEMMA_LANGUAGES.values()))
@@ -48,20 +49,9 @@ UNRECOGNISED_WEIGHT = 0.3  # a word no topic has and no dictionary knows, relati
 STEM_COVER = 1.0
 FUZZY_COVER = 0.8
 MAX_QUERY_CHARS = 500
-STOPWORD_LANGUAGES = ("uk", "hr", "sl", "en", "ru")  # hr: the Serbo-Croatian list, any script
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ABBREVIATION = re.compile(r"\b\w(?:\.\w)+\b\.?")  # s.p. → sp, d.o.o. → doo
 COMMON_SHARE = 0.7  # a word in over 70 % of one language's topics carries no meaning (how, what)
-_EXTRA_FOLDS = str.maketrans({"đ": "dj", "ß": "ss", "ł": "l", "ø": "o"})
-# Ukrainian and Russian letters Serbian Cyrillic lacks, folded to Latin as well, so that the same
-# root written in either language meets ("документи", "документы" → dokumenti; "страхування",
-# "страховка" share the stem "strah"). ы→i, э→e, ё→e, ъ and ь vanish: the Russian-only letters.
-_EAST_SLAVIC_FOLDS = str.maketrans(
-    {
-        "і": "i", "ї": "i", "є": "e", "ґ": "g", "й": "j", "щ": "sc", "ь": "", "ъ": "",
-        "ы": "i", "э": "e", "ё": "e", "я": "ja", "ю": "ju", "'": "", "ʼ": "", "’": "",
-    }
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -94,60 +84,6 @@ class SearchResult:
     level: Confidence
     hits: tuple[SearchHit, ...]
     coverage: float = 0.0  # share of the query's meaning the first topic covers
-
-
-def fold(word: str) -> str:
-    """Lowercase, Serbian Cyrillic → Latin, no diacritics: 'Дозвола' and 'dozvóla' → 'dozvola'."""
-    word = to_serbian_latin(word.lower().translate(_EAST_SLAVIC_FOLDS)).translate(_EXTRA_FOLDS)
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-# Greetings and politeness carry no topic, and some look like topic words ("zdravo" ~ "zdravje").
-def function_words() -> frozenset[str]:
-    """Words that carry no topic ("how", "kako", "як", "kaj"), from stopwords-iso, folded like
-    everything else; Russian too, since many Ukrainians type it. stopwords-iso's Ukrainian list
-    is short (73 words), so pronouns, question words and the verbs every question has ("треба",
-    "робити", "moram") are added by hand, for every language."""
-    words: set[str] = {fold(w) for w in _GENERIC_WORDS.split()}
-    for language in STOPWORD_LANGUAGES:
-        words |= {fold(w) for w in stopwordsiso.stopwords(language)}
-    return frozenset(words)
-
-
-_GENERIC_WORDS = """
-я ти він вона воно ми ви вони мене мені мною тебе тобі його йому її їй нас нам вас вам їх їм
-мій моя моє мої мого моєї моїй моїм моєму моїх твій твоя твоє твої наш наша наше наші нашої
-ваш ваша ваше ваші вашої свій своя своє свої свого своєї своїй своїм себе собі хтось щось
-ніхто ніщо цей ця це ці цього цієї той та те ті такий така таке такі який яка яке які якого
-якій якому яких чий чия хто що шо де куди звідки коли чому навіщо як скільки чи можна треба
-потрібно необхідно мушу маю має мають маємо хочу хоче хочемо хочуть можу може можемо можуть
-знаю знати робити зробити роблю зробив буде будуть було був була були бути є йти піти прийти
-прийду сказати каже кажуть дати дають взяти тут там тепер зараз вже ще також теж дуже більше
-менше просто тільки лише потім завжди ніколи знову разом якщо бо тому але або щоб аби
-нужна нужен нужны надо хочу могу можно делать сделать сейчас теперь уже еще здесь там
-treba trebam trebaju trebalo moram moraš mora mogu možeš može možemo hoću hoćeš hoće želim znam
-uraditi uradim učiniti šta što gde gdje kada kad ovde ovdje sada sad već još nešto neko neki
-nekog moj moja moje moji moju mog mojim mojoj mene meni naš naša vaš vaša vam vas njih
-rabim moram morem lahko zdaj naredim narediti naredil potrebujem želim vem
-pls plz thx need want get got make do does did please now here there someone something
-"""
-
-
-_SMALL_TALK_WORDS = """
-zdravo hello hi hey pozdrav pozdravljeni živjo živio hvala thanks thank please molim prosim ok okay
-yes no da ne ja привіт вітаю дякую здраво привет спасибо спасибі так ні
-"""
-# Whole messages that are pleasantries even though a word in them looks like a topic
-# ("справи" and "дела" also mean "business").
-_SMALL_TALK_PHRASES = """
-як справи | як ти | как дела | как ты | kako si | kako ste | kako je | how are you | kako gre
-"""
-SMALL_TALK = frozenset(fold(word) for word in _SMALL_TALK_WORDS.split())
-SMALL_TALK_PHRASES = frozenset(
-    " ".join(fold(w) for w in phrase.split()) for phrase in _SMALL_TALK_PHRASES.split("|")
-)
-FUNCTION_WORDS = function_words()
 
 
 def lemma_forms(token: str, languages: tuple[str, ...]) -> set[str]:
@@ -271,9 +207,9 @@ class SearchIndex:
             meta[topic_id] |= set(document)
         self._topic_meta: dict[str, set[str]] = {}
         for topic_id in meta:
-            family = [topic_id, *content.ancestors(topic_id)]
-            family += [child.id for child in content.children(topic_id)]
-            self._topic_meta[topic_id] = set().union(*(meta.get(t, set()) for t in family))
+            relatives = [topic_id, *content.ancestors(topic_id)]
+            relatives += [child.id for child in content.children(topic_id)]
+            self._topic_meta[topic_id] = set().union(*(meta.get(t, set()) for t in relatives))
         # A function word staff chose as a keyword ("work" in "work permit") still counts.
         self._skip = (FUNCTION_WORDS - keyword_words) | SMALL_TALK
 
