@@ -86,6 +86,13 @@ async def test_an_unanswered_question_is_kept_masked_and_without_any_user_key(bo
     assert row.asked_at == bot.clock.now()
 
 
+async def test_greetings_and_junk_without_words_are_not_kept(bot: BotHarness):
+    user = bot.user(4105, language_code="uk")
+    for text in ("привіт", "ok", "дякую", "???", "12345"):
+        await user.send(text)
+    assert await gap_rows(bot) == []
+
+
 async def test_a_miss_shows_ask_a_person_once(bot: BotHarness):
     user = bot.user(4110, language_code="uk")
     calls = await user.send("яка завтра погода в Любляні")
