@@ -25,6 +25,7 @@ from bot.handlers import (
     delivery,
     errors,
     faq,
+    gaps,
     language,
     my_bookings,
     privacy,
@@ -159,6 +160,7 @@ def build_application(
     survey.register(app)
     privacy.register(app)
     delivery.register(app, interval_seconds=settings.outbox_poll_seconds)
+    gaps.register(app)  # /gaps for coordinators, the daily purge of old gaps
     ask.register(app)  # before search: a reply to a relayed answer continues the thread
     search.register(app)  # any other private text is a question
     start.register_fallback(app)  # last: whatever nothing else handled

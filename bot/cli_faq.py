@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
 import json
 from pathlib import Path
@@ -56,16 +57,54 @@ def cmd_search(settings: Settings, args: argparse.Namespace) -> int:
     faq_dir, _ = _dirs(settings, args)
     library = FaqLibrary(faq_dir, default_language=settings.default_language)
     library.reload()
-    hits = library.index.search(" ".join(args.query))
+    result = library.index.find(" ".join(args.query))
+    hits = result.hits
     if args.json:
-        print(json.dumps([{"topic": h.topic_id, "score": h.score} for h in hits]))
+        level = result.level.value
+        print(json.dumps([{"topic": h.topic_id, "score": h.score, "level": level} for h in hits]))
         return 0
     if not hits:
         print("no matching topic")
+    else:
+        print(f"confidence: {result.level.value} (coverage {result.coverage:.2f})")
     for hit in hits:
         topic = library.content.topics[hit.topic_id]
         title = library.content.translation(topic, args.lang).title
         print(f"{hit.score:8.2f}  {hit.topic_id}  ({title})")
+    return 0
+
+
+def cmd_gaps(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.search_gaps import gap_groups
+    from storage.db import Database
+
+    async def load() -> list[Any]:
+        db = Database(settings.effective_database_url)
+        try:
+            await db.upgrade()
+            return await gap_groups(db, now=dt.datetime.now(dt.UTC), days=args.days)
+        finally:
+            await db.dispose()
+
+    groups = asyncio.run(load())
+    if args.json:
+        rows = [
+            {
+                "words": list(g.words),
+                "language": g.language,
+                "count": g.count,
+                "examples": g.examples,
+            }
+            for g in groups
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not groups:
+        print(f"no unanswered questions in the last {args.days} days")
+    for group in groups:
+        print(f"{group.count} × {' '.join(group.words)} ({group.language})")
+        for example in group.examples:
+            print(f"    {example}")
     return 0
 
 
@@ -145,10 +184,25 @@ def add_faq_commands(commands: Any) -> None:
     search = with_dirs(sub.add_parser("search", help="rank topics for a typed question"))
     search.add_argument("--lang", default="en", help="language for the titles shown (default en)")
     search.add_argument(
-        "--json", action="store_true", help='print only [{"topic": ID, "score": N}, …], best first'
+        "--json",
+        action="store_true",
+        help='print only [{"topic": ID, "score": N, "level": "answer" or "maybe"}, …], '
+        "best first; [] when no topic answers it",
     )
     search.add_argument("query", nargs="+", help="the question, as a migrant would type it")
     search.set_defaults(handler=cmd_search)
+
+    gaps = sub.add_parser(
+        "gaps",
+        help="typed questions without an answer (last 30 days, masked), grouped by main words",
+    )
+    gaps.add_argument(
+        "--days", type=int, default=30, help="how far back (default 30, the most kept)"
+    )
+    gaps.add_argument(
+        "--json", action="store_true", help='[{"words", "language", "count", "examples"}, …]'
+    )
+    gaps.set_defaults(handler=cmd_gaps)
 
     status = with_dirs(
         sub.add_parser(

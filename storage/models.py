@@ -308,3 +308,15 @@ class DailySend(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=32)
     day: str = Field(max_length=10)
+
+
+class SearchGap(SQLModel, table=True):
+    """A typed question the bot had no answer for, kept 30 days for staff: the masked text, its
+    language and the time only (no user key, no chat), so staff see which topic to write next."""
+
+    __tablename__ = "search_gaps"
+
+    id: int | None = Field(default=None, primary_key=True)
+    asked_at: datetime = Field(sa_column=utc_column(index=True))
+    language: str = Field(max_length=16)
+    text: str = Field(max_length=200)

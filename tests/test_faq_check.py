@@ -574,8 +574,9 @@ def test_search_json_prints_only_a_list_of_topics_and_scores():
     hits = json.loads(result.stdout)
     assert isinstance(hits, list) and 1 <= len(hits) <= 3
     for hit in hits:
-        assert set(hit) == {"topic", "score"}
+        assert set(hit) == {"topic", "score", "level"}
         assert isinstance(hit["topic"], str) and isinstance(hit["score"], int | float)
+        assert hit["level"] in ("answer", "maybe")
     assert hits[0]["topic"].startswith("job-change")
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
 

@@ -3,27 +3,30 @@
 The way migrants write is the design input: any supported language whatever their chosen one,
 Serbian in either script, no diacritics, inflected forms, small typos. So:
 - every token is lemmatised (simplemma: uk, Serbo-Croatian, sl, en) and also kept as written;
-- Serbian Cyrillic is folded to Latin and diacritics are dropped (č→c, đ→dj), on both sides;
+- Cyrillic (Serbian, Ukrainian, Russian) is folded to Latin and diacritics are dropped (č→c,
+  đ→dj), on both sides (bot.faq.words); Russian words the content says in Ukrainian get the
+  Ukrainian word too (bot.faq.russian);
 - a 5-letter prefix stem catches inflections the lemmatiser does not know;
 - a query word the index has never seen is matched to close index words (rapidfuzz) for typos.
 The index is built once per content load; a query costs a few dictionary look-ups and one pass
-over the postings of its words.
+over the postings of its words. `find` also says how sure it is (`Confidence`), from how much of
+the question the topics cover (see `coverage` and docs/design.md, "Search").
 """
 
 from __future__ import annotations
 
+import enum
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import simplemma
-import stopwordsiso
 from rapidfuzz import fuzz, process
 
 from bot.faq.model import FaqContent
-from bot.i18n import to_serbian_latin
+from bot.faq.russian import ukrainian_for
+from bot.faq.words import FUNCTION_WORDS, SMALL_TALK, SMALL_TALK_PHRASES, fold
 
 LEMMA_LANGUAGES = {"uk": "uk", "sr": "hbs", "sr-Latn": "hbs", "sl": "sl", "en": "en"}
 ALL_LEMMA_LANGUAGES = tuple(dict.fromkeys(LEMMA_LANGUAGES.values()))
@@ -36,12 +39,19 @@ FUZZY_CUTOFF = 82
 FUZZY_WEIGHT = 0.7
 K1, B = 1.2, 0.5
 MIN_SCORE = 10.0  # below this the best topic is a guess (greetings, "ok"), and we say so
+# Confidence from coverage (see `confidence`): calibrated on the "tune" part of the question sets.
+ANSWER_SHARE, ANSWER_FLOOR = 0.7, 0.4  # the first topic covers this much: the answer
+MAYBE_SHARE, MAYBE_FLOOR = 0.5, 0.05  # the offered topics cover this much: "maybe"; less: none
+LENGTH_SLACK = 0.04  # per content word beyond two, the share needed falls by this much
+CHILD_RATIO = 0.6  # a sub-question this close behind its own parent goes first
+CHILD_WINDOW = 3  # looked for among the topics offered
+UNRECOGNISED_WEIGHT = 0.3  # a word no topic has and no dictionary knows, relative to a real one
+STEM_COVER = 1.0
+FUZZY_COVER = 0.8
 MAX_QUERY_CHARS = 500
-STOPWORD_LANGUAGES = ("uk", "hr", "sl", "en", "ru")  # hr: the Serbo-Croatian list, any script
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ABBREVIATION = re.compile(r"\b\w(?:\.\w)+\b\.?")  # s.p. → sp, d.o.o. → doo
 COMMON_SHARE = 0.7  # a word in over 70 % of one language's topics carries no meaning (how, what)
-_EXTRA_FOLDS = str.maketrans({"đ": "dj", "ß": "ss", "ł": "l", "ø": "o"})
 
 
 @dataclass(frozen=True)
@@ -50,40 +60,33 @@ class SearchHit:
     score: float
 
 
-def fold(word: str) -> str:
-    """Lowercase, Serbian Cyrillic → Latin, no diacritics: 'Дозвола' and 'dozvóla' → 'dozvola'."""
-    word = to_serbian_latin(word.lower()).translate(_EXTRA_FOLDS)
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+@dataclass(frozen=True)
+class QueryWord:
+    """One content word of a query: the index terms it stands for (with weights), none for a word
+    no topic has, and whether it is a function word staff kept as a keyword."""
+
+    terms: dict[str, float]
+    function: bool = False
+    real: bool = True  # a word some dictionary we lemmatise with knows (not a typo, not Russian)
 
 
-# Greetings and politeness carry no topic, and some look like topic words ("zdravo" ~ "zdravje").
-def function_words() -> frozenset[str]:
-    """Words that carry no topic ("how", "kako", "як", "kaj"), from stopwords-iso, folded like
-    everything else; Russian too, since many Ukrainians type it."""
-    words: set[str] = set()
-    for language in STOPWORD_LANGUAGES:
-        words |= {fold(w) for w in stopwordsiso.stopwords(language)}
-    return frozenset(words)
+class Confidence(enum.Enum):
+    """answer: the first topic answers the question; maybe: plausible, say we are not sure;
+    none: no topic answers it (offer a person instead)."""
+
+    ANSWER = "answer"
+    MAYBE = "maybe"
+    NONE = "none"
 
 
-_SMALL_TALK_WORDS = """
-zdravo hello hi hey pozdrav pozdravljeni živjo živio hvala thanks thank please molim prosim ok okay
-yes no da ne ja привіт вітаю дякую здраво привет спасибо спасибі так ні
-"""
-# Whole messages that are pleasantries even though a word in them looks like a topic
-# ("справи" and "дела" also mean "business").
-_SMALL_TALK_PHRASES = """
-як справи | як ти | как дела | как ты | kako si | kako ste | kako je | how are you | kako gre
-"""
-SMALL_TALK = frozenset(fold(word) for word in _SMALL_TALK_WORDS.split())
-SMALL_TALK_PHRASES = frozenset(
-    " ".join(fold(w) for w in phrase.split()) for phrase in _SMALL_TALK_PHRASES.split("|")
-)
-FUNCTION_WORDS = function_words()
+@dataclass(frozen=True)
+class SearchResult:
+    level: Confidence
+    hits: tuple[SearchHit, ...]
+    coverage: float = 0.0  # share of the query's meaning the first topic covers
 
 
-def _lemmas(token: str, languages: tuple[str, ...]) -> set[str]:
+def lemma_forms(token: str, languages: tuple[str, ...]) -> set[str]:
     forms = {token}
     for language in languages:
         try:
@@ -93,21 +96,35 @@ def _lemmas(token: str, languages: tuple[str, ...]) -> set[str]:
     return forms
 
 
+def content_tokens(text: str, *, skip: frozenset[str] = frozenset()) -> list[str]:
+    """The words of a text that may carry meaning: no digits, no one-letter words, none in skip."""
+    text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text.lower())
+    return [
+        token
+        for token in _WORD.findall(text)
+        if len(token) >= 2 and not token.isdigit() and fold(token) not in skip
+    ]
+
+
+def token_terms(token: str, languages: tuple[str, ...]) -> Counter[str]:
+    """Folded lemmas of one word (weight 1 each) and their prefix stems."""
+    terms: Counter[str] = Counter()
+    for form in lemma_forms(token, languages):
+        folded = fold(form)
+        terms[folded] += 1
+        if len(folded) > STEM_LENGTH:
+            terms["~" + folded[:STEM_LENGTH]] += 1
+    return terms
+
+
 def analyze(
     text: str, languages: tuple[str, ...], *, skip: frozenset[str] = frozenset()
 ) -> Counter[str]:
     """Weighted terms of a text: folded lemmas (weight 1) and prefix stems (STEM_WEIGHT).
     Words whose folded form is in `skip` are left out whole (no lemma, no stem)."""
     terms: Counter[str] = Counter()
-    text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text.lower())
-    for token in _WORD.findall(text):
-        if len(token) < 2 or token.isdigit() or fold(token) in skip:
-            continue
-        for form in _lemmas(token, languages):
-            folded = fold(form)
-            terms[folded] += 1
-            if len(folded) > STEM_LENGTH:
-                terms["~" + folded[:STEM_LENGTH]] += 1
+    for token in content_tokens(text, skip=skip):
+        terms.update(token_terms(token, languages))
     return terms
 
 
@@ -169,6 +186,30 @@ class SearchIndex:
         self._known = known
         self._vocabulary = sorted(t for t in known if not t.startswith("~"))
         self._common = self._common_terms(groups["body"])
+        # Which topics hold a term (any language, any field): for coverage and word weights.
+        self._topic_terms: dict[str, set[str]] = defaultdict(set)
+        for group_documents in groups.values():
+            for topic_id, document in zip(self._topics, group_documents, strict=True):
+                self._topic_terms[topic_id] |= set(document)
+        # Word weights count main-menu families, not topics: a word all of one family's
+        # sub-questions share ("citizenship") still says which family.
+        self._parent = {t.id: t.parent for t in content.topics.values() if t.parent}
+        self._term_topics: dict[str, set[str]] = defaultdict(set)
+        for topic_id, topic_terms in self._topic_terms.items():
+            family = ([topic_id, *content.ancestors(topic_id)])[-1]
+            for term in topic_terms:
+                self._term_topics[term].add(family)
+        self._families = len({topics for family in self._term_topics.values() for topics in family})
+        # What a topic is about, for coverage: all its own words, and the titles and keywords of
+        # its family (a question may name the parent's subject and the sub-question's detail).
+        meta: dict[str, set[str]] = defaultdict(set)
+        for topic_id, document in zip(self._topics, groups["meta"], strict=True):
+            meta[topic_id] |= set(document)
+        self._topic_meta: dict[str, set[str]] = {}
+        for topic_id in meta:
+            relatives = [topic_id, *content.ancestors(topic_id)]
+            relatives += [child.id for child in content.children(topic_id)]
+            self._topic_meta[topic_id] = set().union(*(meta.get(t, set()) for t in relatives))
         # A function word staff chose as a keyword ("work" in "work permit") still counts.
         self._skip = (FUNCTION_WORDS - keyword_words) | SMALL_TALK
 
@@ -182,9 +223,15 @@ class SearchIndex:
             common |= {t for t, n in counts.items() if n > COMMON_SHARE * len(docs)}
         return common
 
-    def _query_terms(self, query: str) -> dict[str, float]:
+    def _word_terms(self, token: str) -> dict[str, float]:
+        """One query word → the index terms it stands for, with weights: its lemmas and stem as
+        they are, or (for a word the index has never seen) close index words, for typos."""
         weights: dict[str, float] = {}
-        for term in analyze(query[:MAX_QUERY_CHARS], ALL_LEMMA_LANGUAGES, skip=self._skip):
+        terms = token_terms(token, ALL_LEMMA_LANGUAGES)
+        ukrainian = ukrainian_for(token)  # a Russian word the content says in Ukrainian
+        if ukrainian:
+            terms.update(token_terms(ukrainian, ALL_LEMMA_LANGUAGES))
+        for term in terms:
             weight = STEM_WEIGHT if term.startswith("~") else 1.0
             if term in self._known:
                 weights[term] = max(weights.get(term, 0), weight)
@@ -196,13 +243,20 @@ class SearchIndex:
                     weights[match] = max(weights.get(match, 0), fuzzy)
         return weights
 
-    def search(
-        self, query: str, *, limit: int = 3, min_score: float = MIN_SCORE
-    ) -> list[SearchHit]:
-        words = [fold(w) for w in _WORD.findall(query[:MAX_QUERY_CHARS].lower())]
-        if " ".join(w for w in words if w not in SMALL_TALK) in SMALL_TALK_PHRASES:
-            return []
-        terms = self._query_terms(query)
+    def _query_words(self, query: str) -> list[QueryWord]:
+        """Every distinct content word of the query, in order, with what it matched."""
+        words: dict[str, QueryWord] = {}
+        for token in content_tokens(query[:MAX_QUERY_CHARS], skip=self._skip):
+            folded = fold(token)
+            if folded not in words:
+                terms = self._word_terms(token)
+                real = bool(terms) or any(
+                    simplemma.is_known(token, lang=language) for language in ALL_LEMMA_LANGUAGES
+                )
+                words[folded] = QueryWord(terms, folded in FUNCTION_WORDS, real)
+        return list(words.values())
+
+    def _rank(self, terms: dict[str, float]) -> list[tuple[str, float]]:
         scores: dict[int, float] = defaultdict(float)
         for group, (_, group_weight) in FIELD_GROUPS.items():
             group_scores: dict[int, float] = defaultdict(float)
@@ -218,5 +272,103 @@ class SearchIndex:
         for index, score in scores.items():
             topic_id = self._topics[index]
             best[topic_id] = max(best.get(topic_id, 0.0), score)
-        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-        return [SearchHit(t, round(s, 3)) for t, s in ranked[:limit] if s >= min_score]
+        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+
+    def _prefer_sub_question(self, ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """A main topic first and one of its own sub-questions close behind: the sub-question is
+        the more precise answer (its parent's page only lists it), so it goes first."""
+        if not ranked:
+            return ranked
+        first, score = ranked[0]
+        for index, (topic_id, child_score) in enumerate(ranked[1:CHILD_WINDOW], start=1):
+            if self._parent.get(topic_id) == first and child_score >= CHILD_RATIO * score:
+                return [ranked[index], *ranked[:index], *ranked[index + 1 :]]
+        return ranked
+
+    def _word_weight(self, word: QueryWord) -> float:
+        """How much a query word says: the IDF over topics of what it matched. A word found in no
+        topic at all weighs most, so it counts against any match (weather, Canada)."""
+        for kind in (_EXACT, _STEM, _FUZZY):
+            topics: set[str] = set()
+            for term, weight in word.terms.items():
+                if _kind(term, weight) == kind:
+                    topics |= self._term_topics.get(term, set())
+            if topics:
+                return self._idf(len(topics))
+        return self._idf(0) * (1.0 if word.real else UNRECOGNISED_WEIGHT)
+
+    def _idf(self, topics: int) -> float:
+        total = self._families
+        return math.log(1 + (total - topics + 0.5) / (topics + 0.5))
+
+    def coverage(self, words: list[QueryWord], topic_ids: list[str]) -> float:
+        """Share of the query's meaning (IDF-weighted content words) that the topics contain.
+        Function words staff made keywords ("when" for opening hours) help ranking, not here."""
+        said = covered = 0.0
+        # A question made only of such words ("kje ste?") is judged by them after all.
+        meaningful = [word for word in words if not word.function] or words
+        for word in meaningful:
+            hit = max((self._hit(word, topic_id) for topic_id in topic_ids), default=0.0)
+            weight = self._word_weight(word)
+            said += weight
+            covered += weight * hit
+        return covered / said if said else 0.0
+
+    def _hit(self, word: QueryWord, topic_id: str) -> float:
+        about = self._topic_meta.get(topic_id, set())
+        own = self._topic_terms.get(topic_id, set())
+        hit = 0.0
+        for term, term_weight in word.terms.items():
+            if term in about or term in own:
+                hit = max(hit, COVER_BY_KIND[_kind(term, term_weight)])
+        return hit
+
+    def find(self, query: str, *, limit: int = 3) -> SearchResult:
+        """The best topics for a typed question and how sure the search is (see `Confidence`)."""
+        words = [fold(w) for w in _WORD.findall(query[:MAX_QUERY_CHARS].lower())]
+        if " ".join(w for w in words if w not in SMALL_TALK) in SMALL_TALK_PHRASES:
+            return SearchResult(Confidence.NONE, ())
+        query_words = self._query_words(query)
+        terms: dict[str, float] = {}
+        for word in query_words:
+            for term, weight in word.terms.items():
+                terms[term] = max(terms.get(term, 0), weight)
+        ranked = self._prefer_sub_question(self._rank(terms))
+        ranked = [(t, s) for t, s in ranked[:limit] if s >= MIN_SCORE]
+        if not ranked:
+            return SearchResult(Confidence.NONE, ())
+        # The first topic must cover the question to be the answer; for "maybe", the topics
+        # offered together must.
+        share = self.coverage(query_words, [ranked[0][0]])
+        offered = self.coverage(query_words, [topic for topic, _ in ranked])
+        level = confidence(share, offered, len(query_words))
+        if level is Confidence.NONE:
+            return SearchResult(level, (), round(share, 3))
+        hits = tuple(SearchHit(t, round(s, 3)) for t, s in ranked)
+        return SearchResult(level, hits, round(share, 3))
+
+    def search(self, query: str, *, limit: int = 3) -> list[SearchHit]:
+        """The topics to offer for a typed question, best first; [] when none fits."""
+        return list(self.find(query, limit=limit).hits)
+
+
+_EXACT, _STEM, _FUZZY = "exact", "stem", "fuzzy"
+COVER_BY_KIND = {_EXACT: 1.0, _STEM: STEM_COVER, _FUZZY: FUZZY_COVER}
+
+
+def _kind(term: str, weight: float) -> str:
+    if term.startswith("~"):
+        return _STEM
+    return _EXACT if weight >= 1.0 else _FUZZY
+
+
+def confidence(share: float, offered: float, words: int) -> Confidence:
+    """How sure a match is, from the share of the query's meaning the best topic covers.
+    Long questions carry incidental words (where someone works, since when), so the share needed
+    falls with length, down to a floor."""
+    slack = LENGTH_SLACK * max(words - 2, 0)
+    if share >= max(ANSWER_SHARE - slack, ANSWER_FLOOR):
+        return Confidence.ANSWER
+    if offered >= max(MAYBE_SHARE - slack, MAYBE_FLOOR):
+        return Confidence.MAYBE
+    return Confidence.NONE

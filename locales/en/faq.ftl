@@ -25,5 +25,5 @@ search-results =
         [one] I found this topic for your question:
        *[other] I found these topics for your question, best first:
     }
-search-nothing = Sorry, I did not find an answer to that. Try other words, choose a topic below, or ask a person at the centre.
+search-nothing = Sorry, I have no answer to that question. A person at the centre can help, or choose a topic below.
 search-ask-person = 🙋 Ask a person

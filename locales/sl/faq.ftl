@@ -29,5 +29,5 @@ search-results =
         [few] Tukaj so teme, ki se ujemajo z vašim vprašanjem (najboljša je prva):
        *[other] Tukaj so teme, ki se ujemajo z vašim vprašanjem (najboljša je prva):
     }
-search-nothing = Oprostite, na to nimam odgovora. Poskusite z drugimi besedami, izberite temo spodaj ali vprašajte nekoga iz centra.
+search-nothing = Na to vprašanje žal nimam odgovora. Pomaga vam lahko oseba v centru, ali izberite temo spodaj.
 search-ask-person = 🙋 Vprašajte osebo

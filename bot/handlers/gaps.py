@@ -1,0 +1,63 @@
+"""/gaps: the questions people typed and found no answer for, grouped, for coordinators only,
+and the daily purge of those older than 30 days (once across instances)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import CommandHandler
+
+from bot.faq.gaps import KEEP_DAYS, GapGroup
+from bot.handlers.base import AppContext, AppType
+from bot.search_gaps import gap_groups, purge_old_gaps
+from bot.services import Services
+
+PURGE_JOB = "search-gaps-purge"
+PURGE_TIME = dt.time(3, 30)  # local time; any quiet hour will do
+MAX_GROUPS = 40  # keeps the message well under Telegram's 4096 characters
+MAX_MESSAGE = 4000
+
+
+def gaps_text(services: Services, groups: list[GapGroup], locale: str) -> str:
+    t = services.translator.t
+    if not groups:
+        return t(locale, "search-gaps-empty", days=KEEP_DAYS)
+    lines = [t(locale, "search-gaps-title", days=KEEP_DAYS), ""]
+    for group in groups[:MAX_GROUPS]:
+        words = " ".join(group.words)
+        lines.append(
+            t(locale, "search-gaps-row", count=group.count, words=words, language=group.language)
+        )
+        lines.extend(f"   “{example}”" for example in group.examples[:1])
+    return "\n".join(lines)[:MAX_MESSAGE]
+
+
+async def on_gaps(update: Update, context: AppContext) -> None:
+    message, chat = update.effective_message, update.effective_chat
+    person = context.person
+    services = context.services
+    if message is None or chat is None or person is None or not person.is_coordinator:
+        return  # not a coordinator: nothing, not even that the command exists
+    if chat.type != ChatType.PRIVATE and chat.id != services.settings.coordinator_chat_id:
+        return  # typed questions stay in the coordinators' own chats
+    groups = await gap_groups(services.db, now=services.clock.now())
+    await message.reply_text(gaps_text(services, groups, services.settings.coordinator_language))
+
+
+async def purge_job(context: Any) -> int | None:
+    services: Services = context.bot_data["services"]
+    now = services.clock.now()
+    day = now.astimezone(services.settings.tz).date().isoformat()
+    return await purge_old_gaps(services.db, now=now, day=day)
+
+
+def register(app: AppType) -> None:
+    app.add_handler(CommandHandler("gaps", on_gaps))
+    settings = app.bot_data["services"].settings
+    if app.job_queue is not None:
+        app.job_queue.run_daily(
+            purge_job, time=PURGE_TIME.replace(tzinfo=settings.tz), name=PURGE_JOB
+        )

@@ -1,0 +1,146 @@
+"""The search knows what it does not know: a confident answer, "maybe one of these", or nothing,
+decided by how much of the question the topics cover, not by a bare score."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.faq.library import FaqLibrary
+from bot.faq.search import Confidence, confidence
+from bot.faq.words import fold
+from tests.conftest import BotHarness
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def library() -> FaqLibrary:
+    library = FaqLibrary(REPO / "faq")
+    library.reload()
+    return library
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("how do I choose a family doctor", "health-insurance-doctor"),
+        ("як подати заяву на словенське громадянство", "citizenship-apply"),
+        ("kje dobim kartico zdravstvenega zavarovanja", "health-insurance-card"),
+    ],
+)
+def test_a_question_the_topic_covers_is_answered(library: FaqLibrary, question: str, topic: str):
+    result = library.index.find(question)
+    assert result.level is Confidence.ANSWER, result
+    assert result.hits[0].topic_id == topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the weather like tomorrow",
+        "tell me a joke",
+        "розкажи анекдот",
+        "кто выиграл матч Олимпии вчера",
+        "gde je najbliza benzinska pumpa",
+        "koji telefon da kupim do 300 evra",
+    ],
+)
+def test_a_question_no_topic_covers_gets_nothing(library: FaqLibrary, question: str):
+    """Even when one word is in some topic (a phone number is in the contact topic)."""
+    result = library.index.find(question)
+    assert result.level is Confidence.NONE and result.hits == (), result
+    assert library.index.search(question) == []
+
+
+def test_a_partly_covered_long_question_is_a_maybe_not_an_answer(library: FaqLibrary):
+    question = "дитина захворіла вночі, куди їхати, в нас ще нема страховки"
+    result = library.index.find(question)
+    assert result.level is Confidence.MAYBE, result
+    # Medical care without insurance (a topic since 2026-11-30), or health insurance.
+    assert result.hits[0].topic_id.startswith(("health-insurance", "help-no-insurance"))
+
+
+def test_the_share_needed_falls_with_the_length_of_the_question():
+    assert confidence(0.45, 0.45, 2) is Confidence.NONE
+    assert confidence(0.45, 0.45, 8) is not Confidence.NONE  # six more words, less needed
+    assert confidence(0.9, 0.9, 1) is Confidence.ANSWER
+    assert confidence(0.3, 0.6, 2) is Confidence.MAYBE  # the offered topics together cover it
+    assert confidence(0.0, 0.0, 40) is Confidence.NONE
+
+
+def test_russian_letters_fold_to_the_ukrainian_spelling():
+    assert fold("документы") == fold("документи")
+    assert fold("объявление") == "objavlenie" and fold("ещё") == "esce"
+    assert fold("їжа") == fold("іжа")
+
+
+@pytest.mark.parametrize(
+    ("question", "family"),
+    [
+        ("меня уволили с завода", "job-change"),
+        ("как продлить разрешение на проживание", "residence-permit"),
+        ("где сдать экзамен по словенскому языку", "language-course"),
+    ],
+)
+def test_russian_questions_find_the_ukrainian_content(
+    library: FaqLibrary, question: str, family: str
+):
+    hits = library.index.search(question)
+    assert hits, question
+    assert family in (hits[0].topic_id, *library.content.ancestors(hits[0].topic_id))
+
+
+# -- at the Telegram boundary -----------------------------------------------------------------
+async def test_an_uncertain_match_says_maybe_with_the_buttons(bot: BotHarness):
+    user = bot.user(5100, language_code="uk")
+    calls = await user.send("дитина захворіла вночі, куди їхати, в нас ще нема страховки")
+    [reply] = [c for c in calls if c.method == "sendMessage" and c.chat_id == user.chat_id]
+    topics = [b for row in reply.buttons for b in row if b["callback_data"].startswith("faq:open")]
+    assert reply.text == bot.t("uk", "search-maybe", count=len(topics))
+    assert topics and reply.button_texts().count(bot.t("uk", "search-ask-person")) == 1
+
+
+async def test_a_confident_match_says_it_found_the_topic(bot: BotHarness):
+    user = bot.user(5101, language_code="en")
+    calls = await user.send("how do I choose a family doctor")
+    [reply] = [c for c in calls if c.method == "sendMessage" and c.chat_id == user.chat_id]
+    topics = [b for row in reply.buttons for b in row if b["callback_data"].startswith("faq:open")]
+    assert reply.text == bot.t("en", "search-results", count=len(topics))
+
+
+# -- the CLI ------------------------------------------------------------------------------------
+def search_json(*words: str) -> list[dict[str, object]]:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "faq",
+            "search",
+            "--faq-dir",
+            str(REPO / "faq"),
+            "--json",
+            *list(words),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_cli_json_is_empty_for_a_question_no_topic_answers_and_carries_the_level():
+    assert search_json("what's", "the", "weather", "like", "tomorrow") == []
+    answered = search_json("how", "do", "I", "choose", "a", "family", "doctor")
+    assert answered[0]["topic"] == "health-insurance-doctor"
+    assert {hit["level"] for hit in answered} == {"answer"}
+    maybe = search_json("дитина захворіла вночі, куди їхати, в нас ще нема страховки")
+    assert maybe and {hit["level"] for hit in maybe} == {"maybe"}
