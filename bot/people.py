@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.text import clean_text
 from storage.models import User
 from storage.repos import users
 
@@ -72,20 +73,21 @@ async def resolve(
     now: datetime,
 ) -> Person:
     """Find the user, creating them on first contact with the negotiated language."""
+    display_name = clean_text(display_name).strip()[:128]  # a NUL would fail every update
     user = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
     if user is None:
         user = User(
             telegram_id=telegram_id,
             user_key=user_key(secret, telegram_id),
             language=negotiated_locale,
-            display_name=display_name[:128],
+            display_name=display_name,
             created_at=now,
         )
         await users.add(session=session, user=user)
         return _person(user, is_new=True, is_coordinator=is_coordinator)
-    if not user.active or (display_name and user.display_name != display_name[:128]):
+    if not user.active or (display_name and user.display_name != display_name):
         user.active = True  # writing to us again means they unblocked the bot
-        user.display_name = display_name[:128] or user.display_name
+        user.display_name = display_name or user.display_name
         session.add(user)
     return _person(user, is_new=False, is_coordinator=is_coordinator)
 

@@ -26,6 +26,7 @@ from bot.handlers.booking_views import (
     time_label,
     when,
 )
+from bot.text import clean_text
 from storage.models import Booking, Slot
 
 NOTE_LIMIT = 300
@@ -241,7 +242,7 @@ async def on_note(update: Update, context: AppContext, pending: dict[str, object
     slot_id = pending.get("slot")
     if message is None or not isinstance(slot_id, int):
         return
-    note = (message.text or "").strip()[:NOTE_LIMIT]
+    note = clean_text(message.text).strip()[:NOTE_LIMIT]
     await show_confirm(update, context, slot_id, cd.NONE, note or None)
 
 

@@ -9,6 +9,7 @@ from bot.handlers import awaiting
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, show
 from bot.handlers.faq import menu_rows
+from bot.text import clean_text
 
 
 async def on_question(update: Update, context: AppContext) -> None:
@@ -19,7 +20,7 @@ async def on_question(update: Update, context: AppContext) -> None:
     if await awaiting.consume(update, context):
         return  # it answered a question the bot asked (a booking note, a question to the centre)
     library = context.services.faq
-    hits = library.index.search(message.text)
+    hits = library.index.search(clean_text(message.text))
     # The log keeps which topic answered, never what was typed.
     await context.services.record_event(
         kind="search" if hits else "search_miss",
