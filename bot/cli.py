@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
+from bot import logsafety
 from bot.cli_faq import CommandError, add_faq_commands
 from bot.config import ConfigError, Settings, load_settings
 
@@ -21,12 +22,11 @@ EXIT_CONFIG = 2
 
 
 def _setup_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    logsafety.configure(
+        settings.log_level,
+        token=settings.telegram_bot_token,
+        log_payloads=settings.log_payloads,
     )
-    # httpx logs every request URL, and those URLs contain the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def cmd_run(settings: Settings, _args: argparse.Namespace) -> int:

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     outbox_poll_seconds: float = Field(default=10.0, gt=0)
     user_key_secret: str = ""
     log_level: str = "INFO"
+    # Let python-telegram-bot, httpx and the database drivers log updates, texts and SQL values
+    # at DEBUG (personal data in the log: for a developer's machine only).
+    log_payloads: bool = False
 
     @field_validator("telegram_api_url")
     @classmethod

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.handlers.base import AppContext, AppType
+from bot.logsafety import safe_traceback
 from storage.repos import users
 
 log = logging.getLogger("bot.errors")
@@ -29,8 +30,9 @@ async def on_error(update: object, context: AppContext) -> None:
     if isinstance(error, (NetworkError, TimedOut, RetryAfter)) and not isinstance(update, Update):
         log.warning("network problem talking to the Bot API: %s", type(error).__name__)
         return
-    # Tracebacks name our code, not the user's text; the update itself is never logged.
-    log.error("update %s failed", update_id, exc_info=error)
+    # Frames and exception types only: neither the update nor an exception's message (which
+    # can quote a person's text or a row's values) is logged.
+    log.error("update %s failed:\n%s", update_id, safe_traceback(error) if error else "-")
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
             locale = await _locale_of(update, context)
