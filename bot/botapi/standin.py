@@ -99,6 +99,7 @@ class StandinBotApi(BaseRequest):
         self.blocked_chats: set[int] = set()
         # True: getUpdates answers 409 Conflict, as when another process polls with the token.
         self.polling_conflict = False
+        self.refused: list[Call] = []  # calls answered with an error Telegram would give
 
     # -- BaseRequest -----------------------------------------------------------------------
     @property
@@ -136,9 +137,11 @@ class StandinBotApi(BaseRequest):
         if call.chat_id is not None and call.chat_id in self.blocked_chats:
             return 403, _error(403, "Forbidden: bot was blocked by the user")
         if api_method == "getUpdates" and self.polling_conflict:
+            self.refused.append(call)
             return 409, _error(409, CONFLICT)
         refusal = _refuse_text(call)
         if refusal is not None:
+            self.refused.append(call)
             return 400, _error(400, refusal)
         self.calls.append(call)
         call.result = self._answer(call)

@@ -5,13 +5,25 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import Conflict, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.handlers.base import AppContext, AppType
 from bot.logsafety import safe_traceback
 from storage.repos import users
 
 log = logging.getLogger("bot.errors")
+
+# `arrival-desk run` exits with this code when another process polls with the same token.
+EXIT_ANOTHER_POLLER = 3
+EXIT_CODE = "exit_code"  # bot_data key: the process's exit code once polling stops
+
+
+class _ConflictSaidOnce(logging.Filter):
+    """PTB's Updater logs a traceback for each 409 it meets on its own (the last getUpdates
+    while it shuts down); `on_error` has already said it once, clearly."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], Conflict))
 
 
 async def on_error(update: object, context: AppContext) -> None:
@@ -26,6 +38,9 @@ async def on_error(update: object, context: AppContext) -> None:
                 )
                 await session.commit()
         log.info("update %s: the user has blocked the bot", update_id)
+        return
+    if isinstance(error, Conflict) and not isinstance(update, Update):
+        _stop_for_another_poller(context)
         return
     if isinstance(error, (NetworkError, TimedOut, RetryAfter)) and not isinstance(update, Update):
         log.warning("network problem talking to the Bot API: %s", type(error).__name__)
@@ -42,6 +57,19 @@ async def on_error(update: object, context: AppContext) -> None:
             log.warning("could not send the apology for update %s", update_id)
 
 
+def _stop_for_another_poller(context: AppContext) -> None:
+    """Two processes cannot both poll one token: Telegram answers every getUpdates of the
+    second with 409 Conflict. Retrying would only flood the log, so say it once and stop."""
+    if context.bot_data.get(EXIT_CODE) == EXIT_ANOTHER_POLLER:
+        return  # already said; the application is stopping
+    context.bot_data[EXIT_CODE] = EXIT_ANOTHER_POLLER
+    log.error(
+        "another instance is polling with this bot token (Telegram answers 409 Conflict to "
+        "getUpdates): stopping. Run one `arrival-desk run` per token, or stop the other one."
+    )
+    context.application.stop_running()
+
+
 async def _locale_of(update: Update, context: AppContext) -> str:
     """PTB gives error handlers a fresh context, so the person resolved in group -1 is not here."""
     services = context.services
@@ -55,3 +83,6 @@ async def _locale_of(update: Update, context: AppContext) -> str:
 
 def register(app: AppType) -> None:
     app.add_error_handler(on_error)
+    updater_log = logging.getLogger("telegram.ext.Updater")
+    if not any(isinstance(f, _ConflictSaidOnce) for f in updater_log.filters):
+        updater_log.addFilter(_ConflictSaidOnce())
