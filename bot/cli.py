@@ -11,9 +11,14 @@ import contextlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
+from bot import logsafety
 from bot.cli_faq import CommandError, add_faq_commands
 from bot.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from telegram.request import BaseRequest
 
 log = logging.getLogger("bot")
 
@@ -21,26 +26,31 @@ EXIT_CONFIG = 2
 
 
 def _setup_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    logsafety.configure(
+        settings.log_level,
+        token=settings.telegram_bot_token,
+        log_payloads=settings.log_payloads,
     )
-    # httpx logs every request URL, and those URLs contain the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def cmd_run(settings: Settings, _args: argparse.Namespace) -> int:
     if not settings.telegram_bot_token:
         print("TELEGRAM_BOT_TOKEN is not set: starting the offline chat instead.", file=sys.stderr)
         return cmd_chat(settings, _args)
-    from bot.app import build_application
-
     _setup_logging(settings)
-    app = build_application(settings)
+    return run_polling(settings)
+
+
+def run_polling(settings: Settings, *, request: BaseRequest | None = None) -> int:
+    """Long polling until stopped; the exit code says why it stopped (0: a signal)."""
+    from bot.app import build_application
+    from bot.handlers.errors import EXIT_CODE
+
+    app = build_application(settings, request=request)
     log.info("starting long polling against %s", settings.telegram_api_url)
     # bootstrap_retries=-1: keep retrying (with backoff) while the Bot API cannot be reached.
     app.run_polling(bootstrap_retries=-1, close_loop=False)
-    return 0
+    return int(app.bot_data.get(EXIT_CODE, 0))
 
 
 def cmd_chat(settings: Settings, _args: argparse.Namespace) -> int:

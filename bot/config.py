@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     flood_messages_per_minute: int = Field(default=60, ge=1)
     user_key_secret: str = ""
     log_level: str = "INFO"
+    # Let python-telegram-bot, httpx and the database drivers log updates, texts and SQL values
+    # at DEBUG (personal data in the log: for a developer's machine only).
+    log_payloads: bool = False
 
     @field_validator("telegram_api_url")
     @classmethod

@@ -8,6 +8,7 @@ may override single messages.
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
@@ -55,6 +56,33 @@ class _TransliterateText(Transformer):
 def transliterate_ftl(source: str) -> str:
     resource = FluentParser(with_spans=False).parse(source)
     return str(FluentSerializer().serialize(_TransliterateText().visit(resource)))
+
+
+# fluent.runtime refuses a placeable longer than 2,500 characters (its MAX_PART_LENGTH) and then
+# returns "{???}" for the whole message. People's text (a question, an HTML-escaped reply) can be
+# longer, so a string argument over this length is passed to Fluent as a short stand-in and put in
+# after formatting: Fluent formats the fixed part, the text itself never goes through it.
+LONG_ARGUMENT = 64
+
+
+def _stand_ins(args: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """(arguments for Fluent, stand-in -> real value) with every long string replaced."""
+    nonce = secrets.token_hex(4)  # user text cannot guess it, so it cannot fake a stand-in
+    fluent_args: dict[str, Any] = {}
+    spliced: dict[str, str] = {}
+    for name, value in args.items():
+        if isinstance(value, str) and len(value) > LONG_ARGUMENT:
+            token = f"\ue000{nonce}:{name}\ue001"
+            spliced[token] = value
+            value = token
+        fluent_args[name] = value
+    return fluent_args, spliced
+
+
+def _splice(text: str, spliced: dict[str, str]) -> str:
+    for token, value in spliced.items():
+        text = text.replace(token, value)
+    return text
 
 
 # Formats for a European centre: English readers get 24-hour times and day-month dates.
@@ -149,10 +177,18 @@ class Translator:
                 message = bundle.get_message(message_id)
                 if message.value is None:
                     break
-                text, errors = bundle.format_pattern(message.value, args)
+                fluent_args, spliced = _stand_ins(args)
+                text, errors = bundle.format_pattern(message.value, fluent_args)
                 if errors:
-                    log.warning("fluent errors in %s/%s: %s", candidate, message_id, errors)
-                return str(text)
+                    # Names and kinds only: the arguments are often people's own words.
+                    log.warning(
+                        "message %s in %s formatted with errors (%s; arguments: %s)",
+                        message_id,
+                        candidate,
+                        ", ".join(type(error).__name__ for error in errors),
+                        ", ".join(sorted(args)) or "none",
+                    )
+                return _splice(str(text), spliced)
             log.warning("message %s missing in locale %s", message_id, candidate)
         log.error("message %s missing everywhere", message_id)
         return message_id

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.pending import Pending, pending_of
+from bot.text import clean_text
 from storage.models import User
 from storage.repos import users
 
@@ -79,6 +80,7 @@ async def resolve(
     now: datetime,
 ) -> Person:
     """Find the user, creating them on first contact with the negotiated language."""
+    display_name = clean_text(display_name).strip()[:128]  # a NUL would fail every update
     user = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
     if user is None:
         created = await users.add_if_absent(

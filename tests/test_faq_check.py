@@ -214,6 +214,36 @@ def test_sources_missing(capsys, content, baseline):
     )
 
 
+def test_reviewed_missing(capsys, content, baseline):
+    path = content.topic(LEAF) / "topic.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("reviewed: 2026-11-20\n", ""), "utf-8")
+    assert_check(
+        capsys,
+        content,
+        baseline,
+        errors=[f"{shown(content, path)}:1: -: 'reviewed' date is missing (YYYY-MM-DD)"],
+    )
+
+
+def test_topic_yaml_cut_down_to_a_comment_line_is_not_a_silent_pass(capsys, content, baseline):
+    """Issue #8: a topic.yaml left with only its first (comment) line used to pass the check,
+    and the topic silently lost its reviewed date and sources."""
+    path = content.topic(LEAF) / "topic.yaml"
+    path.write_text("# checked against the official sources by the centre\n", "utf-8")
+    file = shown(content, path)
+    assert_check(
+        capsys,
+        content,
+        baseline,
+        errors=[
+            f"{file}:1: -: 'id' is missing",
+            f"{file}:1: -: 'reviewed' date is missing (YYYY-MM-DD)",
+            f"{file}:1: -: no official source linked (add 'sources')",
+        ],
+    )
+
+
 def test_reviewed_over_12_months_ago_is_a_warning(capsys, content, baseline):
     path = content.topic(LEAF) / "topic.yaml"
     text = path.read_text(encoding="utf-8")

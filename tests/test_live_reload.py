@@ -248,3 +248,19 @@ async def test_a_broken_services_file_keeps_the_old_services(live):
     assert not outcome.accepted
     assert set(bot.services.catalog.services) == before
     assert any("services.yaml" in text for text in coordinator_messages(bot))
+
+
+async def test_a_topic_yaml_cut_to_a_comment_is_refused_and_the_topic_keeps_its_sources(live):
+    """Issue #8: a topic.yaml left with its first comment line used to pass, and the topic went
+    live without its reviewed date and official sources."""
+    bot, content = live
+    path = content.topic(ROOT) / "topic.yaml"
+    write(path, "# reviewed by the centre; sources below\n")
+
+    outcome = await reload(bot)
+
+    assert outcome.changed and not outcome.accepted
+    (notice,) = coordinator_messages(bot)
+    assert "topic.yaml:1" in notice and "sources" in notice and "reviewed" in notice
+    topic = bot.services.faq.content.topics[ROOT]
+    assert topic.reviewed is not None and topic.sources, "the last good version is still served"

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
 from telegram.error import NetworkError
@@ -29,6 +31,18 @@ BOT_USER = {
 
 MESSAGE_METHODS = {"sendMessage", "sendDocument", "sendPhoto"}
 EDIT_METHODS = {"editMessageText", "editMessageReplyMarkup"}
+TEXT_LIMIT = 4096  # characters after entity parsing, as Telegram counts them
+CONFLICT = (
+    "Conflict: terminated by other getUpdates request; "
+    "make sure that only one bot instance is running"
+)
+
+
+def visible_length(text: str, parse_mode: str | None) -> int:
+    """What Telegram measures: the text without HTML tags, entities decoded, trimmed."""
+    if parse_mode == "HTML":
+        text = unescape(re.sub(r"<[^>]*>", "", text))
+    return len(text.strip())
 
 
 @dataclass
@@ -87,6 +101,9 @@ class StandinBotApi(BaseRequest):
         # Awaited before each call is answered: a test can make the Bot API slow (move a clock)
         # or let something else happen while a call is in flight.
         self.before_call: Callable[[Call], Awaitable[None]] | None = None
+        # True: getUpdates answers 409 Conflict, as when another process polls with the token.
+        self.polling_conflict = False
+        self.refused: list[Call] = []  # calls answered with an error Telegram would give
 
     # -- BaseRequest -----------------------------------------------------------------------
     @property
@@ -125,6 +142,13 @@ class StandinBotApi(BaseRequest):
             return self._fail(failure)
         if call.chat_id is not None and call.chat_id in self.blocked_chats:
             return 403, _error(403, "Forbidden: bot was blocked by the user")
+        if api_method == "getUpdates" and self.polling_conflict:
+            self.refused.append(call)
+            return 409, _error(409, CONFLICT)
+        refusal = _refuse_text(call)
+        if refusal is not None:
+            self.refused.append(call)
+            return 400, _error(400, refusal)
         self.calls.append(call)
         call.result = self._answer(call)
         return 200, json.dumps({"ok": True, "result": call.result}).encode()
@@ -242,6 +266,18 @@ class StandinBotApi(BaseRequest):
             message["reply_markup"] = call.params["reply_markup"]
         self.messages[(chat_id, message["message_id"])] = message
         return message
+
+
+def _refuse_text(call: Call) -> str | None:
+    """Telegram's answer to a text it will not send: empty, or over 4096 characters."""
+    if call.method not in ("sendMessage", "editMessageText"):
+        return None
+    length = visible_length(str(call.params.get("text", "")), call.params.get("parse_mode"))
+    if length == 0:
+        return "Bad Request: message text is empty"
+    if length > TEXT_LIMIT:
+        return "Bad Request: message is too long"
+    return None
 
 
 def _error(code: int, description: str, parameters: dict[str, Any] | None = None) -> bytes:

@@ -110,6 +110,14 @@ def _keywords(value: Any) -> tuple[str, ...]:
     return ()
 
 
+def _require_review_and_sources(data: dict[str, Any], path: Path, out: _Collector) -> None:
+    """For a topic.yaml that cannot become a topic: still name what legal content must have."""
+    if data.get("reviewed") is None:
+        out.add(path, 1, "-", "'reviewed' date is missing (YYYY-MM-DD)")
+    if not data.get("sources"):
+        out.add(path, 1, "-", "no official source linked (add 'sources')")
+
+
 def _load_topic_yaml(folder: Path, out: _Collector) -> Topic | None:
     path = folder / "topic.yaml"
     if not path.exists():
@@ -118,15 +126,21 @@ def _load_topic_yaml(folder: Path, out: _Collector) -> Topic | None:
     text = _read_text(path, "-", out)
     if text is None:
         return None
+    problems_before = len(out.problems)
     data = _yaml(text, path, "-", out)
-    if data is None and text.strip():
-        return None
+    if len(out.problems) > problems_before:
+        return None  # a YAML syntax error, already reported with its line
+    if data is None:
+        # Empty, or only comments (a file cut down to its first line): every required key is
+        # missing. Said explicitly, or the topic would vanish with its reviewed date and sources.
+        data = {}
     if not isinstance(data, dict):
         out.add(path, 1, "-", "expected 'key: value' lines (id, parent, order, reviewed, sources)")
         return None
     topic_id = str(data.get("id") or "").strip()
     if not topic_id:
         out.add(path, 1, "-", "'id' is missing")
+        _require_review_and_sources(data, path, out)
         return None
     if not TOPIC_ID.match(topic_id):
         out.add(

@@ -112,12 +112,32 @@ def _hard_split(block: str, limit: int) -> list[str]:
             current = line
             continue
         # Tags cannot be cut safely, so a giant line is sent as escaped plain text.
-        plain = unescape(re.sub(r"<[^>]+>", "", line))
-        step = limit // 6  # escaping can grow a character to at most 5 (&amp;)
-        pieces.extend(escape(plain[i : i + step], quote=False) for i in range(0, len(plain), step))
+        pieces.extend(_plain_pieces(unescape(re.sub(r"<[^>]+>", "", line)), limit))
         current = ""
     if current:
         pieces.append(current)
+    return pieces
+
+
+def _plain_pieces(plain: str, limit: int) -> list[str]:
+    """Plain text as escaped pieces of at most `limit` characters each, cut after a space when
+    there is one in the second half of the piece (escaping can make a character 5 long)."""
+    pieces: list[str] = []
+    start = 0
+    while start < len(plain):
+        end, size = start, 0
+        while end < len(plain) and size + len(escape(plain[end], quote=False)) <= limit:
+            size += len(escape(plain[end], quote=False))
+            end += 1
+        end = max(end, start + 1)  # a limit under 5 still makes progress
+        if end < len(plain):
+            space = plain.rfind(" ", start, end)
+            if space > start + (end - start) // 2:
+                end = space + 1
+        piece = escape(plain[start:end], quote=False)
+        if piece.strip():
+            pieces.append(piece)
+        start = end
     return pieces
 
 

@@ -7,17 +7,15 @@ from __future__ import annotations
 from html import escape
 
 from telegram import Message, Update
-from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.handlers import awaiting, search
 from bot.handlers import callback_data as cd
-from bot.handlers.base import AppContext, AppType, acknowledge, button, markup, show
+from bot.handlers.base import AppContext, AppType, acknowledge, button, send_long_html, show
+from bot.text import clean_text
 from storage.models import Relay, User
 from storage.repos import booking as repo
-
-QUESTION_LIMIT = 2000
 
 
 async def on_ask(update: Update, context: AppContext) -> None:
@@ -56,33 +54,31 @@ async def post_question(update: Update, context: AppContext, pending: dict[str, 
         return
     locale = services.settings.coordinator_language
     thread = pending.get("thread")
+    # Up to 4,096 characters, escaped (5 times longer with "&"): split, never cut.
     text = services.translator.t(
         locale,
         "co-question-followup" if thread else "co-question",
-        name=escape(person.display_name or "—"),
-        language=escape(services.translator.language_name(person.locale)),
-        text=escape(message.text[:QUESTION_LIMIT]),
+        name=escape(clean_text(person.display_name) or "—", quote=False),
+        language=escape(services.translator.language_name(person.locale), quote=False),
+        text=escape(clean_text(message.text), quote=False),
     )
     try:
-        posted = await context.bot.send_message(
-            chat_id,
-            text,
-            parse_mode=ParseMode.HTML,
-            reply_to_message_id=thread if isinstance(thread, int) else None,
-            allow_sending_without_reply=True,
+        posted = await send_long_html(
+            context, chat_id, text, reply_to=thread if isinstance(thread, int) else None
         )
     except TelegramError:
         await message.reply_text(context.t("ask-unavailable"))
         return
     async with services.db.session() as session:
-        await repo.add_relay(
-            session=session,
-            relay=Relay(
-                user_id=person.id,
-                coordinator_message_id=posted.message_id,
-                created_at=services.clock.now(),
-            ),
-        )
+        for post in posted:  # a coordinator may answer by replying to any part
+            await repo.add_relay(
+                session=session,
+                relay=Relay(
+                    user_id=person.id,
+                    coordinator_message_id=post.message_id,
+                    created_at=services.clock.now(),
+                ),
+            )
         await session.commit()
     await services.record_event(
         kind="consultation_contact", user_key=person.user_key, language=person.locale
@@ -109,27 +105,28 @@ async def on_coordinator_reply(update: Update, context: AppContext) -> None:
             await on_private_reply(update, context)
         return
     translator = services.translator
-    text = translator.t(user.language, "ask-answer", text=escape(message.text[:QUESTION_LIMIT]))
+    text = translator.t(
+        user.language, "ask-answer", text=escape(clean_text(message.text), quote=False)
+    )
     rows = [[button(translator.t(user.language, "ask-write-back"), cd.ASK, "reply", relay.id or 0)]]
     try:
-        sent = await context.bot.send_message(
-            user.telegram_id, text, parse_mode=ParseMode.HTML, reply_markup=markup(rows)
-        )
+        sent = await send_long_html(context, user.telegram_id, text, rows)
     except TelegramError:
         await message.reply_text(
             translator.t(services.settings.coordinator_language, "co-relay-failed")
         )
         return
     async with services.db.session() as session:
-        await repo.add_relay(
-            session=session,
-            relay=Relay(
-                user_id=user.id or 0,
-                coordinator_message_id=relay.coordinator_message_id,
-                user_message_id=sent.message_id,
-                created_at=services.clock.now(),
-            ),
-        )
+        for part in sent:  # the person may write back by replying to any part
+            await repo.add_relay(
+                session=session,
+                relay=Relay(
+                    user_id=user.id or 0,
+                    coordinator_message_id=relay.coordinator_message_id,
+                    user_message_id=part.message_id,
+                    created_at=services.clock.now(),
+                ),
+            )
         await session.commit()
 
 

@@ -31,6 +31,7 @@ from bot.handlers.booking_views import (
 from bot.handlers.delivery import kick
 from bot.handlers.privacy import add_consent_step, ask_consent
 from bot.pending import DRAFT_SUFFIX
+from bot.text import clean_text
 from storage.models import Booking, Slot, SlotStatus
 
 NOTE_LIMIT = 300
@@ -245,7 +246,7 @@ async def on_note(update: Update, context: AppContext, pending: dict[str, object
     slot_id = pending.get("slot")
     if message is None or not isinstance(slot_id, int):
         return
-    note = (message.text or "").strip()[:NOTE_LIMIT]
+    note = clean_text(message.text).strip()[:NOTE_LIMIT]
     if note:  # kept with the person (any instance) until the booking is confirmed
         await awaiting.expect(context, NOTE_DRAFT, slot=slot_id, note=note)
     await show_confirm(update, context, slot_id, cd.NONE, note or None)

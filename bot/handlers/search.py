@@ -13,6 +13,7 @@ from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, show
 from bot.handlers.faq import menu_rows
 from bot.search_gaps import record_gap
+from bot.text import clean_text
 
 RESULT_TEXT = {Confidence.ANSWER: "search-results", Confidence.MAYBE: "search-maybe"}
 
@@ -26,7 +27,7 @@ async def on_question(update: Update, context: AppContext) -> None:
         return  # it answered a question the bot asked (a booking note, a question to the centre)
     services = context.services
     library = services.faq
-    result = library.index.find(message.text)
+    result = library.index.find(clean_text(message.text))
     hits = result.hits
     # The log keeps which topic answered, never what was typed.
     await services.record_event(
