@@ -12,8 +12,8 @@ from telegram.ext import (
 )
 
 from bot import people
-from bot.greetings import is_greeting
 from bot.faq.deeplink import parse_start_payload
+from bot.greetings import is_greeting
 from bot.handlers import awaiting
 from bot.handlers.base import AppContext, AppType, acknowledge
 from bot.handlers.faq import show_menu, show_topic
