@@ -88,5 +88,5 @@ async def test_day_buttons_use_the_languages_own_short_date(bot: BotHarness, loc
     assert service is not None
     await user.press(service.name(locale), exact=True)
 
-    message, data = user.find_button(DAY_LABELS[locale], exact=True)
+    _, data = user.find_button(DAY_LABELS[locale], exact=True)
     assert data == cd.encode(cd.BOOK, "day", f"{CONSULTATION}:20261203")
