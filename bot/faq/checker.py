@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
@@ -212,12 +213,19 @@ def check_content(
 def _missing_translation(content: FaqContent, topic: Topic, language: str) -> str:
     """What the running bot does for this reader, asked of the same lookup it uses."""
     shown = content.translation(topic, language)
-    if shown.language == SERBIAN_LATIN:  # only a sr-Latn.md: Cyrillic readers get the Latin text
-        shown_as = "the Serbian Latin text (sr-Latn.md)"
-    else:
-        shown_as = f"the {shown.language} text ({shown.language}.md)"
-    readers = "Serbian readers (Cyrillic and Latin)" if language == "sr" else f"{language} readers"
-    return f"translation missing: {readers} get {shown_as}, its title on the menu button too"
+    readers = _english_name(language) + (" (Cyrillic and Latin)" if language == "sr" else "")
+    name = _english_name(shown.language)
+    return (
+        f"translation missing: {readers} readers see the {name} answer ({shown.path.name}) "
+        f"instead, with its {name} title on the menu button"
+    )
+
+
+def _english_name(language: str) -> str:
+    try:
+        return str(Locale.parse(language.replace("-", "_")).get_display_name("en"))
+    except (UnknownLocaleError, ValueError):
+        return language
 
 
 def _has_cycle(content: FaqContent, topic_id: str) -> bool:
