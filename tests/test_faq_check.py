@@ -159,7 +159,8 @@ def test_a_tab_indent_in_topic_yaml_is_named(capsys, content, baseline):
         content,
         baseline,
         errors=[
-            f"{shown(content, path)}:{line}: -: a tab is used to indent this line: indent with spaces"
+            f"{shown(content, path)}:{line}: -: a tab is used to indent this line: indent with "
+            "spaces"
         ],
     )
 
