@@ -54,15 +54,18 @@ async def test_legal_topics_keep_the_disclaimer(bot: BotHarness, topic_id: str):
 @pytest.fixture
 def content(tmp_path: Path) -> ContentCopy:
     copy = copy_content(tmp_path / "content")
+    """The first source of residence-permit written with the other syntax: a `title_uk:` line
+    and a `titles:` map with only Serbian (the shipped content uses full `titles:` maps)."""
     path = copy.topic("residence-permit") / "topic.yaml"
     text = path.read_text(encoding="utf-8")
-    first_title = re.search(r"(?m)^  - title: (.*)$", text)
-    assert first_title
+    first = re.search(r"(?m)^  - title: .*\n    titles:\n(?:      .*\n)+", text)
+    assert first
+    title_line = first.group(0).split("\n", 1)[0]
     text = text.replace(
-        first_title.group(0),
-        first_title.group(0)
+        first.group(0),
+        title_line
         + "\n    title_uk: Інфоточка для іноземців – єдиний дозвіл"
-        + "\n    titles:\n      sr: Инфо тачка за странце – јединствена дозвола",
+        + "\n    titles:\n      sr: Инфо тачка за странце – јединствена дозвола\n",
         1,
     )
     path.write_text(text, encoding="utf-8")
@@ -93,8 +96,20 @@ async def test_source_titles_follow_the_readers_language(bot: BotHarness):
     assert sr[0] == "Инфо тачка за странце – јединствена дозвола"
     assert latin[0] == to_serbian_latin("Инфо тачка за странце – јединствена дозвола")
     assert escape(sl[0], quote=False) == escape(original, quote=False), "no sl title: the original"
-    # The other sources have no translated title: their original titles, in every language.
-    assert uk[1:] == sl[1:] == [escape(s.title, quote=False) for s in topic.sources[1:]]
+    # The other sources carry a full `titles:` map in the shipped content.
+    for index, source in enumerate(topic.sources[1:], start=1):
+        assert uk[index] == escape(source.titles["uk"], quote=False)
+        assert sl[index] == escape(source.titles["sl"], quote=False)
+        assert latin[index] == escape(to_serbian_latin(source.titles["sr"]), quote=False)
+        assert not re.search(r"[\u0400-\u04FF]", latin[index]), "Serbian Latin has no Cyrillic"
+
+
+async def test_english_readers_see_the_original_or_an_english_title(bot: BotHarness):
+    en = link_titles(await open_topic(bot.user(6104, language_code="en"), "health-insurance"))
+    topic = bot.services.faq.content.topics["health-insurance"]
+    for title, source in zip(en, topic.sources, strict=True):
+        assert title == escape(source.titles.get("en", source.title), quote=False)
+    assert any("en" in s.titles for s in topic.sources), "a Slovenian title given in English"
 
 
 # -- review-by ----------------------------------------------------------------------------------

@@ -111,8 +111,7 @@ async def test_a_broken_edit_keeps_the_last_good_version_and_is_reported_once(li
     assert outcome.changed and not outcome.accepted
     assert (
         f"faq/{ROOT}/en.md:2: en: the value of 'title' contains ': ': put the whole value in "
-        'quotes (title: "…")'
-        in outcome.error_lines
+        'quotes (title: "…")' in outcome.error_lines
     )
     assert "Residence and work permit" in await menu_buttons(bot, 4010)
     messages = coordinator_messages(bot)
