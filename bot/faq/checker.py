@@ -124,11 +124,11 @@ def check_content(
                 "update 'reviewed'",
                 warning=True,
             )
-        for source in topic.sources:
-            for language in sorted(set(source.titles) - set(languages) - {SERBIAN_LATIN}):
+        for link in topic.sources:
+            for language in sorted(set(link.titles) - set(languages) - {SERBIAN_LATIN}):
                 add(
                     yaml_path,
-                    _line_containing(yaml_path, source.url),
+                    _line_containing(yaml_path, link.url),
                     language,
                     f"a source title for '{language}', which is not a served language "
                     f"(expected one of: {', '.join(languages)})",
