@@ -22,7 +22,9 @@ from bot.runtime import running
 
 DEFAULT_MIGRANT_ID = 1001
 OFFLINE_COORDINATOR_ID = 9001
-VISIBLE_METHODS = ("sendMessage", "editMessageText", "sendDocument")
+# A press that only changes a message's buttons (Confirm → "✓ confirmed") is shown too, or the
+# person at the terminal would see nothing happen.
+VISIBLE_METHODS = ("sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument")
 INTRO = """Offline chat with Arrival Desk (no Telegram needed).
 Type as a user would; a number presses a button on the screen.
   /as <user-id>   become another person ({coordinator} is a coordinator)
@@ -44,9 +46,18 @@ Pressable = tuple[str, int | None]  # callback data and the message it sits on
 def render(call: Call, numbered: list[Pressable] | None, *, to: int | None = None) -> str:
     """One bot message as terminal text. Its buttons are numbered (appended to `numbered`) when
     the person on screen can press them, else shown with a dash."""
-    header = {"editMessageText": " (edited)", "sendDocument": " (file)"}.get(call.method, "")
+    header = {
+        "editMessageText": " (edited)",
+        "editMessageReplyMarkup": " (buttons changed)",
+        "sendDocument": " (file)",
+    }.get(call.method, "")
     target = f" → chat {to}" if to is not None else ""
-    lines = [f"bot{target}{header}:", html_to_terminal(call.text)]
+    text = call.text
+    if call.method == "editMessageReplyMarkup":  # the message keeps its text: show it again
+        text = str(call.result.get("text") or "") if isinstance(call.result, dict) else ""
+    lines = [f"bot{target}{header}:", html_to_terminal(text)]
+    if call.method == "editMessageReplyMarkup" and not call.buttons:
+        lines.append("(no buttons now)")
     if call.method == "sendDocument":
         lines += [f"  📎 {name}" for name, _ in call.files.values()]
     for row in call.buttons:

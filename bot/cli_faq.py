@@ -13,7 +13,7 @@ from bot.config import Settings
 from bot.faq.checker import check, served_languages
 from bot.faq.library import FaqLibrary
 from bot.faq.poster import deep_link, render_poster
-from bot.faq.status import content_status
+from bot.faq.status import content_status, overdue_lines, overdue_topics
 from bot.i18n import Translator
 
 
@@ -29,7 +29,15 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
     faq_dir, locales_dir = _dirs(settings, args)
     services_file = args.services_file or settings.services_file
     try:
-        report, _ = check(faq_dir, locales_dir, today=dt.date.today(), services_file=services_file)
+        report, _ = check(
+            faq_dir,
+            locales_dir,
+            today=dt.date.today(),
+            services_file=services_file,
+            default_language=settings.default_language,
+            review_months=settings.review_months,
+            compare_figures=True,
+        )
     except Exception as exc:  # whatever the damage, one line and exit 1, never a traceback
         raise CommandError(
             f"the content could not be checked ({type(exc).__name__}: {exc})"
@@ -121,6 +129,16 @@ def cmd_status(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{row.topic_id:<{width}}  {row.reviewed:<10}  {states}")
     complete = sum(r.complete for r in rows)
     print(f"{complete} of {len(rows)} topics complete in {', '.join(languages)}")
+    overdue = overdue_topics(
+        library.content, today=dt.date.today(), default_months=settings.review_months
+    )
+    if overdue:
+        print(
+            f"{len(overdue)} overdue for review (reviewed → due; default {settings.review_months} "
+            "months, or the topic's review_months):"
+        )
+        for line in overdue_lines(overdue):
+            print(f"  {line}")
     return 0
 
 

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     booking_days_ahead: int = Field(default=21, ge=1, le=120)
     waitlist_offer_hours: float = Field(default=12.0, gt=0)
     agenda_time: dt.time = dt.time(7, 30)
+    # How long an FAQ review holds unless a topic sets review_months; then it is re-checked.
+    review_months: int = Field(default=6, ge=1, le=60)
+    review_weekday: int = Field(default=0, ge=0, le=6)  # the weekly overdue list: 0 = Monday
     outbox_poll_seconds: float = Field(default=10.0, gt=0)
     outbox_lease_seconds: float = Field(default=300.0, ge=30)
     survey_delay_hours: float = Field(default=2.0, ge=0)

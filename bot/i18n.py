@@ -18,6 +18,7 @@ from typing import Any
 import cyrtranslit
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_skeleton
 from babel.dates import format_time as babel_format_time
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import FluentParser, FluentSerializer, ast
@@ -33,6 +34,10 @@ LANGUAGE_ALIASES = {
     "bs": SERBIAN_LATIN,
     "cnr": SERBIAN_LATIN,
     "me": SERBIAN_LATIN,
+    # Many Ukrainians and Moldovans keep their phone in Russian (Belarusian is rarer): Ukrainian is
+    # the likeliest served language, and the picker is shown at once because it is a guess.
+    "ru": "uk",
+    "be": "uk",
 }
 
 
@@ -156,19 +161,26 @@ class Translator:
 
     def negotiate(self, language_code: str | None) -> str:
         """Telegram's language_code → a served locale (the default when we do not serve it)."""
+        return self.negotiation(language_code)[0]
+
+    def negotiation(self, language_code: str | None) -> tuple[str, bool]:
+        """(served locale, guessed): guessed unless the code names a served language itself
+        ("uk", "sl-SI", "sr-Latn"); an alias ("hr", "ru") or the default is a guess."""
         if not language_code:
-            return self.default_locale
+            return self.default_locale, True
         code = language_code.replace("_", "-")
         served = {loc.lower(): loc for loc in self.locales}
         if code.lower() in served:
-            return served[code.lower()]
+            return served[code.lower()], False
         base = code.split("-")[0].lower()
         if base == "sr" and "latn" in code.lower() and SERBIAN_LATIN in self.catalog.bundles:
-            return SERBIAN_LATIN
+            return SERBIAN_LATIN, False
+        if base in served:
+            return served[base], False
         alias = LANGUAGE_ALIASES.get(base)
         if alias in self.catalog.bundles:
-            return alias
-        return served.get(base, self.default_locale)
+            return alias, True
+        return self.default_locale, True
 
     def t(self, locale: str, message_id: str, **args: Any) -> str:
         for candidate in (locale, self.default_locale, FALLBACK_LOCALE):
@@ -193,14 +205,20 @@ class Translator:
         log.error("message %s missing everywhere", message_id)
         return message_id
 
-    def language_name(self, locale: str) -> str:
-        """The language's own name for itself, capitalised for a button ("Українська")."""
+    def language_name(self, locale: str, *, in_sentence: bool = False) -> str:
+        """The language's own name for itself: capitalised for a button ("Українська"), as the
+        language writes it inside a sentence ("Мова: українська", "Language: English")."""
         own = babel_locale(locale, for_formats=False)
         name = own.get_display_name(own) or locale
-        return name[:1].upper() + name[1:]
+        return name if in_sentence else name[:1].upper() + name[1:]
 
     def format_date(self, value: date, locale: str, *, fmt: str = "full") -> str:
         return str(babel_format_date(value, format=fmt, locale=babel_locale(locale)))
+
+    def format_day_short(self, value: date, locale: str) -> str:
+        """A short weekday + day + month in the locale's own CLDR pattern (skeleton MMMEd):
+        "Tue 1 Dec", "tor., 1. dec.", "вт, 1 груд.", "уто 1. дец" — for day buttons."""
+        return str(format_skeleton("MMMEd", value, locale=babel_locale(locale)))
 
     def format_time(self, value: datetime, locale: str, tz: tzinfo) -> str:
         return str(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,7 @@ import pytest
 
 from bot.cli import main
 from bot.faq.checker import check, served_languages
+from bot.faq.model import add_months
 from bot.faq.render import markdown_to_html
 from tests.content_copy import REPO, ContentCopy, copy_content, line_number
 
@@ -28,7 +30,11 @@ MISSING_FRONT_MATTER = (
     "the file must start with a '---' line, then title/keywords/updated, then '---'"
 )
 UNCLOSED_FRONT_MATTER = "the header is not closed: add a '---' line after title/keywords/updated"
-TRANSLATION_MISSING = "translation missing (the bot shows the English answer)"
+# What the bot really does (DEFAULT_LANGUAGE is en in the tests): the English answer and title.
+TRANSLATION_MISSING = (
+    "translation missing: Slovenian readers see the English answer (en.md) instead, "
+    "with its English title on the menu button"
+)
 
 
 @dataclass(frozen=True)
@@ -122,8 +128,94 @@ def test_yaml_syntax_error_in_topic_yaml_names_the_line(capsys, content, baselin
         content,
         baseline,
         errors=[
-            f"{shown(content, path)}:{line}: -: YAML syntax error: mapping values are not "
-            "allowed here"
+            f"{shown(content, path)}:{line}: -: the value of 'reviewed' contains ': ': put the "
+            'whole value in quotes (reviewed: "…")'
+        ],
+    )
+
+
+def test_a_missing_colon_in_topic_yaml_names_its_line_and_key(capsys, content, baseline):
+    path = content.topic(LEAF) / "topic.yaml"
+    line = line_number(path, "order:")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("order: ", "order ", 1), "utf-8")
+    assert_check(
+        capsys,
+        content,
+        baseline,
+        errors=[
+            f"{shown(content, path)}:{line}: -: a ':' is missing after 'order' (write 'order: …')"
+        ],
+    )
+
+
+def test_a_tab_indent_in_topic_yaml_is_named(capsys, content, baseline):
+    path = content.topic(LEAF) / "topic.yaml"
+    line = line_number(path, "    url:")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    url:", "\turl:", 1), "utf-8")
+    assert_check(
+        capsys,
+        content,
+        baseline,
+        errors=[
+            f"{shown(content, path)}:{line}: -: a tab is used to indent this line: indent with "
+            "spaces"
+        ],
+    )
+
+
+def test_legal_must_be_true_or_false(capsys, content, baseline):
+    path = content.topic(LEAF) / "topic.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nlegal: false" in text  # a CV topic is not legal orientation
+    path.write_text(re.sub(r"(?m)^legal:.*$", "legal: maybe", text), "utf-8")
+    line = line_number(path, "legal:")
+    assert_check(
+        capsys,
+        content,
+        baseline,
+        errors=[
+            f"{shown(content, path)}:{line}: -: 'legal' must be true (legal orientation: the "
+            'answer ends with "not legal advice") or false (a CV tip, an address)'
+        ],
+    )
+
+
+def test_review_months_must_be_a_whole_number(capsys, content, baseline):
+    path = content.topic(LEAF) / "topic.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("reviewed:", "review_months: half a year\nreviewed:", 1), "utf-8")
+    line = line_number(path, "review_months:")
+    assert_check(
+        capsys,
+        content,
+        baseline,
+        errors=[
+            f"{shown(content, path)}:{line}: -: 'review_months' must be a whole number of months, "
+            "e.g. 6 (or leave it out for the default)"
+        ],
+    )
+
+
+def test_source_titles_per_language_are_checked(capsys, content, baseline):
+    path = content.topic(LEAF) / "topic.yaml"
+    text = path.read_text(encoding="utf-8")
+    url = next(ln.split("url:", 1)[1].strip() for ln in text.splitlines() if "url:" in ln)
+    path.write_text(
+        text.replace(
+            f"url: {url}", f"url: {url}\n    title_uk: Переклад\n    title_de: Übersetzung", 1
+        ),
+        "utf-8",
+    )
+    line = line_number(path, f"    url: {url}")
+    assert_check(
+        capsys,
+        content,
+        baseline,
+        warnings=[
+            f"{shown(content, path)}:{line}: de: a source title for 'de', which is not a served "
+            "language (expected one of: en, sl, sr, uk)"
         ],
     )
 
@@ -244,21 +336,32 @@ def test_topic_yaml_cut_down_to_a_comment_line_is_not_a_silent_pass(capsys, cont
     )
 
 
-def test_reviewed_over_12_months_ago_is_a_warning(capsys, content, baseline):
+def test_a_review_past_its_months_is_a_warning(capsys, content, baseline):
     path = content.topic(LEAF) / "topic.yaml"
     text = path.read_text(encoding="utf-8")
-    old = dt.date.today() - dt.timedelta(days=400)
+    old = dt.date.today() - dt.timedelta(days=200)
     path.write_text(text.replace("reviewed: 2026-11-20", f"reviewed: {old.isoformat()}"), "utf-8")
     line = line_number(path, "reviewed:")
+    due = add_months(old, 6)
     assert_check(
         capsys,
         content,
         baseline,
         warnings=[
-            f"{shown(content, path)}:{line}: -: not reviewed since {old.isoformat()} (over 12 "
-            "months): check the sources and update 'reviewed'"
+            f"{shown(content, path)}:{line}: -: review overdue since {due.isoformat()} (reviewed "
+            f"{old.isoformat()}, a review holds 6 months): the bot shows the answer with a note "
+            "that it is being re-checked; check the sources and update 'reviewed'"
         ],
     )
+
+
+def test_a_topics_own_review_months_wins(capsys, content, baseline):
+    path = content.topic(LEAF) / "topic.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = dt.date.today() - dt.timedelta(days=200)
+    text = text.replace("reviewed: 2026-11-20", f"review_months: 12\nreviewed: {old.isoformat()}")
+    path.write_text(text, "utf-8")
+    assert_check(capsys, content, baseline)
 
 
 # -- <lang>.md ------------------------------------------------------------------------------------

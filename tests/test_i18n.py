@@ -361,7 +361,8 @@ NEGOTIATION = [
     ("cnr", SERBIAN_LATIN),
     ("sl", "sl"),
     ("en-GB", "en"),
-    ("ru", DEFAULT),
+    ("ru", "uk"),
+    ("be", "uk"),
     (None, DEFAULT),
     ("de", DEFAULT),
 ]

@@ -21,10 +21,17 @@ from tests.conftest import START_TIME, BotHarness, start_harness
 FIRST_CONTACT = [
     ("uk", "uk"),
     ("sr", "sr"),
-    ("hr", "sr-Latn"),
     ("sl", "sl"),
     ("en", "en"),
-    ("ru", "en"),  # not served: DEFAULT_LANGUAGE (en in the test settings)
+    ("sl-SI", "sl"),  # a served language in a region is still that language, not a guess
+]
+# Languages we only guess: the welcome in the guess, then the picker at once.
+GUESSED_CONTACT = [
+    ("ru", "uk"),  # many Ukrainians and Moldovans keep their phones in Russian
+    ("be", "uk"),
+    ("hr", "sr-Latn"),
+    ("de", "en"),  # not served: DEFAULT_LANGUAGE (en in the test settings)
+    (None, "en"),
 ]
 
 
@@ -32,8 +39,12 @@ def language_name(bot: BotHarness, locale: str) -> str:
     return bot.services.translator.language_name(locale)
 
 
+def in_sentence(bot: BotHarness, locale: str) -> str:
+    return bot.services.translator.language_name(locale, in_sentence=True)
+
+
 def welcome(bot: BotHarness, locale: str) -> str:
-    return bot.t(locale, "start-welcome", language=language_name(bot, locale))
+    return bot.t(locale, "start-welcome", language=in_sentence(bot, locale))
 
 
 async def stored_user(bot: BotHarness, telegram_id: int) -> User:
@@ -68,10 +79,61 @@ async def test_new_user_is_welcomed_in_the_negotiated_language(
     assert sent[0].text == welcome(bot, locale)
     assert bot.t(locale, "menu-language-button") in sent[0].button_texts()
     if locale != "en":  # a missing translation would silently fall back to English
-        assert sent[0].text != bot.t("en", "start-welcome", language=language_name(bot, locale))
+        assert sent[0].text != bot.t("en", "start-welcome", language=in_sentence(bot, locale))
 
     row = await stored_user(bot, user.user_id)
     assert (row.language, row.language_chosen) == (locale, False)
+
+
+@pytest.mark.parametrize(("language_code", "locale"), GUESSED_CONTACT)
+async def test_a_guessed_language_shows_the_picker_at_once(
+    bot: BotHarness, language_code: str | None, locale: str
+):
+    user = bot.user(3110, language_code=language_code, first_name="Oksana")
+    calls = await user.send("/start")
+
+    sent = [c for c in calls if c.method == "sendMessage"]
+    assert [c.text for c in sent] == [
+        welcome(bot, locale),
+        bot.t(locale, "language-guessed", language=in_sentence(bot, locale)),
+    ]
+    picker = sent[1].button_texts()
+    assert "✓ " + language_name(bot, locale) in picker
+    assert language_name(bot, "sl") in picker or locale == "sl"
+    assert picker[-1] == bot.t(locale, "faq-back")
+
+    # Choosing from it is remembered; the next /start has no picker.
+    await user.press(language_name(bot, "sr"), exact=True)
+    calls = await user.send("/start")
+    assert [c.text for c in calls if c.method == "sendMessage"] == [welcome(bot, "sr")]
+    row = await stored_user(bot, user.user_id)
+    assert (row.language, row.language_chosen) == ("sr", True)
+
+
+async def test_a_guessed_language_kept_with_back_shows_the_menu_and_no_picker_again(
+    bot: BotHarness,
+):
+    user = bot.user(3111, language_code="ru")
+    await user.send("/start")
+    calls = await user.press(bot.t("uk", "faq-back"), exact=True)
+
+    edits = [c for c in calls if c.method == "editMessageText"]
+    assert [c.text for c in edits] == [bot.t("uk", "menu-title")]
+    assert bot.t("uk", "menu-language-button") in edits[0].button_texts()
+    calls = await user.send("/start")
+    assert [c.text for c in calls if c.method == "sendMessage"] == [welcome(bot, "uk")]
+
+
+async def test_a_deep_link_from_a_guessed_language_shows_the_answer_then_the_picker(
+    bot: BotHarness,
+):
+    user = bot.user(3112, language_code="ru")
+    calls = await user.send("/start faq-cv")
+
+    sent = [c for c in calls if c.method == "sendMessage"]
+    title = bot.services.faq.content.translation(bot.services.faq.content.topics["cv"], "uk").title
+    assert title in sent[0].text
+    assert sent[-1].text == bot.t("uk", "language-guessed", language=in_sentence(bot, "uk"))
 
 
 # -- /language --------------------------------------------------------------------------------
@@ -84,12 +146,26 @@ async def test_language_command_shows_every_language_with_the_current_one_ticked
     assert len(sent) == 1
     assert sent[0].text == bot.t("uk", "language-choose")
     labels = sent[0].button_texts()
-    assert sorted(label.removeprefix("✓ ") for label in labels) == sorted(
+    assert sorted(label.removeprefix("✓ ") for label in labels[:-1]) == sorted(
         language_name(bot, locale) for locale in SUPPORTED_LANGUAGES
     )
     assert [label for label in labels if label.startswith("✓ ")] == [
         "✓ " + language_name(bot, "uk")
     ]
+    assert labels[-1] == bot.t("uk", "faq-back")
+
+
+async def test_back_on_the_picker_returns_to_the_menu_in_place(bot: BotHarness):
+    user = bot.user(3202, language_code="sr")
+    await user.send("/start")
+    await user.press(bot.t("sr", "menu-language-button"), exact=True)
+    calls = await user.press(bot.t("sr", "faq-back"), exact=True)
+
+    edits = [c for c in calls if c.method == "editMessageText"]
+    assert [c.text for c in edits] == [bot.t("sr", "menu-title")]
+    assert not [c for c in calls if c.method == "sendMessage"]
+    row = await stored_user(bot, user.user_id)
+    assert (row.language, row.language_chosen) == ("sr", False)
 
 
 async def test_language_button_in_the_menu_opens_the_picker_in_place(bot: BotHarness):
@@ -111,7 +187,7 @@ async def test_choosing_a_language_answers_and_keeps_writing_in_it(bot: BotHarne
     calls = await user.press(language_name(bot, target), exact=True)
     edits = [c for c in calls if c.method == "editMessageText"]
     assert len(edits) == 1, "the picker message is edited in place"
-    assert edits[0].text == bot.t(target, "language-set", language=language_name(bot, target))
+    assert edits[0].text == bot.t(target, "language-set", language=in_sentence(bot, target))
     assert bot.t(target, "menu-language-button") in edits[0].button_texts()
 
     # Later answers stay in the chosen language, whatever the Telegram app says.

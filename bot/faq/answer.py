@@ -13,7 +13,8 @@ from bot.faq.render import TELEGRAM_LIMIT, TopicUrl, markdown_to_html, split_mes
 class AnswerLabels:
     reviewed: str  # already formatted with the date, e.g. "Reviewed: 20 November 2026"
     sources: str
-    disclaimer: str
+    disclaimer: str  # "not legal advice": only under topics marked legal
+    overdue: str | None = None  # "being re-checked": only when the review has expired
 
 
 def compose_answer(
@@ -24,14 +25,19 @@ def compose_answer(
     limit: int = TELEGRAM_LIMIT,
     topic_url: TopicUrl | None = None,
 ) -> list[str]:
+    # Source titles follow the language of the answer shown (which may be a fallback).
     links = "\n".join(
-        f'• <a href="{escape(s.url, quote=True)}">{escape(s.title, quote=False)}</a>'
+        f'• <a href="{escape(s.url, quote=True)}">'
+        f"{escape(s.title_in(translation.language), quote=False)}</a>"
         for s in topic.sources
     )
     footer = [f"<i>{escape(labels.reviewed, quote=False)}</i>"]
+    if labels.overdue:
+        footer.append(escape(labels.overdue, quote=False))
     if links:
         footer.append(f"{escape(labels.sources, quote=False)}\n{links}")
-    footer.append(f"<i>{escape(labels.disclaimer, quote=False)}</i>")
+    if topic.legal:
+        footer.append(f"<i>{escape(labels.disclaimer, quote=False)}</i>")
     html = "\n\n".join(
         [
             f"<b>{escape(translation.title, quote=False)}</b>",

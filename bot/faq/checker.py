@@ -10,19 +10,21 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
 from bot.booking.catalog import load_catalog
+from bot.faq.figures import changed_figures
 from bot.faq.loader import Problem, load_faq
-from bot.faq.model import SERBIAN_LATIN, FaqContent
+from bot.faq.model import SERBIAN_LATIN, FaqContent, Topic
 from bot.faq.render import TELEGRAM_LIMIT, markdown_to_html
 
 CALLBACK_LIMIT = 64
 CALLBACK_PREFIX = "faq:open:"  # the longest FAQ callback data is this plus the topic id
 LONG_ANSWER = 3500
 TITLE_LIMIT = 60
-REVIEW_AFTER_DAYS = 365
+DEFAULT_REVIEW_MONTHS = 6  # REVIEW_MONTHS in the settings
 FALLBACK = "en"
 _TOPIC_LINK = re.compile(r"\]\(topic:([^)\s]*)\)")
 
@@ -78,7 +80,12 @@ def _line_containing(path: Path, needle: str) -> int:
 
 
 def check_content(
-    content: FaqContent, faq_dir: Path, languages: list[str], *, today: dt.date
+    content: FaqContent,
+    faq_dir: Path,
+    languages: list[str],
+    *,
+    today: dt.date,
+    review_months: int = DEFAULT_REVIEW_MONTHS,
 ) -> list[Problem]:
     problems: list[Problem] = []
 
@@ -105,15 +112,28 @@ def check_content(
             add(yaml_path, 1, "-", "a topic id must not contain '--' (it separates deep-link tags)")
         if len((CALLBACK_PREFIX + topic.id).encode()) > CALLBACK_LIMIT:
             add(yaml_path, 1, "-", f"id too long for a Telegram button ({CALLBACK_LIMIT} bytes)")
-        if topic.reviewed and (today - topic.reviewed).days > REVIEW_AFTER_DAYS:
+        due = topic.review_due(review_months)
+        if topic.reviewed and due and today > due:
             add(
                 yaml_path,
                 _line_containing(yaml_path, "reviewed"),
                 "-",
-                f"not reviewed since {topic.reviewed.isoformat()} (over 12 months): check the "
-                "sources and update 'reviewed'",
+                f"review overdue since {due.isoformat()} (reviewed {topic.reviewed.isoformat()}, "
+                f"a review holds {topic.review_months or review_months} months): the bot shows "
+                "the answer with a note that it is being re-checked; check the sources and "
+                "update 'reviewed'",
                 warning=True,
             )
+        for link in topic.sources:
+            for language in sorted(set(link.titles) - set(languages) - {SERBIAN_LATIN}):
+                add(
+                    yaml_path,
+                    _line_containing(yaml_path, link.url),
+                    language,
+                    f"a source title for '{language}', which is not a served language "
+                    f"(expected one of: {', '.join(languages)})",
+                    warning=True,
+                )
         if topic.parent and _has_cycle(content, topic.id):
             add(
                 yaml_path,
@@ -136,7 +156,7 @@ def check_content(
                     yaml_path.parent / f"{language}.md",
                     1,
                     language,
-                    "translation missing (the bot shows the English answer)",
+                    _missing_translation(content, topic, language),
                     warning=True,
                 )
                 continue
@@ -188,6 +208,24 @@ def check_content(
                         f"link to unknown topic '{target}'",
                     )
     return problems
+
+
+def _missing_translation(content: FaqContent, topic: Topic, language: str) -> str:
+    """What the running bot does for this reader, asked of the same lookup it uses."""
+    shown = content.translation(topic, language)
+    readers = _english_name(language) + (" (Cyrillic and Latin)" if language == "sr" else "")
+    name = _english_name(shown.language)
+    return (
+        f"translation missing: {readers} readers see the {name} answer ({shown.path.name}) "
+        f"instead, with its {name} title on the menu button"
+    )
+
+
+def _english_name(language: str) -> str:
+    try:
+        return str(Locale.parse(language.replace("-", "_")).get_display_name("en"))
+    except (UnknownLocaleError, ValueError):
+        return language
 
 
 def _has_cycle(content: FaqContent, topic_id: str) -> bool:
@@ -298,13 +336,27 @@ def check_locales(locales_dir: Path) -> list[Problem]:
 
 
 def check(
-    faq_dir: Path, locales_dir: Path, *, today: dt.date, services_file: Path | None = None
+    faq_dir: Path,
+    locales_dir: Path,
+    *,
+    today: dt.date,
+    services_file: Path | None = None,
+    default_language: str = FALLBACK,
+    review_months: int = DEFAULT_REVIEW_MONTHS,
+    compare_figures: bool = False,
 ) -> tuple[Report, FaqContent]:
-    content, problems = load_faq(faq_dir)
+    """Everything staff can get wrong. `default_language` is the bot's DEFAULT_LANGUAGE, so a
+    missing translation is described as the bot serves it; `compare_figures` compares amounts
+    and deadlines with the last committed version (see bot/faq/figures.py)."""
+    content, problems = load_faq(faq_dir, default_language=default_language)
     report = Report(problems)
     if services_file is not None:
         report.problems += load_catalog(services_file)[1]
     languages = served_languages(locales_dir)
-    report.problems += check_content(content, faq_dir, languages, today=today)
+    report.problems += check_content(
+        content, faq_dir, languages, today=today, review_months=review_months
+    )
+    if compare_figures:
+        report.problems += changed_figures(content, faq_dir)
     report.problems += check_locales(locales_dir)
     return report, content

@@ -75,11 +75,43 @@ def _yaml(text: str, path: Path, language: str, out: _Collector, *, line_offset:
         out.add(path, 1 + line_offset, language, "YAML nested too deeply to read")
         return None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = (mark.line + 1 if mark else 1) + line_offset
-        problem = getattr(exc, "problem", None) or "cannot be read"
-        out.add(path, line, language, f"YAML syntax error: {problem}")
+        line, message = explain_yaml_error(text, exc)
+        out.add(path, line + line_offset, language, message)
         return None
+
+
+def explain_yaml_error(text: str, exc: yaml.YAMLError) -> tuple[int, str]:
+    """(line, what is wrong in plain words) for the YAML mistakes staff make; PyYAML's own
+    words and line are kept for the rest. PyYAML often points at the line after the mistake
+    (a missing ':' runs into the next line), so the likely line is found first."""
+    lines = text.split("\n")
+    for number, raw in enumerate(lines, start=1):
+        stripped = raw.strip()
+        if raw[:1] not in (" ", "\t", "-", "#") and stripped and ":" not in stripped:
+            word = stripped.split()[0]
+            return number, f"a ':' is missing after '{word}' (write '{word}: …')"
+    for number, raw in enumerate(lines, start=1):
+        if raw.startswith("\t") or raw.lstrip(" ").startswith("\t"):
+            return number, "a tab is used to indent this line: indent with spaces"
+    mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    problem = str(getattr(exc, "problem", None) or "cannot be read")
+    context = str(getattr(exc, "context", None) or "")
+    line = mark.line + 1 if mark else 1
+    if "quoted scalar" in context and context_mark is not None:
+        return context_mark.line + 1, "a quotation mark is opened but not closed on this line"
+    if problem.startswith("mapping values are not allowed"):
+        current = lines[line - 1] if 0 < line <= len(lines) else ""
+        key = current.split(":", 1)[0].strip().lstrip("- ")
+        return line, (
+            f"the value of '{key}' contains ': ': put the whole value in quotes ({key}: \"…\")"
+        )
+    if "expected <block end>" in problem:
+        return line, (
+            "this line is indented differently from the lines above it: line up the keys "
+            "of one item with the same number of spaces"
+        )
+    return line, f"YAML syntax error: {problem}"
 
 
 def _line_of(text: str, key: str, offset: int = 0) -> int:
@@ -181,9 +213,32 @@ def _load_topic_yaml(folder: Path, out: _Collector) -> Topic | None:
                 "each source needs a url starting with https://",
             )
             continue
-        sources.append(Source(title=str(item.get("title") or url).strip(), url=url))
+        titles = _source_titles(item, path, _line_of(text, "sources"), out)
+        sources.append(Source(title=str(item.get("title") or url).strip(), url=url, titles=titles))
     if not sources:
         out.add(path, _line_of(text, "sources"), "-", "no official source linked (add 'sources')")
+    legal = data.get("legal", True)
+    if not isinstance(legal, bool):
+        out.add(
+            path,
+            _line_of(text, "legal"),
+            "-",
+            "'legal' must be true (legal orientation: the answer ends with \"not legal "
+            'advice") or false (a CV tip, an address)',
+        )
+        legal = True
+    review_months = data.get("review_months")
+    if review_months is not None and (
+        isinstance(review_months, bool) or not isinstance(review_months, int) or review_months < 1
+    ):
+        out.add(
+            path,
+            _line_of(text, "review_months"),
+            "-",
+            "'review_months' must be a whole number of months, e.g. 6 (or leave it out for the "
+            "default)",
+        )
+        review_months = None
     parent = data.get("parent")
     return Topic(
         id=topic_id,
@@ -193,7 +248,29 @@ def _load_topic_yaml(folder: Path, out: _Collector) -> Topic | None:
         reviewed=reviewed,
         sources=sources,
         path=path,
+        legal=legal,
+        review_months=review_months,
     )
+
+
+def _source_titles(item: dict[Any, Any], path: Path, line: int, out: _Collector) -> dict[str, str]:
+    """A source's title per language: `title_uk: …` keys or a `titles:` map (uk: …)."""
+    titles: dict[str, str] = {}
+    raw = item.get("titles")
+    if raw is not None and not isinstance(raw, dict):
+        out.add(path, line, "-", "a source's 'titles' must be lines like 'uk: Назва сторінки'")
+        raw = None
+    pairs = [(str(k), v) for k, v in (raw or {}).items()]
+    pairs += [(str(k)[len("title_") :], v) for k, v in item.items() if str(k).startswith("title_")]
+    for language, value in pairs:
+        language = language.replace("_", "-")
+        if not isinstance(value, str) or not value.strip():
+            out.add(path, line, language, f"the {language} title of a source is empty")
+            continue
+        titles[language] = value.strip()
+    if "sr" in titles and SERBIAN_LATIN not in titles:
+        titles[SERBIAN_LATIN] = to_serbian_latin(titles["sr"])
+    return titles
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,8 +12,20 @@ SERBIAN_LATIN = "sr-Latn"
 
 @dataclass(frozen=True)
 class Source:
-    title: str
+    title: str  # as written in topic.yaml: the page's own title, often English or Slovenian
     url: str
+    titles: dict[str, str] = field(default_factory=dict, hash=False)  # language -> title
+
+    def title_in(self, language: str) -> str:
+        """The title in the reader's language when staff gave one, else the original title."""
+        return self.titles.get(language) or self.title
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day (31 Aug + 6 months → 28 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)
@@ -36,6 +49,18 @@ class Topic:
     sources: list[Source]
     translations: dict[str, Translation] = field(default_factory=dict)
     path: Path | None = None
+    legal: bool = True  # legal orientation: the answer ends with "not legal advice"
+    review_months: int | None = None  # how long a review holds; None: the default for all
+
+    def review_due(self, default_months: int) -> date | None:
+        """The day after which the answer counts as overdue for review."""
+        if self.reviewed is None:
+            return None
+        return add_months(self.reviewed, self.review_months or default_months)
+
+    def review_overdue(self, today: date, default_months: int) -> bool:
+        due = self.review_due(default_months)
+        return due is not None and today > due
 
     def is_stale(self, language: str) -> bool:
         """A translation last edited before the source language's text changed."""

@@ -20,7 +20,7 @@ def when(services: Services, locale: str, moment: dt.datetime) -> str:
 
 
 def day_label(services: Services, locale: str, day: dt.date) -> str:
-    return services.translator.format_date(day, locale, fmt="EEE d. MMM")
+    return services.translator.format_day_short(day, locale)
 
 
 def time_label(services: Services, locale: str, moment: dt.datetime) -> str:

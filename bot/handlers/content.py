@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -23,15 +24,18 @@ from bot.booking.catalog import Catalog as ServiceCatalog
 from bot.booking.catalog import load_catalog
 from bot.faq.checker import check, served_languages
 from bot.faq.model import FaqContent
-from bot.faq.status import content_status
+from bot.faq.status import OverdueTopic, content_status, overdue_lines, overdue_topics
 from bot.faq.watch import Fingerprint, fingerprint
 from bot.handlers.base import AppContext, AppType
 from bot.handlers.coordinator import coordinator_message
 from bot.i18n import Catalog, build_catalog
+from bot.services import Services
 
 log = logging.getLogger(__name__)
 
 RELOAD_JOB = "content-reload"
+OVERDUE_JOB = "faq-overdue-weekly"
+OVERDUE_CLAIM = "faq-overdue"
 MAX_LINES_SHOWN = 15
 
 
@@ -56,8 +60,16 @@ class _Loaded:
     services: ServiceCatalog
 
 
-def _load(faq_dir: Path, locales_dir: Path, services_file: Path, today: dt.date) -> _Loaded:
-    report, content = check(faq_dir, locales_dir, today=today, services_file=services_file)
+def _load(
+    faq_dir: Path, locales_dir: Path, services_file: Path, today: dt.date, default_language: str
+) -> _Loaded:
+    report, content = check(
+        faq_dir,
+        locales_dir,
+        today=today,
+        services_file=services_file,
+        default_language=default_language,
+    )
     catalog = build_catalog(locales_dir) if not report.errors else None
     errors = [p.format() for p in sorted(report.errors, key=lambda p: (p.file, p.line))]
     return _Loaded(errors, content, catalog, load_catalog(services_file)[0])
@@ -76,7 +88,12 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
     # Parsing and indexing take a moment: off the event loop, so updates keep flowing.
     try:
         loaded = await asyncio.to_thread(
-            _load, settings.faq_dir, settings.locales_dir, settings.services_file, today
+            _load,
+            settings.faq_dir,
+            settings.locales_dir,
+            settings.services_file,
+            today,
+            settings.default_language,
         )
     except Exception as exc:  # damage the checker did not foresee must not stop the bot
         log.exception("content check failed")
@@ -141,7 +158,43 @@ async def on_faq_status(update: Update, context: AppContext) -> None:
     ]
     complete = sum(row.complete for row in rows)
     header = context.t("content-status", complete=complete, total=len(rows))
+    overdue = _overdue(services)
+    if overdue:
+        lines += ["", context.t("content-overdue", count=len(overdue))]
+        lines += [escape(line) for line in overdue_lines(overdue)]
     await message.reply_text("\n".join([header, *lines]), parse_mode=ParseMode.HTML)
+
+
+def _overdue(services: Services) -> list[OverdueTopic]:
+    today = services.clock.now().astimezone(services.settings.tz).date()
+    return overdue_topics(
+        services.faq.content, today=today, default_months=services.settings.review_months
+    )
+
+
+async def send_overdue_reviews(context: Any) -> bool:
+    """The weekly list of topics overdue for review, to the coordinator chat in its language;
+    once per day across instances (the first to claim it sends). True when sent."""
+    services: Services = context.bot_data["services"]
+    settings = services.settings
+    overdue = _overdue(services)
+    if settings.coordinator_chat_id is None or not overdue:
+        return False
+    today = services.clock.now().astimezone(settings.tz).date()
+    if not await services.desk.claim_daily(OVERDUE_CLAIM, today):
+        return False
+    text = services.translator.t(
+        settings.coordinator_language, "content-overdue-weekly", count=len(overdue)
+    )
+    shown = "\n".join(escape(line) for line in overdue_lines(overdue))
+    try:
+        await context.bot.send_message(
+            settings.coordinator_chat_id, f"{text}\n\n{shown}", parse_mode=ParseMode.HTML
+        )
+    except TelegramError as exc:
+        log.warning("could not send the overdue review list: %s", exc)
+        return False
+    return True
 
 
 def register(app: AppType, *, interval_seconds: float) -> None:
@@ -151,6 +204,14 @@ def register(app: AppType, *, interval_seconds: float) -> None:
     app.bot_data["reload_state"] = ReloadState(
         seen=fingerprint(settings.faq_dir, settings.locales_dir, settings.services_file)
     )
+    if app.job_queue is not None:
+        # PTB counts weekdays from Sunday (0); REVIEW_WEEKDAY counts from Monday like Python.
+        app.job_queue.run_daily(
+            send_overdue_reviews,
+            time=settings.agenda_time.replace(tzinfo=settings.tz),
+            days=((settings.review_weekday + 1) % 7,),
+            name=OVERDUE_JOB,
+        )
     if app.job_queue is not None and interval_seconds > 0:
         app.job_queue.run_repeating(
             _reload_job, interval=interval_seconds, first=interval_seconds, name=RELOAD_JOB

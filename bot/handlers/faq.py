@@ -60,10 +60,14 @@ def answer_parts(context: AppContext, content: FaqContent, topic: Topic) -> list
         if topic.reviewed
         else "—"
     )
+    services = context.services
+    today = services.clock.now().astimezone(services.settings.tz).date()
+    overdue = topic.review_overdue(today, services.settings.review_months)
     labels = AnswerLabels(
         reviewed=context.t("faq-reviewed", date=reviewed),
         sources=context.t("faq-sources"),
         disclaimer=context.t("faq-disclaimer"),
+        overdue=context.t("faq-review-overdue") if overdue else None,
     )
     username = context.bot.username
 

@@ -9,11 +9,20 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import people
 from bot.handlers import callback_data as cd
-from bot.handlers.base import AppContext, AppType, Keyboard, acknowledge, show
+from bot.handlers.base import (
+    AppContext,
+    AppType,
+    Keyboard,
+    acknowledge,
+    button,
+    send_html,
+    show,
+)
 from bot.handlers.faq import show_menu
 
 
 def picker_rows(context: AppContext) -> Keyboard:
+    """Every language, two a row, the current one ticked; Back returns to the menu."""
     translator = context.services.translator
     buttons = [
         InlineKeyboardButton(
@@ -22,7 +31,24 @@ def picker_rows(context: AppContext) -> Keyboard:
         )
         for locale in translator.locales
     ]
-    return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([button(context.t("faq-back"), cd.FAQ, "home")])
+    return rows
+
+
+async def offer_picker_if_guessed(update: Update, context: AppContext) -> None:
+    """First contact in a language we only guessed (a Russian or Croatian phone, none at all):
+    the picker at once, below the answer, so the person need not look for the 🌐 button."""
+    person, user, chat = context.person, update.effective_user, update.effective_chat
+    if person is None or user is None or chat is None or not person.is_new:
+        return
+    _, guessed = context.services.translator.negotiation(user.language_code)
+    if not guessed:
+        return
+    name = context.services.translator.language_name(person.locale, in_sentence=True)
+    await send_html(
+        context, chat.id, context.t("language-guessed", language=name), picker_rows(context)
+    )
 
 
 async def on_language(update: Update, context: AppContext) -> None:
@@ -49,7 +75,7 @@ async def on_set_language(update: Update, context: AppContext) -> None:
         await session.commit()
     context.person = replace(person, locale=locale)
     await services.record_event(kind="language_set", user_key=person.user_key, language=locale)
-    name = services.translator.language_name(locale)
+    name = services.translator.language_name(locale, in_sentence=True)
     await show_menu(update, context, greeting=context.t("language-set", language=name))
 
 

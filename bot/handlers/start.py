@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
@@ -13,9 +13,11 @@ from telegram.ext import (
 
 from bot import people
 from bot.faq.deeplink import parse_start_payload
+from bot.greetings import is_greeting
 from bot.handlers import awaiting
 from bot.handlers.base import AppContext, AppType, acknowledge
 from bot.handlers.faq import show_menu, show_topic
+from bot.handlers.language import offer_picker_if_guessed
 
 
 async def resolve_person(update: Update, context: AppContext) -> None:
@@ -59,13 +61,34 @@ async def on_start(update: Update, context: AppContext) -> None:
         topic_id=payload.topic_id,
         source=payload.source,
     )
-    if payload.topic_id and await show_topic(update, context, payload.topic_id):
+    if not (payload.topic_id and await show_topic(update, context, payload.topic_id)):
+        language = context.services.translator.language_name(person.locale, in_sentence=True)
+        greeting = context.t("start-welcome", language=language)
+        if payload.topic_id:
+            greeting = context.t("faq-topic-missing") + "\n\n" + greeting
+        await show_menu(update, context, greeting=greeting)
+    # Telegram's first message to a bot is always /start: first contact is here.
+    await offer_picker_if_guessed(update, context)
+
+
+class _Greeting(filters.MessageFilter):
+    """A text that is only a greeting ("привіт", "zdravo", "dober dan")."""
+
+    def filter(self, message: Message) -> bool:
+        return bool(message.text) and is_greeting(message.text or "")
+
+
+async def on_greeting(update: Update, context: AppContext) -> None:
+    """Greet back with the menu; a search would find no topic and say "sorry"."""
+    person = context.person
+    if person is None:
         return
-    language = context.services.translator.language_name(person.locale)
-    greeting = context.t("start-welcome", language=language)
-    if payload.topic_id:
-        greeting = context.t("faq-topic-missing") + "\n\n" + greeting
-    await show_menu(update, context, greeting=greeting)
+    if await awaiting.consume(update, context):
+        return  # "hello" as the note or question the bot asked for belongs to that feature
+    await context.services.record_event(
+        kind="greeting", user_key=person.user_key, language=person.locale
+    )
+    await show_menu(update, context, greeting=context.t("greeting-reply"))
 
 
 async def on_help(update: Update, context: AppContext) -> None:
@@ -108,6 +131,9 @@ def register(app: AppType) -> None:
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("start", on_start, filters=private))
     app.add_handler(CommandHandler("help", on_help, filters=private))
+    # Before the search and the reply handlers; a reply to a relayed answer stays a reply.
+    greeting = private & filters.TEXT & ~filters.COMMAND & ~filters.REPLY & _Greeting()
+    app.add_handler(MessageHandler(greeting, on_greeting))
 
 
 def register_fallback(app: AppType) -> None:

@@ -78,7 +78,7 @@ booking-too-late = It is less than { $cutoff ->
     } before the start, so this can no longer be changed here. Please write to the centre.
 # Variables:
 #   $service (String) - the course or event
-booking-waitlist-joined = You are on the waiting list for <b>{ $service }</b>. When a place is freed, I will write to you here.
+booking-waitlist-joined = You are on the waiting list for <b>{ $service }</b>. When a place is freed, we will write to you here.
 booking-my-none = You have no upcoming bookings.
 # Variables:
 #   $count (Number) - upcoming bookings

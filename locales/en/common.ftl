@@ -26,7 +26,7 @@ help-text =
 language-choose = Choose your language:
 # Variables:
 #   $language (String) - the chosen language's own name
-language-set = Done: from now on I will write in { $language }.
+language-set = Done: from now on we will write to you in { $language }.
 
 ## Commands (shown in Telegram's command menu)
 

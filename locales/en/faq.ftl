@@ -22,8 +22,8 @@ faq-more-questions =
 #   $count (Number) - how many matching topics are shown as buttons
 search-results =
     { $count ->
-        [one] I found this topic for your question:
-       *[other] I found these topics for your question, best first:
+        [one] We found this topic for your question:
+       *[other] We found these topics for your question, best first:
     }
-search-nothing = Sorry, I have no answer to that question. A person at the centre can help, or choose a topic below.
+search-nothing = Sorry, we have no answer to that here. Try other words, choose a topic below, or ask a person at the centre.
 search-ask-person = 🙋 Ask a person

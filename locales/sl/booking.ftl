@@ -65,9 +65,9 @@ booking-done =
         [two] { $cutoff } uri
         [few] { $cutoff } ure
        *[other] { $cutoff } ur
-    } pred začetkom. Datoteka koledarja spodaj jo doda v koledar na vašem telefonu.
+    } pred začetkom. Z datoteko koledarja spodaj jo dodate v koledar v telefonu.
 booking-calendar = 📎 Dodajte to v svoj koledar.
-booking-calendar-cancelled = 📎 S tem se termin odstrani iz vašega koledarja.
+booking-calendar-cancelled = 📎 S to datoteko termin odstranite iz koledarja.
 booking-calendar-description = Rezervirano prek Arrival Desk. Prosimo, prinesite izkaznico dovoljenja za prebivanje ali potni list.
 booking-slot-taken = Oprostite, ta termin je pravkar zasedel nekdo drug.
 booking-alternatives = Ti termini so še prosti:
@@ -84,7 +84,7 @@ booking-too-late = Do začetka je manj kot { $cutoff ->
     }, zato tega tukaj ni več mogoče spremeniti. Prosimo, pišite centru.
 # Variables:
 #   $service (String) - the course or event
-booking-waitlist-joined = Vpisani ste na čakalni seznam: <b>{ $service }</b>. Ko se mesto sprosti, vam to sporočim tukaj.
+booking-waitlist-joined = Vpisani ste na čakalni seznam: <b>{ $service }</b>. Ko se mesto sprosti, vam bomo to sporočili tukaj.
 booking-my-none = Nimate prihajajočih rezervacij.
 # Variables:
 #   $count (Number) - upcoming bookings
@@ -159,8 +159,8 @@ booking-offer =
 
     { $details }
 
-    Za vas ga držimo do: { $until }. Ga želite?
-booking-offer-accept = ✅ Da, vzamem ga
+    Mesto zadržimo za vas. Rok za odgovor: { $until }. Ali ga želite?
+booking-offer-accept = ✅ Da, sprejmem
 booking-offer-decline = Ne, hvala
 booking-offer-declined = V redu. Mesto gre naslednji osebi na čakalnem seznamu.
 

@@ -26,7 +26,7 @@ help-text =
 language-choose = Izberite jezik:
 # Variables:
 #   $language (String) - the chosen language's own name
-language-set = Urejeno! Odslej vam pišem v jeziku: { $language }.
+language-set = Urejeno! Odslej vam pišemo v jeziku: { $language }.
 
 ## Ukazi (prikazani v meniju ukazov v Telegramu)
 
@@ -68,7 +68,7 @@ content-broken =
     }, zato bot še naprej prikazuje zadnjo delujočo različico. Za podrobnosti zaženite »arrival-desk faq check«. Prve napake ({ $shown }):
 command-book = Rezervacija svetovanja ali tečaja
 command-mybookings = Moje rezervacije
-command-ask = Vprašajte osebo v centru
+command-ask = Vprašajte svetovalca v centru
 
 # One person sent more than FLOOD_MESSAGES_PER_MINUTE updates in a minute.
 flood-notice = Sporočila pošiljate zelo hitro. Počakajte minuto in nam pišite znova, odgovorili bomo.

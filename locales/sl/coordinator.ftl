@@ -86,11 +86,11 @@ co-cancelslot-ok =
 #   $language (String) - the person's language
 #   $text (String) - their question
 co-question =
-    ❓ <b>Vprašanje</b> od { $name } ({ $language }):
+    ❓ <b>Vprašanje</b> — { $name } ({ $language }):
 
     { $text }
 
-    <i>Za odgovor odgovorite na to sporočilo (Reply); bot bo vaš odgovor posredoval.</i>
+    <i>Odgovorite na to sporočilo (Reply) in bot bo vaš odgovor posredoval.</i>
 co-question-followup =
     ↩️ <b>{ $name }</b> ({ $language }) odgovarja:
 

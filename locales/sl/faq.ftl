@@ -6,7 +6,7 @@ faq-home = 🏠 Domov
 #   $date (String) - the date a person last checked this answer, formatted for the reader
 faq-reviewed = Nazadnje preverjeno: { $date }
 faq-sources = Uradni viri:
-faq-disclaimer = To je splošna usmeritev, ne pravni nasvet. Pravila se spreminjajo: preverite uradni vir ali center vprašajte o svojem primeru.
+faq-disclaimer = To je splošna usmeritev, ne pravni nasvet. Pravila se spreminjajo: preverite uradni vir ali v centru vprašajte o svojem primeru.
 faq-topic-missing = Ta tema ni več na voljo. Tukaj je trenutni meni.
 # Variables:
 #   $count (Number) - how many sub-questions are listed below the answer
@@ -29,5 +29,5 @@ search-results =
         [few] Tukaj so teme, ki se ujemajo z vašim vprašanjem (najboljša je prva):
        *[other] Tukaj so teme, ki se ujemajo z vašim vprašanjem (najboljša je prva):
     }
-search-nothing = Na to vprašanje žal nimam odgovora. Pomaga vam lahko oseba v centru, ali izberite temo spodaj.
-search-ask-person = 🙋 Vprašajte osebo
+search-nothing = Oprostite, na to tukaj nimamo odgovora. Poskusite z drugimi besedami, izberite temo spodaj ali vprašajte svetovalca v centru.
+search-ask-person = 🙋 Vprašajte svetovalca

@@ -84,7 +84,7 @@ co-cancelslot-ok =
 #   $language (String) - the person's language
 #   $text (String) - their question
 co-question =
-    ❓ <b>Питање</b> од { $name } ({ $language }):
+    ❓ <b>Питање</b> — { $name } ({ $language }):
 
     { $text }
 

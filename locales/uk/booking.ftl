@@ -67,7 +67,7 @@ booking-done =
        *[other] { $cutoff } години
     } до початку. Файл календаря нижче додасть запис у календар вашого телефону.
 booking-calendar = 📎 Додайте це у свій календар.
-booking-calendar-cancelled = 📎 Цей файл прибирає зустріч із вашого календаря.
+booking-calendar-cancelled = 📎 Цей файл видалить зустріч із вашого календаря.
 booking-calendar-description = Запис через Arrival Desk. Будь ласка, візьміть із собою дозвіл на проживання або паспорт.
 booking-slot-taken = Вибачте, цей час щойно зайняв хтось інший.
 booking-alternatives = Ще є такий вільний час:
@@ -84,7 +84,7 @@ booking-too-late = До початку лишилося менше ніж { $cut
     }, тому тут це вже не можна змінити. Будь ласка, напишіть у центр.
 # Variables:
 #   $service (String) - the course or event
-booking-waitlist-joined = Ви в списку очікування: <b>{ $service }</b>. Коли місце звільниться, я напишу вам тут.
+booking-waitlist-joined = Ви в списку очікування: <b>{ $service }</b>. Коли місце звільниться, ми напишемо вам тут.
 booking-my-none = У вас немає запланованих записів.
 # Variables:
 #   $count (Number) - upcoming bookings
@@ -159,7 +159,7 @@ booking-offer =
 
     { $details }
 
-    Ми тримаємо його для вас до: { $until }. Бажаєте його взяти?
+    Ми притримуємо його для вас. Строк для відповіді: { $until }. Бажаєте його взяти?
 booking-offer-accept = ✅ Так, беру
 booking-offer-decline = Ні, дякую
 booking-offer-declined = Гаразд. Місце перейде до наступної людини в списку очікування.

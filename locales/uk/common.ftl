@@ -26,7 +26,7 @@ help-text =
 language-choose = Оберіть мову:
 # Variables:
 #   $language (String) - the chosen language's own name
-language-set = Готово! Відтепер я писатиму вам такою мовою: { $language }.
+language-set = Готово! Відтепер ми писатимемо вам такою мовою: { $language }.
 
 ## Команди (показуються в меню команд Telegram)
 

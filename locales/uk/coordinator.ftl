@@ -86,11 +86,11 @@ co-cancelslot-ok =
 #   $language (String) - the person's language
 #   $text (String) - their question
 co-question =
-    ❓ <b>Питання</b> від { $name } ({ $language }):
+    ❓ <b>Питання</b> — { $name } ({ $language }):
 
     { $text }
 
-    <i>Щоб відповісти, дайте відповідь на це повідомлення (Reply); бот передасть її.</i>
+    <i>Відповідайте на це повідомлення через «Відповісти» (Reply), і бот передасть відповідь.</i>
 co-question-followup =
     ↩️ <b>{ $name }</b> ({ $language }) пише у відповідь:
 
