@@ -39,6 +39,7 @@ from bot.i18n import Translator
 from bot.pending import PendingInputs
 from bot.people import load_or_create_secret
 from bot.privacy import Privacy
+from bot.relays import Relays
 from bot.services import Services
 from bot.surveys import Surveys
 from storage.db import Database
@@ -73,6 +74,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         surveys=Surveys(db, clock),
         privacy=None,  # type: ignore[arg-type]  # set below, with the desk
         pending=PendingInputs(db, clock),
+        relays=Relays(db, clock),
     )
     rules = DeskRules(
         reminder_hours=settings.reminder_hours,

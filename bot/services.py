@@ -13,6 +13,7 @@ from bot.faq.library import FaqLibrary
 from bot.i18n import Translator
 from bot.pending import PendingInputs
 from bot.privacy import Privacy
+from bot.relays import Relays
 from bot.surveys import Surveys
 from storage.db import Database
 from storage.repos import events
@@ -32,6 +33,7 @@ class Services:
     surveys: Surveys
     privacy: Privacy
     pending: PendingInputs
+    relays: Relays
 
     async def record_event(
         self,

@@ -47,6 +47,11 @@ def welcome(bot: BotHarness, locale: str) -> str:
     return bot.t(locale, "start-welcome", language=in_sentence(bot, locale))
 
 
+def first_welcome(bot: BotHarness, locale: str) -> str:
+    """The welcome on first contact: with two lines on what is stored and why."""
+    return welcome(bot, locale) + "\n\n" + bot.t(locale, "privacy-first-contact")
+
+
 async def stored_user(bot: BotHarness, telegram_id: int) -> User:
     async with bot.services.db.session() as session:
         user = (await session.exec(select(User).where(User.telegram_id == telegram_id))).one()
@@ -76,7 +81,7 @@ async def test_new_user_is_welcomed_in_the_negotiated_language(
 
     sent = [c for c in calls if c.method == "sendMessage"]
     assert [c.chat_id for c in sent] == [user.chat_id]
-    assert sent[0].text == welcome(bot, locale)
+    assert sent[0].text == first_welcome(bot, locale)
     assert bot.t(locale, "menu-language-button") in sent[0].button_texts()
     if locale != "en":  # a missing translation would silently fall back to English
         assert sent[0].text != bot.t("en", "start-welcome", language=in_sentence(bot, locale))
@@ -94,7 +99,7 @@ async def test_a_guessed_language_shows_the_picker_at_once(
 
     sent = [c for c in calls if c.method == "sendMessage"]
     assert [c.text for c in sent] == [
-        welcome(bot, locale),
+        first_welcome(bot, locale),
         bot.t(locale, "language-guessed", language=in_sentence(bot, locale)),
     ]
     picker = sent[1].button_texts()

@@ -165,6 +165,8 @@ async def test_failing_set_my_commands_does_not_stop_start_up(settings: Settings
         name = harness.services.translator.language_name("en")
         assert [c.text for c in messages_to(calls, user.chat_id)] == [
             harness.t("en", "start-welcome", language=name)
+            + "\n\n"
+            + harness.t("en", "privacy-first-contact")
         ]
 
 

@@ -142,3 +142,7 @@ class DeskBase:
         if await repo.active_booking(session=session, user_id=user_id, slot_id=slot_id):
             return Outcome(Status.ALREADY, slot=slot)
         return slot, user
+
+    async def person(self, user_id: int) -> User | None:
+        async with self.db.session() as session:
+            return await session.get(User, user_id)

@@ -1,21 +1,24 @@
-"""Ask a consultant: a migrant's question goes to the coordinator chat; a coordinator's reply to
-that post comes back to the migrant in a thread. Only the message ids are stored, never the text.
-"""
+"""Ask a person at the centre: a migrant's question goes to the coordinator chat; a coordinator's
+reply to that post comes back to the migrant in a thread. Both go out through the outbox (kinds
+`question` and `answer`, rendered here); only message ids are kept once they are sent."""
 
 from __future__ import annotations
 
 from html import escape
 
 from telegram import Message, Update
-from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.delivery.kinds import Kind
+from bot.delivery.outbox import payload_of
 from bot.handlers import awaiting, search
 from bot.handlers import callback_data as cd
-from bot.handlers.base import AppContext, AppType, acknowledge, button, send_long_html, show
+from bot.handlers.base import AppContext, AppType, acknowledge, button, show
+from bot.handlers.delivery import Outgoing, Skip, kick, reachable, register_kind
+from bot.handlers.privacy import add_consent_step, ask_consent
+from bot.services import Services
 from bot.text import clean_text
-from storage.models import Relay, User
-from storage.repos import booking as repo
+from storage.models import Outbox
 
 
 async def on_ask(update: Update, context: AppContext) -> None:
@@ -30,14 +33,13 @@ async def on_ask(update: Update, context: AppContext) -> None:
     if context.services.settings.coordinator_chat_id is None:  # nobody would read it
         await show(update, context, [context.t("ask-unavailable")], home)
         return
+    if await ask_consent(update, context, "ask"):
+        return
     data = cd.decode(query.data) if query is not None else None
-    thread = None
     relay_id = cd.as_id(data.value) if data is not None and data.action == "reply" else None
+    thread = None
     if relay_id is not None:
-        async with context.services.db.session() as session:
-            relay = await session.get(Relay, relay_id)
-        if relay is not None and relay.user_id == person.id:  # never another person's thread
-            thread = relay.coordinator_message_id
+        thread = await context.services.relays.thread_of(relay_id, person.id)
     await awaiting.expect(context, "ask", thread=thread)
     await show(update, context, [context.t("ask-write")], home)
 
@@ -46,44 +48,67 @@ async def post_question(update: Update, context: AppContext, pending: dict[str, 
     message = update.effective_message
     person = context.person
     services = context.services
-    chat_id = services.settings.coordinator_chat_id
     if message is None or person is None or not message.text:
         return
-    if chat_id is None:
+    if services.settings.coordinator_chat_id is None:
         await message.reply_text(context.t("ask-unavailable"))
         return
-    locale = services.settings.coordinator_language
+    user = await services.desk.person(person.id)
+    if user is None:
+        return
     thread = pending.get("thread")
-    # Up to 4,096 characters, escaped (5 times longer with "&"): split, never cut.
-    text = services.translator.t(
+    await services.relays.ask(
+        user=user, text=clean_text(message.text), thread=thread if isinstance(thread, int) else None
+    )
+    kick(context)
+    await message.reply_text(context.t("ask-sent"))
+
+
+async def render_question(services: Services, row: Outbox) -> Outgoing | Skip:
+    """The question in the coordinator chat, in the coordinators' language; the person's words
+    escaped and never cut (long ones go in parts)."""
+    chat_id = services.settings.coordinator_chat_id
+    user = await services.desk.person(row.user_id or 0)
+    payload = payload_of(row)
+    text, thread = payload.get("text"), payload.get("thread")
+    if chat_id is None or user is None or not isinstance(text, str):
+        return Skip("dropped")
+    translator, locale = services.translator, services.settings.coordinator_language
+    html = translator.t(
         locale,
         "co-question-followup" if thread else "co-question",
-        name=escape(clean_text(person.display_name) or "—", quote=False),
-        language=escape(services.translator.language_name(person.locale), quote=False),
-        text=escape(clean_text(message.text), quote=False),
+        name=escape(user.display_name or "—", quote=False),
+        language=escape(translator.language_name(user.language), quote=False),
+        text=escape(text, quote=False),
     )
-    try:
-        posted = await send_long_html(
-            context, chat_id, text, reply_to=thread if isinstance(thread, int) else None
+
+    async def remember(message_ids: list[int]) -> None:  # a reply to any part answers it
+        await services.relays.posted(user_id=user.id or 0, coordinator_message_ids=message_ids)
+
+    reply_to = thread if isinstance(thread, int) else None
+    return Outgoing(chat_id, html, reply_to=reply_to, after_sent=remember)
+
+
+async def render_answer(services: Services, row: Outbox) -> Outgoing | Skip:
+    """The centre's answer to the person, in their language, with "write back"."""
+    user = await services.desk.person(row.user_id or 0)
+    chat_id = reachable(user)
+    text = payload_of(row).get("text")
+    thread = await services.relays.thread_of(row.ref_id or 0, row.user_id or 0)
+    if user is None or chat_id is None or not isinstance(text, str) or thread is None:
+        return Skip("skipped")
+    translator = services.translator
+    html = translator.t(user.language, "ask-answer", text=escape(text, quote=False))
+    rows = [
+        [button(translator.t(user.language, "ask-write-back"), cd.ASK, "reply", row.ref_id or 0)]
+    ]
+
+    async def remember(message_ids: list[int]) -> None:  # a reply to any part writes back
+        await services.relays.posted(
+            user_id=user.id or 0, coordinator_message_ids=[thread], user_message_ids=message_ids
         )
-    except TelegramError:
-        await message.reply_text(context.t("ask-unavailable"))
-        return
-    async with services.db.session() as session:
-        for post in posted:  # a coordinator may answer by replying to any part
-            await repo.add_relay(
-                session=session,
-                relay=Relay(
-                    user_id=person.id,
-                    coordinator_message_id=post.message_id,
-                    created_at=services.clock.now(),
-                ),
-            )
-        await session.commit()
-    await services.record_event(
-        kind="consultation_contact", user_key=person.user_key, language=person.locale
-    )
-    await message.reply_text(context.t("ask-sent"))
+
+    return Outgoing(chat_id, html, rows, after_sent=remember)
 
 
 async def on_coordinator_reply(update: Update, context: AppContext) -> None:
@@ -92,42 +117,16 @@ async def on_coordinator_reply(update: Update, context: AppContext) -> None:
     person = context.person
     if message is None or message.reply_to_message is None or not message.text:
         return
-    services = context.services
     if person is None or not person.is_coordinator:
         return  # other members of the chat may talk; only coordinators answer migrants
-    async with services.db.session() as session:
-        relay = await repo.relay_by_coordinator_message(
-            session=session, message_id=message.reply_to_message.message_id
-        )
-        user = await session.get(User, relay.user_id) if relay else None
-    if relay is None or user is None or user.telegram_id is None:
+    services = context.services
+    found = await services.relays.asker_of(message.reply_to_message.message_id)
+    if found is None or found[1].telegram_id is None:
         if message.chat.type == "private":  # a coordinator's own chat: an ordinary reply
             await on_private_reply(update, context)
         return
-    translator = services.translator
-    text = translator.t(
-        user.language, "ask-answer", text=escape(clean_text(message.text), quote=False)
-    )
-    rows = [[button(translator.t(user.language, "ask-write-back"), cd.ASK, "reply", relay.id or 0)]]
-    try:
-        sent = await send_long_html(context, user.telegram_id, text, rows)
-    except TelegramError:
-        await message.reply_text(
-            translator.t(services.settings.coordinator_language, "co-relay-failed")
-        )
-        return
-    async with services.db.session() as session:
-        for part in sent:  # the person may write back by replying to any part
-            await repo.add_relay(
-                session=session,
-                relay=Relay(
-                    user_id=user.id or 0,
-                    coordinator_message_id=relay.coordinator_message_id,
-                    user_message_id=part.message_id,
-                    created_at=services.clock.now(),
-                ),
-            )
-        await session.commit()
+    await services.relays.answer(relay=found[0], text=clean_text(message.text))
+    kick(context)
 
 
 async def on_private_reply(update: Update, context: AppContext) -> None:
@@ -138,12 +137,9 @@ async def on_private_reply(update: Update, context: AppContext) -> None:
         return
     original: Message | None = message.reply_to_message
     if original is not None:
-        async with context.services.db.session() as session:
-            relay = await repo.relay_by_user_message(
-                session=session, user_id=person.id, message_id=original.message_id
-            )
-        if relay is not None:
-            await post_question(update, context, {"thread": relay.coordinator_message_id})
+        thread = await context.services.relays.thread_of_reply(person.id, original.message_id)
+        if thread is not None:
+            await post_question(update, context, {"thread": thread})
             return
     await search.on_question(update, context)
 
@@ -159,3 +155,6 @@ def register(app: AppType) -> None:
         app.add_handler(MessageHandler(filters.Chat(chat_id) & replies, on_coordinator_reply))
     app.add_handler(MessageHandler(private & replies, on_private_reply))
     awaiting.add_consumer(app, "ask", post_question)
+    add_consent_step(app, "ask", on_ask)
+    register_kind(app, Kind.QUESTION, render_question)
+    register_kind(app, Kind.ANSWER, render_answer)

@@ -24,6 +24,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.delivery.kinds import Kind
 from bot.delivery.outbox import Attempt
+from bot.faq.render import split_message
 from bot.handlers.base import AppContext, AppType, Keyboard, markup
 from bot.services import Services
 from storage.models import Outbox, User
@@ -44,7 +45,7 @@ class Outgoing:
     document: tuple[str, bytes, str] | None = None  # file name, content, caption
     reply_to: int | None = None
     event: dict[str, Any] | None = None  # recorded once the message is accepted
-    after_sent: Callable[[int], Awaitable[None]] | None = None  # gets the new message id
+    after_sent: Callable[[list[int]], Awaitable[None]] | None = None  # gets the new messages' ids
 
 
 @dataclass(frozen=True)
@@ -61,29 +62,30 @@ def register_kind(app: AppType, kind: Kind, renderer: Renderer) -> None:
     app.bot_data.setdefault("renderers", {})[kind] = renderer
 
 
-async def send(bot: Any, outgoing: Outgoing) -> tuple[Attempt, int | None]:
-    """Send with the one policy; returns what happened and the new message's id."""
-    try:
-        message = await bot.send_message(
-            outgoing.chat_id,
-            outgoing.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup(outgoing.rows),
-            disable_web_page_preview=True,
-            reply_to_message_id=outgoing.reply_to,
-            allow_sending_without_reply=True,
-        )
-    except Forbidden:
-        return Attempt(sent=False, blocked=True), None
-    except RetryAfter as exc:
-        wait = exc.retry_after
-        seconds = wait if isinstance(wait, int | float) else wait.total_seconds()
-        return Attempt(sent=False, retry_after=float(seconds)), None
-    except BadRequest as exc:
-        return Attempt(sent=False, failure=_reason(exc)), None
-    except TelegramError as exc:  # network trouble, timeouts: retried later
-        log.warning("send failed, will retry: %s", type(exc).__name__)
-        return Attempt(sent=False), None
+async def send(bot: Any, outgoing: Outgoing) -> tuple[Attempt, list[int]]:
+    """Send with the one policy; returns what happened and the new messages' ids. A text longer
+    than one Telegram message goes in parts (keyboard on the last, the first replies to
+    `reply_to`); once a part is out, a later failure does not send the row again."""
+    parts = split_message(outgoing.text)
+    sent: list[int] = []
+    for index, part in enumerate(parts):
+        last, first = index == len(parts) - 1, index == 0
+        try:
+            message = await bot.send_message(
+                outgoing.chat_id,
+                part,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup(outgoing.rows) if last else None,
+                disable_web_page_preview=True,
+                reply_to_message_id=outgoing.reply_to if first else None,
+                allow_sending_without_reply=True if first and outgoing.reply_to else None,
+            )
+        except TelegramError as exc:
+            if sent:
+                log.warning("part %s of %s not sent: %s", index + 1, len(parts), type(exc).__name__)
+                return Attempt(sent=True), sent
+            return _failed(exc), []
+        sent.append(message.message_id)
     if outgoing.document is not None:
         filename, data, caption = outgoing.document
         try:
@@ -92,7 +94,20 @@ async def send(bot: Any, outgoing: Outgoing) -> tuple[Attempt, int | None]:
             )
         except TelegramError as exc:  # the message went; the file is a convenience
             log.warning("file not sent: %s", type(exc).__name__)
-    return Attempt(sent=True), message.message_id
+    return Attempt(sent=True), sent
+
+
+def _failed(exc: TelegramError) -> Attempt:
+    if isinstance(exc, Forbidden):
+        return Attempt(sent=False, blocked=True)
+    if isinstance(exc, RetryAfter):
+        wait = exc.retry_after
+        seconds = wait if isinstance(wait, int | float) else wait.total_seconds()
+        return Attempt(sent=False, retry_after=float(seconds))
+    if isinstance(exc, BadRequest):
+        return Attempt(sent=False, failure=_reason(exc))
+    log.warning("send failed, will retry: %s", type(exc).__name__)  # network, timeouts
+    return Attempt(sent=False)
 
 
 def _reason(exc: BadRequest) -> str:
@@ -140,7 +155,7 @@ async def _deliver(
         return 0
     if not await services.delivery.still_mine(row):
         return 0  # slowed down past the lease: another instance has it now
-    attempt, message_id = await send(context.bot, outgoing)
+    attempt, message_ids = await send(context.bot, outgoing)
     status = await services.delivery.record(row, attempt)
     if attempt.blocked and row.user_id is not None:
         await services.delivery.mark_unreachable(row.user_id)
@@ -148,8 +163,8 @@ async def _deliver(
         return 0
     if outgoing.event is not None:
         await services.record_event(**outgoing.event)
-    if outgoing.after_sent is not None and message_id is not None:
-        await outgoing.after_sent(message_id)
+    if outgoing.after_sent is not None and message_ids:
+        await outgoing.after_sent(message_ids)
     return 1
 
 

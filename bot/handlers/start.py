@@ -64,6 +64,8 @@ async def on_start(update: Update, context: AppContext) -> None:
     if not (payload.topic_id and await show_topic(update, context, payload.topic_id)):
         language = context.services.translator.language_name(person.locale, in_sentence=True)
         greeting = context.t("start-welcome", language=language)
+        if person.is_new:  # first contact: what we store and why, in two lines
+            greeting += "\n\n" + context.t("privacy-first-contact")
         if payload.topic_id:
             greeting = context.t("faq-topic-missing") + "\n\n" + greeting
         await show_menu(update, context, greeting=greeting)

@@ -33,7 +33,7 @@ async def render_survey(services: Services, row: Outbox) -> Outgoing | Skip:
     )
     rows: Keyboard = [[button(str(n), cd.SURVEY, "score", f"{booking.id}:{n}") for n in SCORES]]
 
-    async def asked(_message_id: int) -> None:
+    async def asked(_message_ids: list[int]) -> None:
         await services.surveys.asked(
             booking_id=booking.id or 0, user=user, service_id=slot.service_id
         )

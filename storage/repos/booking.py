@@ -1,4 +1,4 @@
-"""Slots, bookings, waiting lists, attendance, relays and once-a-day sends."""
+"""Slots, bookings, waiting lists, attendance and once-a-day sends."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from storage.models import (
     Booking,
     CourseSession,
     DailySend,
-    Relay,
     Slot,
     User,
     Waiting,
@@ -283,32 +282,7 @@ async def attendance_for(*, session: AsyncSession, booking_ids: list[int]) -> li
     return list(result.all())
 
 
-# -- relays and daily sends ------------------------------------------------------------------
-
-
-async def add_relay(*, session: AsyncSession, relay: Relay) -> None:
-    session.add(relay)
-
-
-async def relay_by_coordinator_message(*, session: AsyncSession, message_id: int) -> Relay | None:
-    result = await session.exec(select(Relay).where(Relay.coordinator_message_id == message_id))
-    return result.first()
-
-
-async def relay_by_user_message(
-    *, session: AsyncSession, user_id: int, message_id: int
-) -> Relay | None:
-    result = await session.exec(
-        select(Relay).where(Relay.user_id == user_id, Relay.user_message_id == message_id)
-    )
-    return result.first()
-
-
-async def latest_relay(*, session: AsyncSession, user_id: int) -> Relay | None:
-    result = await session.exec(
-        select(Relay).where(Relay.user_id == user_id).order_by(col(Relay.id).desc()).limit(1)
-    )
-    return result.first()
+# -- daily sends ------------------------------------------------------------------
 
 
 async def claim_daily(*, session: AsyncSession, kind: str, day: str) -> bool:
