@@ -37,7 +37,7 @@ from bot.handlers import (
 from bot.handlers.base import AppContext, AppType
 from bot.i18n import Translator
 from bot.pending import PendingInputs
-from bot.people import load_or_create_secret
+from bot.people import People, load_or_create_secret
 from bot.privacy import Privacy
 from bot.relays import Relays
 from bot.services import Services
@@ -75,6 +75,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         privacy=None,  # type: ignore[arg-type]  # set below, with the desk
         pending=PendingInputs(db, clock),
         relays=Relays(db, clock),
+        people=None,  # type: ignore[arg-type]  # set below, with the secret
     )
     rules = DeskRules(
         reminder_hours=settings.reminder_hours,
@@ -86,6 +87,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
     # The desk reads the catalog through the services, so a live reload reaches it too.
     services.desk = BookingDesk(db, lambda: services.catalog, settings.tz, clock, rules)
     services.privacy = Privacy(db, clock, services.desk)
+    services.people = People(db, clock, services.user_key_secret)
     return services
 
 

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.clock import Clock
 from bot.pending import Pending, pending_of
 from bot.text import clean_text
+from storage.db import Database
 from storage.models import User
 from storage.repos import users
 
@@ -126,3 +128,43 @@ async def give_consent(*, session: AsyncSession, user_id: int, now: datetime) ->
     user.consent_at = now
     session.add(user)
     return True
+
+
+class People:
+    """The person gate as a service: each call one unit of work."""
+
+    def __init__(self, db: Database, clock: Clock, secret: str) -> None:
+        self.db = db
+        self.clock = clock
+        self.secret = secret
+
+    async def resolve(
+        self, *, telegram_id: int, negotiated_locale: str, display_name: str, is_coordinator: bool
+    ) -> Person:
+        async with self.db.session() as session:
+            person = await resolve(
+                session=session,
+                telegram_id=telegram_id,
+                negotiated_locale=negotiated_locale,
+                display_name=display_name,
+                secret=self.secret,
+                is_coordinator=is_coordinator,
+                now=self.clock.now(),
+            )
+            await session.commit()
+        return person
+
+    async def set_language(self, telegram_id: int, locale: str) -> None:
+        async with self.db.session() as session:
+            await set_language(session=session, telegram_id=telegram_id, locale=locale)
+            await session.commit()
+
+    async def set_active(self, telegram_id: int, active: bool) -> None:
+        async with self.db.session() as session:
+            await users.set_active(session=session, telegram_id=telegram_id, active=active)
+            await session.commit()
+
+    async def language_of(self, telegram_id: int) -> str | None:
+        async with self.db.session() as session:
+            stored = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
+        return stored.language if stored else None

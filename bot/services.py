@@ -12,6 +12,7 @@ from bot.delivery.outbox import Delivery
 from bot.faq.library import FaqLibrary
 from bot.i18n import Translator
 from bot.pending import PendingInputs
+from bot.people import People
 from bot.privacy import Privacy
 from bot.relays import Relays
 from bot.surveys import Surveys
@@ -34,6 +35,7 @@ class Services:
     privacy: Privacy
     pending: PendingInputs
     relays: Relays
+    people: People
 
     async def record_event(
         self,

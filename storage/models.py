@@ -60,6 +60,7 @@ class EventKind(StrEnum):
     """What the events table records (documented with their fields in docs/events.md)."""
 
     START = "start"
+    GREETING = "greeting"
     HELP = "help"
     OTHER = "other"
     LANGUAGE_SET = "language_set"

@@ -9,7 +9,6 @@ from telegram.error import Conflict, Forbidden, NetworkError, RetryAfter, TimedO
 
 from bot.handlers.base import AppContext, AppType
 from bot.logsafety import safe_traceback
-from storage.repos import users
 
 log = logging.getLogger("bot.errors")
 
@@ -32,11 +31,7 @@ async def on_error(update: object, context: AppContext) -> None:
     if isinstance(error, Forbidden):
         # The user blocked the bot: remember it so nothing more is sent to them.
         if isinstance(update, Update) and update.effective_user is not None:
-            async with context.services.db.session() as session:
-                await users.set_active(
-                    session=session, telegram_id=update.effective_user.id, active=False
-                )
-                await session.commit()
+            await context.services.people.set_active(update.effective_user.id, False)
         log.info("update %s: the user has blocked the bot", update_id)
         return
     if isinstance(error, Conflict) and not isinstance(update, Update):
@@ -76,9 +71,8 @@ async def _locale_of(update: Update, context: AppContext) -> str:
     user = update.effective_user
     if user is None:
         return services.settings.default_language
-    async with services.db.session() as session:
-        stored = await users.get_by_telegram_id(session=session, telegram_id=user.id)
-    return stored.language if stored else services.translator.negotiate(user.language_code)
+    stored = await services.people.language_of(user.id)
+    return stored or services.translator.negotiate(user.language_code)
 
 
 def register(app: AppType) -> None:

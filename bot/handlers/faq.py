@@ -10,6 +10,7 @@ from bot.faq.deeplink import make_start_payload
 from bot.faq.model import FaqContent, Topic
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, acknowledge, button, show
+from storage.models import EventKind
 
 
 def menu_rows(context: AppContext) -> Keyboard:
@@ -100,7 +101,10 @@ async def show_topic(update: Update, context: AppContext, topic_id: str) -> bool
     person = context.person
     if person is not None:
         await context.services.record_event(
-            kind="faq_view", user_key=person.user_key, language=person.locale, topic_id=topic.id
+            kind=EventKind.FAQ_VIEW,
+            user_key=person.user_key,
+            language=person.locale,
+            topic_id=topic.id,
         )
     return True
 

@@ -7,7 +7,6 @@ from dataclasses import replace
 from telegram import InlineKeyboardButton, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot import people
 from bot.handlers import callback_data as cd
 from bot.handlers.base import (
     AppContext,
@@ -19,6 +18,7 @@ from bot.handlers.base import (
     show,
 )
 from bot.handlers.faq import show_menu
+from storage.models import EventKind
 
 
 def picker_rows(context: AppContext) -> Keyboard:
@@ -70,11 +70,11 @@ async def on_set_language(update: Update, context: AppContext) -> None:
     if locale not in services.translator.locales:
         await show(update, context, [context.t("language-choose")], picker_rows(context))
         return
-    async with services.db.session() as session:
-        await people.set_language(session=session, telegram_id=person.telegram_id, locale=locale)
-        await session.commit()
+    await services.people.set_language(person.telegram_id, locale)
     context.person = replace(person, locale=locale)
-    await services.record_event(kind="language_set", user_key=person.user_key, language=locale)
+    await services.record_event(
+        kind=EventKind.LANGUAGE_SET, user_key=person.user_key, language=locale
+    )
     name = services.translator.language_name(locale, in_sentence=True)
     await show_menu(update, context, greeting=context.t("language-set", language=name))
 

@@ -14,6 +14,7 @@ from bot.handlers.base import AppContext, AppType, Keyboard, button, show
 from bot.handlers.faq import menu_rows
 from bot.search_gaps import record_gap
 from bot.text import clean_text
+from storage.models import EventKind
 
 RESULT_TEXT = {Confidence.ANSWER: "search-results", Confidence.MAYBE: "search-maybe"}
 
@@ -31,7 +32,7 @@ async def on_question(update: Update, context: AppContext) -> None:
     hits = result.hits
     # The log keeps which topic answered, never what was typed.
     await services.record_event(
-        kind="search" if hits else "search_miss",
+        kind=EventKind.SEARCH if hits else EventKind.SEARCH_MISS,
         user_key=person.user_key,
         language=person.locale,
         topic_id=hits[0].topic_id if hits else None,

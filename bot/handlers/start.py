@@ -11,13 +11,13 @@ from telegram.ext import (
     filters,
 )
 
-from bot import people
 from bot.faq.deeplink import parse_start_payload
 from bot.greetings import is_greeting
 from bot.handlers import awaiting
 from bot.handlers.base import AppContext, AppType, acknowledge
 from bot.handlers.faq import show_menu, show_topic
 from bot.handlers.language import offer_picker_if_guessed
+from storage.models import EventKind
 
 
 async def resolve_person(update: Update, context: AppContext) -> None:
@@ -26,17 +26,12 @@ async def resolve_person(update: Update, context: AppContext) -> None:
     if user is None or user.is_bot:
         return
     services = context.services
-    async with services.db.session() as session:
-        context.person = await people.resolve(
-            session=session,
-            telegram_id=user.id,
-            negotiated_locale=services.translator.negotiate(user.language_code),
-            display_name=user.full_name,
-            secret=services.user_key_secret,
-            is_coordinator=services.settings.is_coordinator(user.id),
-            now=services.clock.now(),
-        )
-        await session.commit()
+    context.person = await services.people.resolve(
+        telegram_id=user.id,
+        negotiated_locale=services.translator.negotiate(user.language_code),
+        display_name=user.full_name,
+        is_coordinator=services.settings.is_coordinator(user.id),
+    )
 
 
 async def forget_pending_input(update: Update, context: AppContext) -> None:
@@ -55,7 +50,7 @@ async def on_start(update: Update, context: AppContext) -> None:
         return
     payload = parse_start_payload(context.args[0] if context.args else None)
     await context.services.record_event(
-        kind="start",
+        kind=EventKind.START,
         user_key=person.user_key,
         language=person.locale,
         topic_id=payload.topic_id,
@@ -88,7 +83,7 @@ async def on_greeting(update: Update, context: AppContext) -> None:
     if await awaiting.consume(update, context):
         return  # "hello" as the note or question the bot asked for belongs to that feature
     await context.services.record_event(
-        kind="greeting", user_key=person.user_key, language=person.locale
+        kind=EventKind.GREETING, user_key=person.user_key, language=person.locale
     )
     await show_menu(update, context, greeting=context.t("greeting-reply"))
 
@@ -98,7 +93,7 @@ async def on_help(update: Update, context: AppContext) -> None:
     if person is None:
         return
     await context.services.record_event(
-        kind="help", user_key=person.user_key, language=person.locale
+        kind=EventKind.HELP, user_key=person.user_key, language=person.locale
     )
     await show_menu(update, context, greeting=context.t("help-text"))
 
@@ -109,7 +104,7 @@ async def on_other(update: Update, context: AppContext) -> None:
     if person is None:
         return
     await context.services.record_event(
-        kind="other", user_key=person.user_key, language=person.locale
+        kind=EventKind.OTHER, user_key=person.user_key, language=person.locale
     )
     await show_menu(update, context, greeting=context.t("menu-title"))
 
