@@ -115,8 +115,11 @@ async def test_question_answer_and_write_back(bot: BotHarness):
     assert replied_to(follow_up) == post_id
     assert says(follow_up.text, bot, "sl", "co-question-followup", name="", language="", text="")
 
-    # The "Write back" button does the same for the next typed text.
-    await migrant.press(bot.t("uk", "ask-write-back"), exact=True)
+    # The "Write back" button does the same for the next typed text; the centre's answer stays
+    # on screen (the prompt is a new message, never an edit of the answer).
+    pressed = await migrant.press(bot.t("uk", "ask-write-back"), exact=True)
+    assert [c for c in pressed if c.method == "editMessageText"] == []
+    assert bot.api.messages[(migrant.chat_id, answer_id)]["text"] == answer.text
     calls = await migrant.send("Ще одне питання")
     (second,) = [c for c in calls if c.chat_id == COORDINATOR_CHAT_ID]
     assert replied_to(second) == post_id

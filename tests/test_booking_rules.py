@@ -9,6 +9,7 @@ from bot.booking.rules import (
     bookable_window,
     offer_expires,
     reminder_times,
+    still_changeable,
     too_late,
 )
 
@@ -39,3 +40,9 @@ def test_people_pick_from_after_the_cutoff_to_the_horizon():
     earliest, latest = bookable_window(START, RULES)
     assert earliest == START + 2 * HOUR
     assert latest == START + dt.timedelta(days=22)
+
+
+def test_buttons_are_offered_only_while_they_can_still_work():
+    assert still_changeable(START, START - 3 * HOUR, RULES)
+    assert not still_changeable(START, START - 2 * HOUR, RULES)  # the 2-hour reminder
+    assert not still_changeable(START, START - 2 * HOUR - dt.timedelta(minutes=29), RULES)

@@ -115,11 +115,14 @@ async def test_two_reminders_exactly_once_each_in_the_persons_language(bot: BotH
     for reminder in reminders(bot, user):
         assert service.name("uk") in reminder.text
         assert "16:00" in reminder.text and ADDRESS in reminder.text
-        assert data_of(reminder) == [f"my:cancel:{booking.id}", f"my:move:{booking.id}"]
-        assert reminder.button_texts() == [
-            bot.t("uk", "booking-cancel"),
-            bot.t("uk", "booking-move"),
-        ]
+        # Not confirmed by the centre yet: the reminder says so.
+        assert bot.t("uk", "booking-reminder-unconfirmed") in reminder.text
+    day_before, two_hours_before = reminders(bot, user)
+    assert data_of(day_before) == [f"my:cancel:{booking.id}", f"my:move:{booking.id}"]
+    assert day_before.button_texts() == [bot.t("uk", "booking-cancel"), bot.t("uk", "booking-move")]
+    # At the cutoff Cancel and Move would refuse (#12): only what still works is offered.
+    assert data_of(two_hours_before) == ["ask:start"]
+    assert bot.t("uk", "booking-reminder-too-late", cutoff=2.0) in two_hours_before.text
     assert await statuses(bot, booking.id or 0) == ["sent", "sent"]
     assert len(await events_of(bot, "reminder_sent")) == 2
 

@@ -23,6 +23,15 @@ def too_late(starts_at: dt.datetime, now: dt.datetime, rules: DeskRules) -> bool
     return starts_at - now < dt.timedelta(hours=rules.cutoff_hours)
 
 
+# A message offering Cancel / Move must leave time to use them: read within half an hour.
+READING_TIME = dt.timedelta(minutes=30)
+
+
+def still_changeable(starts_at: dt.datetime, now: dt.datetime, rules: DeskRules) -> bool:
+    """Whether buttons sent now to cancel or move could still work when the person taps them."""
+    return not too_late(starts_at, now + READING_TIME, rules)
+
+
 def reminder_times(starts_at: dt.datetime, now: dt.datetime, rules: DeskRules) -> list[dt.datetime]:
     """When the reminders of an appointment go out: those still ahead of `now`."""
     due = (starts_at - dt.timedelta(hours=hours) for hours in rules.reminder_hours)

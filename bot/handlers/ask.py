@@ -13,7 +13,7 @@ from bot.delivery.kinds import Kind
 from bot.delivery.outbox import payload_of
 from bot.handlers import awaiting, search
 from bot.handlers import callback_data as cd
-from bot.handlers.base import AppContext, AppType, acknowledge, button, show
+from bot.handlers.base import AppContext, AppType, acknowledge, button, send_html, show
 from bot.handlers.delivery import Outgoing, Skip, kick, reachable, register_kind
 from bot.handlers.privacy import add_consent_step, ask_consent
 from bot.services import Services
@@ -41,6 +41,11 @@ async def on_ask(update: Update, context: AppContext) -> None:
     if relay_id is not None:
         thread = await context.services.relays.thread_of(relay_id, person.id)
     await awaiting.expect(context, "ask", thread=thread)
+    chat = update.effective_chat
+    if relay_id is not None and chat is not None:
+        # Under the centre's answer: the answer stays, the prompt is a new message.
+        await send_html(context, chat.id, context.t("ask-write"), home)
+        return
     await show(update, context, [context.t("ask-write")], home)
 
 

@@ -13,6 +13,7 @@ from telegram import InputFile
 from telegram.error import TelegramError
 
 from bot.booking.ics import booking_calendar
+from bot.booking.rules import still_changeable
 from bot.delivery.kinds import Kind
 from bot.delivery.outbox import payload_of
 from bot.handlers import callback_data as cd
@@ -200,10 +201,20 @@ async def render_reminder(services: Services, row: Outbox) -> Outgoing | Skip:
     text = translator.t(
         locale, "booking-reminder", details=booking_details(services, locale, booking, slot)
     )
-    rows = [[button(translator.t(locale, "booking-cancel"), cd.MY, "cancel", booking.id or 0)]]
-    service = services.catalog.get(booking.service_id)
-    if service is not None and not service.is_group:
-        rows[0].append(button(translator.t(locale, "booking-move"), cd.MY, "move", booking.id or 0))
+    if booking.status == BookingStatus.PENDING:  # nobody at the centre has confirmed it yet
+        text += "\n\n" + translator.t(locale, "booking-reminder-unconfirmed")
+    rows: Keyboard
+    if not still_changeable(slot.starts_at, services.clock.now(), services.desk.rules):
+        # Past the cutoff Cancel and Move would refuse: offer what still works.
+        hours = services.settings.cancel_cutoff_hours
+        text += "\n\n" + translator.t(locale, "booking-reminder-too-late", cutoff=hours)
+        rows = [[button(translator.t(locale, "booking-write-centre"), cd.ASK, "start")]]
+    else:
+        rows = [[button(translator.t(locale, "booking-cancel"), cd.MY, "cancel", booking.id or 0)]]
+        service = services.catalog.get(booking.service_id)
+        if service is not None and not service.is_group:
+            move = button(translator.t(locale, "booking-move"), cd.MY, "move", booking.id or 0)
+            rows[0].append(move)
     event = {
         "kind": EventKind.REMINDER_SENT,
         "user_key": user.user_key,

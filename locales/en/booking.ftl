@@ -168,3 +168,12 @@ ask-answer =
 
     { $text }
 ask-write-back = ✍️ Write back
+
+# Lines a reminder may carry.
+booking-reminder-unconfirmed = The centre has not confirmed this booking yet; you will get a message when it does.
+# Variables: $cutoff (hours before the start after which the person cannot change the booking)
+booking-reminder-too-late = It is now too late to cancel or change it here ({ $cutoff ->
+        [one] less than { $cutoff } hour before the start
+       *[other] less than { $cutoff } hours before the start
+    }). If you cannot come, please write to the centre.
+booking-write-centre = ✉️ Write to the centre

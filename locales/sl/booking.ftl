@@ -176,3 +176,14 @@ ask-answer =
 
     { $text }
 ask-write-back = ✍️ Odgovorite
+
+# Lines a reminder may carry.
+booking-reminder-unconfirmed = Center tega termina še ni potrdil; ko ga bo, boste prejeli sporočilo.
+# Variables: $cutoff (hours before the start after which the person cannot change the booking)
+booking-reminder-too-late = Tukaj ga zdaj ni več mogoče odpovedati ali spremeniti ({ $cutoff ->
+        [one] manj kot { $cutoff } uro pred začetkom
+        [two] manj kot { $cutoff } uri pred začetkom
+        [few] manj kot { $cutoff } ure pred začetkom
+       *[other] manj kot { $cutoff } ur pred začetkom
+    }). Če ne morete priti, pišite centru.
+booking-write-centre = ✉️ Pišite centru

@@ -172,3 +172,13 @@ ask-answer =
 
     { $text }
 ask-write-back = ✍️ Одговорите
+
+# Lines a reminder may carry.
+booking-reminder-unconfirmed = Центар још није потврдио овај термин; када га потврди, добићете поруку.
+# Variables: $cutoff (hours before the start after which the person cannot change the booking)
+booking-reminder-too-late = Овде га више није могуће отказати или променити ({ $cutoff ->
+        [one] мање од { $cutoff } сат пре почетка
+        [few] мање од { $cutoff } сата пре почетка
+       *[other] мање од { $cutoff } сати пре почетка
+    }). Ако не можете да дођете, пишите центру.
+booking-write-centre = ✉️ Пишите центру

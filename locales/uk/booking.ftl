@@ -176,3 +176,13 @@ ask-answer =
 
     { $text }
 ask-write-back = ✍️ Відповісти
+
+# Lines a reminder may carry.
+booking-reminder-unconfirmed = Центр ще не підтвердив цей запис; коли підтвердить, Ви отримаєте повідомлення.
+# Variables: $cutoff (hours before the start after which the person cannot change the booking)
+booking-reminder-too-late = Скасувати чи змінити його тут уже не можна ({ $cutoff ->
+        [one] менше ніж за { $cutoff } годину до початку
+        [few] менше ніж за { $cutoff } години до початку
+       *[other] менше ніж за { $cutoff } годин до початку
+    }). Якщо Ви не можете прийти, напишіть центру.
+booking-write-centre = ✉️ Написати центру
