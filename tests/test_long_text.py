@@ -119,10 +119,13 @@ async def test_longest_booking_note_reaches_the_coordinators(bot: BotHarness, lo
     confirm = migrant.last_text()
     await press_offered(migrant, f"book:ok:{slot.id}:-")
 
-    # A note is short by design (300 characters): the person sees exactly what is kept.
+    # A note is short by design (300 characters): cut after a whole word, the person sees
+    # exactly what is kept and is told why.
     booking = await one(bot, Booking, slot_id=slot.id)
-    assert booking.note and note.startswith(booking.note) and len(booking.note) == 300
+    assert booking.note and len(booking.note) <= 300 and booking.note.endswith("…")
+    assert note.startswith(booking.note.removesuffix("…"))
     assert booking.note in unescape(confirm)
+    assert bot.t(locale, "booking-note-shortened", limit=300) in unescape(confirm)
     (post,) = coordinator_posts(bot)
     assert_deliverable([post])
     assert booking.note in unescape(post.text) and NAME in unescape(post.text)

@@ -191,8 +191,23 @@ async def show_topics(update: Update, context: AppContext, slot_id: int) -> None
     await show(update, context, [context.t("booking-choose-topic")], rows)
 
 
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut after a whole word (with "…" when something was cut)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
+
+
 async def show_confirm(
-    update: Update, context: AppContext, slot_id: int, topic: str, note: str | None = None
+    update: Update,
+    context: AppContext,
+    slot_id: int,
+    topic: str,
+    note: str | None = None,
+    *,
+    shortened: bool = False,
 ) -> None:
     services = context.services
     slot = await services.desk.slot(slot_id)
@@ -205,6 +220,8 @@ async def show_confirm(
     )
     if note:
         text += "\n\n" + context.t("booking-note-line", note=escape(note))
+    if shortened:
+        text += "\n" + context.t("booking-note-shortened", limit=NOTE_LIMIT)
     service = services.catalog.get(slot.service_id)
     back = (  # a course has no topic step to go back to
         button(context.t("faq-back"), cd.BOOK, "svc", slot.service_id)
@@ -246,10 +263,12 @@ async def on_note(update: Update, context: AppContext, pending: dict[str, object
     slot_id = pending.get("slot")
     if message is None or not isinstance(slot_id, int):
         return
-    note = clean_text(message.text).strip()[:NOTE_LIMIT]
+    typed = clean_text(message.text).strip()
+    note = shorten(typed, NOTE_LIMIT)
     if note:  # kept with the person (any instance) until the booking is confirmed
         await awaiting.expect(context, NOTE_DRAFT, slot=slot_id, note=note)
-    await show_confirm(update, context, slot_id, cd.NONE, note or None)
+    shortened = len(note) < len(typed)
+    await show_confirm(update, context, slot_id, cd.NONE, note or None, shortened=shortened)
 
 
 async def confirm_booking(update: Update, context: AppContext, slot_id: int, topic: str) -> None:

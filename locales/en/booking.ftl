@@ -177,3 +177,5 @@ booking-reminder-too-late = It is now too late to cancel or change it here ({ $c
        *[other] less than { $cutoff } hours before the start
     }). If you cannot come, please write to the centre.
 booking-write-centre = ✉️ Write to the centre
+# Variables: $limit (characters a note may have)
+booking-note-shortened = (A note can have up to { $limit } characters: we kept the beginning. You can tell the rest at the meeting.)

@@ -187,3 +187,5 @@ booking-reminder-too-late = Tukaj ga zdaj ni več mogoče odpovedati ali spremen
        *[other] manj kot { $cutoff } ur pred začetkom
     }). Če ne morete priti, pišite centru.
 booking-write-centre = ✉️ Pišite centru
+# Variables: $limit (characters a note may have)
+booking-note-shortened = (Opomba ima lahko največ { $limit } znakov: ohranili smo začetek. Ostalo lahko poveste na srečanju.)

@@ -182,3 +182,5 @@ booking-reminder-too-late = Овде га више није могуће отк�
        *[other] мање од { $cutoff } сати пре почетка
     }). Ако не можете да дођете, пишите центру.
 booking-write-centre = ✉️ Пишите центру
+# Variables: $limit (characters a note may have)
+booking-note-shortened = (Напомена може имати највише { $limit } знакова: сачували смо почетак. Остало можете рећи на састанку.)

@@ -186,3 +186,5 @@ booking-reminder-too-late = Скасувати чи змінити його ту
        *[other] менше ніж за { $cutoff } годин до початку
     }). Якщо Ви не можете прийти, напишіть центру.
 booking-write-centre = ✉️ Написати центру
+# Variables: $limit (characters a note may have)
+booking-note-shortened = (Примітка може мати до { $limit } символів: ми зберегли початок. Решту Ви можете розповісти на зустрічі.)
