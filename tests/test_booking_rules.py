@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from bot.booking.rules import (
     DeskRules,
@@ -31,9 +32,20 @@ def test_only_reminders_still_ahead_are_scheduled():
     assert reminder_times(START, START - HOUR, RULES) == []
 
 
-def test_a_held_place_lapses_after_the_offer_time_or_at_the_start():
-    assert offer_expires(START, START - 48 * HOUR, RULES) == START - 36 * HOUR
-    assert offer_expires(START, START - 5 * HOUR, RULES) == START
+def test_a_held_place_lapses_after_the_offer_time_in_waking_hours_or_at_the_start():
+    tz = ZoneInfo("Europe/Ljubljana")
+    far = START + dt.timedelta(days=10)
+
+    def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
+        return dt.datetime(2026, 12, day, hour, minute, tzinfo=tz).astimezone(dt.UTC)
+
+    # Waking hours are 9:00–20:00 (11 h): from 9:00, 11 h that day and 1 h the next morning.
+    assert offer_expires(far, at(1, 9), tz, RULES) == at(2, 10)
+    # 12 hours of waking time from 10:00: 10 h that day (to 20:00), 2 h the next morning.
+    assert offer_expires(far, at(1, 10), tz, RULES) == at(2, 11)
+    # Made at 23:00: it starts counting at 9:00 the next day.
+    assert offer_expires(far, at(1, 23), tz, RULES) == at(3, 10)
+    assert offer_expires(START, START - 5 * HOUR, tz, RULES) == START  # never after the start
 
 
 def test_people_pick_from_after_the_cutoff_to_the_horizon():

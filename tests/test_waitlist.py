@@ -24,6 +24,7 @@ from tests.booking_support import (
     db_user,
     events_of,
     keyboard_data,
+    local,
     one,
     outbox_of,
     press_offered,
@@ -127,7 +128,8 @@ async def test_a_freed_place_goes_down_the_waiting_list(bot: BotHarness):
         bot.t("uk", "booking-offer-accept"),
         bot.t("uk", "booking-offer-decline"),
     ]
-    expires = START_TIME + dt.timedelta(hours=OFFER_HOURS)
+    # 12 hours of the centre's waking hours (9:00–20:00) from 9:00 on a Tuesday: 10:00 next day.
+    expires = local(2026, 12, 2, 10, 0)
     assert third_booking.offer_expires_at == expires
     assert offers_to(bot, fourth) == []
     assert [r.status for r in await outbox_of(bot, third_booking.id or 0, "offer_expiry")] == [
@@ -214,7 +216,7 @@ async def test_after_an_expired_offer_the_person_can_join_the_list_again(bot: Bo
     await join_waitlist(bot, third)
     await cancel(first, first_booking)
     third_booking = await offered_booking(bot, third)
-    bot.clock.set(START_TIME + dt.timedelta(hours=OFFER_HOURS, minutes=1))
+    bot.clock.set((third_booking.offer_expires_at or START_TIME) + dt.timedelta(minutes=1))
     await deliver_due(bot.app)
     assert (await one(bot, Booking, id=third_booking.id)).status == "expired"
     assert await booked_places(bot) == 1, "nobody else waits: the place is released"

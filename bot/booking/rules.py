@@ -38,9 +38,20 @@ def reminder_times(starts_at: dt.datetime, now: dt.datetime, rules: DeskRules) -
     return [moment for moment in due if moment > now]
 
 
-def offer_expires(starts_at: dt.datetime, now: dt.datetime, rules: DeskRules) -> dt.datetime:
-    """A held place lapses after `offer_hours`, and never after the course starts."""
-    return min(now + dt.timedelta(hours=rules.offer_hours), starts_at)
+def offer_expires(
+    starts_at: dt.datetime, now: dt.datetime, tz: ZoneInfo, rules: DeskRules
+) -> dt.datetime:
+    """A held place lapses after `offer_hours` of waking hours in the centre's time zone (an
+    offer made at 23:00 lasts into the next day), and never after the course starts."""
+    left = dt.timedelta(hours=rules.offer_hours)
+    moment = in_waking_hours(now, tz, rules)
+    while True:
+        local = moment.astimezone(tz)
+        day_end = dt.datetime.combine(local.date(), rules.day_ends, tzinfo=tz).astimezone(dt.UTC)
+        if moment + left <= day_end:
+            return min(moment + left, starts_at)
+        left -= day_end - moment
+        moment = in_waking_hours(day_end, tz, rules)
 
 
 def bookable_window(now: dt.datetime, rules: DeskRules) -> tuple[dt.datetime, dt.datetime]:

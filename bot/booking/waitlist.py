@@ -77,7 +77,7 @@ class Waitlist(DeskBase):
                 continue
             if not await repo.take_place(session=session, slot_id=slot.id or 0, now=now):
                 return None
-            expires = rules.offer_expires(slot.starts_at, now, self.rules)
+            expires = rules.offer_expires(slot.starts_at, now, self.tz, self.rules)
             booking = await repo.add_booking(
                 session=session,
                 booking=Booking(
