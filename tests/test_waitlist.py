@@ -230,3 +230,28 @@ async def test_after_an_expired_offer_the_person_can_join_the_list_again(bot: Bo
     )
     waiting = await rows(bot, Waiting, user_id=(await db_user(bot, 6023)).id, status="waiting")
     assert len(waiting) == 1
+
+
+async def test_the_waiting_list_is_visible_in_my_bookings_and_can_be_left(bot: BotHarness):
+    await enrol(bot, bot.user(6031, language_code="uk"))
+    await enrol(bot, bot.user(6032, language_code="uk"))
+    first, second = bot.user(6033, language_code="uk"), bot.user(6034, language_code="sl")
+    await join_waitlist(bot, first)
+    await join_waitlist(bot, second, "sl")
+
+    await second.send("/mybookings")
+    assert bot.t("sl", "booking-status-waiting", position=2) in second.last_text()
+    (leave,) = [d for d in keyboard_data(second) if d.startswith("my:leave:")]
+    # Someone else's place cannot be left for them.
+    await first.send("/mybookings")
+    await first.press_data(leave)
+    assert first.last_text() == bot.t("uk", "booking-gone")
+    await first.send("/mybookings")
+    assert bot.t("uk", "booking-status-waiting", position=1) in first.last_text()
+
+    await second.send("/mybookings")
+    await second.press_data(leave)
+    assert second.last_text() == bot.t("sl", "booking-left-waitlist")
+    await second.send("/mybookings")
+    assert second.last_text() == bot.t("sl", "booking-my-none")
+    assert [w.status for w in await rows(bot, Waiting)] == ["waiting", "left"]

@@ -13,7 +13,16 @@ from bot.booking.desk_base import DeskBase
 from bot.booking.outcome import Outcome, Status
 from bot.delivery import outbox
 from bot.delivery.kinds import Kind
-from storage.models import Booking, BookingStatus, EventKind, Slot, SlotStatus, User, WaitingStatus
+from storage.models import (
+    Booking,
+    BookingStatus,
+    EventKind,
+    Slot,
+    SlotStatus,
+    User,
+    Waiting,
+    WaitingStatus,
+)
 from storage.repos import booking as repo
 
 log = logging.getLogger(__name__)
@@ -160,3 +169,15 @@ class Waitlist(DeskBase):
             booking, slot, user = loaded
             await self._drop_offer(session, booking, slot, user, now, EventKind.OFFER_EXPIRED)
             await session.commit()
+
+    async def waiting_places(self, user_id: int) -> list[tuple[Waiting, Slot, int]]:
+        async with self.db.session() as session:
+            return await repo.waiting_of_user(
+                session=session, user_id=user_id, after=self.clock.now()
+            )
+
+    async def leave_waitlist(self, *, user_id: int, waiting_id: int) -> bool:
+        async with self.db.session() as session:
+            left = await repo.leave_waiting(session=session, user_id=user_id, waiting_id=waiting_id)
+            await session.commit()
+        return left

@@ -42,14 +42,15 @@ async def show_my_bookings(update: Update, context: AppContext) -> None:
         for b, s in await services.desk.upcoming(person.id)
         if b.status != BookingStatus.OFFERED
     ]
-    if not upcoming:
+    waiting = await services.desk.waiting_places(person.id)
+    if not upcoming and not waiting:
         book_rows = [
             [button(context.t("booking-book-button"), cd.BOOK, "start")],
             *home_rows(context),
         ]
         await show(update, context, [context.t("booking-my-none")], book_rows)
         return
-    lines = [context.t("booking-my-title", count=len(upcoming))]
+    lines = [context.t("booking-my-title", count=len(upcoming) + len(waiting))]
     rows: Keyboard = []
     for booking, slot in upcoming:
         label = (
@@ -70,6 +71,17 @@ async def show_my_bookings(update: Update, context: AppContext) -> None:
                 button(f"{context.t('booking-move')} {short}", cd.MY, "move", booking.id or 0)
             )
         rows.append(row)
+    for place, slot, position in waiting:
+        label = (
+            f"{service_name(services, context.locale, slot.service_id)}, "
+            f"{when(services, context.locale, slot.starts_at)}"
+        )
+        status = context.t("booking-status-waiting", position=position)
+        lines.append(f"• {escape(label)} — {escape(status)}")
+        local_day = slot.starts_at.astimezone(services.settings.tz).date()
+        day = day_label(services, context.locale, local_day)
+        leave = f"{context.t('booking-leave-waitlist')} {day}"
+        rows.append([button(leave, cd.MY, "leave", place.id or 0)])
     rows += home_rows(context)
     await show(update, context, ["\n".join(lines)], rows)
 
@@ -84,6 +96,11 @@ async def on_my_button(update: Update, context: AppContext) -> None:
     services = context.services
     if action == "list" or booking_id is None:
         await show_my_bookings(update, context)
+        return
+    if action == "leave":  # the id is a waiting-list place, checked to be the person's own
+        left = await services.desk.leave_waitlist(user_id=person.id, waiting_id=booking_id)
+        text = context.t("booking-left-waitlist" if left else "booking-gone")
+        await show(update, context, [text], home_rows(context))
         return
     owned = await services.desk.owned(person.id, booking_id)
     if owned is None:  # another person's booking, or one already cancelled: change nothing

@@ -179,3 +179,7 @@ booking-reminder-too-late = It is now too late to cancel or change it here ({ $c
 booking-write-centre = ✉️ Write to the centre
 # Variables: $limit (characters a note may have)
 booking-note-shortened = (A note can have up to { $limit } characters: we kept the beginning. You can tell the rest at the meeting.)
+# A place on a waiting list in /mybookings. Variables: $position (1 = next in line)
+booking-status-waiting = on the waiting list, place { $position }
+booking-leave-waitlist = Leave the list
+booking-left-waitlist = You have left the waiting list.

@@ -189,3 +189,7 @@ booking-reminder-too-late = Tukaj ga zdaj ni več mogoče odpovedati ali spremen
 booking-write-centre = ✉️ Pišite centru
 # Variables: $limit (characters a note may have)
 booking-note-shortened = (Opomba ima lahko največ { $limit } znakov: ohranili smo začetek. Ostalo lahko poveste na srečanju.)
+# A place on a waiting list in /mybookings. Variables: $position (1 = next in line)
+booking-status-waiting = na čakalnem seznamu, { $position }. mesto
+booking-leave-waitlist = Zapusti seznam
+booking-left-waitlist = Zapustili ste čakalni seznam.

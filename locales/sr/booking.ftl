@@ -184,3 +184,7 @@ booking-reminder-too-late = Овде га више није могуће отк�
 booking-write-centre = ✉️ Пишите центру
 # Variables: $limit (characters a note may have)
 booking-note-shortened = (Напомена може имати највише { $limit } знакова: сачували смо почетак. Остало можете рећи на састанку.)
+# A place on a waiting list in /mybookings. Variables: $position (1 = next in line)
+booking-status-waiting = на листи чекања, { $position }. место
+booking-leave-waitlist = Напусти листу
+booking-left-waitlist = Напустили сте листу чекања.

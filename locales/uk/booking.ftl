@@ -188,3 +188,7 @@ booking-reminder-too-late = Скасувати чи змінити його ту
 booking-write-centre = ✉️ Написати центру
 # Variables: $limit (characters a note may have)
 booking-note-shortened = (Примітка може мати до { $limit } символів: ми зберегли початок. Решту Ви можете розповісти на зустрічі.)
+# A place on a waiting list in /mybookings. Variables: $position (1 = next in line)
+booking-status-waiting = у списку очікування, місце { $position }
+booking-leave-waitlist = Вийти зі списку
+booking-left-waitlist = Ви вийшли зі списку очікування.

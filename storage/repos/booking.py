@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import and_, func, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -239,6 +239,57 @@ async def first_waiting(*, session: AsyncSession, slot_id: int) -> Waiting | Non
         .limit(1)
     )
     return result.first()
+
+
+async def waiting_of_user(
+    *, session: AsyncSession, user_id: int, after: datetime
+) -> list[tuple[Waiting, Slot, int]]:
+    """The person's places on waiting lists of slots still ahead, with their position (1 =
+    next)."""
+    result = await session.exec(
+        select(Waiting, Slot)
+        .join(Slot, col(Slot.id) == col(Waiting.slot_id))
+        .where(
+            Waiting.user_id == user_id,
+            Waiting.status == "waiting",
+            Slot.status == "open",
+            col(Slot.starts_at) > after,
+        )
+        .order_by(col(Slot.starts_at))
+    )
+    places = []
+    for waiting, slot in result.all():
+        ahead = await session.exec(
+            select(func.count())
+            .select_from(Waiting)
+            .where(
+                Waiting.slot_id == waiting.slot_id,
+                Waiting.status == "waiting",
+                or_(
+                    col(Waiting.created_at) < waiting.created_at,
+                    and_(
+                        col(Waiting.created_at) == waiting.created_at,
+                        col(Waiting.id) < waiting.id,
+                    ),
+                ),
+            )
+        )
+        places.append((waiting, slot, int(ahead.one()) + 1))
+    return places
+
+
+async def leave_waiting(*, session: AsyncSession, user_id: int, waiting_id: int) -> bool:
+    """Leave a waiting list: only one's own place, only while still waiting."""
+    result = await session.exec(
+        update(Waiting)
+        .where(
+            col(Waiting.id) == waiting_id,
+            col(Waiting.user_id) == user_id,
+            col(Waiting.status) == "waiting",
+        )
+        .values(status="left")
+    )
+    return bool(result.rowcount == 1)
 
 
 async def settle_waiting(*, session: AsyncSession, user_id: int, slot_id: int, status: str) -> None:
