@@ -83,6 +83,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         horizon_days=settings.booking_days_ahead,
         offer_hours=settings.waitlist_offer_hours,
         survey_delay_hours=settings.survey_delay_hours,
+        bookings_per_service=settings.bookings_per_service,
     )
     # The desk reads the catalog through the services, so a live reload reaches it too.
     services.desk = BookingDesk(db, lambda: services.catalog, settings.tz, clock, rules)

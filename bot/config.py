@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     survey_delay_hours: float = Field(default=2.0, ge=0)
     retention_days: int = Field(default=730, ge=30)
     consent_in_bot: bool = True
+    bookings_per_service: int = Field(default=1, ge=1)
     flood_messages_per_minute: int = Field(default=60, ge=1)
     user_key_secret: str = ""
     log_level: str = "INFO"

@@ -330,3 +330,24 @@ async def test_a_booking_note_typed_on_one_instance_confirmed_on_the_other(pair)
 
     (booking,) = await bookings_of(a, person.user_id)
     assert booking.note == "Potrebujem pomoč pri vlogi"
+
+
+# -- one consultation at a time -------------------------------------------------------------------
+async def test_one_person_taking_two_times_at_once_gets_one(pair):
+    a, b = pair
+    first = await slot_at(a, CONSULTATION, THURSDAY_16)
+    second = await slot_at(a, CONSULTATION, THURSDAY_16_45)
+    person = a.user(8701, language_code="sl")
+    await person.send("/book")
+    other = twin(b, person)
+    message = person._latest_with_keyboard()
+
+    calls = await asyncio.gather(
+        person.feed(person.callback_payload(f"book:ok:{first.id}:-", message)),
+        other.feed(other.callback_payload(f"book:ok:{second.id}:-", message)),
+    )
+
+    assert len([x for x in await bookings_of(a, 8701) if x.status == "pending"]) == 1
+    await assert_places_add_up(a)
+    texts = [c.text for made in calls for c in made if c.chat_id == person.chat_id]
+    assert any(t.startswith(a.t("sl", "booking-limit")) for t in texts)

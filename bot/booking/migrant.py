@@ -31,10 +31,18 @@ class MigrantDesk(Waitlist, SlotSchedule):
     ) -> Outcome:
         now = self.clock.now()
         async with self.db.session() as session:
+            # The person's row locked first: their own bookings are decided one at a time, so
+            # two taps on two times cannot both pass the limit below.
+            await repo.lock_user(session=session, user_id=user_id)
             found = await self._open_slot_for(session, user_id, slot_id, now)
             if isinstance(found, Outcome):
                 return found
             slot, user = found
+            held = await repo.active_count(
+                session=session, user_id=user_id, service_id=slot.service_id, after=now
+            )
+            if held >= self.rules.bookings_per_service:
+                return Outcome(Status.LIMIT, slot=slot)
             if not await repo.take_place(session=session, slot_id=slot_id, now=now):
                 await self._end(session, slot)
                 return Outcome(Status.FULL, slot=slot, alternatives=await self.alternatives(slot))

@@ -17,6 +17,7 @@ class Status(StrEnum):
     GONE = "gone"  # no such booking or slot for this person, or no longer possible
     ALREADY = "already"  # the person holds this slot already
     ALREADY_WAITING = "already_waiting"
+    LIMIT = "limit"  # the person already holds as many of this service as one may
     TOO_LATE = "too_late"  # past the cancellation cutoff
     DECIDED = "decided"  # another coordinator decided first
     DECLINED = "declined"  # an offer was declined

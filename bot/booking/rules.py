@@ -13,6 +13,7 @@ class DeskRules:
     cutoff_hours: float = 2.0  # migrants cannot cancel or move later than this before the start
     horizon_days: int = 21
     offer_hours: float = 12.0  # how long a freed group place is held for the first person waiting
+    bookings_per_service: int = 1  # active bookings one person may hold of one service
     survey_delay_hours: float = 2.0  # the satisfaction question follows the last meeting by this
     day_starts: dt.time = dt.time(9, 0)  # messages the bot starts wait for waking hours
     day_ends: dt.time = dt.time(20, 0)

@@ -320,6 +320,7 @@ async def explain_failure(
         "already": "booking-already",
         "too_late": "booking-too-late",
         "already_waiting": "booking-already-waiting",
+        "limit": "booking-limit",
     }.get(outcome.status, "booking-gone")
     text = context.t(message, cutoff=services.settings.cancel_cutoff_hours)
     if outcome.alternatives:

@@ -183,3 +183,4 @@ booking-note-shortened = (A note can have up to { $limit } characters: we kept t
 booking-status-waiting = on the waiting list, place { $position }
 booking-leave-waitlist = Leave the list
 booking-left-waitlist = You have left the waiting list.
+booking-limit = You already have an upcoming booking for this. You can change its time or cancel it in “My bookings”, and book again after it.

@@ -193,3 +193,4 @@ booking-note-shortened = (Opomba ima lahko največ { $limit } znakov: ohranili s
 booking-status-waiting = na čakalnem seznamu, { $position }. mesto
 booking-leave-waitlist = Zapusti seznam
 booking-left-waitlist = Zapustili ste čakalni seznam.
+booking-limit = Za to že imate prihodnji termin. Čas lahko spremenite ali termin odpoveste v »Moje rezervacije«, nov termin pa rezervirate po njem.

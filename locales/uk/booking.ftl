@@ -192,3 +192,4 @@ booking-note-shortened = (Примітка може мати до { $limit } с�
 booking-status-waiting = у списку очікування, місце { $position }
 booking-leave-waitlist = Вийти зі списку
 booking-left-waitlist = Ви вийшли зі списку очікування.
+booking-limit = У Вас уже є майбутній запис на це. Змінити час або скасувати його можна в «Мої записи», а записатися знову — після нього.

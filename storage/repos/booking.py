@@ -170,6 +170,30 @@ async def active_booking(*, session: AsyncSession, user_id: int, slot_id: int) -
     return result.first()
 
 
+async def lock_user(*, session: AsyncSession, user_id: int) -> None:
+    await session.exec(
+        select(User.id).where(col(User.id) == user_id).with_for_update()
+    )
+
+
+async def active_count(
+    *, session: AsyncSession, user_id: int, service_id: str, after: datetime
+) -> int:
+    """The person's active bookings of a service whose meeting is still ahead."""
+    result = await session.exec(
+        select(func.count())
+        .select_from(Booking)
+        .join(Slot, col(Slot.id) == col(Booking.slot_id))
+        .where(
+            Booking.user_id == user_id,
+            Booking.service_id == service_id,
+            col(Booking.status).in_(ACTIVE_BOOKING),
+            col(Slot.ends_at) > after,
+        )
+    )
+    return int(result.one())
+
+
 async def upcoming_for_user(
     *, session: AsyncSession, user_id: int, now: datetime
 ) -> list[tuple[Booking, Slot]]:
