@@ -30,7 +30,8 @@ async def open_topic(user: SimulatedUser, topic_id: str) -> str:
 
 
 def link_titles(answer: str) -> list[str]:
-    return re.findall(r'<a href="https?://[^"]*">([^<]*)</a>', answer)
+    """The titles of the official sources under an answer (not links to other topics)."""
+    return re.findall(r'<a href="https?://(?![^"]*[?&]start=)[^"]*">([^<]*)</a>', answer)
 
 
 # -- "not legal advice" only where it belongs ---------------------------------------------------

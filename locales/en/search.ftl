@@ -4,8 +4,8 @@
 #   $count (Number) - how many possible topics are shown as buttons
 search-maybe =
     { $count ->
-        [one] I am not sure I understood. Maybe this topic helps?
-       *[other] I am not sure I understood. Maybe one of these helps?
+        [one] We are not sure we understood. Maybe this topic helps?
+       *[other] We are not sure we understood. Maybe one of these helps?
     }
 
 # Variables:

@@ -4,8 +4,8 @@
 #   $count (Number) - how many possible topics are shown as buttons
 search-maybe =
     { $count ->
-        [one] Nisem prepričan, da sem razumel. Vam morda pomaga ta tema?
-       *[other] Nisem prepričan, da sem razumel. Vam morda pomaga katera od teh tem?
+        [one] Nismo prepričani, da smo vas prav razumeli. Vam morda pomaga ta tema?
+       *[other] Nismo prepričani, da smo vas prav razumeli. Vam morda pomaga katera od teh tem?
     }
 
 # Variables:
