@@ -26,12 +26,14 @@ from bot.handlers import (
     errors,
     faq,
     language,
+    reports,
     search,
     start,
     throttle,
 )
 from bot.handlers.base import AppContext, AppType
 from bot.i18n import Translator
+from bot.indicators.spec import load_indicators
 from bot.people import load_or_create_secret
 from bot.services import Services
 from storage.db import Database
@@ -51,6 +53,9 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
     catalog, problems = load_catalog(settings.services_file)
     for problem in problems:
         log.warning("services file: %s", problem.format())
+    indicators, indicator_problems = load_indicators(settings.indicators_file, catalog=catalog)
+    for problem in indicator_problems:
+        log.warning("indicators file: %s", problem.format())
     clock = clock or Clock()
     db = Database(settings.effective_database_url)
     services = Services(
@@ -63,6 +68,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         catalog=catalog,
         desk=None,  # type: ignore[arg-type]  # set just below
         delivery=Delivery(db, clock, lease_seconds=settings.outbox_lease_seconds),
+        indicators=indicators,
     )
     rules = DeskRules(
         reminder_hours=settings.reminder_hours,
@@ -143,6 +149,7 @@ def build_application(
     faq.register(app)
     booking.register(app)
     coordinator.register(app)
+    reports.register(app)  # /report, its period buttons, the monthly post (a REPORT outbox kind)
     booking_messages.register(app)  # renderers of the booking kinds of outbox rows
     delivery.register(app, interval_seconds=settings.outbox_poll_seconds)
     ask.register(app)  # before search: a reply to a relayed answer continues the thread

@@ -28,7 +28,13 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
     faq_dir, locales_dir = _dirs(settings, args)
     services_file = args.services_file or settings.services_file
     try:
-        report, _ = check(faq_dir, locales_dir, today=dt.date.today(), services_file=services_file)
+        report, _ = check(
+            faq_dir,
+            locales_dir,
+            today=dt.date.today(),
+            services_file=services_file,
+            indicators_file=args.indicators_file or settings.indicators_file,
+        )
     except Exception as exc:  # whatever the damage, one line and exit 1, never a traceback
         raise CommandError(
             f"the content could not be checked ({type(exc).__name__}: {exc})"
@@ -139,6 +145,9 @@ def add_faq_commands(commands: Any) -> None:
     check_parser.add_argument("--json", action="store_true", help="machine-readable output")
     check_parser.add_argument(
         "--services-file", type=Path, help="bookable services (default: SERVICES_FILE)"
+    )
+    check_parser.add_argument(
+        "--indicators-file", type=Path, help="report indicators (default: INDICATORS_FILE)"
     )
     check_parser.set_defaults(handler=cmd_check)
 

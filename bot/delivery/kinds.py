@@ -19,6 +19,7 @@ class Kind(StrEnum):
     QUESTION = "question"  # to the coordinator chat; ref: relay; payload: the question.
     ANSWER = "answer"  # to a person; ref: relay; payload: the centre's answer.
     CONTENT_ALERT = "content_alert"  # to the coordinator chat; payload: the checker's findings.
+    REPORT = "report"  # to the coordinator chat; payload: the period. The monthly report.
 
 
 # Kinds whose payload holds words a person wrote: cleared as soon as the row is done.

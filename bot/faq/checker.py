@@ -17,6 +17,7 @@ from bot.booking.catalog import load_catalog
 from bot.faq.loader import Problem, load_faq
 from bot.faq.model import SERBIAN_LATIN, FaqContent
 from bot.faq.render import TELEGRAM_LIMIT, markdown_to_html
+from bot.indicators.spec import load_indicators
 
 CALLBACK_LIMIT = 64
 CALLBACK_PREFIX = "faq:open:"  # the longest FAQ callback data is this plus the topic id
@@ -298,13 +299,22 @@ def check_locales(locales_dir: Path) -> list[Problem]:
 
 
 def check(
-    faq_dir: Path, locales_dir: Path, *, today: dt.date, services_file: Path | None = None
+    faq_dir: Path,
+    locales_dir: Path,
+    *,
+    today: dt.date,
+    services_file: Path | None = None,
+    indicators_file: Path | None = None,
 ) -> tuple[Report, FaqContent]:
     content, problems = load_faq(faq_dir)
     report = Report(problems)
+    catalog = None
     if services_file is not None:
-        report.problems += load_catalog(services_file)[1]
+        catalog, service_problems = load_catalog(services_file)
+        report.problems += service_problems
     languages = served_languages(locales_dir)
+    if indicators_file is not None:
+        report.problems += load_indicators(indicators_file, catalog=catalog, languages=languages)[1]
     report.problems += check_content(content, faq_dir, languages, today=today)
     report.problems += check_locales(locales_dir)
     return report, content

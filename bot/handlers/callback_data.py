@@ -65,4 +65,5 @@ MY = "my"  # my:list, my:cancel:<booking>, my:cancelok:<booking>, my:move:<booki
 OFFER = "offer"  # offer:yes:<booking>, offer:no:<booking>
 COORDINATOR = "co"  # co:ok:<booking>, co:no:<booking>, co:why:<booking>:<reason>,
 # co:att:<booking>:<unix start>:<p|n>, co:agenda:<yyyymmdd>
+REPORT = "report"  # report:period:<month|last-month|quarter|year|all>
 NONE = "-"  # "no topic" in book:tp / book:ok

@@ -21,6 +21,7 @@ from telegram.ext import CommandHandler
 
 from bot.booking.catalog import Catalog as ServiceCatalog
 from bot.booking.catalog import load_catalog
+from bot.config import Settings
 from bot.faq.checker import check, served_languages
 from bot.faq.model import FaqContent
 from bot.faq.status import content_status
@@ -28,6 +29,7 @@ from bot.faq.watch import Fingerprint, fingerprint
 from bot.handlers.base import AppContext, AppType
 from bot.handlers.coordinator import coordinator_message
 from bot.i18n import Catalog, build_catalog
+from bot.indicators.spec import IndicatorFile, load_indicators
 
 log = logging.getLogger(__name__)
 
@@ -54,13 +56,28 @@ class _Loaded:
     content: FaqContent
     catalog: Catalog | None
     services: ServiceCatalog
+    indicators: IndicatorFile
 
 
-def _load(faq_dir: Path, locales_dir: Path, services_file: Path, today: dt.date) -> _Loaded:
-    report, content = check(faq_dir, locales_dir, today=today, services_file=services_file)
+def _load(
+    faq_dir: Path, locales_dir: Path, services_file: Path, indicators_file: Path, today: dt.date
+) -> _Loaded:
+    report, content = check(
+        faq_dir,
+        locales_dir,
+        today=today,
+        services_file=services_file,
+        indicators_file=indicators_file,
+    )
     catalog = build_catalog(locales_dir) if not report.errors else None
     errors = [p.format() for p in sorted(report.errors, key=lambda p: (p.file, p.line))]
-    return _Loaded(errors, content, catalog, load_catalog(services_file)[0])
+    return _Loaded(
+        errors,
+        content,
+        catalog,
+        load_catalog(services_file)[0],
+        load_indicators(indicators_file)[0],
+    )
 
 
 async def reload_content(context: AppContext) -> ReloadOutcome:
@@ -68,7 +85,7 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
     services = context.services
     settings = services.settings
     state: ReloadState = context.bot_data.setdefault("reload_state", ReloadState())
-    current = fingerprint(settings.faq_dir, settings.locales_dir, settings.services_file)
+    current = _fingerprint(settings)
     if current == state.seen:
         return ReloadOutcome(changed=False)
     state.seen = current
@@ -76,7 +93,12 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
     # Parsing and indexing take a moment: off the event loop, so updates keep flowing.
     try:
         loaded = await asyncio.to_thread(
-            _load, settings.faq_dir, settings.locales_dir, settings.services_file, today
+            _load,
+            settings.faq_dir,
+            settings.locales_dir,
+            settings.services_file,
+            settings.indicators_file,
+            today,
         )
     except Exception as exc:  # damage the checker did not foresee must not stop the bot
         log.exception("content check failed")
@@ -85,12 +107,14 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
             services.faq.content,
             None,
             services.catalog,
+            services.indicators,
         )
     errors = loaded.errors
     if not errors and loaded.catalog is not None:
         await asyncio.to_thread(services.faq.publish, loaded.content)
         services.translator.catalog = loaded.catalog
         services.catalog = loaded.services
+        services.indicators = loaded.indicators
         await services.desk.sync_slots()
         state.reported.clear()  # the same mistake made again later is news again
         log.info("content reloaded: %d topics", len(loaded.content.topics))
@@ -101,6 +125,12 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
         await _tell_coordinators(context, errors)
     log.warning("content has %d errors; still serving the last good version", len(errors))
     return ReloadOutcome(changed=True, accepted=False, error_lines=errors)
+
+
+def _fingerprint(settings: Settings) -> Fingerprint:
+    return fingerprint(
+        settings.faq_dir, settings.locales_dir, settings.services_file, settings.indicators_file
+    )
 
 
 async def _tell_coordinators(context: AppContext, errors: list[str]) -> None:
@@ -148,9 +178,7 @@ def register(app: AppType, *, interval_seconds: float) -> None:
     app.add_handler(CommandHandler("faqstatus", on_faq_status))
     settings = app.bot_data["services"].settings
     # What build_services loaded is the starting point: only later edits trigger a reload.
-    app.bot_data["reload_state"] = ReloadState(
-        seen=fingerprint(settings.faq_dir, settings.locales_dir, settings.services_file)
-    )
+    app.bot_data["reload_state"] = ReloadState(seen=_fingerprint(settings))
     if app.job_queue is not None and interval_seconds > 0:
         app.job_queue.run_repeating(
             _reload_job, interval=interval_seconds, first=interval_seconds, name=RELOAD_JOB
