@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from bot.cli_faq import CommandError, add_faq_commands
+from bot.cli_report import add_report_command
 from bot.config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("bot")
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_commands.add_parser("upgrade", help="apply all database migrations")
     upgrade.set_defaults(handler=cmd_db_upgrade)
     add_faq_commands(commands)
+    add_report_command(commands)
     return parser
 
 

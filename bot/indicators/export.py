@@ -132,7 +132,7 @@ def csv_bytes(report: Report, min_cell: int = 0) -> bytes:
                 indicator.id,
                 indicator.definition,
                 indicator.name,
-                number(indicator.goal),
+                number(indicator.goal) if indicator.goal is not None else "",
                 number(indicator.result) if indicator.result is not None else "",
                 indicator.unit,
                 _breakdown_cell(indicator, min_cell),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -75,7 +76,7 @@ def png_bytes(report: Report, labels: Labels) -> bytes:
     charted = [i for i in report.indicators if i.goal is not None or i.result is not None]
     height = 2.5 + 0.45 * max(len(charted), 1) + 3.0
     # A Figure without pyplot: no global state, safe in a worker thread, no display needed.
-    figure = Figure(figsize=(10, height))
+    figure = Figure(figsize=(12, height))
     bars, trend = figure.subplots(2, 1, gridspec_kw={"height_ratios": [max(len(charted), 1), 6]})
     positions = list(range(len(charted)))
     goals = [float(i.goal or 0) for i in charted]
@@ -105,6 +106,7 @@ def png_bytes(report: Report, labels: Labels) -> bytes:
                 bars.text(float(value), position + offset, f" {value:g}{suffix}", va="center")
     bars.set_yticks(positions, [_short(i.name) for i in charted])
     bars.invert_yaxis()
+    bars.margins(x=0.12)  # room for the value written after the longest bar
     bars.legend(loc="lower right")
     bars.set_title(
         labels(
@@ -118,7 +120,8 @@ def png_bytes(report: Report, labels: Labels) -> bytes:
     trend.plot(months, served, marker="o", color="#43a047")
     trend.fill_between(months, served, alpha=0.15, color="#43a047")
     trend.set_title(labels("report-chart-trend"))
-    trend.set_ylim(bottom=0)
+    trend.set_ylim(bottom=0, top=max([*served, 1]) * 1.15)
+    trend.yaxis.set_major_locator(MaxNLocator(integer=True))  # people come whole
     trend.tick_params(axis="x", labelrotation=45)
     figure.tight_layout()
     out = io.BytesIO()
