@@ -35,13 +35,18 @@ services:
     kind: group
     capacity: 12
     duration: 90
-    name: { en: Slovenian course, sl: Tečaj slovenščine, uk: Курс словенської, sr: Курс словеначког }
+    name:
+      { en: Slovenian course, sl: Tečaj slovenščine, uk: Курс словенської, sr: Курс словеначког }
     sessions: ["2026-12-08 17:30", "2026-12-10 17:30", "2026-12-15 17:30", "2026-12-17 17:30"]
   - id: evening
     kind: group
     capacity: 25
     duration: 120
-    name: { en: Orientation evening, sl: Orientacijski večer, uk: Орієнтаційний вечір, sr: Оријентационо вече }
+    name:
+      en: Orientation evening
+      sl: Orientacijski večer
+      uk: Орієнтаційний вечір
+      sr: Оријентационо вече
     sessions: ["2026-12-12 18:00"]
 """
 

@@ -160,5 +160,8 @@ def register(app: AppType) -> None:
     register_kind(app, Kind.REPORT, render_report)
     if app.job_queue is not None:
         app.job_queue.run_repeating(
-            _monthly_job, interval=MONTHLY_CHECK_SECONDS, first=60, name=MONTHLY_JOB
+            _monthly_job,
+            interval=MONTHLY_CHECK_SECONDS,
+            first=MONTHLY_CHECK_SECONDS,
+            name=MONTHLY_JOB,
         )
