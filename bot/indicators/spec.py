@@ -250,7 +250,8 @@ def load_indicators(
         if spec is None:
             continue
         if spec.id in seen:
-            add(_line(text, f"id: {spec.id}"), f"duplicate indicator id '{spec.id}'")
+            first = _line(text, f"id: {spec.id}")
+            add(_line(text, f"id: {spec.id}", first + 1), f"duplicate indicator id '{spec.id}'")
             continue
         seen.add(spec.id)
         loaded.indicators.append(spec)
