@@ -259,7 +259,7 @@ async def compute_report(
                 session=session, scope=Scope(month_start, month_end, staff_ids=staff)
             )
             monthly.append((month.first.strftime("%Y-%m"), served))
-    return Report(period, indicators, monthly, now, language, str(tz))
+    return Report(period, indicators, monthly, now.astimezone(tz), language, str(tz))
 
 
 def _whole(goal: float | None) -> Number | None:

@@ -275,7 +275,7 @@ async def bookings_by_status(*, session: AsyncSession, scope: Scope) -> dict[str
 # -- reach and information ------------------------------------------------------------------------
 async def people_by_source(*, session: AsyncSession, scope: Scope) -> tuple[int, dict[str, int]]:
     where = and_(_events(EventKind.START, scope), col(Event.source).is_not(None))
-    people = func.count(distinct(Event.user_key))
+    people = func.count(distinct(col(Event.user_key)))
     total = await _scalar(session, select(people).where(where))
     by_source = await _pairs(
         session, select(Event.source, people).where(where).group_by(col(Event.source))
