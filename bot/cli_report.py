@@ -61,8 +61,8 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
     period = parse_period(args.first, args.last)
     if period is None:
         print(
-            f"error: --from and --to must be dates like 2026-01-31, the first not after the "
-            f"second (got {args.first!r} and {args.last!r})",
+            f"error: --from and --to must be dates like 2026-01-31 (2000–2099), the first not "
+            f"after the second, at most ten years apart (got {args.first!r} and {args.last!r})",
             file=sys.stderr,
         )
         return EXIT_USAGE

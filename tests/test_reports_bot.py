@@ -19,8 +19,9 @@ from bot.botapi.simulator import SimulatedUser
 from bot.config import Settings
 from bot.delivery.kinds import Kind
 from bot.handlers.reports import post_monthly_report
+from bot.indicators.compute import Period
 from bot.indicators.monthly import due_period
-from bot.indicators.periods import PERIOD_CODES, period_for
+from bot.indicators.periods import PERIOD_CODES, parse_period, period_for
 from storage.models import DailySend, Outbox
 from tests.booking_support import local, quick_book
 from tests.conftest import (
@@ -79,7 +80,6 @@ async def test_report_is_refused_to_migrants_and_silent_in_other_chats(bot):
     )
     assert await elsewhere.send("/report") == []
     assert await elsewhere.send("/report 2026-12-01 2026-12-31") == []
-    assert bot.api.sent("sendPhoto") == []
     files = [next(iter(c.files.values()))[0] for c in bot.api.sent("sendDocument")]
     assert files == ["consultation.ics"]  # the booking's calendar file, no report
 
@@ -102,17 +102,18 @@ async def test_period_buttons_give_the_table_the_chart_the_workbook_and_the_csv(
     summary = sent["sendMessage"][-1].text
     assert bot.t("sl", "report-title", first="2026-12-01", last="2026-12-20") in summary
     assert "by-source (sl)" in summary and "<b>2</b>" in summary  # two people through posters
-    ((photo_name, photo),) = sent["sendPhoto"][-1].files.values()
-    assert photo_name == "report-2026-12-01-2026-12-20.png"
-    image = Image.open(io.BytesIO(photo)).convert("L")
-    assert ImageStat.Stat(image).var[0] > 100
     names = [next(iter(c.files.values()))[0] for c in sent["sendDocument"]]
-    assert names == ["report-2026-12-01-2026-12-20.xlsx", "report-2026-12-01-2026-12-20.csv"]
-    xlsx = next(iter(sent["sendDocument"][0].files.values()))[1]
+    stem = "report-2026-12-01-2026-12-20"
+    assert names == [f"{stem}.png", f"{stem}.xlsx", f"{stem}.csv"]
+    assert sent["sendDocument"][0].text == bot.t("sl", "report-files-caption")
+    chart = next(iter(sent["sendDocument"][0].files.values()))[1]
+    image = Image.open(io.BytesIO(chart)).convert("L")
+    assert ImageStat.Stat(image).var[0] > 100
+    xlsx = next(iter(sent["sendDocument"][1].files.values()))[1]
     book = load_workbook(io.BytesIO(xlsx))
     results = {row[6]: row[2] for row in book["Indicators"].iter_rows(min_row=2, values_only=True)}
     assert results["by-source"] == 2 and results["consultation-reached"] == 1
-    csv_text = next(iter(sent["sendDocument"][1].files.values()))[1].decode("utf-8-sig")
+    csv_text = next(iter(sent["sendDocument"][2].files.values()))[1].decode("utf-8-sig")
     assert "by-source,people_by_source" in csv_text and "factory-a=2" in csv_text
 
 
@@ -125,11 +126,11 @@ async def test_typed_dates_in_the_coordinator_chat_and_bad_dates(bot):
         bot.t("sl", "report-title", first="2026-12-01", last="2026-12-31") in c.text
         for c in sent["sendMessage"]
     )
-    assert len(sent["sendPhoto"]) == 1 and len(sent["sendDocument"]) == 2
+    assert len(sent["sendDocument"]) == 3
     for wrong in ("/report 2026-12-31 2026-12-01", "/report 2026-02-30 2026-03-01", "/report x"):
         calls = await chat.send(wrong)
         assert [c.text for c in calls if c.method == "sendMessage"] == [bot.t("sl", "report-usage")]
-    assert len(bot.api.sent("sendPhoto")) == 1
+    assert len(bot.api.sent("sendDocument", chat_id=COORDINATOR_CHAT_ID)) == 3
 
 
 def test_periods_of_the_buttons():
@@ -142,6 +143,16 @@ def test_periods_of_the_buttons():
     assert period_for("all", today, dt.date(2025, 9, 3)).first == dt.date(2025, 9, 3)
     assert period_for("last-month", dt.date(2027, 1, 1), None).first == dt.date(2026, 12, 1)
     assert period_for("forged", today, None) is None
+    assert parse_period("2026-01-01", "2026-06-30") == Period(
+        dt.date(2026, 1, 1), dt.date(2026, 6, 30)
+    )
+    for wrong in (
+        ("2026-06-30", "2026-01-01"),
+        ("0001-01-01", "0001-01-02"),
+        ("2001-01-01", "2099-01-01"),
+        ("2026-1-1", "x"),
+    ):
+        assert parse_period(*wrong) is None, wrong
 
 
 def test_the_monthly_report_is_due_on_the_first_after_the_agenda_time():

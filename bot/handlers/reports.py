@@ -107,13 +107,11 @@ async def send_report(context: AppContext, chat_id: int, period: Period) -> None
     min_cell = services.settings.report_min_cell
     for part in html_parts(report, labels, min_cell):
         await send_html(context, chat_id, part)
+    # As documents, the chart too: a photo would be recompressed and its small print blurred.
     files = await asyncio.to_thread(report_files, report, labels, min_cell)
-    (chart_name, chart), *documents = files
-    await context.bot.send_photo(
-        chat_id, InputFile(chart, filename=chart_name), caption=labels("report-files-caption")
-    )
-    for name, content in documents:
-        await context.bot.send_document(chat_id, InputFile(content, filename=name))
+    for index, (name, content) in enumerate(files):
+        caption = labels("report-files-caption") if index == 0 else None
+        await context.bot.send_document(chat_id, InputFile(content, filename=name), caption=caption)
 
 
 # -- the monthly post -----------------------------------------------------------------------------

@@ -29,10 +29,19 @@ def period_for(code: str, today: dt.date, first_contact: dt.date | None) -> Peri
     return None
 
 
+# Typed dates must make sense for a bot's lifetime: no year 1 (its midnight is not a UTC time)
+# and no century of monthly queries.
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+MAX_DAYS = 366 * 10
+
+
 def parse_period(first: str, last: str) -> Period | None:
-    """Two typed ISO dates, the first not after the second; None otherwise."""
+    """Two typed ISO dates, the first not after the second, at most ten years apart; None
+    otherwise."""
     try:
         start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
     except ValueError:
         return None
-    return Period(start, end) if start <= end else None
+    if not (EARLIEST <= start <= end <= LATEST) or (end - start).days > MAX_DAYS:
+        return None
+    return Period(start, end)
