@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -66,7 +66,6 @@ class Report:
     generated_at: dt.datetime
     language: str
     timezone: str
-    hidden: list[str] = field(default_factory=list)  # filled by an export that hid cells
 
 
 # Breakdowns that count people (or their questions) by region, language, source or month: cells
