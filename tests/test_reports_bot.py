@@ -80,6 +80,10 @@ async def test_report_is_refused_to_migrants_and_silent_in_other_chats(bot):
     )
     assert await elsewhere.send("/report") == []
     assert await elsewhere.send("/report 2026-12-01 2026-12-31") == []
+    old_button = {"message_id": 1, "date": 0, "chat": elsewhere._chat(), "text": "…"}
+    pressed = await elsewhere.feed(elsewhere.callback_payload("report:period:month", old_button))
+    assert [c.method for c in pressed] == ["answerCallbackQuery"]
+    assert "text" not in pressed[0].params  # nothing said in that group
     files = [next(iter(c.files.values()))[0] for c in bot.api.sent("sendDocument")]
     assert files == ["consultation.ics"]  # the booking's calendar file, no report
 
