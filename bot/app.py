@@ -29,6 +29,7 @@ from bot.handlers import (
     language,
     my_bookings,
     privacy,
+    reports,
     search,
     start,
     survey,
@@ -36,6 +37,7 @@ from bot.handlers import (
 )
 from bot.handlers.base import AppContext, AppType
 from bot.i18n import Translator
+from bot.indicators.spec import load_indicators
 from bot.pending import PendingInputs
 from bot.people import People, load_or_create_secret
 from bot.privacy import Privacy
@@ -59,6 +61,9 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
     catalog, problems = load_catalog(settings.services_file)
     for problem in problems:
         log.warning("services file: %s", problem.format())
+    indicators, indicator_problems = load_indicators(settings.indicators_file, catalog=catalog)
+    for problem in indicator_problems:
+        log.warning("indicators file: %s", problem.format())
     clock = clock or Clock()
     db = Database(settings.effective_database_url)
     services = Services(
@@ -76,6 +81,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         pending=PendingInputs(db, clock),
         relays=Relays(db, clock),
         people=None,  # type: ignore[arg-type]  # set below, with the secret
+        indicators=indicators,
     )
     rules = DeskRules(
         reminder_hours=settings.reminder_hours,
@@ -161,6 +167,7 @@ def build_application(
     booking.register(app)
     my_bookings.register(app)
     coordinator.register(app)
+    reports.register(app)  # /report, its period buttons, the monthly post (a REPORT outbox kind)
     booking_messages.register(app)  # renderers of the booking kinds of outbox rows
     survey.register(app)
     privacy.register(app)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot import logsafety
 from bot.cli_faq import CommandError, add_faq_commands
+from bot.cli_report import add_report_command
 from bot.config import ConfigError, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_commands.add_parser("upgrade", help="apply all database migrations")
     upgrade.set_defaults(handler=cmd_db_upgrade)
     add_faq_commands(commands)
+    add_report_command(commands)
     return parser
 
 

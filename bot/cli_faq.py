@@ -37,6 +37,7 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
             default_language=settings.default_language,
             review_months=settings.review_months,
             compare_figures=True,
+            indicators_file=args.indicators_file or settings.indicators_file,
         )
     except Exception as exc:  # whatever the damage, one line and exit 1, never a traceback
         raise CommandError(
@@ -196,6 +197,9 @@ def add_faq_commands(commands: Any) -> None:
     check_parser.add_argument("--json", action="store_true", help="machine-readable output")
     check_parser.add_argument(
         "--services-file", type=Path, help="bookable services (default: SERVICES_FILE)"
+    )
+    check_parser.add_argument(
+        "--indicators-file", type=Path, help="report indicators (default: INDICATORS_FILE)"
     )
     check_parser.set_defaults(handler=cmd_check)
 

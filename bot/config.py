@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     locales_dir: Path = Path("locales")
     content_reload_seconds: float = Field(default=5.0, ge=0)
     services_file: Path = Path("faq/services.yaml")
+    indicators_file: Path = Path("faq/indicators.yaml")
+    # Breakdown cells below this (people by region, language, source) are shown as "<N" in
+    # exports; 0 shows every number. Totals are never hidden.
+    report_min_cell: int = Field(default=0, ge=0)
     coordinator_language: str = "sl"
     reminder_hours: Annotated[tuple[float, ...], NoDecode] = (24.0, 2.0)
     cancel_cutoff_hours: float = Field(default=2.0, ge=0)

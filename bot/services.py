@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.booking.catalog import Catalog
 from bot.booking.desk import BookingDesk
@@ -11,6 +11,7 @@ from bot.config import Settings
 from bot.delivery.outbox import Delivery
 from bot.faq.library import FaqLibrary
 from bot.i18n import Translator
+from bot.indicators.spec import IndicatorFile
 from bot.pending import PendingInputs
 from bot.people import People
 from bot.privacy import Privacy
@@ -36,6 +37,7 @@ class Services:
     pending: PendingInputs
     relays: Relays
     people: People
+    indicators: IndicatorFile = field(default_factory=IndicatorFile)  # faq/indicators.yaml
 
     async def record_event(
         self,

@@ -21,6 +21,7 @@ DOMAIN = [
     # STYLE.md: the booking domain is Telegram-free too (once it exists).
     REPO / "bot" / "booking",
     REPO / "bot" / "delivery",
+    REPO / "bot" / "indicators",
 ]
 HANDLERS = REPO / "bot" / "handlers"
 

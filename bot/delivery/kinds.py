@@ -20,7 +20,4 @@ class Kind(StrEnum):
     ANSWER = "answer"  # to a person; ref: relay; payload: the centre's answer.
     SURVEY = "survey"  # to a person; ref: booking. How satisfied were they (once per booking).
     CONTENT_ALERT = "content_alert"  # to the coordinator chat; payload: the checker's findings.
-
-
-# Kinds whose payload holds words a person wrote: cleared as soon as the row is done.
-PERSONAL_PAYLOAD = frozenset({Kind.QUESTION, Kind.ANSWER})
+    REPORT = "report"  # to the coordinator chat; payload: the period. The monthly report.

@@ -19,6 +19,7 @@ from bot.faq.figures import changed_figures
 from bot.faq.loader import Problem, load_faq
 from bot.faq.model import SERBIAN_LATIN, FaqContent, Topic
 from bot.faq.render import TELEGRAM_LIMIT, markdown_to_html
+from bot.indicators.spec import load_indicators
 
 CALLBACK_LIMIT = 64
 CALLBACK_PREFIX = "faq:open:"  # the longest FAQ callback data is this plus the topic id
@@ -344,15 +345,20 @@ def check(
     default_language: str = FALLBACK,
     review_months: int = DEFAULT_REVIEW_MONTHS,
     compare_figures: bool = False,
+    indicators_file: Path | None = None,
 ) -> tuple[Report, FaqContent]:
     """Everything staff can get wrong. `default_language` is the bot's DEFAULT_LANGUAGE, so a
     missing translation is described as the bot serves it; `compare_figures` compares amounts
     and deadlines with the last committed version (see bot/faq/figures.py)."""
     content, problems = load_faq(faq_dir, default_language=default_language)
     report = Report(problems)
+    catalog = None
     if services_file is not None:
-        report.problems += load_catalog(services_file)[1]
+        catalog, service_problems = load_catalog(services_file)
+        report.problems += service_problems
     languages = served_languages(locales_dir)
+    if indicators_file is not None:
+        report.problems += load_indicators(indicators_file, catalog=catalog, languages=languages)[1]
     report.problems += check_content(
         content, faq_dir, languages, today=today, review_months=review_months
     )

@@ -67,4 +67,5 @@ COORDINATOR = "co"  # co:ok:<booking>, co:no:<booking>, co:why:<booking>:<reason
 # co:att:<booking>:<unix start>:<p|n>, co:agenda:<yyyymmdd>
 SURVEY = "survey"  # survey:score:<booking>:<1-5>, survey:skip:<booking>
 PRIVACY = "privacy"  # privacy:export, privacy:forget, privacy:forgetok, privacy:region:<region>
+REPORT = "report"  # report:period:<month|last-month|quarter|year|all>
 NONE = "-"  # "no topic" in book:tp / book:ok

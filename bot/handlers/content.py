@@ -22,6 +22,7 @@ from telegram.ext import CommandHandler
 
 from bot.booking.catalog import Catalog as ServiceCatalog
 from bot.booking.catalog import load_catalog
+from bot.config import Settings
 from bot.faq.checker import check, served_languages
 from bot.faq.model import FaqContent
 from bot.faq.status import OverdueTopic, content_status, overdue_lines, overdue_topics
@@ -29,6 +30,7 @@ from bot.faq.watch import Fingerprint, fingerprint
 from bot.handlers.base import AppContext, AppType
 from bot.handlers.coordinator import coordinator_message
 from bot.i18n import Catalog, build_catalog
+from bot.indicators.spec import IndicatorFile, load_indicators
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -58,10 +60,16 @@ class _Loaded:
     content: FaqContent
     catalog: Catalog | None
     services: ServiceCatalog
+    indicators: IndicatorFile
 
 
 def _load(
-    faq_dir: Path, locales_dir: Path, services_file: Path, today: dt.date, default_language: str
+    faq_dir: Path,
+    locales_dir: Path,
+    services_file: Path,
+    indicators_file: Path,
+    today: dt.date,
+    default_language: str,
 ) -> _Loaded:
     report, content = check(
         faq_dir,
@@ -69,10 +77,17 @@ def _load(
         today=today,
         services_file=services_file,
         default_language=default_language,
+        indicators_file=indicators_file,
     )
     catalog = build_catalog(locales_dir) if not report.errors else None
     errors = [p.format() for p in sorted(report.errors, key=lambda p: (p.file, p.line))]
-    return _Loaded(errors, content, catalog, load_catalog(services_file)[0])
+    return _Loaded(
+        errors,
+        content,
+        catalog,
+        load_catalog(services_file)[0],
+        load_indicators(indicators_file)[0],
+    )
 
 
 async def reload_content(context: AppContext) -> ReloadOutcome:
@@ -80,7 +95,7 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
     services = context.services
     settings = services.settings
     state: ReloadState = context.bot_data.setdefault("reload_state", ReloadState())
-    current = fingerprint(settings.faq_dir, settings.locales_dir, settings.services_file)
+    current = _fingerprint(settings)
     if current == state.seen:
         return ReloadOutcome(changed=False)
     state.seen = current
@@ -92,6 +107,7 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
             settings.faq_dir,
             settings.locales_dir,
             settings.services_file,
+            settings.indicators_file,
             today,
             settings.default_language,
         )
@@ -102,12 +118,14 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
             services.faq.content,
             None,
             services.catalog,
+            services.indicators,
         )
     errors = loaded.errors
     if not errors and loaded.catalog is not None:
         await asyncio.to_thread(services.faq.publish, loaded.content)
         services.translator.catalog = loaded.catalog
         services.catalog = loaded.services
+        services.indicators = loaded.indicators
         await services.desk.sync_slots()
         state.reported.clear()  # the same mistake made again later is news again
         log.info("content reloaded: %d topics", len(loaded.content.topics))
@@ -118,6 +136,12 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
         await _tell_coordinators(context, errors)
     log.warning("content has %d errors; still serving the last good version", len(errors))
     return ReloadOutcome(changed=True, accepted=False, error_lines=errors)
+
+
+def _fingerprint(settings: Settings) -> Fingerprint:
+    return fingerprint(
+        settings.faq_dir, settings.locales_dir, settings.services_file, settings.indicators_file
+    )
 
 
 async def _tell_coordinators(context: AppContext, errors: list[str]) -> None:
@@ -201,9 +225,7 @@ def register(app: AppType, *, interval_seconds: float) -> None:
     app.add_handler(CommandHandler("faqstatus", on_faq_status))
     settings = app.bot_data["services"].settings
     # What build_services loaded is the starting point: only later edits trigger a reload.
-    app.bot_data["reload_state"] = ReloadState(
-        seen=fingerprint(settings.faq_dir, settings.locales_dir, settings.services_file)
-    )
+    app.bot_data["reload_state"] = ReloadState(seen=_fingerprint(settings))
     if app.job_queue is not None:
         # PTB counts weekdays from Sunday (0); REVIEW_WEEKDAY counts from Monday like Python.
         app.job_queue.run_daily(

@@ -43,6 +43,7 @@ class Outgoing:
     text: str
     rows: Keyboard = field(default_factory=list)
     document: tuple[str, bytes, str] | None = None  # file name, content, caption
+    documents: list[tuple[str, bytes, str]] = field(default_factory=list)  # more files after it
     reply_to: int | None = None
     event: dict[str, Any] | None = None  # recorded once the message is accepted
     after_sent: Callable[[list[int]], Awaitable[None]] | None = None  # gets the new messages' ids
@@ -86,8 +87,8 @@ async def send(bot: Any, outgoing: Outgoing) -> tuple[Attempt, list[int]]:
                 return Attempt(sent=True), sent
             return _failed(exc), []
         sent.append(message.message_id)
-    if outgoing.document is not None:
-        filename, data, caption = outgoing.document
+    files = [outgoing.document] if outgoing.document is not None else []
+    for filename, data, caption in [*files, *outgoing.documents]:
         try:
             await bot.send_document(
                 outgoing.chat_id, InputFile(data, filename=filename), caption=caption

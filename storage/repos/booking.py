@@ -171,9 +171,7 @@ async def active_booking(*, session: AsyncSession, user_id: int, slot_id: int) -
 
 
 async def lock_user(*, session: AsyncSession, user_id: int) -> None:
-    await session.exec(
-        select(User.id).where(col(User.id) == user_id).with_for_update()
-    )
+    await session.exec(select(User.id).where(col(User.id) == user_id).with_for_update())
 
 
 async def active_count(

@@ -1,0 +1,200 @@
+"""A month of usage through Telegram updates, then every indicator against counts worked out by
+hand (tests/report_support.py), in every export: JSON, CSV, the workbook, the chart. An erasure
+changes no number; small cells are hidden only where the threshold says."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PIL import Image, ImageStat
+from sqlalchemy import update
+from sqlmodel import col
+
+from bot.config import Settings
+from bot.indicators.build import make_report, report_files
+from bot.indicators.compute import Period, Report, hidden_cells
+from bot.indicators.export import Labels, csv_bytes, html_parts, json_report
+from storage.models import Event, User
+from tests.conftest import REPO, BotHarness
+from tests.report_support import EXPECTED, MONTHLY, report_settings, run_month
+
+DECEMBER = Period(dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return report_settings(tmp_path, database_url)
+
+
+def results(report: Report) -> dict[str, tuple[object, object]]:
+    return {i.id: (i.result, i.breakdown) for i in report.indicators}
+
+
+async def december(bot: BotHarness, locale: str = "en") -> Report:
+    return await make_report(bot.services, DECEMBER, locale=locale)
+
+
+async def test_a_month_of_usage_gives_the_counts_worked_out_by_hand(bot, tmp_path, settings):
+    booked = await run_month(bot)
+    report = await december(bot)
+    assert results(report) == EXPECTED
+    assert report.monthly == MONTHLY
+    assert {i.id: i.goal for i in report.indicators}["consultation-users"] == 15
+
+    # The same numbers in the JSON, the CSV and the workbook.
+    as_json = json_report(report)
+    assert (as_json["from"], as_json["to"]) == ("2026-12-01", "2026-12-31")
+    assert {i["id"]: (i["result"], i["breakdown"]) for i in as_json["indicators"]} == EXPECTED
+    assert set(as_json["indicators"][0]) == {
+        "id",
+        "definition",
+        "name",
+        "goal",
+        "result",
+        "unit",
+        "breakdown",
+    }
+    rows = list(csv.DictReader(io.StringIO(csv_bytes(report).decode("utf-8-sig"))))
+    assert [r["id"] for r in rows] == list(EXPECTED)
+    for row in rows:
+        result, breakdown = EXPECTED[row["id"]]
+        assert float(row["result"]) == result
+        parsed = dict(cell.split("=") for cell in row["breakdown"].split("; ")) if breakdown else {}
+        assert {k: float(v) for k, v in parsed.items()} == (breakdown or {})
+    labels = Labels(bot.services.translator, "sl")
+    files = dict(report_files(await december(bot, "sl"), labels, 0))
+    stem = "report-2026-12-01-2026-12-31"
+    assert set(files) == {f"{stem}.png", f"{stem}.xlsx", f"{stem}.csv"}
+    book = load_workbook(io.BytesIO(files[f"{stem}.xlsx"]))
+    assert book.sheetnames == ["Indicators", "Monthly", "Method"]
+    sheet = book["Indicators"]
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == [labels("report-col-indicator"), "Cilj", "Rezultat"]
+    by_id = {row[6]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert {key: by_id[key][2] for key in EXPECTED} == {k: v[0] for k, v in EXPECTED.items()}
+    assert by_id["consultation-users"][0] == "consultation-users (sl)"  # the name in Slovenian
+    assert [list(r) for r in book["Monthly"].iter_rows(min_row=2, values_only=True)] == [
+        ["2026-12", 22]
+    ]
+    method = {row[0]: row[1] for row in book["Method"].iter_rows(min_row=2, values_only=True)}
+    assert method[labels("report-method-period")] == "2026-12-01 – 2026-12-31"
+    assert method["people_by_region"] == labels("report-def-people-by-region")
+    assert method[labels("report-method-hidden")] == labels(
+        "report-method-hidden-none", threshold=0
+    )
+    chart = Image.open(io.BytesIO(files[f"{stem}.png"])).convert("L")
+    assert chart.size[0] > 800 and ImageStat.Stat(chart).var[0] > 100, "the chart is blank"
+
+    # The Telegram summary holds the results, escaped, under Telegram's limit.
+    parts = html_parts(report, Labels(bot.services.translator, "en"))
+    assert all(len(part) <= 4096 for part in parts)
+    assert "consultation-users (en)" in parts[0] and "<b>6</b>" in parts[0]
+
+    # An erasure re-keys the person's events and user row; no number moves.
+    erased = booked["a"].user_id
+    await erase(bot, erased)
+    assert results(await december(bot)) == EXPECTED
+
+
+async def erase(bot: BotHarness, user_id: int) -> None:
+    """What /forget does to the counts' inputs (the lead's feature): a fresh random key for the
+    person's events and user row, no Telegram id, no name; bookings and answers stay attached."""
+    async with bot.services.db.session() as session:
+        user = await session.get(User, user_id)
+        assert user is not None
+        old, new = user.user_key, secrets.token_hex(16)
+        await session.exec(update(Event).where(col(Event.user_key) == old).values(user_key=new))  # type: ignore[call-overload]
+        user.user_key, user.telegram_id, user.display_name = new, None, ""
+        user.forgotten_at = bot.clock.now()
+        session.add(user)
+        await session.commit()
+
+
+async def test_small_cells_are_hidden_in_exports_and_totals_never(bot, settings):
+    await run_month(bot)
+    report = await december(bot)
+    shown = json_report(report, min_cell=5)
+    by_id = {i["id"]: i for i in shown["indicators"]}
+    assert by_id["by-region"]["result"] == 22  # the total stays
+    assert by_id["by-region"]["breakdown"] == {
+        "africa": "<5",
+        "asia": "<5",
+        "balkans": "<5",
+        "not_given": 14,
+        "other_europe": "<5",
+        "south_america": "<5",
+    }
+    assert by_id["by-source"]["breakdown"] == {"factory-a": 6, "library": "<5"}
+    assert by_id["no-show"]["breakdown"] == {"marks": 33, "no_show": 12}  # not a people cell
+    assert "by-region: asia" in hidden_cells(report, 5)
+    row = next(
+        r
+        for r in csv.DictReader(io.StringIO(csv_bytes(report, 5).decode("utf-8-sig")))
+        if r["id"] == "by-source"
+    )
+    assert row["breakdown"] == "factory-a=6; library=<5"
+    labels = Labels(bot.services.translator, "en")
+    files = dict(report_files(report, labels, 5))
+    book = load_workbook(io.BytesIO(files["report-2026-12-01-2026-12-31.xlsx"]))
+    method = {row[0]: row[1] for row in book["Method"].iter_rows(min_row=2, values_only=True)}
+    assert "by-source: library" in method["Small numbers"]
+    assert "<5" in method["Small numbers"]
+    # Off (the default): every number is shown.
+    assert json_report(report)["indicators"][7]["breakdown"]["asia"] == 2
+
+
+async def test_the_command_line_report_gives_the_same_json(bot, settings, tmp_path):
+    await run_month(bot)
+    env = {
+        **os.environ,
+        "DATABASE_URL": settings.effective_database_url,
+        "SERVICES_FILE": str(settings.services_file),
+        "INDICATORS_FILE": str(settings.indicators_file),
+        "LOCALES_DIR": str(REPO / "locales"),
+        "FAQ_DIR": str(REPO / "faq"),
+        "COORDINATOR_IDS": ",".join(str(i) for i in settings.coordinator_ids),
+        "TELEGRAM_BOT_TOKEN": "",
+    }
+    command = [sys.executable, "-m", "bot.cli", "report", "--from", "2026-12-01"]
+    done = subprocess.run(
+        [*command, "--to", "2026-12-31", "--format", "json"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout)
+    assert {i["id"]: (i["result"], i["breakdown"]) for i in printed["indicators"]} == EXPECTED
+    bad = subprocess.run(
+        [*command, "--to", "2026-11-31", "--format", "json"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert len(bad.stderr.strip().splitlines()) == 1 and "--from" in bad.stderr
+    xlsx = subprocess.run(
+        [*command, "--to", "2026-12-31", "--format", "xlsx"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert xlsx.returncode == 0 and "report-2026-12-01-2026-12-31.xlsx" in xlsx.stderr
+    book = load_workbook(tmp_path / "report-2026-12-01-2026-12-31.xlsx")
+    assert book["Monthly"]["B2"].value == 22
