@@ -121,23 +121,6 @@ class StaffDesk(Waitlist):
         ]
         return sorted(items, key=lambda item: (item.starts_at, item.booking.id or 0))
 
-    async def schedule_agenda(self, day: dt.date) -> bool:
-        """The day's agenda for the coordinator chat, once across instances: the first caller
-        marks the day and writes the outbox row in one transaction."""
-        async with self.db.session() as session:
-            try:
-                if not await repo.claim_daily(
-                    session=session, kind="morning-agenda", day=day.isoformat()
-                ):
-                    return False
-                await outbox.enqueue(
-                    session, Kind.AGENDA, due_at=self.clock.now(), payload={"day": day.isoformat()}
-                )
-                await session.commit()
-            except IntegrityError:
-                return False
-        return True
-
     async def claim_daily(self, kind: str, day: dt.date) -> bool:
         async with self.db.session() as session:
             try:

@@ -16,8 +16,9 @@ class Kind(StrEnum):
     DECISION = "decision"  # to a person; ref: booking. Confirmed or declined by the centre.
     SLOT_CANCELLED = "slot_cancelled"  # to a person; ref: booking on a slot the centre cancelled.
     AGENDA = "agenda"  # to the coordinator chat; payload: the day. The morning agenda.
-    QUESTION = "question"  # to the coordinator chat; ref: relay; payload: the question.
+    QUESTION = "question"  # to the coordinator chat; from user_id; payload: the question, thread.
     ANSWER = "answer"  # to a person; ref: relay; payload: the centre's answer.
     SURVEY = "survey"  # to a person; ref: booking. How satisfied were they (once per booking).
     CONTENT_ALERT = "content_alert"  # to the coordinator chat; payload: the checker's findings.
+    REVIEW_LIST = "review_list"  # to the coordinator chat: FAQ topics overdue for review.
     REPORT = "report"  # to the coordinator chat; payload: the period. The monthly report.

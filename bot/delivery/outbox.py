@@ -14,12 +14,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.clock import Clock
 from bot.delivery.kinds import Kind
 from storage.db import Database
 from storage.models import Outbox
+from storage.repos import booking as daily
 from storage.repos import outbox as repo
 from storage.repos import users
 
@@ -158,3 +160,26 @@ class Delivery:
         async with self.db.session() as session:
             await users.set_active_by_id(session=session, user_id=user_id, active=False)
             await session.commit()
+
+    async def enqueue_once(
+        self,
+        kind: Kind,
+        *,
+        claim: str,
+        key: str,
+        payload: dict[str, Any] | None = None,
+        chat_id: int | None = None,
+    ) -> bool:
+        """A row that several instances would all want to write (the day's agenda, a broken
+        content version): the first to mark (`claim`, `key`) writes it, in one transaction."""
+        async with self.db.session() as session:
+            try:
+                if not await daily.claim_daily(session=session, kind=claim, day=key[:10]):
+                    return False
+                await enqueue(
+                    session, kind, due_at=self.clock.now(), chat_id=chat_id, payload=payload
+                )
+                await session.commit()
+            except IntegrityError:  # another instance marked it at the same moment
+                return False
+        return True

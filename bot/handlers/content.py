@@ -17,21 +17,24 @@ from typing import Any
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
 from telegram.ext import CommandHandler
 
 from bot.booking.catalog import Catalog as ServiceCatalog
 from bot.booking.catalog import load_catalog
 from bot.config import Settings
+from bot.delivery.kinds import Kind
+from bot.delivery.outbox import payload_of
 from bot.faq.checker import check, served_languages
 from bot.faq.model import FaqContent
 from bot.faq.status import OverdueTopic, content_status, overdue_lines, overdue_topics
 from bot.faq.watch import Fingerprint, fingerprint
 from bot.handlers.base import AppContext, AppType
 from bot.handlers.coordinator import coordinator_message
+from bot.handlers.delivery import Outgoing, Skip, deliver_due, register_kind
 from bot.i18n import Catalog, build_catalog
 from bot.indicators.spec import IndicatorFile, load_indicators
 from bot.services import Services
+from storage.models import Outbox
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +136,7 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
     digest = hashlib.sha256("\n".join(errors).encode()).hexdigest()
     if digest not in state.reported:
         state.reported.add(digest)
-        await _tell_coordinators(context, errors)
+        await _tell_coordinators(context, errors, version=f"{state.seen}{digest}")
     log.warning("content has %d errors; still serving the last good version", len(errors))
     return ReloadOutcome(changed=True, accepted=False, error_lines=errors)
 
@@ -144,21 +147,34 @@ def _fingerprint(settings: Settings) -> Fingerprint:
     )
 
 
-async def _tell_coordinators(context: AppContext, errors: list[str]) -> None:
-    chat_id = context.services.settings.coordinator_chat_id
-    if chat_id is None:
+async def _tell_coordinators(context: AppContext, errors: list[str], *, version: str) -> None:
+    """Once per broken version (its files and findings) across instances, through the outbox.
+    A job, not an update: it may wait for the send."""
+    services = context.services
+    if services.settings.coordinator_chat_id is None:
         return
-    locale = context.services.settings.default_language
-    shown = "\n".join(escape(line) for line in errors[:MAX_LINES_SHOWN])
-    text = context.services.translator.t(
-        locale, "content-broken", count=len(errors), shown=min(len(errors), MAX_LINES_SHOWN)
+    key = hashlib.sha256(version.encode()).hexdigest()
+    payload = {"errors": errors[:MAX_LINES_SHOWN], "count": len(errors)}
+    if await services.delivery.enqueue_once(
+        Kind.CONTENT_ALERT, claim="content-alert", key=key, payload=payload
+    ):
+        await deliver_due(context)
+
+
+async def render_alert(services: Services, row: Outbox) -> Outgoing | Skip:
+    chat_id = services.settings.coordinator_chat_id
+    payload = payload_of(row)
+    errors, count = payload.get("errors"), payload.get("count")
+    if chat_id is None or not isinstance(errors, list) or not isinstance(count, int):
+        return Skip("dropped")
+    text = services.translator.t(
+        services.settings.coordinator_language,
+        "content-broken",
+        count=count,
+        shown=min(count, MAX_LINES_SHOWN),
     )
-    try:
-        await context.bot.send_message(
-            chat_id, f"{text}\n\n<code>{shown}</code>", parse_mode=ParseMode.HTML
-        )
-    except TelegramError as exc:
-        log.warning("could not tell the coordinator chat about broken content: %s", exc)
+    shown = "\n".join(escape(str(line)) for line in errors)
+    return Outgoing(chat_id, f"{text}\n\n<code>{shown}</code>")
 
 
 async def _reload_job(context: AppContext) -> None:
@@ -201,28 +217,33 @@ async def send_overdue_reviews(context: Any) -> bool:
     once per day across instances (the first to claim it sends). True when sent."""
     services: Services = context.bot_data["services"]
     settings = services.settings
-    overdue = _overdue(services)
-    if settings.coordinator_chat_id is None or not overdue:
+    if settings.coordinator_chat_id is None or not _overdue(services):
         return False
     today = services.clock.now().astimezone(settings.tz).date()
-    if not await services.desk.claim_daily(OVERDUE_CLAIM, today):
+    if not await services.delivery.enqueue_once(
+        Kind.REVIEW_LIST, claim=OVERDUE_CLAIM, key=today.isoformat()
+    ):
         return False
+    await deliver_due(context)
+    return True
+
+
+async def render_review_list(services: Services, row: Outbox) -> Outgoing | Skip:
+    overdue = _overdue(services)
+    chat_id = services.settings.coordinator_chat_id
+    if chat_id is None or not overdue:
+        return Skip("dropped")
     text = services.translator.t(
-        settings.coordinator_language, "content-overdue-weekly", count=len(overdue)
+        services.settings.coordinator_language, "content-overdue-weekly", count=len(overdue)
     )
     shown = "\n".join(escape(line) for line in overdue_lines(overdue))
-    try:
-        await context.bot.send_message(
-            settings.coordinator_chat_id, f"{text}\n\n{shown}", parse_mode=ParseMode.HTML
-        )
-    except TelegramError as exc:
-        log.warning("could not send the overdue review list: %s", exc)
-        return False
-    return True
+    return Outgoing(chat_id, f"{text}\n\n{shown}")
 
 
 def register(app: AppType, *, interval_seconds: float) -> None:
     app.add_handler(CommandHandler("faqstatus", on_faq_status))
+    register_kind(app, Kind.CONTENT_ALERT, render_alert)
+    register_kind(app, Kind.REVIEW_LIST, render_review_list)
     settings = app.bot_data["services"].settings
     # What build_services loaded is the starting point: only later edits trigger a reload.
     app.bot_data["reload_state"] = ReloadState(seen=_fingerprint(settings))

@@ -270,7 +270,13 @@ async def send_morning_agenda(context: Any) -> bool:
     if services.settings.coordinator_chat_id is None:
         return False
     today = services.clock.now().astimezone(services.settings.tz).date()
-    if not await services.desk.schedule_agenda(today):
+    scheduled = await services.delivery.enqueue_once(
+        Kind.AGENDA,
+        claim="morning-agenda",
+        key=today.isoformat(),
+        payload={"day": today.isoformat()},
+    )
+    if not scheduled:
         return False
     await deliver_due(context)
     return True
