@@ -22,6 +22,7 @@ from sqlalchemy import insert
 from bot.booking.catalog import Catalog
 from bot.booking.desk import BookingDesk, DeskRules
 from bot.clock import ManualClock
+from bot.delivery.outbox import Delivery
 from storage.db import Database
 from storage.models import Booking, Outbox, Slot, User
 
@@ -90,7 +91,8 @@ async def fill(db: Database, rows: int, due_now: int) -> None:
                 [
                     {
                         "kind": "reminder",
-                        "booking_id": i,
+                        "ref_id": i,
+                        "user_id": i,
                         "status": "pending",
                         "attempts": 0,
                         "due_at": NOW - dt.timedelta(minutes=1)
@@ -122,16 +124,17 @@ async def main() -> None:
         f"start-up work: {1000 * (time.perf_counter() - started):.1f} ms, "
         f"memory growth {rss_mb() - memory_before:.1f} MB"
     )
+    delivery = Delivery(db, ManualClock(NOW), lease_seconds=300)
     started = time.perf_counter()
-    claimed = await desk.claim_due(limit=50)
+    claimed = await delivery.claim(limit=50)
     print(
-        f"one outbox tick: claimed {claimed.claimed} due of {args.rows:,} pending in "
+        f"one outbox claim: {len(claimed)} due of {args.rows:,} pending in "
         f"{1000 * (time.perf_counter() - started):.1f} ms"
     )
     started = time.perf_counter()
-    again = await desk.claim_due(limit=50)
+    again = await delivery.claim(limit=50)
     print(
-        f"next tick (nothing due): {again.claimed} rows in "
+        f"next claim (nothing due): {len(again)} rows in "
         f"{1000 * (time.perf_counter() - started):.1f} ms"
     )
     await db.dispose()
