@@ -32,10 +32,10 @@ async def test_yes_continues_to_booking_and_is_asked_once(bot: BotHarness):
     person = bot.user(9501, language_code="uk")
     calls = await person.send("/book")
     assert person.last_text() == bot.t("uk", "consent-question")
-    assert "privacy:consent:yes:book" in keyboard_data(person)
+    assert "privacy:agree:book" in keyboard_data(person)
     assert not any(d.startswith("book:svc:") for d in keyboard_data(person))
 
-    await person.press_data("privacy:consent:yes:book")
+    await person.press_data("privacy:agree:book")
 
     assert any(d.startswith("book:svc:") for d in keyboard_data(person)), calls
     assert (await db_user(bot, 9501)).consent_at == bot.clock.now()
@@ -47,7 +47,7 @@ async def test_yes_continues_to_booking_and_is_asked_once(bot: BotHarness):
 async def test_no_leaves_the_faq_and_the_way_to_the_centre(bot: BotHarness):
     person = bot.user(9502, language_code="sl")
     await person.send("/book")
-    await person.press_data("privacy:consent:no")
+    await person.press_data("privacy:refuse")
     assert person.last_text() == bot.t("sl", "consent-refused")
     assert keyboard_data(person) == ["faq:open:contact"]
     assert (await db_user(bot, 9502)).consent_at is None
@@ -64,7 +64,7 @@ async def test_the_region_needs_consent_too(bot: BotHarness):
     await person.press_data("privacy:region:asia")
     assert person.last_text() == bot.t("sr", "consent-question")
     assert (await db_user(bot, 9503)).region is None
-    await person.press_data("privacy:consent:yes:region")
+    await person.press_data("privacy:agree:region")
     assert person.last_text() == bot.t("sr", "privacy-region-question")
     await person.press_data("privacy:region:asia")
     assert (await db_user(bot, 9503)).region == "asia"

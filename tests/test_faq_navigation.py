@@ -21,7 +21,7 @@ async def test_every_topic_and_sub_question_is_reachable_by_buttons(bot: BotHarn
     frontier = [t.id for t in content.roots]
     while frontier:
         topic_id = frontier.pop()
-        data = cd.encode(cd.FAQ, "open", topic_id)
+        data = cd.FaqOpen(topic_id).encode()
         calls = await user.press_data(data)
         edit = [c for c in calls if c.method == "editMessageText"]
         assert edit, f"pressing {topic_id} did not edit the message in place"

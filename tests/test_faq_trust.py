@@ -25,7 +25,7 @@ ANSWER_METHODS = ("sendMessage", "editMessageText")
 async def open_topic(user: SimulatedUser, topic_id: str) -> str:
     """The whole answer as the person sees it (one or more messages)."""
     await user.send("/start")
-    calls = await user.press_data(cd.encode(cd.FAQ, "open", topic_id))
+    calls = await user.press_data(cd.FaqOpen(topic_id).encode())
     return "\n".join(c.text for c in calls if c.method in ANSWER_METHODS)
 
 

@@ -3,6 +3,7 @@ day buttons of booking read as each language writes a short date (CLDR's own pat
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ async def test_a_greeting_with_a_question_is_still_searched(bot: BotHarness):
 
     (sent,) = [c for c in calls if c.method == "sendMessage"]
     assert sent.text != bot.t("uk", "greeting-reply")
-    assert cd.encode(cd.FAQ, "open", "job-change") in [
+    assert cd.FaqOpen("job-change").encode() in [
         b["callback_data"] for row in sent.buttons for b in row
     ]
 
@@ -89,4 +90,4 @@ async def test_day_buttons_use_the_languages_own_short_date(bot: BotHarness, loc
     await user.press(service.name(locale), exact=True)
 
     _, data = user.find_button(DAY_LABELS[locale], exact=True)
-    assert data == cd.encode(cd.BOOK, "day", f"{CONSULTATION}:20261203")
+    assert data == cd.BookDay(CONSULTATION, dt.date(2026, 12, 3)).encode()

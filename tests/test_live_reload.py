@@ -173,7 +173,7 @@ async def test_a_broken_locale_file_keeps_the_old_interface_texts(live):
     assert len(messages) == 1 and "locales/uk/common.ftl" in messages[0]
     user = bot.user(4020, language_code="uk")
     await user.send("/start")
-    await user.press_data(cd.encode(cd.FAQ, "home"))
+    await user.press_data(cd.FaqHome().encode())
     assert user.last_text() == old
 
 
@@ -181,7 +181,7 @@ async def test_an_interface_text_edit_is_picked_up(live):
     bot, content = live
     user = bot.user(4030, language_code="en")
     await user.send("/start")
-    await user.press_data(cd.encode(cd.FAQ, "home"))
+    await user.press_data(cd.FaqHome().encode())
     assert user.last_text() == bot.t("en", "menu-title")
 
     path = content.locales / "en" / "common.ftl"
@@ -197,7 +197,7 @@ async def test_an_interface_text_edit_is_picked_up(live):
     outcome = await reload(bot)
 
     assert outcome.accepted, outcome.error_lines
-    await user.press_data(cd.encode(cd.FAQ, "home"))
+    await user.press_data(cd.FaqHome().encode())
     assert user.last_text() == "Pick a topic or write your question:"
 
 

@@ -237,7 +237,7 @@ async def test_interaction_log_holds_no_message_text_and_no_telegram_id(bot: Bot
     await user.send("/start")
     await user.send(secret)
     await user.send("dozvola za boravak")
-    await user.press_data(cd.encode(cd.FAQ, "open", bot.services.faq.content.roots[0].id))
+    await user.press_data(cd.FaqOpen(bot.services.faq.content.roots[0].id).encode())
 
     async with bot.services.db.session() as session:
         events = (await session.exec(select(Event))).all()

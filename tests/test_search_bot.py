@@ -24,7 +24,7 @@ def reply_to(user: SimulatedUser, calls: list[Call]) -> Call:
 
 def topic_buttons(call: Call) -> list[tuple[str, str]]:
     """(button text, topic id) of every 'open a topic' button, top to bottom."""
-    prefix = cd.encode(cd.FAQ, "open", "x")[:-1]
+    prefix = cd.FaqOpen("x").encode()[:-1]
     return [
         (button["text"], button["callback_data"].removeprefix(prefix))
         for row in call.buttons
@@ -91,8 +91,8 @@ async def test_typed_question_offers_the_right_topic_in_the_users_language(
         bot.t(locale, "search-maybe", count=len(results)),
     )
     last_row = [(b["text"], b["callback_data"]) for b in call.buttons[-1]]
-    assert (bot.t(locale, "faq-home"), cd.encode(cd.FAQ, "home")) in last_row
-    assert (bot.t(locale, "search-ask-person"), cd.encode(cd.ASK, "start")) in last_row
+    assert (bot.t(locale, "faq-home"), cd.FaqHome().encode()) in last_row
+    assert (bot.t(locale, "search-ask-person"), cd.AskStart().encode()) in last_row
 
     # Pressing the first button shows that answer in place.
     calls = await user.press(first_text, exact=True)
@@ -125,13 +125,13 @@ async def test_a_miss_says_so_and_offers_a_person_and_the_menu(bot: BotHarness, 
 
     assert call.text == bot.t(locale, "search-nothing")
     first_row = [(b["text"], b["callback_data"]) for b in call.buttons[0]]
-    assert first_row == [(bot.t(locale, "search-ask-person"), cd.encode(cd.ASK, "start"))]
+    assert first_row == [(bot.t(locale, "search-ask-person"), cd.AskStart().encode())]
     menu = [text for text, _ in topic_buttons(call)]
     assert menu == [content.translation(t, locale).title for t in content.roots]
     assert bot.t(locale, "menu-language-button") in call.button_texts()
 
     # The offered way to a person works from here.
-    calls = await user.press_data(cd.encode(cd.ASK, "start"))
+    calls = await user.press_data(cd.AskStart().encode())
     assert any(c.chat_id == user.chat_id and c.text for c in calls)
 
 

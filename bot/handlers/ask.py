@@ -29,14 +29,14 @@ async def on_ask(update: Update, context: AppContext) -> None:
         return
     if query is not None:
         await acknowledge(query)
-    home = [[button(context.t("faq-home"), cd.FAQ, "home")]]
+    home = [[button(context.t("faq-home"), cd.FaqHome())]]
     if context.services.settings.coordinator_chat_id is None:  # nobody would read it
         await show(update, context, [context.t("ask-unavailable")], home)
         return
     if await ask_consent(update, context, "ask"):
         return
-    data = cd.decode(query.data) if query is not None else None
-    relay_id = cd.as_id(data.value) if data is not None and data.action == "reply" else None
+    press = cd.parse(query.data) if query is not None else None
+    relay_id = press.relay_id if isinstance(press, cd.AskReply) else None
     thread = None
     if relay_id is not None:
         thread = await context.services.relays.thread_of(relay_id, person.id)
@@ -104,9 +104,7 @@ async def render_answer(services: Services, row: Outbox) -> Outgoing | Skip:
         return Skip("skipped")
     translator = services.translator
     html = translator.t(user.language, "ask-answer", text=escape(text, quote=False))
-    rows = [
-        [button(translator.t(user.language, "ask-write-back"), cd.ASK, "reply", row.ref_id or 0)]
-    ]
+    rows = [[button(translator.t(user.language, "ask-write-back"), cd.AskReply(row.ref_id or 0))]]
 
     async def remember(message_ids: list[int]) -> None:  # a reply to any part writes back
         await services.relays.posted(

@@ -44,9 +44,9 @@ AppType = Application[ExtBot[None], AppContext, dict[Any, Any], dict[Any, Any], 
 Keyboard = list[list[InlineKeyboardButton]]
 
 
-def button(text: str, feature: str, action: str, value: str | int = "") -> InlineKeyboardButton:
-    """An inline button whose callback data is built by callback_data.encode (≤ 64 bytes)."""
-    return InlineKeyboardButton(text, callback_data=cd.encode(feature, action, value))
+def button(text: str, action: cd.Action) -> InlineKeyboardButton:
+    """An inline button carrying a typed action (encoded in ≤ 64 bytes)."""
+    return InlineKeyboardButton(text, callback_data=action.encode())
 
 
 def markup(rows: Keyboard) -> InlineKeyboardMarkup | None:
@@ -64,18 +64,16 @@ async def acknowledge(
         log.debug("answerCallbackQuery failed: %s", type(exc).__name__)
 
 
-async def pressed(update: Update, context: AppContext) -> tuple[str, list[str]] | None:
-    """Answer a button press (stops the client's spinner) and return (action, value parts).
+async def pressed(update: Update, context: AppContext) -> cd.Action | None:
+    """Answer a button press (stops the client's spinner) and return its typed action.
 
-    None when there is no callback or no resolved person; malformed data gives ("", [])."""
+    None when there is no callback or no resolved person; data that does not parse (old,
+    forged, another version's) gives `cd.Malformed()`."""
     query = update.callback_query
     if query is None or context.person is None:
         return None
     await acknowledge(query)
-    data = cd.decode(query.data)
-    if data is None:
-        return "", []
-    return data.action, data.value.split(":") if data.value else []
+    return cd.parse(query.data) or cd.Malformed()
 
 
 async def send_html(

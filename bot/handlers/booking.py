@@ -39,33 +39,26 @@ NOTE_DRAFT = "booking-note" + DRAFT_SUFFIX  # a typed note waiting for its booki
 
 
 def home_rows(context: AppContext) -> Keyboard:
-    return [[button(context.t("faq-home"), cd.FAQ, "home")]]
-
-
-def parse_day(value: str) -> dt.date | None:
-    try:
-        return dt.datetime.strptime(value, "%Y%m%d").date()
-    except ValueError:
-        return None
+    return [[button(context.t("faq-home"), cd.FaqHome())]]
 
 
 def slot_button(label: str, slot: Slot, move_booking: int | None) -> InlineKeyboardButton:
     """A time to pick: it books, or, while moving a booking, moves that booking there."""
     if move_booking is None:
-        return button(label, cd.BOOK, "slot", slot.id or 0)
-    return button(label, cd.MY, "mto", f"{move_booking}:{slot.id}")
+        return button(label, cd.BookSlot(slot.id or 0))
+    return button(label, cd.MyMoveTo(move_booking, slot.id or 0))
 
 
 # -- choosing ------------------------------------------------------------------------------------
 async def show_services(update: Update, context: AppContext) -> None:
     catalog = context.services.catalog
     rows: Keyboard = [
-        [button(s.name(context.locale), cd.BOOK, "svc", s.id)] for s in catalog.services.values()
+        [button(s.name(context.locale), cd.BookService(s.id))] for s in catalog.services.values()
     ]
     if not rows:
         await show(update, context, [context.t("booking-none-offered")], home_rows(context))
         return
-    rows.append([button(context.t("booking-my-button"), cd.MY, "list")])
+    rows.append([button(context.t("booking-my-button"), cd.MyList())])
     rows += home_rows(context)
     await show(update, context, [context.t("booking-choose-service")], rows)
 
@@ -90,21 +83,17 @@ async def show_days(
     name = escape(service.name(context.locale))
     if not days:
         text = (notice + "\n\n" if notice else "") + context.t("booking-no-days", service=name)
-        ask_rows = [[button(context.t("search-ask-person"), cd.ASK, "start")], *home_rows(context)]
+        ask_rows = [[button(context.t("search-ask-person"), cd.AskStart())], *home_rows(context)]
         await show(update, context, [text], ask_rows)
         return
     day_buttons = [
-        button(
-            day_label(services, context.locale, day), cd.BOOK, "day", f"{service_id}:{day:%Y%m%d}"
-        )
+        button(day_label(services, context.locale, day), cd.BookDay(service_id, day))
         if move_booking is None
-        else button(
-            day_label(services, context.locale, day), cd.MY, "mday", f"{move_booking}:{day:%Y%m%d}"
-        )
+        else button(day_label(services, context.locale, day), cd.MyMoveDay(move_booking, day))
         for day in days
     ]
     rows: Keyboard = [day_buttons[i : i + 2] for i in range(0, len(day_buttons), 2)]
-    rows.append([button(context.t("faq-back"), cd.BOOK, "start"), *home_rows(context)[0]])
+    rows.append([button(context.t("faq-back"), cd.BookStart()), *home_rows(context)[0]])
     text = (notice + "\n\n" if notice else "") + context.t("booking-choose-day", service=name)
     await show(update, context, [text], rows)
 
@@ -130,11 +119,11 @@ async def show_group(
     if notice:
         text = notice + "\n\n" + text
     action = (
-        button(context.t("booking-enrol"), cd.BOOK, "slot", slot.id or 0)
+        button(context.t("booking-enrol"), cd.BookSlot(slot.id or 0))
         if free > 0
-        else button(context.t("booking-join-waitlist"), cd.BOOK, "wait", slot.id or 0)
+        else button(context.t("booking-join-waitlist"), cd.BookWait(slot.id or 0))
     )
-    rows = [[action], [button(context.t("faq-back"), cd.BOOK, "start"), *home_rows(context)[0]]]
+    rows = [[action], [button(context.t("faq-back"), cd.BookStart()), *home_rows(context)[0]]]
     await show(update, context, [text], rows)
 
 
@@ -163,9 +152,9 @@ async def show_times(
     ]
     rows: Keyboard = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
     back = (
-        button(context.t("faq-back"), cd.BOOK, "svc", service_id)
+        button(context.t("faq-back"), cd.BookService(service_id))
         if move_booking is None
-        else button(context.t("faq-back"), cd.MY, "move", move_booking)
+        else button(context.t("faq-back"), cd.MyMove(move_booking))
     )
     rows.append([back, *home_rows(context)[0]])
     text = context.t("booking-choose-time", day=escape(day_label(services, context.locale, day)))
@@ -183,10 +172,10 @@ async def show_topics(update: Update, context: AppContext, slot_id: int) -> None
         return
     content = services.faq.content
     rows: Keyboard = [
-        [button(content.translation(t, context.locale).title, cd.BOOK, "tp", f"{slot_id}:{t.id}")]
+        [button(content.translation(t, context.locale).title, cd.BookTopic(slot_id, t.id))]
         for t in content.roots
     ]
-    rows.append([button(context.t("booking-skip-topic"), cd.BOOK, "tp", f"{slot_id}:{cd.NONE}")])
+    rows.append([button(context.t("booking-skip-topic"), cd.BookTopic(slot_id, cd.NONE))])
     await awaiting.expect(context, "booking-note", slot=slot_id)
     await show(update, context, [context.t("booking-choose-topic")], rows)
 
@@ -224,12 +213,12 @@ async def show_confirm(
         text += "\n" + context.t("booking-note-shortened", limit=NOTE_LIMIT)
     service = services.catalog.get(slot.service_id)
     back = (  # a course has no topic step to go back to
-        button(context.t("faq-back"), cd.BOOK, "svc", slot.service_id)
+        button(context.t("faq-back"), cd.BookService(slot.service_id))
         if service is not None and service.is_group
-        else button(context.t("faq-back"), cd.BOOK, "slot", slot_id)
+        else button(context.t("faq-back"), cd.BookSlot(slot_id))
     )
     rows = [
-        [button(context.t("booking-confirm"), cd.BOOK, "ok", f"{slot_id}:{topic}")],
+        [button(context.t("booking-confirm"), cd.BookConfirm(slot_id, topic))],
         [back, *home_rows(context)[0]],
     ]
     await show(update, context, [text], rows)
@@ -240,22 +229,22 @@ async def on_book_button(update: Update, context: AppContext) -> None:
     press = await pressed(update, context)
     if press is None or await ask_consent(update, context, "book"):
         return  # every step, so an old or forged button cannot book without consent
-    action, parts = press
-    if action == "svc" and parts:
-        await show_days(update, context, parts[0])
-    elif action == "day" and len(parts) == 2 and (day := parse_day(parts[1])):
-        await show_times(update, context, parts[0], day)
-    elif action == "slot" and parts and (slot_id := cd.as_id(parts[0])) is not None:
-        await show_topics(update, context, slot_id)
-    elif action == "tp" and len(parts) == 2 and (slot_id := cd.as_id(parts[0])) is not None:
-        await awaiting.forget(context)
-        await show_confirm(update, context, slot_id, parts[1])
-    elif action == "ok" and len(parts) == 2 and (slot_id := cd.as_id(parts[0])) is not None:
-        await confirm_booking(update, context, slot_id, parts[1])
-    elif action == "wait" and parts and (slot_id := cd.as_id(parts[0])) is not None:
-        await join_waitlist(update, context, slot_id)
-    else:
-        await show_services(update, context)
+    match press:
+        case cd.BookService(service=service):
+            await show_days(update, context, service)
+        case cd.BookDay(service=service, day=day):
+            await show_times(update, context, service, day)
+        case cd.BookSlot(slot_id=slot_id):
+            await show_topics(update, context, slot_id)
+        case cd.BookTopic(slot_id=slot_id, topic=topic):
+            await awaiting.forget(context)
+            await show_confirm(update, context, slot_id, topic)
+        case cd.BookConfirm(slot_id=slot_id, topic=topic):
+            await confirm_booking(update, context, slot_id, topic)
+        case cd.BookWait(slot_id=slot_id):
+            await join_waitlist(update, context, slot_id)
+        case _:  # BookStart, or anything old or malformed
+            await show_services(update, context)
 
 
 async def on_note(update: Update, context: AppContext, pending: dict[str, object]) -> None:
@@ -336,8 +325,8 @@ async def explain_failure(
         )
     else:
         rows = [
-            [button(context.t("booking-my-button"), cd.MY, "list")],
-            [button(context.t("search-ask-person"), cd.ASK, "start"), *home_rows(context)[0]],
+            [button(context.t("booking-my-button"), cd.MyList())],
+            [button(context.t("search-ask-person"), cd.AskStart()), *home_rows(context)[0]],
         ]
         await show(update, context, [text], rows)
 

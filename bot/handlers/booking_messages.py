@@ -105,8 +105,8 @@ async def render_notice(services: Services, row: Outbox) -> Outgoing | Skip:
         booking_id = booking.id or 0
         rows = [
             [
-                button(t(locale, "co-confirm"), cd.COORDINATOR, "ok", booking_id),
-                button(t(locale, "co-decline"), cd.COORDINATOR, "no", booking_id),
+                button(t(locale, "co-confirm"), cd.CoConfirm(booking_id)),
+                button(t(locale, "co-decline"), cd.CoDecline(booking_id)),
             ]
         ]
     return Outgoing(chat_id, text, rows)
@@ -135,11 +135,10 @@ async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
     )
     alternatives = await services.desk.alternatives(slot)
     rows: Keyboard = [
-        [button(when(services, locale, s.starts_at), cd.BOOK, "slot", s.id or 0)]
-        for s in alternatives
+        [button(when(services, locale, s.starts_at), cd.BookSlot(s.id or 0))] for s in alternatives
     ]
     rows.append(
-        [button(translator.t(locale, "booking-book-button"), cd.BOOK, "svc", booking.service_id)]
+        [button(translator.t(locale, "booking-book-button"), cd.BookService(booking.service_id))]
     )
     return Outgoing(chat_id, text, rows)
 
@@ -157,7 +156,7 @@ async def render_slot_cancelled(services: Services, row: Outbox) -> Outgoing | S
         details=booking_details(services, locale, booking, slot),
     )
     rows = [
-        [button(translator.t(locale, "booking-book-button"), cd.BOOK, "svc", booking.service_id)]
+        [button(translator.t(locale, "booking-book-button"), cd.BookService(booking.service_id))]
     ]
     document = calendar_document(services, locale, booking, slot, cancelled=True)
     return Outgoing(chat_id, text, rows, document=document)
@@ -181,8 +180,8 @@ async def render_offer(services: Services, row: Outbox) -> Outgoing | Skip:
     booking_id = booking.id or 0
     rows = [
         [
-            button(translator.t(locale, "booking-offer-accept"), cd.OFFER, "yes", booking_id),
-            button(translator.t(locale, "booking-offer-decline"), cd.OFFER, "no", booking_id),
+            button(translator.t(locale, "booking-offer-accept"), cd.OfferYes(booking_id)),
+            button(translator.t(locale, "booking-offer-decline"), cd.OfferNo(booking_id)),
         ]
     ]
     return Outgoing(chat_id, text, rows)
@@ -208,12 +207,12 @@ async def render_reminder(services: Services, row: Outbox) -> Outgoing | Skip:
         # Past the cutoff Cancel and Move would refuse: offer what still works.
         hours = services.settings.cancel_cutoff_hours
         text += "\n\n" + translator.t(locale, "booking-reminder-too-late", cutoff=hours)
-        rows = [[button(translator.t(locale, "booking-write-centre"), cd.ASK, "start")]]
+        rows = [[button(translator.t(locale, "booking-write-centre"), cd.AskStart())]]
     else:
-        rows = [[button(translator.t(locale, "booking-cancel"), cd.MY, "cancel", booking.id or 0)]]
+        rows = [[button(translator.t(locale, "booking-cancel"), cd.MyCancel(booking.id or 0))]]
         service = services.catalog.get(booking.service_id)
         if service is not None and not service.is_group:
-            move = button(translator.t(locale, "booking-move"), cd.MY, "move", booking.id or 0)
+            move = button(translator.t(locale, "booking-move"), cd.MyMove(booking.id or 0))
             rows[0].append(move)
     event = {
         "kind": EventKind.REMINDER_SENT,

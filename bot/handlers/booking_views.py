@@ -81,9 +81,9 @@ def coordinator_summary(
 
 def my_booking_rows(context: AppContext, booking: Booking) -> Keyboard:
     """Cancel (and Move, for one-to-one services) under a booking, then Home."""
-    rows: Keyboard = [[button(context.t("booking-cancel"), cd.MY, "cancel", booking.id or 0)]]
+    rows: Keyboard = [[button(context.t("booking-cancel"), cd.MyCancel(booking.id or 0))]]
     service = context.services.catalog.get(booking.service_id)
     if service is not None and not service.is_group:
-        rows[0].append(button(context.t("booking-move"), cd.MY, "move", booking.id or 0))
-    rows.append([button(context.t("faq-home"), cd.FAQ, "home")])
+        rows[0].append(button(context.t("booking-move"), cd.MyMove(booking.id or 0)))
+    rows.append([button(context.t("faq-home"), cd.FaqHome())])
     return rows

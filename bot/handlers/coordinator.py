@@ -90,36 +90,24 @@ async def on_coordinator_button(update: Update, context: AppContext) -> None:
     if not _is_coordinator(context):
         await acknowledge(query, context.t("coordinator-only"), alert=True)
         return
-    data = cd.decode(query.data)
-    parts = data.value.split(":") if data else []
-    booking_id = cd.as_id(parts[0]) if parts else None
-    if data is None or booking_id is None:
-        await acknowledge(query)
-        return
-    if data.action == "ok":
-        await decide(update, context, booking_id, confirm=True)
-    elif data.action == "no":
-        await acknowledge(query)
-        rows = [
-            [
-                button(
-                    translator.t(locale, f"co-reason-{r}"),
-                    cd.COORDINATOR,
-                    "why",
-                    f"{booking_id}:{r}",
-                )
+    match cd.parse(query.data):
+        case cd.CoConfirm(booking_id=booking_id):
+            await decide(update, context, booking_id, confirm=True)
+        case cd.CoDecline(booking_id=booking_id):
+            await acknowledge(query)
+            rows = [
+                [button(translator.t(locale, f"co-reason-{r}"), cd.CoReason(booking_id, r))]
+                for r in DECLINE_REASONS
             ]
-            for r in DECLINE_REASONS
-        ]
-        original = query.message if isinstance(query.message, Message) else None
-        if original is None or not await edit_in_place(original, None, rows):
-            await show(update, context, [original.text_html if original else "…"], rows)
-    elif data.action == "why" and len(parts) == 2 and parts[1] in DECLINE_REASONS:
-        await decide(update, context, booking_id, confirm=False, reason=parts[1])
-    elif data.action == "att" and len(parts) == 3 and (stamp := cd.as_timestamp(parts[1])):
-        await mark(update, context, booking_id, stamp, present=parts[2] == "p")
-    else:
-        await acknowledge(query)
+            original = query.message if isinstance(query.message, Message) else None
+            if original is None or not await edit_in_place(original, None, rows):
+                await show(update, context, [original.text_html if original else "…"], rows)
+        case cd.CoReason(booking_id=booking_id, reason=reason) if reason in DECLINE_REASONS:
+            await decide(update, context, booking_id, confirm=False, reason=reason)
+        case cd.CoMark(booking_id=booking_id, starts=starts, mark=code) if code in ("p", "n"):
+            await mark(update, context, booking_id, starts, present=code == "p")
+        case _:
+            await acknowledge(query)
 
 
 async def decide(
@@ -179,13 +167,11 @@ def agenda_text_and_rows(
         rows.append(
             [
                 button(
-                    f"✅ {at} {name}"[:40], cd.COORDINATOR, "att", f"{item.booking.id}:{stamp}:p"
+                    f"✅ {at} {name}"[:40], cd.CoMark(item.booking.id or 0, cd.Stamp(stamp), "p")
                 ),
                 button(
                     translator.t(locale, "co-no-show"),
-                    cd.COORDINATOR,
-                    "att",
-                    f"{item.booking.id}:{stamp}:n",
+                    cd.CoMark(item.booking.id or 0, cd.Stamp(stamp), "n"),
                 ),
             ]
         )

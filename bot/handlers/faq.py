@@ -17,19 +17,19 @@ def menu_rows(context: AppContext) -> Keyboard:
     """The main menu: every top-level topic, then the language switch."""
     content = context.services.faq.content
     rows: Keyboard = [
-        [button(content.translation(topic, context.locale).title, cd.FAQ, "open", topic.id)]
+        [button(content.translation(topic, context.locale).title, cd.FaqOpen(topic.id))]
         for topic in content.roots
     ]
     rows.append(
         [
-            button(context.t("booking-book-button"), cd.BOOK, "start"),
-            button(context.t("booking-my-button"), cd.MY, "list"),
+            button(context.t("booking-book-button"), cd.BookStart()),
+            button(context.t("booking-my-button"), cd.MyList()),
         ]
     )
     rows.append(
         [
-            button(context.t("search-ask-person"), cd.ASK, "start"),
-            button(context.t("menu-language-button"), cd.LANGUAGE, "pick"),
+            button(context.t("search-ask-person"), cd.AskStart()),
+            button(context.t("menu-language-button"), cd.LangPick()),
         ]
     )
     return rows
@@ -37,20 +37,20 @@ def menu_rows(context: AppContext) -> Keyboard:
 
 def topic_rows(context: AppContext, content: FaqContent, topic: Topic) -> Keyboard:
     rows: Keyboard = [
-        [button(content.translation(child, context.locale).title, cd.FAQ, "open", child.id)]
+        [button(content.translation(child, context.locale).title, cd.FaqOpen(child.id))]
         for child in content.children(topic.id)
     ]
     back = (
-        button(context.t("faq-back"), cd.FAQ, "open", topic.parent)
+        button(context.t("faq-back"), cd.FaqOpen(topic.parent))
         if topic.parent
-        else button(context.t("faq-back"), cd.FAQ, "home")
+        else button(context.t("faq-back"), cd.FaqHome())
     )
-    actions = [button(context.t("search-ask-person"), cd.ASK, "start")]
+    actions = [button(context.t("search-ask-person"), cd.AskStart())]
     one_to_one = [s for s in context.services.catalog.services.values() if not s.is_group]
     if one_to_one:  # from an answer straight to booking a consultation about it
-        actions.append(button(context.t("booking-book-button"), cd.BOOK, "svc", one_to_one[0].id))
+        actions.append(button(context.t("booking-book-button"), cd.BookService(one_to_one[0].id)))
     rows.append(actions)
-    rows.append([back, button(context.t("faq-home"), cd.FAQ, "home")])
+    rows.append([back, button(context.t("faq-home"), cd.FaqHome())])
     return rows
 
 
@@ -114,11 +114,11 @@ async def on_faq_button(update: Update, context: AppContext) -> None:
     if query is None:
         return
     await acknowledge(query)
-    data = cd.decode(query.data)
-    if data is None or data.action == "home" or not data.value:
+    press = cd.parse(query.data)
+    if not isinstance(press, cd.FaqOpen):  # Home, or anything old or malformed
         await show_menu(update, context)
         return
-    if not await show_topic(update, context, data.value):
+    if not await show_topic(update, context, press.topic):
         await show_menu(update, context, greeting=context.t("faq-topic-missing"))
 
 

@@ -27,12 +27,12 @@ def picker_rows(context: AppContext) -> Keyboard:
     buttons = [
         InlineKeyboardButton(
             ("✓ " if locale == context.locale else "") + translator.language_name(locale),
-            callback_data=cd.encode(cd.LANGUAGE, "set", locale),
+            callback_data=cd.LangSet(locale).encode(),
         )
         for locale in translator.locales
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([button(context.t("faq-back"), cd.FAQ, "home")])
+    rows.append([button(context.t("faq-back"), cd.FaqHome())])
     return rows
 
 
@@ -64,9 +64,9 @@ async def on_set_language(update: Update, context: AppContext) -> None:
     if query is None or person is None:
         return
     await acknowledge(query)
-    data = cd.decode(query.data)
+    press = cd.parse(query.data)
     services = context.services
-    locale = data.value if data else ""
+    locale = press.locale if isinstance(press, cd.LangSet) else ""
     if locale not in services.translator.locales:
         await show(update, context, [context.t("language-choose")], picker_rows(context))
         return

@@ -15,7 +15,6 @@ from bot.handlers.booking import (
     announce,
     explain_failure,
     home_rows,
-    parse_day,
     show_days,
     show_times,
 )
@@ -45,7 +44,7 @@ async def show_my_bookings(update: Update, context: AppContext) -> None:
     waiting = await services.desk.waiting_places(person.id)
     if not upcoming and not waiting:
         book_rows = [
-            [button(context.t("booking-book-button"), cd.BOOK, "start")],
+            [button(context.t("booking-book-button"), cd.BookStart())],
             *home_rows(context),
         ]
         await show(update, context, [context.t("booking-my-none")], book_rows)
@@ -64,12 +63,10 @@ async def show_my_bookings(update: Update, context: AppContext) -> None:
             f"{day_label(services, context.locale, local_day)} "
             f"{time_label(services, context.locale, slot.starts_at)}"
         )
-        row = [button(f"{context.t('booking-cancel')} {short}", cd.MY, "cancel", booking.id or 0)]
+        row = [button(f"{context.t('booking-cancel')} {short}", cd.MyCancel(booking.id or 0))]
         service = services.catalog.get(booking.service_id)
         if service is not None and not service.is_group:
-            row.append(
-                button(f"{context.t('booking-move')} {short}", cd.MY, "move", booking.id or 0)
-            )
+            row.append(button(f"{context.t('booking-move')} {short}", cd.MyMove(booking.id or 0)))
         rows.append(row)
     for place, slot, position in waiting:
         label = (
@@ -81,7 +78,7 @@ async def show_my_bookings(update: Update, context: AppContext) -> None:
         local_day = slot.starts_at.astimezone(services.settings.tz).date()
         day = day_label(services, context.locale, local_day)
         leave = f"{context.t('booking-leave-waitlist')} {day}"
-        rows.append([button(leave, cd.MY, "leave", place.id or 0)])
+        rows.append([button(leave, cd.MyLeave(place.id or 0))])
     rows += home_rows(context)
     await show(update, context, ["\n".join(lines)], rows)
 
@@ -91,42 +88,42 @@ async def on_my_button(update: Update, context: AppContext) -> None:
     person = context.person
     if press is None or person is None:
         return
-    action, parts = press
-    booking_id = cd.as_id(parts[0]) if parts else None
     services = context.services
-    if action == "list" or booking_id is None:
-        await show_my_bookings(update, context)
-        return
-    if action == "leave":  # the id is a waiting-list place, checked to be the person's own
-        left = await services.desk.leave_waitlist(user_id=person.id, waiting_id=booking_id)
+    if isinstance(press, cd.MyLeave):  # a waiting-list place, checked to be the person's own
+        left = await services.desk.leave_waitlist(user_id=person.id, waiting_id=press.waiting_id)
         text = context.t("booking-left-waitlist" if left else "booking-gone")
         await show(update, context, [text], home_rows(context))
+        return
+    booking_id = getattr(press, "booking_id", None)
+    if not isinstance(booking_id, int):  # MyList, or anything old or malformed
+        await show_my_bookings(update, context)
         return
     owned = await services.desk.owned(person.id, booking_id)
     if owned is None:  # another person's booking, or one already cancelled: change nothing
         await explain_failure(update, context, Outcome(Status.GONE))
         return
     booking, slot = owned
-    if action == "cancel":
-        text = context.t(
-            "booking-cancel-question",
-            details=booking_details(services, context.locale, booking, slot),
-        )
-        rows = [
-            [button(context.t("booking-cancel-yes"), cd.MY, "cancelok", booking_id)],
-            [button(context.t("booking-keep"), cd.MY, "list")],
-        ]
-        await show(update, context, [text], rows)
-    elif action == "cancelok":
-        await cancel_booking(update, context, booking_id)
-    elif action == "move":
-        await show_days(update, context, booking.service_id, move_booking=booking_id)
-    elif action == "mday" and len(parts) == 2 and (day := parse_day(parts[1])):
-        await show_times(update, context, booking.service_id, day, move_booking=booking_id)
-    elif action == "mto" and len(parts) == 2 and (slot_id := cd.as_id(parts[1])) is not None:
-        await move_booking(update, context, booking_id, slot_id)
-    else:
-        await show_my_bookings(update, context)
+    match press:
+        case cd.MyCancel():
+            text = context.t(
+                "booking-cancel-question",
+                details=booking_details(services, context.locale, booking, slot),
+            )
+            rows = [
+                [button(context.t("booking-cancel-yes"), cd.MyCancelConfirm(booking_id))],
+                [button(context.t("booking-keep"), cd.MyList())],
+            ]
+            await show(update, context, [text], rows)
+        case cd.MyCancelConfirm():
+            await cancel_booking(update, context, booking_id)
+        case cd.MyMove():
+            await show_days(update, context, booking.service_id, move_booking=booking_id)
+        case cd.MyMoveDay(day=day):
+            await show_times(update, context, booking.service_id, day, move_booking=booking_id)
+        case cd.MyMoveTo(slot_id=slot_id):
+            await move_booking(update, context, booking_id, slot_id)
+        case _:
+            await show_my_bookings(update, context)
 
 
 async def cancel_booking(update: Update, context: AppContext, booking_id: int) -> None:
@@ -138,7 +135,7 @@ async def cancel_booking(update: Update, context: AppContext, booking_id: int) -
         await explain_failure(update, context, outcome)
         return
     assert outcome.booking is not None and outcome.slot is not None
-    rows = [[button(context.t("booking-book-button"), cd.BOOK, "start")], *home_rows(context)]
+    rows = [[button(context.t("booking-book-button"), cd.BookStart())], *home_rows(context)]
     await show(update, context, [context.t("booking-cancelled")], rows)
     kick(context)  # the centre's notice and an offer to the next person waiting
     await send_calendar(
@@ -171,16 +168,14 @@ async def on_offer_button(update: Update, context: AppContext) -> None:
     person = context.person
     if press is None or person is None:
         return
-    action, parts = press
-    booking_id = cd.as_id(parts[0]) if parts else None
-    if booking_id is None:
+    if not isinstance(press, cd.OfferYes | cd.OfferNo):
         await explain_failure(update, context, Outcome(Status.GONE))
         return
     services = context.services
     outcome = await services.desk.answer_offer(
-        booking_id=booking_id, user_id=person.id, accept=action == "yes"
+        booking_id=press.booking_id, user_id=person.id, accept=isinstance(press, cd.OfferYes)
     )
-    if outcome.status == "gone":
+    if outcome.status == Status.GONE:
         await explain_failure(update, context, outcome)
         return
     assert outcome.booking is not None and outcome.slot is not None

@@ -24,9 +24,9 @@ RETENTION_JOB = "retention"
 
 def privacy_rows(context: AppContext) -> Keyboard:
     return [
-        [button(context.t("privacy-mydata-button"), cd.PRIVACY, "export")],
-        [button(context.t("privacy-region-button"), cd.PRIVACY, "region")],
-        [button(context.t("privacy-forget-button"), cd.PRIVACY, "forget")],
+        [button(context.t("privacy-mydata-button"), cd.PrivacyExport())],
+        [button(context.t("privacy-region-button"), cd.PrivacyRegionMenu())],
+        [button(context.t("privacy-forget-button"), cd.PrivacyForget())],
     ]
 
 
@@ -57,8 +57,8 @@ async def on_forget(update: Update, context: AppContext) -> None:
     if context.person is None:
         return
     rows = [
-        [button(context.t("privacy-forget-yes"), cd.PRIVACY, "forgetok")],
-        [button(context.t("privacy-forget-keep"), cd.PRIVACY, "keep")],
+        [button(context.t("privacy-forget-yes"), cd.PrivacyForgetConfirm())],
+        [button(context.t("privacy-forget-keep"), cd.PrivacyKeep())],
     ]
     await show(update, context, [context.t("privacy-forget-question")], rows)
 
@@ -74,10 +74,10 @@ async def forget_now(update: Update, context: AppContext) -> None:
 
 async def ask_region(update: Update, context: AppContext) -> None:
     rows: Keyboard = [
-        [button(context.t(f"region-{r.value.replace('_', '-')}"), cd.PRIVACY, "region", r.value)]
+        [button(context.t(f"region-{r.value.replace('_', '-')}"), cd.PrivacyRegion(r.value))]
         for r in Region
     ]
-    rows.append([button(context.t("privacy-region-skip"), cd.PRIVACY, "region", "-")])
+    rows.append([button(context.t("privacy-region-skip"), cd.PrivacyRegion("-"))])
     await show(update, context, [context.t("privacy-region-question")], rows)
 
 
@@ -86,27 +86,27 @@ async def on_button(update: Update, context: AppContext) -> None:
     person = context.person
     if press is None or person is None:
         return
-    action, parts = press
-    if action == "export":
-        await on_mydata(update, context)
-    elif action == "forget":
-        await on_forget(update, context)
-    elif action == "forgetok":
-        await forget_now(update, context)
-    elif action == "consent":
-        await on_consent(update, context, parts)
-    elif action == "about":
-        await on_privacy(update, context)
-    elif action == "region" and not has_consent(context):
-        await ask_consent(update, context, "region")
-    elif action == "region" and not parts:
-        await ask_region(update, context)
-    elif action == "region" and parts[0] in {r.value for r in Region} | {"-"}:
-        region = None if parts[0] == "-" else parts[0]
-        await context.services.privacy.set_region(person.id, region)
-        await show(update, context, [context.t("privacy-region-saved")], privacy_rows(context))
-    else:  # "keep", or anything malformed
-        await on_privacy(update, context)
+    regions = {r.value for r in Region} | {"-"}
+    match press:
+        case cd.PrivacyExport():
+            await on_mydata(update, context)
+        case cd.PrivacyForget():
+            await on_forget(update, context)
+        case cd.PrivacyForgetConfirm():
+            await forget_now(update, context)
+        case cd.ConsentYes(step=step):
+            await agree(update, context, step)
+        case cd.ConsentNo():
+            await refuse(update, context)
+        case cd.PrivacyRegionMenu() | cd.PrivacyRegion() if not has_consent(context):
+            await ask_consent(update, context, "region")
+        case cd.PrivacyRegionMenu():
+            await ask_region(update, context)
+        case cd.PrivacyRegion(region=region) if region in regions:
+            await context.services.privacy.set_region(person.id, None if region == "-" else region)
+            await show(update, context, [context.t("privacy-region-saved")], privacy_rows(context))
+        case _:  # "about", "keep", or anything old or malformed
+            await on_privacy(update, context)
 
 
 async def purge_inactive(context: Any) -> int:
@@ -159,28 +159,32 @@ async def ask_consent(update: Update, context: AppContext, step: str) -> bool:
     if has_consent(context):
         return False
     rows = [
-        [button(context.t("consent-yes"), cd.PRIVACY, "consent", f"yes:{step}")],
-        [button(context.t("consent-no"), cd.PRIVACY, "consent", "no")],
-        [button(context.t("consent-more"), cd.PRIVACY, "about")],
+        [button(context.t("consent-yes"), cd.ConsentYes(step))],
+        [button(context.t("consent-no"), cd.ConsentNo())],
+        [button(context.t("consent-more"), cd.PrivacyAbout())],
     ]
     await show(update, context, [context.t("consent-question")], rows)
     return True
 
 
-async def on_consent(update: Update, context: AppContext, parts: list[str]) -> None:
+async def agree(update: Update, context: AppContext, step_name: str) -> None:
     person = context.person
     if person is None:
         return
-    if parts[:1] == ["yes"]:
-        await context.services.privacy.give_consent(person)
-        context.person = replace(person, has_consented=True)
-        steps: dict[str, NextStep] = context.bot_data.get("consent_steps", {})
-        step = steps.get(parts[1]) if len(parts) == 2 else None
-        if step is not None:
-            await step(update, context)
-        else:
-            await show(update, context, [context.t("consent-thanks")], [])
+    await context.services.privacy.give_consent(person)
+    context.person = replace(person, has_consented=True)
+    steps: dict[str, NextStep] = context.bot_data.get("consent_steps", {})
+    step = steps.get(step_name)
+    if step is not None:
+        await step(update, context)
+    else:
+        await show(update, context, [context.t("consent-thanks")], [])
+
+
+async def refuse(update: Update, context: AppContext) -> None:
+    person = context.person
+    if person is None:
         return
     await context.services.privacy.refuse_consent(person)
-    contact = [[button(context.t("consent-contact"), cd.FAQ, "open", "contact")]]
+    contact = [[button(context.t("consent-contact"), cd.FaqOpen("contact"))]]
     await show(update, context, [context.t("consent-refused")], contact)

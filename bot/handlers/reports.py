@@ -59,8 +59,7 @@ async def on_report(update: Update, context: AppContext) -> None:
         await message.reply_text(labels("report-usage"))
         return
     rows = [
-        [button(labels(f"report-period-{code}"), cd.REPORT, "period", code)]
-        for code in PERIOD_CODES
+        [button(labels(f"report-period-{code}"), cd.ReportPeriod(code))] for code in PERIOD_CODES
     ]
     await message.reply_text(labels("report-choose"), reply_markup=markup(rows))
 
@@ -88,13 +87,13 @@ async def on_report_button(update: Update, context: AppContext) -> None:
         await acknowledge(query, None if is_staff else context.t("coordinator-only"), alert=True)
         return
     await acknowledge(query)
-    data = cd.decode(query.data)
-    if data is None or data.action != "period":
+    press = cd.parse(query.data)
+    if not isinstance(press, cd.ReportPeriod):
         return
     first = await first_contact_date(
         services.db, tz=services.settings.tz, staff_ids=services.settings.coordinator_ids
     )
-    period = period_for(data.value, _today(services), first)
+    period = period_for(press.code, _today(services), first)
     if period is not None:
         await send_report(context, chat.id, period)
 

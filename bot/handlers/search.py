@@ -37,7 +37,7 @@ async def on_question(update: Update, context: AppContext) -> None:
         language=person.locale,
         topic_id=hits[0].topic_id if hits else None,
     )
-    ask = button(context.t("search-ask-person"), cd.ASK, "start")
+    ask = button(context.t("search-ask-person"), cd.AskStart())
     if not hits:
         await record_gap(
             services.db, text=message.text, language=person.locale, now=services.clock.now()
@@ -54,9 +54,9 @@ async def on_question(update: Update, context: AppContext) -> None:
         topic = content.get(hit.topic_id)
         if topic is not None:
             rows.append(
-                [button(content.translation(topic, person.locale).title, cd.FAQ, "open", topic.id)]
+                [button(content.translation(topic, person.locale).title, cd.FaqOpen(topic.id))]
             )
-    rows.append([button(context.t("faq-home"), cd.FAQ, "home"), ask])
+    rows.append([button(context.t("faq-home"), cd.FaqHome()), ask])
     text = context.t(RESULT_TEXT[result.level], count=len(rows) - 1)
     await show(update, context, [text], rows)
 

@@ -31,7 +31,7 @@ async def render_survey(services: Services, row: Outbox) -> Outgoing | Skip:
     text = services.translator.t(
         locale, "survey-question", service=escape(service_name(services, locale, slot.service_id))
     )
-    rows: Keyboard = [[button(str(n), cd.SURVEY, "score", f"{booking.id}:{n}") for n in SCORES]]
+    rows: Keyboard = [[button(str(n), cd.SurveyScore(booking.id or 0, n)) for n in SCORES]]
 
     async def asked(_message_ids: list[int]) -> None:
         await services.surveys.asked(
@@ -46,25 +46,22 @@ async def on_survey_button(update: Update, context: AppContext) -> None:
     person = context.person
     if press is None or person is None:
         return
-    action, parts = press
-    booking_id = cd.as_id(parts[0]) if parts else None
-    if action == "score" and booking_id is not None and len(parts) == 2:
-        score = cd.as_id(parts[1])
-        first = score is not None and await context.services.surveys.answer(
-            booking_id=booking_id,
-            user_id=person.id,
-            user_key=person.user_key,
-            language=person.locale,
-            score=score,
-        )
-        if not first:  # late, repeated or someone else's: nothing changes
-            await show(update, context, [context.t("survey-already")], [])
-            return
-        await awaiting.expect(context, COMMENT, booking=booking_id)
-        skip = [[button(context.t("survey-skip"), cd.SURVEY, "skip", booking_id)]]
-        await show(update, context, [context.t("survey-thanks-comment")], skip)
-    else:  # skip, or anything malformed
+    if not isinstance(press, cd.SurveyScore):  # skip, or anything old or malformed
         await show(update, context, [context.t("survey-thanks")], [])
+        return
+    first = await context.services.surveys.answer(
+        booking_id=press.booking_id,
+        user_id=person.id,
+        user_key=person.user_key,
+        language=person.locale,
+        score=press.score,
+    )
+    if not first:  # late, repeated, out of range or someone else's: nothing changes
+        await show(update, context, [context.t("survey-already")], [])
+        return
+    await awaiting.expect(context, COMMENT, booking=press.booking_id)
+    skip = [[button(context.t("survey-skip"), cd.SurveySkip(press.booking_id))]]
+    await show(update, context, [context.t("survey-thanks-comment")], skip)
 
 
 async def on_comment(update: Update, context: AppContext, pending: dict[str, object]) -> None:

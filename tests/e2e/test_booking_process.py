@@ -261,7 +261,7 @@ def test_book_confirm_crash_remind_move_cancel(desk: tuple[Desk, Schedule]) -> N
     # 1. The migrant books the first slot: service → day → time → no topic → confirm.
     emu.send_text(MIGRANT, "/book", language_code="uk")
     # The first answer needs the bot up (slow): consent, asked once before the first booking.
-    press_button(emu, MIGRANT, "privacy:consent:yes:book")
+    press_button(emu, MIGRANT, "privacy:agree:book")
     press_button(emu, MIGRANT, f"book:svc:{SERVICE}")
     press_button(emu, MIGRANT, f"book:day:{SERVICE}:{schedule.first:%Y%m%d}")
     _, slot_data = press_button(emu, MIGRANT, "book:slot:", label=first_time)
