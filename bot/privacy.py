@@ -122,14 +122,16 @@ class Privacy:
             await session.commit()
         return Forgotten(cancelled)
 
-    async def purge_inactive(self, *, days: int) -> int:
+    async def purge_inactive(self, *, days: int, staff: frozenset[int] = frozenset()) -> int:
         """Retention: erase the personal data of people not seen for `days` (same code as
-        /forget). Returns how many were erased."""
+        /forget); the centre's own staff are not purged. Returns how many were erased."""
         before = self.clock.now() - dt.timedelta(days=days)
         erased = 0
         while True:
             async with self.db.session() as session:
-                ids = await repo.inactive_since(session=session, before=before, limit=PURGE_BATCH)
+                ids = await repo.inactive_since(
+                    session=session, before=before, limit=PURGE_BATCH, staff=staff
+                )
             for user_id in ids:
                 await self.forget(user_id)
             erased += len(ids)

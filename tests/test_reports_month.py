@@ -9,7 +9,6 @@ import datetime as dt
 import io
 import json
 import os
-import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -17,16 +16,16 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PIL import Image, ImageStat
-from sqlalchemy import update
-from sqlmodel import col
+from sqlmodel import col, select
 
 from bot.config import Settings
+from bot.handlers.privacy import purge_inactive
 from bot.indicators.build import make_report, report_files
 from bot.indicators.compute import Period, Report, hidden_cells
 from bot.indicators.export import Labels, csv_bytes, html_parts, json_report
-from storage.models import Event, User
+from storage.models import User
 from tests.conftest import REPO, BotHarness
-from tests.report_support import EXPECTED, MONTHLY, report_settings, run_month
+from tests.report_support import EXPECTED, MONTHLY, person, report_settings, run_month
 
 DECEMBER = Period(dt.date(2026, 12, 1), dt.date(2026, 12, 31))
 
@@ -100,24 +99,23 @@ async def test_a_month_of_usage_gives_the_counts_worked_out_by_hand(bot, tmp_pat
     assert all(len(part) <= 4096 for part in parts)
     assert "consultation-users (en)" in parts[0] and "<b>6</b>" in parts[0]
 
-    # An erasure re-keys the person's events and user row; no number moves.
-    erased = booked["a"].user_id
-    await erase(bot, erased)
-    assert results(await december(bot)) == EXPECTED
-
-
-async def erase(bot: BotHarness, user_id: int) -> None:
-    """What /forget does to the counts' inputs (the lead's feature): a fresh random key for the
-    person's events and user row, no Telegram id, no name; bookings and answers stay attached."""
+    # After the month: one person erases their data with /forget, then the retention purge
+    # erases everyone not seen since; no number of the month moves.
+    bot.clock.set(dt.datetime(2027, 1, 5, 9, 0, tzinfo=dt.UTC))
     async with bot.services.db.session() as session:
-        user = await session.get(User, user_id)
-        assert user is not None
-        old, new = user.user_key, secrets.token_hex(16)
-        await session.exec(update(Event).where(col(Event.user_key) == old).values(user_key=new))  # type: ignore[call-overload]
-        user.user_key, user.telegram_id, user.display_name = new, None, ""
-        user.forgotten_at = bot.clock.now()
-        session.add(user)
-        await session.commit()
+        erased = await session.get(User, booked["a"].user_id)
+    assert erased is not None and erased.telegram_id is not None
+    forgetting = person(bot, erased.telegram_id)
+    await forgetting.send("/forget")
+    await forgetting.press_data("privacy:forgetok")
+    assert results(await december(bot)) == EXPECTED
+    bot.clock.advance(dt.timedelta(days=bot.services.settings.retention_days + 1))
+    assert await purge_inactive(bot.app) > 0
+    assert results(await december(bot)) == EXPECTED
+    async with bot.services.db.session() as session:
+        left = (await session.exec(select(User).where(col(User.telegram_id).is_not(None)))).all()
+    staff = bot.services.settings.coordinator_ids
+    assert {u.telegram_id for u in left} <= staff, "only the centre's staff keep their id"
 
 
 async def test_small_cells_are_hidden_in_exports_and_totals_never(bot, settings):

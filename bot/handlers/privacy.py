@@ -115,7 +115,9 @@ async def purge_inactive(context: Any) -> int:
     today = services.clock.now().astimezone(services.settings.tz).date()
     if not await services.desk.claim_daily("retention", today):
         return 0
-    return await services.privacy.purge_inactive(days=services.settings.retention_days)
+    return await services.privacy.purge_inactive(
+        days=services.settings.retention_days, staff=services.settings.coordinator_ids
+    )
 
 
 async def _retention_job(context: AppContext) -> None:

@@ -86,7 +86,7 @@ report-method-hidden-text = Celice razčlenitve pod { $threshold } so prikazane 
 #   $threshold (Number) - the threshold (0: off)
 report-method-hidden-none = Nič ni skrito (prag: { $threshold }).
 report-def-people-attended-consultation = Različne osebe z vsaj eno rezervacijo individualne storitve (svetovanja), ki jo je koordinator označil kot »prisoten«, za srečanje v obdobju.
-report-def-people-used-consultation = Različne osebe, ki so v obdobju rezervirale individualno storitev (ponujeno, a nesprejeto mesto s čakalnega seznama se ne šteje) ali pisale osebi v centru z »Vprašaj osebo«.
+report-def-people-used-consultation = Različne osebe, ki so v obdobju rezervirale individualno storitev (ponujeno, a nesprejeto mesto s čakalnega seznama se ne šteje) ali pisale osebi v centru z gumbom »Vprašajte svetovalca«.
 report-def-course-completions = Različne osebe, vpisane v tečaj (skupinsko storitev), ki so bile označene kot prisotne na več kot polovici srečanj. Tečaj se šteje v obdobju, v katerega pade njegovo zadnje srečanje. Vpisani: še vedno rezervirani ali vsaj enkrat prisotni.
 report-def-participants = Različne osebe, vsaj enkrat označene kot prisotne na srečanju v obdobju (storitve ali vrste storitve iz filtra).
 report-def-satisfied-share = Delež odgovorjenih anket o zadovoljstvu z oceno 4 ali 5 od 5, za ankete, poslane v obdobju; s številom poslanih, odgovorjenih in zadovoljnih ter odzivnostjo (odgovorjene ÷ poslane).

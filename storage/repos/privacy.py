@@ -106,12 +106,15 @@ async def erase(*, session: AsyncSession, user: User, new_key: str, now: datetim
     session.add(user)
 
 
-async def inactive_since(*, session: AsyncSession, before: datetime, limit: int) -> list[int]:
-    """People not seen since `before` whose personal data is still stored."""
+async def inactive_since(
+    *, session: AsyncSession, before: datetime, limit: int, staff: frozenset[int]
+) -> list[int]:
+    """People not seen since `before` whose personal data is still stored (not staff)."""
     result = await session.exec(
         select(User.id)
         .where(
             col(User.telegram_id).is_not(None),
+            col(User.telegram_id).not_in(staff or {0}),
             func.coalesce(col(User.last_seen_at), col(User.created_at)) < before,
         )
         .limit(limit)
