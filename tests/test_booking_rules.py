@@ -58,3 +58,9 @@ def test_buttons_are_offered_only_while_they_can_still_work():
     assert still_changeable(START, START - 3 * HOUR, RULES)
     assert not still_changeable(START, START - 2 * HOUR, RULES)  # the 2-hour reminder
     assert not still_changeable(START, START - 2 * HOUR - dt.timedelta(minutes=29), RULES)
+
+
+def test_without_a_cutoff_the_buttons_work_until_the_start():
+    no_cutoff = DeskRules(cutoff_hours=0)
+    assert still_changeable(START, START - dt.timedelta(minutes=5), no_cutoff)
+    assert not still_changeable(START, START + dt.timedelta(minutes=1), no_cutoff)

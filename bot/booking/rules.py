@@ -29,8 +29,10 @@ READING_TIME = dt.timedelta(minutes=30)
 
 
 def still_changeable(starts_at: dt.datetime, now: dt.datetime, rules: DeskRules) -> bool:
-    """Whether buttons sent now to cancel or move could still work when the person taps them."""
-    return not too_late(starts_at, now + READING_TIME, rules)
+    """Whether buttons sent now to cancel or move could still work when the person taps them
+    (with no cutoff they work until the start)."""
+    margin = READING_TIME if rules.cutoff_hours > 0 else dt.timedelta(0)
+    return not too_late(starts_at, now + margin, rules)
 
 
 def reminder_times(starts_at: dt.datetime, now: dt.datetime, rules: DeskRules) -> list[dt.datetime]:
