@@ -30,7 +30,9 @@ async def add_if_absent(*, session: AsyncSession, user: User) -> bool:
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     values = user.model_dump(exclude={"id"})
     result = await session.exec(
-        insert(User).values(**values).on_conflict_do_nothing(index_elements=["telegram_id"])
+        # No conflict target: the Telegram id and the keyed hash derived from it are both unique,
+        # and either may be the one a concurrent insert hits first.
+        insert(User).values(**values).on_conflict_do_nothing()
     )
     return bool(result.rowcount == 1)
 
