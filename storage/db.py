@@ -10,6 +10,8 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -119,3 +121,11 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+def insert_ignoring_conflicts(session: AsyncSession, table: Any) -> Any:
+    """`INSERT … ON CONFLICT DO NOTHING` in the session's dialect (SQLite or PostgreSQL): for rows
+    that two instances may write at once, where the second should quietly find the first's."""
+    bind = session.bind
+    postgres = bind is not None and bind.dialect.name == "postgresql"
+    return (postgresql_insert if postgres else sqlite_insert)(table)

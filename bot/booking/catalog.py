@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.faq.loader import Problem
 from bot.i18n import to_serbian_latin
+from bot.staff_yaml import read_list
 
 ONE_TO_ONE, GROUP = "one-to-one", "group"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -193,20 +192,10 @@ def load_catalog(path: Path) -> tuple[Catalog, list[Problem]]:
 
     if not path.exists():
         return Catalog(), []  # booking is optional: no file, nothing to book
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-        data = yaml.safe_load(text)
-    except UnicodeDecodeError:
-        add(1, "not UTF-8 text: save the file with UTF-8 encoding")
+    read = read_list(path, "services", add)
+    if read is None:
         return Catalog(), problems
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        add(mark.line + 1 if mark else 1, f"YAML syntax error: {getattr(exc, 'problem', '')}")
-        return Catalog(), problems
-    raw_services = data.get("services") if isinstance(data, dict) else None
-    if not isinstance(raw_services, list):
-        add(1, "expected a 'services:' list")
-        return Catalog(), problems
+    text, raw_services = read
     catalog = Catalog()
     for raw in raw_services:
         service = _service(raw, text, path, add)

@@ -21,7 +21,7 @@ from bot.handlers.base import AppType, Keyboard, button
 from bot.handlers.booking_views import booking_details, coordinator_summary, service_name, when
 from bot.handlers.delivery import Outgoing, Skip, reachable, register_kind
 from bot.services import Services
-from storage.models import Booking, BookingStatus, EventKind, Outbox, Slot
+from storage.models import Booking, BookingStatus, EventKind, Outbox, Slot, User
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +88,15 @@ def calendar_bytes(
 
 
 # -- renderers ------------------------------------------------------------------------------------
+async def _to_person(services: Services, row: Outbox) -> tuple[Booking, Slot, User, int] | None:
+    """The booking a row is about and the chat of its person, if they can still be reached."""
+    loaded = await services.desk.booking_with_person(row.ref_id or 0)
+    chat_id = reachable(loaded[2]) if loaded else None
+    if loaded is None or chat_id is None:
+        return None
+    return (*loaded, chat_id)
+
+
 async def render_notice(services: Services, row: Outbox) -> Outgoing | Skip:
     """One message per booking event in the coordinator chat; Confirm / Decline while the
     booking still waits for a decision."""
@@ -115,11 +124,10 @@ async def render_notice(services: Services, row: Outbox) -> Outgoing | Skip:
 async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
     """The centre confirmed or declined: the person hears it in their language; a decline
     comes with other free times of the same service."""
-    loaded = await services.desk.booking_with_person(row.ref_id or 0)
-    chat_id = reachable(loaded[2]) if loaded else None
-    if loaded is None or chat_id is None:
+    found = await _to_person(services, row)
+    if found is None:
         return Skip("skipped")
-    booking, slot, user = loaded
+    booking, slot, user, chat_id = found
     locale, translator = user.language, services.translator
     details = booking_details(services, locale, booking, slot)
     if booking.status == BookingStatus.CONFIRMED:
@@ -144,11 +152,10 @@ async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
 
 
 async def render_slot_cancelled(services: Services, row: Outbox) -> Outgoing | Skip:
-    loaded = await services.desk.booking_with_person(row.ref_id or 0)
-    chat_id = reachable(loaded[2]) if loaded else None
-    if loaded is None or chat_id is None:
+    found = await _to_person(services, row)
+    if found is None:
         return Skip("skipped")
-    booking, slot, user = loaded
+    booking, slot, user, chat_id = found
     locale, translator = user.language, services.translator
     text = translator.t(
         locale,

@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.booking.catalog import GROUP, ONE_TO_ONE, Catalog
 from bot.faq.loader import Problem
 from bot.i18n import to_serbian_latin
+from bot.staff_yaml import read_list
 
 INDICATOR_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 REQUIRED_NAMES = ("en", "sl")
@@ -229,20 +228,10 @@ def load_indicators(
 
     if not path.exists():
         return IndicatorFile(), []
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-        data = yaml.safe_load(text)
-    except UnicodeDecodeError:
-        add(1, "not UTF-8 text: save the file with UTF-8 encoding")
+    read = read_list(path, "indicators", add)
+    if read is None:
         return IndicatorFile(), problems
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        add(mark.line + 1 if mark else 1, f"YAML syntax error: {getattr(exc, 'problem', '')}")
-        return IndicatorFile(), problems
-    raw_list = data.get("indicators") if isinstance(data, dict) else None
-    if not isinstance(raw_list, list):
-        add(1, "expected an 'indicators:' list")
-        return IndicatorFile(), problems
+    text, raw_list = read
     loaded = IndicatorFile()
     seen: set[str] = set()
     for raw in raw_list:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.db import insert_ignoring_conflicts
 from storage.models import SurveyAnswer
 
 
@@ -17,14 +16,8 @@ async def add_asked(
     *, session: AsyncSession, booking_id: int, user_id: int, service_id: str, now: datetime
 ) -> None:
     """The question went out (at most one row per booking, whoever sends it twice)."""
-    bind = session.bind
-    insert = (
-        postgresql_insert
-        if bind is not None and bind.dialect.name == "postgresql"
-        else (sqlite_insert)
-    )
     await session.exec(
-        insert(SurveyAnswer)
+        insert_ignoring_conflicts(session, SurveyAnswer)
         .values(booking_id=booking_id, user_id=user_id, service_id=service_id, asked_at=now)
         .on_conflict_do_nothing(index_elements=["booking_id"])
     )

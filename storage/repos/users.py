@@ -3,11 +3,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.db import insert_ignoring_conflicts
 from storage.models import User
 
 
@@ -25,14 +24,11 @@ async def add_if_absent(*, session: AsyncSession, user: User) -> bool:
     """Insert the person unless a row with their Telegram id exists; True if this call did.
     INSERT … ON CONFLICT DO NOTHING: a person's first two updates handled at once by two
     instances (or two workers) create one row and neither fails."""
-    bind = session.bind
-    dialect = bind.dialect.name if bind is not None else "sqlite"
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     values = user.model_dump(exclude={"id"})
     result = await session.exec(
         # No conflict target: the Telegram id and the keyed hash derived from it are both unique,
         # and either may be the one a concurrent insert hits first.
-        insert(User).values(**values).on_conflict_do_nothing()
+        insert_ignoring_conflicts(session, User).values(**values).on_conflict_do_nothing()
     )
     return bool(result.rowcount == 1)
 
