@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from openpyxl import load_workbook
 from PIL import Image, ImageStat
 from sqlmodel import col, select
 
+from bot.cli import _setup_logging
 from bot.config import Settings
 from bot.handlers.privacy import purge_inactive
 from bot.indicators.build import make_report, report_files
@@ -43,7 +45,11 @@ async def december(bot: BotHarness, locale: str = "en") -> Report:
     return await make_report(bot.services, DECEMBER, locale=locale)
 
 
-async def test_a_month_of_usage_gives_the_counts_worked_out_by_hand(bot, tmp_path, settings):
+async def test_a_month_of_usage_gives_the_counts_worked_out_by_hand(
+    bot, tmp_path, settings, caplog: pytest.LogCaptureFixture
+):
+    _setup_logging(settings)  # what `arrival-desk run` does: payload loggers stay quiet
+    caplog.set_level(logging.DEBUG)
     booked = await run_month(bot)
     report = await december(bot)
     assert results(report) == EXPECTED
@@ -116,6 +122,10 @@ async def test_a_month_of_usage_gives_the_counts_worked_out_by_hand(bot, tmp_pat
         left = (await session.exec(select(User).where(col(User.telegram_id).is_not(None)))).all()
     staff = bot.services.settings.coordinator_ids
     assert {u.telegram_id for u in left} <= staff, "only the centre's staff keep their id"
+    # The whole month's logs, at DEBUG, hold none of the names or Telegram ids used.
+    logged = "\n".join(record.getMessage() + (record.exc_text or "") for record in caplog.records)
+    for user_id in range(5001, 5025):
+        assert f"Person{user_id}" not in logged and str(user_id) not in logged
 
 
 async def test_small_cells_are_hidden_in_exports_and_totals_never(bot, settings):

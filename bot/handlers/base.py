@@ -10,7 +10,6 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.faq.render import split_message
 from bot.handlers import callback_data as cd
 from bot.people import Person
 from bot.services import Services
@@ -86,35 +85,6 @@ async def send_html(
         reply_markup=markup(rows or []),
         disable_web_page_preview=True,
     )
-
-
-async def send_long_html(
-    context: AppContext,
-    chat_id: int,
-    html: str,
-    rows: Keyboard | None = None,
-    *,
-    reply_to: int | None = None,
-) -> list[Message]:
-    """Send text that may not fit one Telegram message (a person's long question, escaped):
-    split at paragraph, then line, then word boundaries; the first part replies to `reply_to`,
-    the keyboard goes on the last part. Returns every message sent, in order."""
-    parts = split_message(html)
-    sent: list[Message] = []
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        sent.append(
-            await context.bot.send_message(
-                chat_id,
-                part,
-                parse_mode=ParseMode.HTML,
-                reply_markup=markup(rows or []) if last else None,
-                disable_web_page_preview=True,
-                reply_to_message_id=reply_to if index == 0 else None,
-                allow_sending_without_reply=True if index == 0 and reply_to else None,
-            )
-        )
-    return sent
 
 
 async def edit_in_place(message: Message, text: str | None, rows: Keyboard) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from html import escape
 
 from telegram import Update
 from telegram.error import Conflict, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.handlers.base import AppContext, AppType
+from bot.handlers.base import AppContext, AppType, send_html
 from bot.logsafety import safe_traceback
 
 log = logging.getLogger("bot.errors")
@@ -47,7 +48,7 @@ async def on_error(update: object, context: AppContext) -> None:
         try:
             locale = await _locale_of(update, context)
             apology = context.services.translator.t(locale, "common-error")
-            await context.bot.send_message(update.effective_chat.id, apology)
+            await send_html(context, update.effective_chat.id, escape(apology))
         except Exception:  # the apology is best effort: the original error is already logged
             log.warning("could not send the apology for update %s", update_id)
 
