@@ -95,10 +95,10 @@ class MigrantDesk(Waitlist, SlotSchedule):
             booking, slot, user = loaded
             if not by_staff and self._too_late(slot, now):
                 return Outcome(Status.TOO_LATE, booking=booking, slot=slot, user=user)
-            offer = await self._close(session, booking, slot, user, now, BookingStatus.CANCELLED)
+            await self._close(session, booking, slot, user, now, BookingStatus.CANCELLED)
             await self._tell_centre(session, booking, "co-cancelled", now)
             await session.commit()
-            return Outcome(Status.OK, booking=booking, slot=slot, user=user, offer=offer)
+            return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
     async def move(self, *, booking_id: int, user_id: int, new_slot_id: int) -> Outcome:
         now = self.clock.now()

@@ -34,7 +34,6 @@ class Outcome:
     booking: Booking | None = None
     slot: Slot | None = None
     user: User | None = None
-    offer: Outcome | None = None  # a freed place offered to the next person waiting
     alternatives: list[Slot] = field(default_factory=list)
 
     @property

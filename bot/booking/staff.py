@@ -48,10 +48,10 @@ class StaffDesk(Waitlist):
                 await session.commit()
                 return Outcome(Status.OK, booking=booking, slot=slot, user=user)
             booking.decline_reason = reason
-            offer = await self._close(session, booking, slot, user, now, BookingStatus.DECLINED)
+            await self._close(session, booking, slot, user, now, BookingStatus.DECLINED)
             await self._tell_person(session, Kind.DECISION, booking, now)
             await session.commit()
-            return Outcome(Status.OK, booking=booking, slot=slot, user=user, offer=offer)
+            return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
     async def mark_attendance(
         self, *, booking_id: int, session_start: dt.datetime, present: bool

@@ -135,11 +135,9 @@ class Waitlist(DeskBase):
                 )
                 await session.commit()
                 return Outcome(Status.OK, booking=booking, slot=slot, user=user)
-            offer = await self._drop_offer(
-                session, booking, slot, user, now, EventKind.OFFER_DECLINED
-            )
+            await self._drop_offer(session, booking, slot, user, now, EventKind.OFFER_DECLINED)
             await session.commit()
-            return Outcome(Status.DECLINED, booking=booking, slot=slot, user=user, offer=offer)
+            return Outcome(Status.DECLINED, booking=booking, slot=slot, user=user)
 
     async def _drop_offer(
         self,
