@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.chat import chat
 from bot.i18n import Translator
-from tests.conftest import REPO, make_settings
+from tests.conftest import REPO, empty_database, make_settings
 
 
 async def run_chat(tmp_path: Path, database_url: str, script: str) -> str:
@@ -81,6 +81,7 @@ async def test_a_press_that_only_changes_the_buttons_is_shown(tmp_path: Path, da
         coordinator_chat_id=None,
         content_reload_seconds=0,
     )
+    await empty_database(settings.effective_database_url)  # PostgreSQL is shared between tests
     t = Translator.from_dir(REPO / "locales").t
     lines: list[str] = []
     steps: list[object] = [
