@@ -122,12 +122,7 @@ async def set_language(*, session: AsyncSession, telegram_id: int, locale: str) 
 
 async def give_consent(*, session: AsyncSession, user_id: int, now: datetime) -> bool:
     """Record consent once; False if it was already given."""
-    user = await session.get(User, user_id)
-    if user is None or user.consent_at is not None:
-        return False
-    user.consent_at = now
-    session.add(user)
-    return True
+    return await users.give_consent(session=session, user_id=user_id, now=now)
 
 
 class People:

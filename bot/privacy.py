@@ -107,7 +107,9 @@ class Privacy:
                 )
                 cancelled += outcome.ok
         async with self.db.session() as session:
-            user = await session.get(User, user_id)
+            # Locked and read fresh: a double tap (or two instances) erases once, and the events
+            # and the row end up under the same key.
+            user = await repo.lock_person(session=session, user_id=user_id)
             if user is None or user.forgotten_at is not None:
                 return Forgotten(cancelled)
             new_key = secrets.token_hex(16)  # random: no secret can recompute it

@@ -351,3 +351,19 @@ async def test_one_person_taking_two_times_at_once_gets_one(pair):
     await assert_places_add_up(a)
     texts = [c.text for made in calls for c in made if c.chat_id == person.chat_id]
     assert any(t.startswith(a.t("sl", "booking-limit")) for t in texts)
+
+
+# -- erasure confirmed twice at once ---------------------------------------------------------------
+async def test_forget_confirmed_on_two_instances_erases_once_under_one_key(pair):
+    a, b = pair
+    person = a.user(8801, language_code="uk")
+    await person.send("/start")
+    await person.send("/forget")
+
+    await press_on_both(person, twin(b, person), "privacy:forgetok")
+
+    (anonymous,) = [u for u in await rows(a, User) if u.forgotten_at is not None]
+    assert anonymous.telegram_id is None
+    keys = {e.user_key for e in await rows(a, Event)}
+    assert keys == {anonymous.user_key}, "the events and the row share one key"
+    assert len(await events(a, "forgotten")) == 1

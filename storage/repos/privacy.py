@@ -120,3 +120,13 @@ async def inactive_since(
         .limit(limit)
     )
     return [i for i in result.all() if i is not None]
+
+
+async def lock_person(*, session: AsyncSession, user_id: int) -> User | None:
+    result = await session.exec(
+        select(User)
+        .where(col(User.id) == user_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return result.first()

@@ -70,3 +70,13 @@ async def take_awaiting(*, session: AsyncSession, user_id: int, kind: str) -> bo
         .values(awaiting_kind=None, awaiting_data=None, awaiting_until=None)
     )
     return bool(result.rowcount == 1)
+
+
+async def give_consent(*, session: AsyncSession, user_id: int, now: datetime) -> bool:
+    """Record consent once: one conditional UPDATE, so a double tap records it once."""
+    result = await session.exec(
+        update(User)
+        .where(col(User.id) == user_id, col(User.consent_at).is_(None))
+        .values(consent_at=now)
+    )
+    return bool(result.rowcount == 1)
