@@ -92,8 +92,9 @@ class Privacy:
             ],
         }
 
-    async def forget(self, user_id: int) -> Forgotten:
-        """Cancel the person's future bookings (each as the centre would), then erase."""
+    async def forget(self, user_id: int, *, counted: bool = True) -> Forgotten:
+        """Cancel the person's future bookings (each as the centre would), then erase.
+        `counted=False` erases without a `forgotten` event: for a row made by a stale press."""
         now = self.clock.now()
         cancelled = 0
         for booking in await self._future_bookings(user_id, now):
@@ -114,13 +115,14 @@ class Privacy:
                 return Forgotten(cancelled)
             new_key = secrets.token_hex(16)  # random: no secret can recompute it
             await repo.erase(session=session, user=user, new_key=new_key, now=now)
-            await events.record(
-                session=session,
-                kind=EventKind.FORGOTTEN,
-                user_key=new_key,
-                language=user.language,
-                at=now,
-            )
+            if counted:
+                await events.record(
+                    session=session,
+                    kind=EventKind.FORGOTTEN,
+                    user_key=new_key,
+                    language=user.language,
+                    at=now,
+                )
             await session.commit()
         return Forgotten(cancelled)
 

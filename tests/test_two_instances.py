@@ -362,8 +362,28 @@ async def test_forget_confirmed_on_two_instances_erases_once_under_one_key(pair)
 
     await press_on_both(person, twin(b, person), "privacy:forgetok")
 
-    (anonymous,) = [u for u in await rows(a, User) if u.forgotten_at is not None]
-    assert anonymous.telegram_id is None
-    keys = {e.user_key for e in await rows(a, Event)}
-    assert keys == {anonymous.user_key}, "the events and the row share one key"
-    assert len(await events(a, "forgotten")) == 1
+    await assert_erased_once(a)
+
+
+async def test_a_stale_forget_press_after_erasure_is_not_counted_twice(pair):
+    # The order the race above can take: one instance erases, then the other meets the press as
+    # a first contact (the person is new again) and erases that fresh row, uncounted.
+    a, b = pair
+    person = a.user(8802, language_code="uk")
+    await person.send("/start")
+    await person.send("/forget")
+    message = person._latest_with_keyboard()
+    await person.feed(person.callback_payload("privacy:forgetok", message))
+    other = twin(b, person)
+    made = await other.feed(other.callback_payload("privacy:forgetok", message))
+
+    assert any(c.text == a.t("uk", "privacy-forgotten", count=0) for c in made)
+    await assert_erased_once(a)
+
+
+async def assert_erased_once(bot: BotHarness) -> None:
+    people = await rows(bot, User)
+    assert people and all(u.telegram_id is None and u.forgotten_at for u in people)
+    keys = {e.user_key for e in await rows(bot, Event)}
+    assert keys <= {u.user_key for u in people}, "the events stay under an erased row's key"
+    assert len(await events(bot, "forgotten")) == 1

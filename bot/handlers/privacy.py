@@ -67,7 +67,9 @@ async def forget_now(update: Update, context: AppContext) -> None:
     person = context.person
     if person is None:
         return
-    forgotten = await context.services.privacy.forget(person.id)
+    # A person met for the first time by this very press: the other instance (or an earlier tap)
+    # has erased them already and this row was made just now: erase it again, counted once.
+    forgotten = await context.services.privacy.forget(person.id, counted=not person.is_new)
     kick(context)  # the centre hears of cancelled bookings; freed places go to the list
     await show(update, context, [context.t("privacy-forgotten", count=forgotten.cancelled)], [])
 
