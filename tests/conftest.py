@@ -1,12 +1,17 @@
 """Fixtures: the real Application on a real database, talking to the in-process Bot API stand-in.
 
 SQLite (a fresh file per test) by default; set TEST_DATABASE_URL=postgresql://… to run the same
-tests on PostgreSQL (tables are emptied between tests).
+tests on PostgreSQL (tables are emptied between tests). The suite runs in parallel workers
+(pytest-xdist, `-n` in pyproject.toml): on PostgreSQL each worker gets a database of its own,
+`<name>_gw0`, `<name>_gw1`…, made on first use (the role needs CREATEDB; or run with `-n 0`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
+import tempfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,6 +20,9 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel
 
 from bot.app import build_application, build_services
@@ -24,7 +32,7 @@ from bot.clock import ManualClock
 from bot.config import Settings
 from bot.runtime import running
 from bot.services import Services
-from storage.db import Database
+from storage.db import Database, async_url
 
 REPO = Path(__file__).resolve().parent.parent
 COORDINATOR_ID = 9001
@@ -33,13 +41,66 @@ COORDINATOR_CHAT_ID = -100500
 START_TIME = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    shared = os.environ.get("TEST_DATABASE_URL")
+    if worker and shared:
+        # Set for this worker's process and for the processes its tests start (end-to-end runs).
+        os.environ["TEST_DATABASE_URL"] = asyncio.run(worker_database(shared, worker))
+
+
+async def worker_database(shared: str, worker: str) -> str:
+    """The worker's own PostgreSQL database beside the shared one, created if missing."""
+    url = make_url(async_url(shared))
+    own = url.set(database=f"{url.database}_{worker}")
+    engine = create_async_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as connection:
+            found = await connection.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": own.database}
+            )
+            if not found:
+                try:
+                    await connection.execute(text(f'CREATE DATABASE "{own.database}"'))
+                except DBAPIError as error:
+                    raise pytest.UsageError(
+                        f"parallel tests need a database per worker and {error.orig!s}: grant the "
+                        "role CREATEDB, or run the tests in one process with `-n 0`"
+                    ) from None
+    finally:
+        await engine.dispose()
+    return own.render_as_string(hide_password=False)
+
+
 @pytest.fixture
 def database_url(tmp_path: Path) -> str:
     return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"
 
 
+_SQLITE_TEMPLATE: dict[str, Path] = {}
+
+
+async def migrated_sqlite_template() -> Path:
+    """A SQLite file migrated to head once per test process; each test starts from a copy."""
+    if "path" not in _SQLITE_TEMPLATE:
+        path = Path(tempfile.mkdtemp(prefix="arrival-template-")) / "head.db"
+        db = Database(f"sqlite:///{path}")
+        try:
+            await db.upgrade()
+        finally:
+            await db.dispose()
+        _SQLITE_TEMPLATE["path"] = path
+    return _SQLITE_TEMPLATE["path"]
+
+
 async def empty_database(url: str) -> None:
-    """PostgreSQL is shared between tests: migrate once, then empty every table."""
+    """PostgreSQL is shared between tests: migrate once, then empty every table. A new SQLite
+    file is a copy of one migrated once (the migrations themselves: tests/test_migrations.py)."""
+    sqlite_file = make_url(url).database if url.startswith("sqlite") else None
+    if sqlite_file and not Path(sqlite_file).exists():
+        Path(sqlite_file).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(await migrated_sqlite_template(), sqlite_file)
+        return
     db = Database(url)
     try:
         await db.upgrade()

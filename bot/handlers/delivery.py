@@ -193,7 +193,16 @@ async def wait_for_deliveries(app: Any) -> None:
 
 
 async def _delivery_job(context: AppContext) -> None:
-    await deliver_due(context)
+    # Tracked like a kick: the round may take the rows an update has just written, and whoever
+    # waits for that update's sends (the offline chat, tests) must wait for this round too.
+    tasks: set[asyncio.Task[Any]] = context.application.bot_data.setdefault("delivery_tasks", set())
+    task = asyncio.current_task()
+    if task is not None:
+        tasks.add(task)
+    try:
+        await deliver_due(context)
+    finally:
+        tasks.discard(task)  # type: ignore[arg-type]
 
 
 def register(app: AppType, *, interval_seconds: float) -> None:

@@ -43,6 +43,7 @@ ICS_NAME = f"{SERVICE}.ics"
 REMINDER_LEAD = dt.timedelta(seconds=50)
 REMINDER_WAIT = 120.0  # seconds to wait for the reminder after the restart
 STEP = 15.0  # seconds to wait for the bot's answer to one action
+STARTUP = 60.0  # the first answer waits for the process to start (slow on a busy 2-core machine)
 
 
 # -- the schedule and the services file --------------------------------------------------------
@@ -220,10 +221,16 @@ def wait_button(
 
 
 def press_button(
-    emu: Emulator, chat: int, prefix: str, *, label: str | None = None, language: str = "uk"
+    emu: Emulator,
+    chat: int,
+    prefix: str,
+    *,
+    label: str | None = None,
+    language: str = "uk",
+    timeout: float = STEP,
 ) -> tuple[Message, str]:
     """Press the button whose callback data starts with `prefix`, as the bot really sent it."""
-    message, data = wait_button(emu, chat, prefix, label=label)
+    message, data = wait_button(emu, chat, prefix, label=label, timeout=timeout)
     emu.press(chat, data, message_id=message["message_id"], language_code=language)
     return message, data
 
@@ -261,7 +268,7 @@ def test_book_confirm_crash_remind_move_cancel(desk: tuple[Desk, Schedule]) -> N
     # 1. The migrant books the first slot: service → day → time → no topic → confirm.
     emu.send_text(MIGRANT, "/book", language_code="uk")
     # The first answer needs the bot up (slow): consent, asked once before the first booking.
-    press_button(emu, MIGRANT, "privacy:agree:book")
+    press_button(emu, MIGRANT, "privacy:agree:book", timeout=STARTUP)
     press_button(emu, MIGRANT, f"book:svc:{SERVICE}")
     press_button(emu, MIGRANT, f"book:day:{SERVICE}:{schedule.first:%Y%m%d}")
     _, slot_data = press_button(emu, MIGRANT, "book:slot:", label=first_time)

@@ -89,9 +89,9 @@ def test_run_answers_users_and_stops_cleanly(bot: BotProcess) -> None:
     uk_titles = [content.translation(topic, "uk").title for topic in roots]
     assert uk_titles, "the repository's FAQ has no top-level topics"
 
-    # 1. The process answers /start with the main menu in Ukrainian.
+    # 1. The process answers /start with the main menu in Ukrainian (the wait includes start-up).
     emu.send_text(UK_USER, "/start", language_code="uk")
-    menu = emu.wait_for(UK_USER, lambda m: set(uk_titles) <= set(all_buttons(m)), timeout=20)
+    menu = emu.wait_for(UK_USER, lambda m: set(uk_titles) <= set(all_buttons(m)), timeout=60)
     assert menu["reply_markup"].get("inline_keyboard"), "the menu is not an inline keyboard"
 
     # 2. Pressing the first topic edits that message into the answer, the title in bold.
