@@ -39,8 +39,9 @@ SERVICE = "consultation"
 NAME_UK = "Консультація з інтеграції"  # only in this test's services file
 ICS_NAME = f"{SERVICE}.ics"
 # The reminder falls due this long after the bot is first started: enough to book and confirm
-# (~5-10 s) and to crash and restart the bot (~5 s) before it.
-REMINDER_LEAD = dt.timedelta(seconds=50)
+# (~5-10 s; up to a minute with the start-up on a busy machine) and to crash and restart the bot
+# (~5 s) before it.
+REMINDER_LEAD = dt.timedelta(seconds=90)
 REMINDER_WAIT = 120.0  # seconds to wait for the reminder after the restart
 STEP = 15.0  # seconds to wait for the bot's answer to one action
 STARTUP = 60.0  # the first answer waits for the process to start (slow on a busy 2-core machine)
