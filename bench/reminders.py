@@ -192,12 +192,13 @@ async def run_once(url: str, count: int, rate: float, random_429: float, work: P
     services = build_services(settings)
     app = build_application(settings, request=api, services=services)
     limit = 3 * count / rate + 30
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     async with running(app):
         while time.monotonic() - started < limit:
             await asyncio.sleep(0.5)
             if (await outbox_counts(services.db)).get("pending", 0) == 0:
                 break
+    cpu = time.process_time() - cpu  # all threads (the SQLite driver's too)
     counts = await outbox_counts(services.db)
     chats = [chat for _when, chat in api.accepted]
     times = [when for when, _chat in api.accepted]
@@ -211,6 +212,7 @@ async def run_once(url: str, count: int, rate: float, random_429: float, work: P
         "limit_429": api.limit_429,
         "injected_429": api.injected_429,
         "outbox": counts,
+        "cpu_ms": 1000 * cpu / max(len(chats), 1),
     }
 
 
@@ -235,7 +237,8 @@ async def measure(options: Any) -> list[Row]:
                 f"{count:,} due reminders, {label}",
                 f"{100 * result['share']:.0f} % of {rate:.0f}/s ({result['seconds']:.1f} s); "
                 f"duplicates {result['duplicates']}, losses {result['losses']}; "
-                f"429s over the limit {result['limit_429']}, injected {result['injected_429']}",
+                f"429s over the limit {result['limit_429']}, injected {result['injected_429']}; "
+                f"CPU {result['cpu_ms']:.1f} ms a message",
                 f"≥ {100 * target:.0f} %, 0 duplicates, 0 losses",
                 good,
             )

@@ -45,6 +45,20 @@ async def add_slot(
     return slot
 
 
+async def booking_with_person(
+    *, session: AsyncSession, booking_id: int
+) -> tuple[Booking, Slot, User] | None:
+    """A booking with its slot and person, in one query (the sender renders many of these)."""
+    result = await session.exec(
+        select(Booking, Slot, User)
+        .join(Slot, col(Slot.id) == col(Booking.slot_id))
+        .join(User, col(User.id) == col(Booking.user_id))
+        .where(col(Booking.id) == booking_id)
+    )
+    row = result.first()
+    return (row[0], row[1], row[2]) if row is not None else None
+
+
 async def take_place(*, session: AsyncSession, slot_id: int, now: datetime) -> bool:
     """Take one place if one is free: one conditional UPDATE, so the database decides races."""
     result = await session.exec(
