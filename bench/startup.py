@@ -112,6 +112,7 @@ async def child_arrival(database_url: str, work: Path) -> dict[str, Any]:
     await app.post_init(app)
     await app.start()
     ready = time.perf_counter() - STARTED
+    ready_cpu = time.process_time()  # the machine may be shared: CPU time is steadier
     await asyncio.sleep(0.3)  # the jobs that run at once (outbox poll) belong to start-up
     stall_start = watchdog.take()
     os.utime(next(faq.glob("*/en.md")))  # a staff edit: the next reload check sees a change
@@ -130,6 +131,7 @@ async def child_arrival(database_url: str, work: Path) -> dict[str, Any]:
         "imports": imported,
         "built": built,
         "ready": ready,
+        "ready_cpu": ready_cpu,
         "stall_start": stall_start,
         "reload": reload_seconds,
         "stall_reload": stall_reload,
@@ -206,8 +208,9 @@ async def measure(options: Any) -> list[Row]:
         Row(
             SECTION,
             "start-up to ready, year of data (imports + build + start)",
-            f"{arrival['ready']:.2f} s (imports {arrival['imports']:.2f} s, build "
-            f"{arrival['built'] - arrival['imports']:.2f} s); echo bot {echo['ready']:.2f} s",
+            f"{arrival['ready']:.2f} s (CPU {arrival['ready_cpu']:.2f} s; imports "
+            f"{arrival['imports']:.2f} s, build {arrival['built'] - arrival['imports']:.2f} s); "
+            f"echo bot {echo['ready']:.2f} s",
             "< 3 s",
             arrival["ready"] < 3,
         ),

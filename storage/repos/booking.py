@@ -141,14 +141,9 @@ async def slots_starting_at(
     if not starts:
         return {}
     result = await session.exec(
-        select(Slot).where(
-            Slot.service_id == service_id,
-            col(Slot.starts_at) >= min(starts),
-            col(Slot.starts_at) <= max(starts),
-        )
+        select(Slot).where(Slot.service_id == service_id, col(Slot.starts_at).in_(starts))
     )
-    wanted = set(starts)
-    return {s.starts_at: s for s in result.all() if s.starts_at in wanted}
+    return {s.starts_at: s for s in result.all()}
 
 
 async def withdrawable_slots(
