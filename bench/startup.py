@@ -35,24 +35,29 @@ SECTION = "start-up"
 
 
 class Watchdog:
-    """The largest lateness of a task that asks to wake every 5 ms, per phase."""
+    """The largest lateness of a task that asks to wake every 5 ms, per phase. Also the largest
+    CPU time the loop's thread spent between two wake-ups: on a shared, busy machine the wall
+    lateness includes time the OS gave to other processes, the CPU time does not."""
 
     def __init__(self) -> None:
         self.worst = 0.0
+        self.worst_cpu = 0.0
         self._task: asyncio.Task[None] | None = None
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
         while True:
-            before = loop.time()
+            before, cpu = loop.time(), time.thread_time()
             await asyncio.sleep(TICK)
             self.worst = max(self.worst, loop.time() - before - TICK)
+            self.worst_cpu = max(self.worst_cpu, time.thread_time() - cpu)
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run())
 
     def take(self) -> float:
         worst, self.worst = self.worst, 0.0
+        self.last_cpu, self.worst_cpu = self.worst_cpu, 0.0
         return worst
 
     async def stop(self) -> None:
@@ -115,11 +120,13 @@ async def child_arrival(database_url: str, work: Path) -> dict[str, Any]:
     ready_cpu = time.process_time()  # the machine may be shared: CPU time is steadier
     await asyncio.sleep(0.3)  # the jobs that run at once (outbox poll) belong to start-up
     stall_start = watchdog.take()
+    stall_start_cpu = watchdog.last_cpu
     os.utime(next(faq.glob("*/en.md")))  # a staff edit: the next reload check sees a change
     started = time.perf_counter()
     await app.job_queue.get_jobs_by_name(RELOAD_JOB)[0].run(app)
     reload_seconds = time.perf_counter() - started
     stall_reload = watchdog.take()
+    stall_reload_cpu = watchdog.last_cpu
     await settle()
     idle, peak = memory_mb()
     await watchdog.stop()
@@ -133,8 +140,10 @@ async def child_arrival(database_url: str, work: Path) -> dict[str, Any]:
         "ready": ready,
         "ready_cpu": ready_cpu,
         "stall_start": stall_start,
+        "stall_start_cpu": stall_start_cpu,
         "reload": reload_seconds,
         "stall_reload": stall_reload,
+        "stall_reload_cpu": stall_reload_cpu,
         "idle_mb": idle,
         "peak_mb": peak,
     }
@@ -164,12 +173,14 @@ async def child_echo() -> dict[str, Any]:
     ready = time.perf_counter() - STARTED
     await asyncio.sleep(0.3)
     stall_start = watchdog.take()
+    stall_start_cpu = watchdog.last_cpu
     await settle()
     idle, peak = memory_mb()
     await watchdog.stop()
     await app.stop()
     await app.shutdown()
     return {
+        "stall_start_cpu": stall_start_cpu,
         "imports": imported,
         "built": built,
         "ready": ready,
@@ -217,14 +228,16 @@ async def measure(options: Any) -> list[Row]:
         Row(
             SECTION,
             "longest event-loop stall at start-up",
-            f"{ms(arrival['stall_start'])}; echo bot {ms(echo['stall_start'])}",
+            f"{ms(arrival['stall_start'])} (CPU {ms(arrival['stall_start_cpu'])}); "
+            f"echo bot {ms(echo['stall_start'])} (CPU {ms(echo['stall_start_cpu'])})",
             "≤ 100 ms",
             arrival["stall_start"] <= 0.1,
         ),
         Row(
             SECTION,
             "longest event-loop stall on a content reload",
-            f"{ms(arrival['stall_reload'])} (reload took {ms(arrival['reload'])})",
+            f"{ms(arrival['stall_reload'])} (CPU {ms(arrival['stall_reload_cpu'])}; "
+            f"reload took {ms(arrival['reload'])})",
             "≤ 100 ms",
             arrival["stall_reload"] <= 0.1,
         ),
