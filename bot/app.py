@@ -7,11 +7,12 @@ from typing import Any
 
 from telegram import BotCommand
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
 from bot.booking.catalog import load_catalog
 from bot.booking.desk import BookingDesk, DeskRules
+from bot.botapi.ratelimit import RateLimiter
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.outbox import Delivery
@@ -148,7 +149,9 @@ def build_application(
     )
     if rate_limit:
         # Telegram allows ~30 messages/s overall and ~1/s per chat; retry_after is honoured.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(
+            RateLimiter(overall_max_rate=settings.telegram_messages_per_second, max_retries=3)
+        )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app: AppType = builder.build()

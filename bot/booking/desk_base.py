@@ -124,12 +124,7 @@ class DeskBase:
 
     async def booking_with_person(self, booking_id: int) -> tuple[Booking, Slot, User] | None:
         async with self.db.session() as session:
-            booking = await repo.get_booking(session=session, booking_id=booking_id)
-            if booking is None:
-                return None
-            slot = await repo.get_slot(session=session, slot_id=booking.slot_id)
-            user = await session.get(User, booking.user_id)
-        return (booking, slot, user) if slot is not None and user is not None else None
+            return await repo.booking_with_person(session=session, booking_id=booking_id)
 
     async def _open_slot_for(
         self, session: AsyncSession, user_id: int, slot_id: int, now: dt.datetime

@@ -2,15 +2,23 @@
 renew the lease before each send; record what happened. No Telegram imports: the sender in
 `bot/handlers/delivery.py` does the sending.
 
-Rules (pure functions of their arguments): small batches; a lease renewed per send, so a sender
-slowed past its lease skips the row another sender now holds; an unsent row backs off 1, 2, 4…
-minutes, never sooner than Telegram's retry_after, and fails for good after MAX_ATTEMPTS.
+Rules (pure functions of their arguments): small batches; before each send the lease must have at
+least half its length left (else it is renewed, if still ours), so a sender slowed past its lease
+skips the row another sender now holds; a row refused with 429 waits Telegram's retry_after, other
+unsent rows back off 1, 2, 4… minutes; a row fails for good after MAX_ATTEMPTS.
+
+What happened to the rows is written by `GroupCommit`: the results (and events) of the sends that
+finish while one commit is under way go into the next one, so many concurrent sends cost a few
+commits, and each send still waits for its own row to be written before the sender goes on.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
+import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,11 +30,15 @@ from bot.delivery.kinds import Kind
 from storage.db import Database
 from storage.models import Outbox
 from storage.repos import booking as daily
+from storage.repos import events, users
 from storage.repos import outbox as repo
-from storage.repos import users
+
+log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
-BATCH = 10  # a claimed row waits for the sends before it in its batch
+BATCH = 50  # a claimed row waits for the sends before it in its batch (lease: minutes)
+
+Work = Callable[[AsyncSession], Awaitable[Any]]
 
 
 def retry_backoff_seconds(attempts: int) -> float:
@@ -35,7 +47,9 @@ def retry_backoff_seconds(attempts: int) -> float:
 
 
 def retry_delay(attempts: int, retry_after: float) -> float:
-    return max(retry_after, retry_backoff_seconds(attempts))
+    """Telegram's 429 says when to try again: that row waits exactly that long (the sender goes
+    on with the others). Other failures (network) back off 1, 2, 4… minutes."""
+    return retry_after if retry_after > 0 else retry_backoff_seconds(attempts)
 
 
 def gives_up(attempts: int) -> bool:
@@ -87,11 +101,57 @@ class Attempt:
     failure: str | None = None  # a lasting failure (400 chat not found, message too long…)
 
 
+class GroupCommit:
+    """Units of work from concurrent callers, committed together: whatever arrives while one
+    commit runs goes into the next. Each caller waits for its own work to be committed. If a
+    shared commit fails, each piece is retried alone, so one bad row does not undo the others."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._waiting: list[tuple[Work, asyncio.Future[Any]]] = []
+        self._writer: asyncio.Task[None] | None = None
+
+    async def run(self, work: Work) -> Any:
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._waiting.append((work, future))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write())
+        return await future
+
+    async def _write(self) -> None:
+        while self._waiting:
+            group, self._waiting = self._waiting, []
+            try:
+                async with self.db.session() as session:
+                    results = [await work(session) for work, _ in group]
+                    await session.commit()
+            except Exception:  # each piece alone below, with its own error
+                for work, future in group:
+                    await self._alone(work, future)
+                continue
+            for (_, future), result in zip(group, results, strict=True):
+                if not future.done():
+                    future.set_result(result)
+
+    async def _alone(self, work: Work, future: asyncio.Future[Any]) -> None:
+        try:
+            async with self.db.session() as session:
+                result = await work(session)
+                await session.commit()
+        except Exception as exc:  # handed to the caller who owns the work
+            if not future.done():
+                future.set_exception(exc)
+            return
+        if not future.done():
+            future.set_result(result)
+
+
 class Delivery:
     def __init__(self, db: Database, clock: Clock, *, lease_seconds: float) -> None:
         self.db = db
         self.clock = clock
         self.lease = dt.timedelta(seconds=lease_seconds)
+        self.writes = GroupCommit(db)
 
     async def claim(self, *, limit: int = BATCH) -> list[Outbox]:
         now = self.clock.now()
@@ -107,13 +167,16 @@ class Delivery:
         return rows
 
     async def still_mine(self, row: Outbox) -> bool:
-        """Just before a send: renew the row's lease if this sender still holds it. A sender
-        slowed down past its lease (a slow Bot API) finds the row taken over and skips it, so
-        two instances never both send it."""
+        """Just before a send: the row's lease must have at least half its length left, or be
+        renewed if this sender still holds it. A send takes seconds, a lease minutes, so nobody
+        can claim the row while it is in flight; a sender slowed down past its lease (a slow Bot
+        API) finds the row taken over and skips it, so two instances never both send it."""
         now = self.clock.now()
         held = row.lease_until
         if held is None or held <= now:
             return False
+        if held - now >= self.lease / 2:
+            return True  # nobody else can hold it before `held`: no write needed
         until = now + self.lease
         async with self.db.session() as session:
             renewed = await repo.renew_lease(
@@ -125,41 +188,45 @@ class Delivery:
         return renewed
 
     async def finish(self, row: Outbox, status: str, *, result: str | None = None) -> None:
-        async with self.db.session() as session:
+        now = self.clock.now()
+
+        async def work(session: AsyncSession) -> None:
             await repo.finish(
-                session=session,
-                outbox_id=row.id or 0,
-                status=status,
-                now=self.clock.now(),
-                result=result,
+                session=session, outbox_id=row.id or 0, status=status, now=now, result=result
             )
-            await session.commit()
 
-    async def record(self, row: Outbox, attempt: Attempt) -> str:
-        """Settle a send attempt; returns the row's status afterwards."""
+        await self.writes.run(work)
+
+    async def record(
+        self, row: Outbox, attempt: Attempt, *, event: dict[str, Any] | None = None
+    ) -> str:
+        """Settle a send attempt (with the event a sent row records, and a blocked person marked
+        unreachable) in one unit of work; returns the row's status afterwards."""
+        now = self.clock.now()
         if attempt.sent:
-            await self.finish(row, "sent")
-            return "sent"
-        if attempt.blocked or attempt.failure or gives_up(row.attempts):
-            reason = "blocked" if attempt.blocked else (attempt.failure or "gave_up")
-            await self.finish(row, "failed", result=reason)
-            return "failed"
-        at = self.clock.now() + dt.timedelta(seconds=retry_delay(row.attempts, attempt.retry_after))
-        async with self.db.session() as session:
-            await repo.retry_at(
-                session=session,
-                outbox_id=row.id or 0,
-                at=at,
-                result="retry_after" if attempt.retry_after else "network",
-            )
-            await session.commit()
-        return "pending"
+            status, result = "sent", None
+        elif attempt.blocked or attempt.failure or gives_up(row.attempts):
+            status = "failed"
+            result = "blocked" if attempt.blocked else (attempt.failure or "gave_up")
+        else:
+            status = "pending"
+            result = "retry_after" if attempt.retry_after else "network"
+        at = now + dt.timedelta(seconds=retry_delay(row.attempts, attempt.retry_after))
 
-    async def mark_unreachable(self, user_id: int) -> None:
-        """The person blocked the bot: nothing more is sent to them until they write again."""
-        async with self.db.session() as session:
-            await users.set_active_by_id(session=session, user_id=user_id, active=False)
-            await session.commit()
+        async def work(session: AsyncSession) -> None:
+            if status == "pending":
+                await repo.retry_at(session=session, outbox_id=row.id or 0, at=at, result=result)
+                return
+            await repo.finish(
+                session=session, outbox_id=row.id or 0, status=status, now=now, result=result
+            )
+            if status == "sent" and event is not None:
+                await events.record(session=session, **event, at=now)
+            if attempt.blocked and row.user_id is not None:
+                await users.set_active_by_id(session=session, user_id=row.user_id, active=False)
+
+        await self.writes.run(work)
+        return status
 
     async def enqueue_once(
         self,

@@ -30,6 +30,10 @@ from bot.faq.words import FUNCTION_WORDS, SMALL_TALK, SMALL_TALK_PHRASES, fold
 
 LEMMA_LANGUAGES = {"uk": "uk", "sr": "hbs", "sr-Latn": "hbs", "sl": "sl", "en": "en"}
 ALL_LEMMA_LANGUAGES = tuple(dict.fromkeys(LEMMA_LANGUAGES.values()))
+# simplemma's memory-frugal dictionaries: the same lemmas, read from the compressed data on
+# demand instead of four dictionaries unpacked in memory (~145 MB less resident memory, and a
+# faster content load; see docs/design.md).
+LOW_MEMORY = True
 # Fields scored together (each group is its own BM25, so short titles are not drowned by long
 # bodies) and how much each group counts.
 FIELD_GROUPS = {"meta": (("title", "keywords"), 2.0), "body": (("body", "children"), 1.0)}
@@ -90,7 +94,7 @@ def lemma_forms(token: str, languages: tuple[str, ...]) -> set[str]:
     forms = {token}
     for language in languages:
         try:
-            forms.add(simplemma.lemmatize(token, lang=language))
+            forms.add(simplemma.lemmatize(token, lang=language, low_memory=LOW_MEMORY))
         except ValueError:  # a language simplemma does not have
             continue
     return forms
@@ -251,7 +255,8 @@ class SearchIndex:
             if folded not in words:
                 terms = self._word_terms(token)
                 real = bool(terms) or any(
-                    simplemma.is_known(token, lang=language) for language in ALL_LEMMA_LANGUAGES
+                    simplemma.is_known(token, lang=language, low_memory=LOW_MEMORY)
+                    for language in ALL_LEMMA_LANGUAGES
                 )
                 words[folded] = QueryWord(terms, folded in FUNCTION_WORDS, real)
         return list(words.values())

@@ -22,6 +22,7 @@ from telegram import InputFile
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
+from bot.botapi.ratelimit import SEND_ONCE
 from bot.delivery.kinds import Kind
 from bot.delivery.outbox import Attempt
 from bot.faq.render import split_message
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 DELIVERY_JOB = "outbox"
 TIME_BUDGET_SECONDS = 8.0
+CONCURRENCY = 16  # sends in flight at once, to different chats
 
 
 @dataclass
@@ -69,6 +71,8 @@ async def send(bot: Any, outgoing: Outgoing) -> tuple[Attempt, list[int]]:
     `reply_to`); once a part is out, a later failure does not send the row again."""
     parts = split_message(outgoing.text)
     sent: list[int] = []
+    # With a rate limiter: paced, but a 429 comes straight back (the row waits, not everyone).
+    once = {"rate_limit_args": SEND_ONCE} if getattr(bot, "rate_limiter", None) else {}
     for index, part in enumerate(parts):
         last, first = index == len(parts) - 1, index == 0
         try:
@@ -80,6 +84,7 @@ async def send(bot: Any, outgoing: Outgoing) -> tuple[Attempt, list[int]]:
                 disable_web_page_preview=True,
                 reply_to_message_id=outgoing.reply_to if first else None,
                 allow_sending_without_reply=True if first and outgoing.reply_to else None,
+                **once,
             )
         except TelegramError as exc:
             if sent:
@@ -118,23 +123,55 @@ def _reason(exc: BadRequest) -> str:
 
 
 async def deliver_due(context: Any) -> int:
-    """Work through what is due (in small batches, for a limited time); returns messages sent.
+    """Work through what is due (in batches, for a limited time); returns messages sent.
     `context` is anything with `bot_data` and `bot` (a job's context, or the Application)."""
+    sent, _more = await _deliver_round(context)
+    return sent
+
+
+async def _deliver_round(context: Any) -> tuple[int, bool]:
+    """Batches until nothing is due or the time budget is spent; also says whether more may
+    be due. Within a batch, rows to different chats go out concurrently (at most CONCURRENCY at
+    once; the rate limiter paces them), rows to one chat one after another, in order. A send
+    starts only with half a lease (minutes) left and is bounded by the Bot API timeouts (seconds;
+    a 429 is not waited for), so its row is written long before another sender could claim it."""
     services: Services = context.bot_data["services"]
     renderers: dict[Kind, Renderer] = context.bot_data.get("renderers", {})
     delivery = services.delivery
     sent = 0
     deadline = time.monotonic() + TIME_BUDGET_SECONDS
+    # Concurrent sends need the rate limiter to pace them; without one (tests, a bare stand-in)
+    # rows go one at a time, each written before the next is sent.
+    gate = asyncio.Semaphore(CONCURRENCY if getattr(context.bot, "rate_limiter", None) else 1)
     while True:
         batch = await delivery.claim()
         # Rows come oldest first; when two reminders of one booking are both due (the bot was
         # down), only the latest is worth sending.
         latest = {(r.kind, r.ref_id): r.id for r in batch if r.kind == Kind.REMINDER}
+        by_chat: dict[tuple[str, int | None], list[Outbox]] = {}
         for row in batch:
-            superseded = row.kind == Kind.REMINDER and latest.get((row.kind, row.ref_id)) != row.id
-            sent += await _deliver(context, services, renderers, row, superseded=superseded)
-        if len(batch) == 0 or time.monotonic() > deadline:
-            return sent
+            key = ("user", row.user_id) if row.user_id is not None else ("chat", row.chat_id)
+            by_chat.setdefault(key, []).append(row)
+
+        async def one_chat(
+            rows: list[Outbox], latest: dict[tuple[str, int | None], int | None]
+        ) -> int:
+            count = 0
+            async with gate:
+                for row in rows:
+                    superseded = (
+                        row.kind == Kind.REMINDER and latest.get((row.kind, row.ref_id)) != row.id
+                    )
+                    count += await _deliver(
+                        context, services, renderers, row, superseded=superseded
+                    )
+            return count
+
+        sent += sum(await asyncio.gather(*(one_chat(rows, latest) for rows in by_chat.values())))
+        if len(batch) == 0:
+            return sent, False
+        if time.monotonic() > deadline:
+            return sent, True
 
 
 async def _deliver(
@@ -157,13 +194,9 @@ async def _deliver(
     if not await services.delivery.still_mine(row):
         return 0  # slowed down past the lease: another instance has it now
     attempt, message_ids = await send(context.bot, outgoing)
-    status = await services.delivery.record(row, attempt)
-    if attempt.blocked and row.user_id is not None:
-        await services.delivery.mark_unreachable(row.user_id)
+    status = await services.delivery.record(row, attempt, event=outgoing.event)
     if status != "sent":
         return 0
-    if outgoing.event is not None:
-        await services.record_event(**outgoing.event)
     if outgoing.after_sent is not None and message_ids:
         await outgoing.after_sent(message_ids)
     return 1
@@ -178,11 +211,22 @@ def reachable(user: User | None) -> int | None:
 
 def kick(context: Any) -> None:
     """Send what is due now, in the background: the handler that wrote rows answers at once."""
-    app = context.application
+    _in_background(context.application)
+
+
+def _in_background(app: Any) -> None:
     tasks: set[asyncio.Task[Any]] = app.bot_data.setdefault("delivery_tasks", set())
-    task = app.create_task(deliver_due(app), name="deliver-now")
+    task = app.create_task(_deliver_on(app), name="deliver-now")
     tasks.add(task)
     task.add_done_callback(tasks.discard)
+
+
+async def _deliver_on(app: Any) -> None:
+    """A backlog larger than one round (a morning of reminders) goes on at once, not at the
+    next poll: the rate limit, not the poll interval, sets the pace."""
+    _sent, more = await _deliver_round(app)
+    if more and app.running:
+        _in_background(app)
 
 
 async def wait_for_deliveries(app: Any) -> None:
@@ -200,9 +244,11 @@ async def _delivery_job(context: AppContext) -> None:
     if task is not None:
         tasks.add(task)
     try:
-        await deliver_due(context)
+        _sent, more = await _deliver_round(context)
     finally:
         tasks.discard(task)  # type: ignore[arg-type]
+    if more:
+        _in_background(context.application)
 
 
 def register(app: AppType, *, interval_seconds: float) -> None:

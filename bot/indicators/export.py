@@ -11,13 +11,14 @@ import csv
 import io
 from dataclasses import dataclass
 from html import escape
-from typing import Any
-
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from bot.i18n import FALLBACK_LOCALE, Translator
 from bot.indicators.compute import Indicator, Number, Report, hidden_cells, shown_breakdown
 from bot.indicators.spec import PERCENT
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 TELEGRAM_LIMIT = 4000  # a message holds 4096 characters; leave room for the header
 CSV_COLUMNS = ("id", "definition", "name", "goal", "result", "unit", "breakdown", "comment")
@@ -73,6 +74,8 @@ def _period_title(report: Report, labels: Labels) -> str:
 
 # -- rich (the command line) ----------------------------------------------------------------------
 def rich_table(report: Report, labels: Labels, min_cell: int = 0) -> Table:
+    from rich.table import Table  # the command line's table: not loaded by the bot
+
     table = Table(title=_period_title(report, labels), show_lines=True)
     for column in ("indicator", "goal", "result", "comments"):
         table.add_column(labels(f"report-col-{column}"), overflow="fold")

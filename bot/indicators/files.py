@@ -5,11 +5,6 @@ from __future__ import annotations
 
 import io
 
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 from bot.indicators.compute import Report
 from bot.indicators.export import Labels, breakdown_text, method_rows
 
@@ -20,6 +15,11 @@ def xlsx_bytes(report: Report, labels: Labels, min_cell: int = 0) -> bytes:
     """Sheet Indicators (Indicator | Goal | Result | Unit | Breakdown | Comments), sheet Monthly
     (people served per month), sheet Method (definitions, period, generated, hidden cells).
     Goal and Result are numbers in their cells, so the funder's spreadsheet can add them up."""
+    # Imported when a report is made, not at start: openpyxl and matplotlib cost ~50 MB of
+    # resident memory and a second of start-up for a file asked for a few times a month.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -73,6 +73,9 @@ def xlsx_bytes(report: Report, labels: Labels, min_cell: int = 0) -> bytes:
 def png_bytes(report: Report, labels: Labels) -> bytes:
     """Goal and result side by side per indicator that has either, and the monthly trend of
     people served. Totals only: nothing in the chart can be a small cell."""
+    from matplotlib.figure import Figure  # see xlsx_bytes: only when a report is made
+    from matplotlib.ticker import MaxNLocator
+
     charted = [i for i in report.indicators if i.goal is not None or i.result is not None]
     height = 2.5 + 0.45 * max(len(charted), 1) + 3.0
     # A Figure without pyplot: no global state, safe in a worker thread, no display needed.
