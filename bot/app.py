@@ -148,7 +148,9 @@ def build_application(
     )
     if rate_limit:
         # Telegram allows ~30 messages/s overall and ~1/s per chat; retry_after is honoured.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(
+            AIORateLimiter(overall_max_rate=settings.telegram_messages_per_second, max_retries=3)
+        )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app: AppType = builder.build()

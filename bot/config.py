@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     review_months: int = Field(default=6, ge=1, le=60)
     review_weekday: int = Field(default=0, ge=0, le=6)  # the weekly overdue list: 0 = Monday
     outbox_poll_seconds: float = Field(default=10.0, gt=0)
+    # Telegram's flood limit for one bot (about 30 a second; more for paid broadcasts).
+    telegram_messages_per_second: float = Field(default=30.0, gt=0)
     outbox_lease_seconds: float = Field(default=300.0, ge=30)
     survey_delay_hours: float = Field(default=2.0, ge=0)
     retention_days: int = Field(default=730, ge=30)

@@ -159,6 +159,10 @@ class Event(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=utc_column(index=True))
 
 
+_FREE_SQL = "status = 'open' AND booked < capacity"
+_PENDING_SQL = "status = 'pending'"
+
+
 class Slot(SQLModel, table=True):
     """A bookable time: one consultation slot, or a whole course/event (its sessions below).
 
@@ -167,7 +171,17 @@ class Slot(SQLModel, table=True):
     """
 
     __tablename__ = "slots"
-    __table_args__ = (UniqueConstraint("service_id", "starts_at", name="uq_slots_service_start"),)
+    __table_args__ = (
+        UniqueConstraint("service_id", "starts_at", name="uq_slots_service_start"),
+        # The pickers read only free open slots of a window (migration 0007).
+        Index(
+            "ix_slots_free_service_start",
+            "service_id",
+            "starts_at",
+            sqlite_where=text(_FREE_SQL),
+            postgresql_where=text(_FREE_SQL),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     service_id: str = Field(max_length=64, index=True)
@@ -258,6 +272,16 @@ class Outbox(SQLModel, table=True):
     """
 
     __tablename__ = "outbox"
+    # The sender's claim reads due pending rows only (migration 0007).
+    __table_args__ = (
+        Index(
+            "ix_outbox_pending_due",
+            "due_at",
+            "id",
+            sqlite_where=text(_PENDING_SQL),
+            postgresql_where=text(_PENDING_SQL),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=32)

@@ -41,12 +41,13 @@ class SlotSchedule(DeskBase):
                 plan = planned_slots(service, self.tz, today=today, days=self.rules.horizon_days)
                 if not service.is_group:
                     await self._withdraw_unplanned(session, service.id, plan, now)
+                plan = [p for p in plan if p.ends_at > now]
+                # One query for the whole plan: a year of slots is never read one by one.
+                known = await repo.slots_starting_at(
+                    session=session, service_id=service.id, starts=[p.starts_at for p in plan]
+                )
                 for planned in plan:
-                    if planned.ends_at <= now:
-                        continue
-                    existing = await repo.find_slot(
-                        session=session, service_id=service.id, starts_at=planned.starts_at
-                    )
+                    existing = known.get(planned.starts_at)
                     if existing is not None:
                         if service.is_group:
                             await self._update_group(
@@ -75,13 +76,10 @@ class SlotSchedule(DeskBase):
         in the file are withdrawn. Booked ones stay (staff cancel them with /cancelslot, which
         tells the people), and so do slots coordinators added from Telegram."""
         planned = {p.starts_at for p in plan}
-        for slot in await repo.slots_of_service(session=session, service_id=service_id, after=now):
-            if (
-                slot.status == SlotStatus.OPEN
-                and slot.origin != "coordinator"
-                and slot.booked == 0
-                and slot.starts_at not in planned
-            ):
+        for slot in await repo.withdrawable_slots(
+            session=session, service_id=service_id, after=now
+        ):
+            if slot.starts_at not in planned:
                 slot.status = SlotStatus.WITHDRAWN
                 session.add(slot)
 
@@ -160,31 +158,35 @@ class SlotSchedule(DeskBase):
             return await repo.get_slot(session=session, slot_id=slot_id)
 
     async def available_days(self, service_id: str) -> list[dt.date]:
-        slots = await self.free_slots(service_id)
-        return sorted({s.starts_at.astimezone(self.tz).date() for s in slots})
-
-    async def free_slots(self, service_id: str, day: dt.date | None = None) -> list[Slot]:
-        now = self.clock.now()
-        earliest, latest = rules.bookable_window(now, self.rules)
+        earliest, latest = rules.bookable_window(self.clock.now(), self.rules)
         async with self.db.session() as session:
-            slots = await repo.bookable_slots(
+            starts = await repo.free_start_times(
                 session=session, service_id=service_id, after=earliest, before=latest
             )
-        free = [s for s in slots if s.booked < s.capacity]
+        return sorted({s.astimezone(self.tz).date() for s in starts})
+
+    async def free_slots(self, service_id: str, day: dt.date | None = None) -> list[Slot]:
+        """Free open slots of the bookable window (of one local day, if given): the database
+        filters full slots and the window, so a year of full slots costs nothing here."""
+        earliest, latest = rules.bookable_window(self.clock.now(), self.rules)
         if day is not None:
-            free = [s for s in free if s.starts_at.astimezone(self.tz).date() == day]
-        return free
+            day_start = dt.datetime.combine(day, dt.time(0), tzinfo=self.tz).astimezone(dt.UTC)
+            day_end = dt.datetime.combine(
+                day + dt.timedelta(days=1), dt.time(0), tzinfo=self.tz
+            ).astimezone(dt.UTC)
+            earliest = max(earliest, day_start - dt.timedelta(microseconds=1))
+            latest = min(latest, day_end)
+        async with self.db.session() as session:
+            return await repo.bookable_slots(
+                session=session, service_id=service_id, after=earliest, before=latest
+            )
 
     async def group_slot(self, service_id: str) -> Slot | None:
         """The upcoming series of a group service (its one slot), full or not."""
         async with self.db.session() as session:
-            slots = await repo.slots_of_service(
+            return await repo.next_open_slot(
                 session=session, service_id=service_id, after=self.clock.now()
             )
-        open_slots = sorted(
-            (s for s in slots if s.status == SlotStatus.OPEN), key=lambda s: s.starts_at
-        )
-        return open_slots[0] if open_slots else None
 
     async def sessions(self, slot_id: int) -> list[tuple[dt.datetime, dt.datetime]]:
         async with self.db.session() as session:

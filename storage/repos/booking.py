@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, func, or_, update
 from sqlmodel import col, select
@@ -67,20 +68,47 @@ async def release_place(*, session: AsyncSession, slot_id: int) -> None:
     )
 
 
+def _free_between(service_id: str, after: datetime, before: datetime) -> list[Any]:
+    """Open slots with a free place in a window: the conditions of the partial index
+    `ix_slots_free_service_start`, so full slots are never read (a year holds many)."""
+    return [
+        Slot.service_id == service_id,
+        Slot.status == "open",
+        col(Slot.booked) < col(Slot.capacity),
+        col(Slot.starts_at) > after,
+        col(Slot.starts_at) < before,
+    ]
+
+
 async def bookable_slots(
     *, session: AsyncSession, service_id: str, after: datetime, before: datetime
 ) -> list[Slot]:
+    """Free open slots of a window, earliest first."""
     result = await session.exec(
-        select(Slot)
-        .where(
-            Slot.service_id == service_id,
-            Slot.status == "open",
-            col(Slot.starts_at) > after,
-            col(Slot.starts_at) < before,
-        )
-        .order_by(col(Slot.starts_at))
+        select(Slot).where(*_free_between(service_id, after, before)).order_by(col(Slot.starts_at))
     )
     return list(result.all())
+
+
+async def free_start_times(
+    *, session: AsyncSession, service_id: str, after: datetime, before: datetime
+) -> list[datetime]:
+    """Only the start times of the free open slots of a window (the day picker needs no more)."""
+    result = await session.exec(
+        select(Slot.starts_at).where(*_free_between(service_id, after, before))
+    )
+    return list(result.all())
+
+
+async def next_open_slot(*, session: AsyncSession, service_id: str, after: datetime) -> Slot | None:
+    """The earliest open slot of a service after a moment, full or not."""
+    result = await session.exec(
+        select(Slot)
+        .where(Slot.service_id == service_id, Slot.status == "open", col(Slot.starts_at) > after)
+        .order_by(col(Slot.starts_at))
+        .limit(1)
+    )
+    return result.first()
 
 
 async def slots_of_service(
@@ -88,6 +116,40 @@ async def slots_of_service(
 ) -> list[Slot]:
     result = await session.exec(
         select(Slot).where(Slot.service_id == service_id, col(Slot.starts_at) > after)
+    )
+    return list(result.all())
+
+
+async def slots_starting_at(
+    *, session: AsyncSession, service_id: str, starts: list[datetime]
+) -> dict[datetime, Slot]:
+    """The slots of a service at these start times (one query for a whole plan)."""
+    if not starts:
+        return {}
+    result = await session.exec(
+        select(Slot).where(
+            Slot.service_id == service_id,
+            col(Slot.starts_at) >= min(starts),
+            col(Slot.starts_at) <= max(starts),
+        )
+    )
+    wanted = set(starts)
+    return {s.starts_at: s for s in result.all() if s.starts_at in wanted}
+
+
+async def withdrawable_slots(
+    *, session: AsyncSession, service_id: str, after: datetime
+) -> list[Slot]:
+    """Open, unbooked, scheduled (not coordinator-added) slots of a service after a moment:
+    the only ones the slot sync may withdraw. Booked and full slots are never read."""
+    result = await session.exec(
+        select(Slot).where(
+            Slot.service_id == service_id,
+            Slot.status == "open",
+            Slot.booked == 0,
+            Slot.origin != "coordinator",
+            col(Slot.starts_at) > after,
+        )
     )
     return list(result.all())
 

@@ -1,0 +1,261 @@
+"""Start-up with a year of data: time to ready, the longest event-loop stall at start-up and on a
+content reload, idle and peak memory; and the same for a bare python-telegram-bot echo bot.
+
+    python -m bench.startup [--year-database-url postgresql://…]
+
+Each bot runs in a subprocess of its own (`--child arrival|echo`), so the bench process and its
+imports do not count in the memory figures. Without `--year-database-url` a year of data is built
+in a temporary SQLite file first (bench/year_of_data.py, about 30 s).
+
+A watchdog task wakes every 5 ms and records how late it woke: the longest lateness is the longest
+time no update could have been handled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+STARTED = time.perf_counter()  # before the heavy imports: a child's start-up counts them
+
+from bench.table import Row  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+TICK = 0.005
+SECTION = "start-up"
+
+
+class Watchdog:
+    """The largest lateness of a task that asks to wake every 5 ms, per phase."""
+
+    def __init__(self) -> None:
+        self.worst = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            before = loop.time()
+            await asyncio.sleep(TICK)
+            self.worst = max(self.worst, loop.time() - before - TICK)
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run())
+
+    def take(self) -> float:
+        worst, self.worst = self.worst, 0.0
+        return worst
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+
+def memory_mb() -> tuple[float, float]:
+    """Resident memory now and at its peak (VmRSS, VmHWM), in MB."""
+    values = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(("VmRSS:", "VmHWM:")):
+            name, amount, _unit = line.split()
+            values[name] = int(amount) / 1024
+    return values["VmRSS:"], values["VmHWM:"]
+
+
+async def settle() -> None:
+    """Let the first job-queue runs and the collector finish before memory is read."""
+    import gc
+
+    await asyncio.sleep(1.0)
+    gc.collect()
+    await asyncio.sleep(0.2)
+
+
+async def child_arrival(database_url: str, work: Path) -> dict[str, Any]:
+    from bot.app import build_application, build_services
+    from bot.botapi.standin import StandinBotApi
+    from bot.config import Settings
+    from bot.handlers.content import RELOAD_JOB
+
+    imported = time.perf_counter() - STARTED
+    faq = work / "faq"
+    shutil.copytree(REPO / "faq", faq)
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        data_dir=work / "data",
+        database_url=database_url,
+        faq_dir=faq,
+        services_file=faq / "services.yaml",
+        indicators_file=faq / "indicators.yaml",
+        locales_dir=REPO / "locales",
+        coordinator_chat_id=-100500,
+        user_key_secret="bench-only-secret",
+        content_reload_seconds=3600,  # the bench triggers the one reload itself
+    )
+    watchdog = Watchdog()
+    watchdog.start()
+    services = build_services(settings)
+    app = build_application(settings, request=StandinBotApi(), services=services)
+    built = time.perf_counter() - STARTED
+    watchdog.take()  # building is synchronous, before the bot takes any update
+    await app.initialize()
+    assert app.post_init is not None
+    await app.post_init(app)
+    await app.start()
+    ready = time.perf_counter() - STARTED
+    await asyncio.sleep(0.3)  # the jobs that run at once (outbox poll) belong to start-up
+    stall_start = watchdog.take()
+    os.utime(next(faq.glob("*/en.md")))  # a staff edit: the next reload check sees a change
+    started = time.perf_counter()
+    await app.job_queue.get_jobs_by_name(RELOAD_JOB)[0].run(app)
+    reload_seconds = time.perf_counter() - started
+    stall_reload = watchdog.take()
+    await settle()
+    idle, peak = memory_mb()
+    await watchdog.stop()
+    await app.stop()
+    await app.shutdown()
+    assert app.post_shutdown is not None
+    await app.post_shutdown(app)
+    return {
+        "imports": imported,
+        "built": built,
+        "ready": ready,
+        "stall_start": stall_start,
+        "reload": reload_seconds,
+        "stall_reload": stall_reload,
+        "idle_mb": idle,
+        "peak_mb": peak,
+    }
+
+
+async def child_echo() -> dict[str, Any]:
+    from telegram import Update
+    from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
+
+    from bot.botapi.standin import StandinBotApi
+
+    imported = time.perf_counter() - STARTED
+
+    async def echo(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_message is not None
+        await update.effective_message.reply_text(update.effective_message.text or "")
+
+    watchdog = Watchdog()
+    watchdog.start()
+    request = StandinBotApi()
+    app = ApplicationBuilder().token("0:echo").request(request).get_updates_request(request).build()
+    app.add_handler(MessageHandler(filters.TEXT, echo))
+    built = time.perf_counter() - STARTED
+    watchdog.take()
+    await app.initialize()
+    await app.start()
+    ready = time.perf_counter() - STARTED
+    await asyncio.sleep(0.3)
+    stall_start = watchdog.take()
+    await settle()
+    idle, peak = memory_mb()
+    await watchdog.stop()
+    await app.stop()
+    await app.shutdown()
+    return {
+        "imports": imported,
+        "built": built,
+        "ready": ready,
+        "stall_start": stall_start,
+        "idle_mb": idle,
+        "peak_mb": peak,
+    }
+
+
+def run_child(kind: str, database_url: str) -> dict[str, Any]:
+    command = [sys.executable, "-m", "bench.startup", "--child", kind]
+    if database_url:
+        command += ["--year-database-url", database_url]
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{kind} child failed:\n{done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+async def measure(options: Any) -> list[Row]:
+    """Rows for the table; `options.year_database_url` (optional) names a database that already
+    holds a year of data (bench/year_of_data.py), else one is built in a temporary SQLite file."""
+    url = getattr(options, "year_database_url", "") or ""
+    if not url:
+        from bench.year_of_data import fill
+
+        url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='bench-year-')) / 'year.db'}"
+        await fill(url)
+    arrival = await asyncio.to_thread(run_child, "arrival", url)
+    echo = await asyncio.to_thread(run_child, "echo", "")
+
+    def ms(value: float) -> str:
+        return f"{1000 * value:.0f} ms"
+
+    return [
+        Row(
+            SECTION,
+            "start-up to ready, year of data (imports + build + start)",
+            f"{arrival['ready']:.2f} s (imports {arrival['imports']:.2f} s, build "
+            f"{arrival['built'] - arrival['imports']:.2f} s); echo bot {echo['ready']:.2f} s",
+            "< 3 s",
+            arrival["ready"] < 3,
+        ),
+        Row(
+            SECTION,
+            "longest event-loop stall at start-up",
+            f"{ms(arrival['stall_start'])}; echo bot {ms(echo['stall_start'])}",
+            "≤ 100 ms",
+            arrival["stall_start"] <= 0.1,
+        ),
+        Row(
+            SECTION,
+            "longest event-loop stall on a content reload",
+            f"{ms(arrival['stall_reload'])} (reload took {ms(arrival['reload'])})",
+            "≤ 100 ms",
+            arrival["stall_reload"] <= 0.1,
+        ),
+        Row(
+            SECTION,
+            "idle memory (RSS)",
+            f"{arrival['idle_mb']:.0f} MB; echo bot {echo['idle_mb']:.0f} MB",
+            "< 200 MB",
+            arrival["idle_mb"] < 200,
+        ),
+        Row(
+            SECTION,
+            "peak memory (RSS high-water mark)",
+            f"{arrival['peak_mb']:.0f} MB; echo bot {echo['peak_mb']:.0f} MB",
+        ),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--year-database-url", default="")
+    parser.add_argument("--child", choices=["arrival", "echo"], default=None)
+    args = parser.parse_args()
+    if args.child == "arrival":
+        with tempfile.TemporaryDirectory(prefix="bench-startup-") as work:
+            result = asyncio.run(child_arrival(args.year_database_url, Path(work)))
+        print(json.dumps(result))
+    elif args.child == "echo":
+        print(json.dumps(asyncio.run(child_echo())))
+    else:
+        from bench.table import render
+
+        print(render(asyncio.run(measure(args))))
+
+
+if __name__ == "__main__":
+    main()
