@@ -4,8 +4,10 @@
 
 Calls `measure(options)` of every section module present in bench/ (per update; start-up and
 reminders where they exist) and prints their rows as one Markdown table (bench/README.md).
-`--quick`: fewer people and rows, about a minute. `--year`: the per-update section again on a
-database filled with a year of data (bench/year_of_data.py).
+`--quick`: fewer people and rows, about a minute. `--year`: a year of data (bench/year_of_data.py,
+filled once into `--database-url` or a temporary SQLite file): the per-update section again on
+it. Start-up is always measured on a year of data (a tenth with `--quick`). Reminders run last:
+on PostgreSQL they empty the database first.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import asyncio
 import importlib
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -39,8 +42,23 @@ def available(only: set[str]) -> list[Any]:
     return modules
 
 
+async def year_database(options: argparse.Namespace) -> str:
+    """One database with a year of data for every section that wants it (filled once: about a
+    minute on PostgreSQL, a few on SQLite). `--quick` fills a tenth of it."""
+    from bench.updates import fill_year, prepare_database
+
+    url = options.database_url or f"sqlite:///{Path(tempfile.mkdtemp(prefix='bench-year-'))}/y.db"
+    started = time.perf_counter()
+    await prepare_database(url, year=False)
+    await fill_year(url, scale=0.1 if options.quick else 1.0)
+    print(f"year of data filled in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return url
+
+
 async def run(options: argparse.Namespace) -> list[Row]:
     rows: list[Row] = []
+    if options.quick:
+        options.reminders = options.reminders or 1000  # bench/reminders.py: 10,000 by default
     for module in available(set(filter(None, options.only.split(",")))):
         started = time.perf_counter()
         print(f"running {module.__name__} …", file=sys.stderr)
@@ -48,7 +66,12 @@ async def run(options: argparse.Namespace) -> list[Row]:
             # On an empty database first, then (with --year) the same updates on a year of data.
             rows += await module.measure(argparse.Namespace(**{**vars(options), "year": False}))
             if options.year:
+                options.year_database_url = await year_database(options)
                 rows += await module.measure(options)
+        elif module.__name__ == "bench.startup":
+            # Start-up is measured with a year of data (a tenth with --quick), filled once here.
+            options.year_database_url = options.year_database_url or await year_database(options)
+            rows += await module.measure(options)
         else:
             rows += await module.measure(options)
         print(f"{module.__name__}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
@@ -62,7 +85,9 @@ def main() -> None:
     parser.add_argument("--database-url", default="", help="default: a fresh SQLite file")
     parser.add_argument("--only", default="", help="comma-separated sections, e.g. updates")
     parser.add_argument("--profile", default="", help="updates: cProfile these kinds, e.g. faq")
+    parser.add_argument("--reminders", type=int, default=0, help="reminders: how many are due")
     options = parser.parse_args()
+    options.year_database_url = ""
     print(render(asyncio.run(run(options))))
 
 

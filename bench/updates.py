@@ -311,7 +311,7 @@ def rows_from(bench: Bench, section: str) -> list[Row]:
 
 
 async def prepare_database(url: str, year: bool) -> None:
-    """The bench's own PostgreSQL database starts empty (or filled with a year of data)."""
+    """The bench's own database starts empty, or filled with a year of data."""
     db = Database(url)
     try:
         await db.upgrade()
@@ -322,11 +322,15 @@ async def prepare_database(url: str, year: bool) -> None:
     finally:
         await db.dispose()
     if year:
-        from bench import year_of_data  # written on the scale branch
+        await fill_year(url)
 
-        await year_of_data.fill(
-            url, people=100_000, events=1_000_000, slots=100_000, pending=100_000
-        )
+
+async def fill_year(url: str, *, scale: float = 1.0) -> None:
+    """A year of data (issue #13's sizes, times `scale`) ending at the bench's clock."""
+    from bench.year_of_data import fill  # written on the scale branch
+
+    n = int(100_000 * scale)
+    await fill(url, people=n, events=10 * n, slots=n, pending=n, now=NOW)
 
 
 async def measure(options: Any) -> list[Row]:
@@ -335,8 +339,10 @@ async def measure(options: Any) -> list[Row]:
     database_url = str(getattr(options, "database_url", "") or "")
     warm_up, measured = PEOPLE["quick" if quick else "full"]
     folder = Path(tempfile.mkdtemp(prefix="updates-bench-"))
-    settings = bench_settings(folder, database_url)
-    await prepare_database(settings.effective_database_url, year)
+    filled = str(getattr(options, "year_database_url", "") or "") if year else ""
+    settings = bench_settings(folder, filled or database_url)
+    if not filled:  # else bench/run.py filled it once for every section
+        await prepare_database(settings.effective_database_url, year)
     api, echo_api = StandinBotApi(), StandinBotApi()
     services = build_services(settings, clock=ManualClock(NOW))
     app = build_application(settings, request=api, services=services, rate_limit=False)
