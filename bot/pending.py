@@ -8,11 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from bot.clock import Clock
 from storage.db import Database
-from storage.models import User
 from storage.repos import users
 
 EXPIRES_AFTER = dt.timedelta(hours=2)
@@ -30,7 +29,13 @@ class Pending:
         return self.kind.endswith(DRAFT_SUFFIX)
 
 
-def pending_of(user: User, now: dt.datetime) -> Pending | None:
+class AwaitingFields(Protocol):
+    awaiting_kind: str | None
+    awaiting_data: str | None
+    awaiting_until: dt.datetime | None
+
+
+def pending_of(user: AwaitingFields, now: dt.datetime) -> Pending | None:
     """The person's pending input, if any and not expired."""
     if user.awaiting_kind is None or user.awaiting_until is None or user.awaiting_until <= now:
         return None

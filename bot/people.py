@@ -8,6 +8,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -56,7 +57,23 @@ class Person:
     awaiting: Pending | None = None  # what the bot waits for them to type next
 
 
-def _person(user: User, *, is_new: bool, is_coordinator: bool, now: datetime) -> Person:
+class UserFields(Protocol):
+    """What a person is made from: a `User` row, or a plain row of the users table."""
+
+    id: int | None
+    telegram_id: int | None
+    user_key: str
+    language: str
+    display_name: str
+    active: bool
+    last_seen_at: datetime | None
+    consent_at: datetime | None
+    awaiting_kind: str | None
+    awaiting_data: str | None
+    awaiting_until: datetime | None
+
+
+def _person(user: UserFields, *, is_new: bool, is_coordinator: bool, now: datetime) -> Person:
     assert user.id is not None and user.telegram_id is not None  # found by their Telegram id
     return Person(
         id=user.id,
@@ -71,6 +88,17 @@ def _person(user: User, *, is_new: bool, is_coordinator: bool, now: datetime) ->
     )
 
 
+def _short_name(display_name: str) -> str:
+    return clean_text(display_name).strip()[:128]  # a NUL would fail every update
+
+
+def needs_write(user: UserFields, display_name: str, now: datetime) -> bool:
+    """Whether resolving this person changes their row (see `resolve`): most updates do not."""
+    seen_long_ago = user.last_seen_at is None or now - user.last_seen_at > LAST_SEEN_PRECISION
+    name = _short_name(display_name)
+    return not user.active or seen_long_ago or bool(name and user.display_name != name)
+
+
 async def resolve(
     *,
     session: AsyncSession,
@@ -82,7 +110,7 @@ async def resolve(
     now: datetime,
 ) -> Person:
     """Find the user, creating them on first contact with the negotiated language."""
-    display_name = clean_text(display_name).strip()[:128]  # a NUL would fail every update
+    display_name = _short_name(display_name)
     user = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
     if user is None:
         created = await users.add_if_absent(
@@ -136,6 +164,13 @@ class People:
     async def resolve(
         self, *, telegram_id: int, negotiated_locale: str, display_name: str, is_coordinator: bool
     ) -> Person:
+        """Runs on every update, so the usual case is one read outside any transaction; a
+        first contact or a row to refresh (see `needs_write`) is a unit of work."""
+        now = self.clock.now()
+        async with self.db.single() as connection:
+            row = await users.read_by_telegram_id(connection=connection, telegram_id=telegram_id)
+        if row is not None and not needs_write(row, display_name, now):
+            return _person(row, is_new=False, is_coordinator=is_coordinator, now=now)
         async with self.db.session() as session:
             person = await resolve(
                 session=session,

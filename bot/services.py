@@ -49,9 +49,10 @@ class Services:
         source: str | None = None,
         service_id: str | None = None,
     ) -> None:
-        async with self.db.session() as session:
-            await events.record(
-                session=session,
+        # One statement, no unit of work around it: every update records one.
+        async with self.db.single() as connection:
+            await events.record_alone(
+                connection=connection,
                 kind=kind,
                 user_key=user_key,
                 language=language,
@@ -60,4 +61,3 @@ class Services:
                 service_id=service_id,
                 at=self.clock.now(),
             )
-            await session.commit()

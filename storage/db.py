@@ -14,7 +14,12 @@ from sqlalchemy import event
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -86,6 +91,36 @@ class Database:
         self._sessions = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
+        self._autocommit: AsyncEngine | None = None
+
+    @property
+    def autocommit(self) -> AsyncEngine:
+        """Connections in autocommit, for one statement that needs no unit of work (a read, an
+        insert that stands alone): no BEGIN and COMMIT round trips around it, and on SQLite no
+        write lock for a read (WAL lets it read beside a writer). A single statement is atomic
+        by itself. Made on first use; an in-memory SQLite database has only the one engine."""
+        if self._autocommit is None:
+            database = make_url(self.url).database if self.is_sqlite else None
+            if self.is_sqlite and (not database or database == ":memory:"):
+                self._autocommit = self.engine
+            else:
+                self._autocommit = create_async_engine(
+                    self.url,
+                    pool_pre_ping=not self.is_sqlite,
+                    hide_parameters=True,
+                    isolation_level="AUTOCOMMIT",
+                    pool_reset_on_return=None,  # no transaction is ever left to roll back
+                    pool_size=2,
+                )
+                if self.is_sqlite:
+                    event.listen(self._autocommit.sync_engine, "connect", _sqlite_pragmas)
+        return self._autocommit
+
+    @asynccontextmanager
+    async def single(self) -> AsyncIterator[AsyncConnection]:
+        """A connection for one statement outside any unit of work (see `autocommit`)."""
+        async with self.autocommit.connect() as connection:
+            yield connection
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
@@ -129,6 +164,8 @@ class Database:
                 raise RuntimeError(f"migration left {len(broken)} broken references")
 
     async def dispose(self) -> None:
+        if self._autocommit is not None and self._autocommit is not self.engine:
+            await self._autocommit.dispose()
         await self.engine.dispose()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -45,5 +46,20 @@ def booking_calendar(
         event.add("description", description)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return bytes(calendar.to_ical())
+    # What `calendar.add_missing_timezones()` gives, with each VTIMEZONE built and written once
+    # per zone (it walks every transition from 1970 to 2038: milliseconds, the same every time);
+    # it goes where that method puts it, before the event.
+    zones = b"".join(_vtimezone(tzid) for tzid in sorted(calendar.get_missing_tzids()))
+    ical = bytes(calendar.to_ical())
+    if not zones:
+        return ical
+    at = ical.index(EVENT_START) + 2  # after the line break that ends the calendar's properties
+    return ical[:at] + zones + ical[at:]
+
+
+EVENT_START = b"\r\nBEGIN:VEVENT\r\n"
+
+
+@lru_cache(maxsize=8)
+def _vtimezone(tzid: str) -> bytes:
+    return bytes(icalendar.Timezone.from_tzid(tzid).to_ical())

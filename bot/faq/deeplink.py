@@ -38,3 +38,14 @@ def make_start_payload(topic_id: str | None, source: str | None = None) -> str:
     if len(payload) > MAX_PAYLOAD or (source is not None and not _SOURCE_TAG.match(source)):
         raise ValueError("the deep link payload must be at most 64 characters of A-Z a-z 0-9 _ -")
     return payload
+
+
+@dataclass(frozen=True)
+class TopicLinks:
+    """A link in content to another topic, as a deep link into the bot. Compares by value, so
+    rendered answers can be cached per bot (`render.markdown_to_html`)."""
+
+    username: str
+
+    def __call__(self, topic_id: str) -> str:
+        return f"https://t.me/{self.username}?start={make_start_payload(topic_id)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from html import escape, unescape
 
 from markdown_it import MarkdownIt
@@ -60,7 +61,16 @@ def _inline(children: Sequence[Token], topic_url: TopicUrl | None = None) -> str
 
 
 def markdown_to_html(markdown: str, topic_url: TopicUrl | None = None) -> str:
-    """Paragraphs are separated by a blank line, which `split_message` relies on."""
+    """Paragraphs are separated by a blank line, which `split_message` relies on.
+
+    Answers are shown far more often than they change: the result is remembered per body text
+    and link maker (a reload brings new texts, so an edit is never served stale). Pass a
+    `topic_url` that compares by value (e.g. `deeplink.TopicLinks`) for the cache to hit."""
+    return _markdown_to_html_cached(markdown, topic_url)
+
+
+@lru_cache(maxsize=1024)  # ~50 topics × 4 languages, a few kB each, with room for a reload
+def _markdown_to_html_cached(markdown: str, topic_url: TopicUrl | None) -> str:
     out: list[str] = []
     lists: list[list[int]] = []  # per open list: [ordered (0/1), next number]
     for token in _markdown.parse(markdown):

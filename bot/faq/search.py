@@ -20,6 +20,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import simplemma
 from rapidfuzz import fuzz, process
@@ -189,6 +190,9 @@ class SearchIndex:
             known |= set(bm25.idf)
         self._known = known
         self._vocabulary = sorted(t for t in known if not t.startswith("~"))
+        self._fuzzy_candidates: dict[int, list[str]] = {}  # query word length → vocabulary
+        # Questions repeat words: what a word stands for is worked out once per index.
+        self._query_word = lru_cache(maxsize=8192)(self._make_query_word)
         self._common = self._common_terms(groups["body"])
         # Which topics hold a term (any language, any field): for coverage and word weights.
         self._topic_terms: dict[str, set[str]] = defaultdict(set)
@@ -241,11 +245,37 @@ class SearchIndex:
                 weights[term] = max(weights.get(term, 0), weight)
             elif not term.startswith("~") and len(term) >= 4:
                 for match, similarity, _ in process.extract(
-                    term, self._vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
+                    term,
+                    self._candidates(len(term)),
+                    scorer=fuzz.ratio,
+                    score_cutoff=FUZZY_CUTOFF,
+                    limit=3,
                 ):
                     fuzzy = FUZZY_WEIGHT * similarity / 100
                     weights[match] = max(weights.get(match, 0), fuzzy)
         return weights
+
+    def _candidates(self, length: int) -> list[str]:
+        """The vocabulary words that can reach FUZZY_CUTOFF against a word of `length` (fuzz.ratio
+        is at most 2·min / (a + b) of the lengths; slack keeps rounding out of it), in order, so
+        `process.extract` returns exactly what it would over the whole vocabulary."""
+        words = self._fuzzy_candidates.get(length)
+        if words is None:
+            slack = (100 - FUZZY_CUTOFF + 1) / 100
+            words = [
+                w for w in self._vocabulary if abs(len(w) - length) <= slack * (len(w) + length)
+            ]
+            self._fuzzy_candidates[length] = words
+        return words
+
+    def _make_query_word(self, token: str) -> QueryWord:
+        folded = fold(token)
+        terms = self._word_terms(token)
+        real = bool(terms) or any(
+            simplemma.is_known(token, lang=language, low_memory=LOW_MEMORY)
+            for language in ALL_LEMMA_LANGUAGES
+        )
+        return QueryWord(terms, folded in FUNCTION_WORDS, real)
 
     def _query_words(self, query: str) -> list[QueryWord]:
         """Every distinct content word of the query, in order, with what it matched."""
@@ -253,12 +283,7 @@ class SearchIndex:
         for token in content_tokens(query[:MAX_QUERY_CHARS], skip=self._skip):
             folded = fold(token)
             if folded not in words:
-                terms = self._word_terms(token)
-                real = bool(terms) or any(
-                    simplemma.is_known(token, lang=language, low_memory=LOW_MEMORY)
-                    for language in ALL_LEMMA_LANGUAGES
-                )
-                words[folded] = QueryWord(terms, folded in FUNCTION_WORDS, real)
+                words[folded] = self._query_word(token)
         return list(words.values())
 
     def _rank(self, terms: dict[str, float]) -> list[tuple[str, float]]:

@@ -4,6 +4,7 @@ Shared by the search index and the list of unanswered questions (bot.faq.gaps)."
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import stopwordsiso
 
@@ -22,6 +23,7 @@ _EAST_SLAVIC_FOLDS = str.maketrans(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=16384)  # every word of every question goes through it, several times
 def fold(word: str) -> str:
     """Lowercase, Serbian Cyrillic → Latin, no diacritics: 'Дозвола' and 'dozvóla' → 'dozvola'."""
     word = to_serbian_latin(word.lower().translate(_EAST_SLAVIC_FOLDS)).translate(_EXTRA_FOLDS)

@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.faq.answer import AnswerLabels, compose_answer
-from bot.faq.deeplink import make_start_payload
+from bot.faq.deeplink import TopicLinks
 from bot.faq.model import FaqContent, Topic
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, acknowledge, button, show
@@ -70,13 +70,11 @@ def answer_parts(context: AppContext, content: FaqContent, topic: Topic) -> list
         disclaimer=context.t("faq-disclaimer"),
         overdue=context.t("faq-review-overdue") if overdue else None,
     )
-    username = context.bot.username
-
-    def topic_url(topic_id: str) -> str:  # a link in content to another topic: a deep link
-        return f"https://t.me/{username}?start={make_start_payload(topic_id)}"
-
     parts = compose_answer(
-        topic, content.translation(topic, context.locale), labels, topic_url=topic_url
+        topic,
+        content.translation(topic, context.locale),
+        labels,
+        topic_url=TopicLinks(context.bot.username),
     )
     children = content.children(topic.id)
     if children:

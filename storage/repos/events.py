@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, insert
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -31,6 +32,32 @@ async def record(
     )
     session.add(event)
     return event
+
+
+async def record_alone(
+    *,
+    connection: AsyncConnection,
+    kind: str,
+    user_key: str,
+    language: str,
+    at: datetime,
+    topic_id: str | None = None,
+    source: str | None = None,
+    service_id: str | None = None,
+) -> None:
+    """The same row as `record`, written by one INSERT on an autocommit connection: for an
+    event that is not part of a unit of work (most of them: one per update)."""
+    await connection.execute(
+        insert(Event.__table__).values(  # type: ignore[attr-defined]
+            kind=kind,
+            user_key=user_key,
+            language=language,
+            topic_id=topic_id,
+            source=source,
+            service_id=service_id,
+            created_at=at,
+        )
+    )
 
 
 async def list_for_user(*, session: AsyncSession, user_key: str) -> list[Event]:

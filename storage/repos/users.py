@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import Row, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -13,6 +15,14 @@ from storage.models import User
 async def get_by_telegram_id(*, session: AsyncSession, telegram_id: int) -> User | None:
     result = await session.exec(select(User).where(User.telegram_id == telegram_id))
     return result.first()
+
+
+async def read_by_telegram_id(*, connection: AsyncConnection, telegram_id: int) -> Row[Any] | None:
+    """The person's row as plain values (no ORM object), for a read outside a unit of work."""
+    table = User.__table__  # type: ignore[attr-defined]
+    result = await connection.execute(select(table).where(table.c.telegram_id == telegram_id))
+    row: Row[Any] | None = result.first()
+    return row
 
 
 async def get_by_key(*, session: AsyncSession, user_key: str) -> User | None:
