@@ -48,9 +48,9 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_CONFIG
-    _setup_logging(settings)
     try:
         with single_instance(settings.effective_database_url):
+            _setup_logging(settings)
             return run_webhook(settings) if webhook else run_polling(settings)
     except DatabaseInUse as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -22,6 +22,7 @@ from typing import Any
 import uvicorn
 from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -103,23 +104,23 @@ class WebhookApp:
         return Response(status_code=200)
 
     async def healthz(self, _request: Request) -> Response:
-        database = await self._database_reachable()
-        due: dict[str, int] = {}
-        if database:
-            due = await self._outbox_due()
+        due = await self._outbox_due() if await self._database_reachable() else None
+        database = due is not None
         last = self.metrics.last_update_at
         stopping = self.is_stopping()
         body = {
             "status": "stopping" if stopping else ("ok" if database else "database_unreachable"),
             "database": database,
             "last_update_at": last.isoformat() if last else None,
-            "outbox_due": sum(due.values()) if database else None,
+            "outbox_due": sum(due.values()) if due is not None else None,
         }
         return JSONResponse(body, status_code=200 if database and not stopping else 503)
 
     async def prometheus(self, _request: Request) -> Response:
         if await self._database_reachable():
-            self.metrics.set_outbox_due(await self._outbox_due())
+            due = await self._outbox_due()
+            if due is not None:
+                self.metrics.set_outbox_due(due)
         return Response(self.metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
     async def _database_reachable(self) -> bool:
@@ -134,9 +135,15 @@ class WebhookApp:
             return False
         return True
 
-    async def _outbox_due(self) -> dict[str, int]:
-        async with self.services.db.session() as session:
-            return await outbox_repo.due_by_kind(session=session, now=self.services.clock.now())
+    async def _outbox_due(self) -> dict[str, int] | None:
+        """Due rows by kind; None when the database answers but cannot be used."""
+        try:
+            async with self.services.db.session() as session:
+                now = self.services.clock.now()
+                return await outbox_repo.due_by_kind(session=session, now=now)
+        except SQLAlchemyError as exc:
+            log.warning("health check: outbox not readable (%s)", type(exc).__name__)
+            return None
 
 
 async def purge_job(context: Any) -> int | None:
