@@ -23,7 +23,7 @@ async def take(*, session: AsyncSession, update_id: int, now: datetime) -> bool:
         .values(update_id=update_id, handled_at=now)
         .on_conflict_do_nothing(index_elements=["update_id"])
     )
-    result = await session.exec(statement)  # type: ignore[call-overload]
+    result = await session.exec(statement)
     return bool(result.rowcount == 1)
 
 
@@ -34,12 +34,10 @@ async def claim_purge(*, session: AsyncSession, day: str) -> bool:
         .values(kind=PURGE_CLAIM, day=day)
         .on_conflict_do_nothing(index_elements=["kind", "day"])
     )
-    result = await session.exec(statement)  # type: ignore[call-overload]
+    result = await session.exec(statement)
     return bool(result.rowcount == 1)
 
 
 async def purge(*, session: AsyncSession, before: datetime) -> int:
-    result = await session.exec(
-        delete(HandledUpdate).where(col(HandledUpdate.handled_at) < before)  # type: ignore[call-overload]
-    )
+    result = await session.exec(delete(HandledUpdate).where(col(HandledUpdate.handled_at) < before))
     return int(result.rowcount or 0)
