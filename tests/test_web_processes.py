@@ -46,7 +46,7 @@ class Instance:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def wait_healthy(self, timeout: float = 60.0) -> None:
+    def wait_healthy(self, timeout: float = 120.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, f"{self.name} exited early:\n{self.log_text()}"
@@ -205,13 +205,18 @@ async def outbox_state(database_url: str) -> tuple[dict[str, int], int]:
         await db.dispose()
 
 
+def row_number(call: ApiCall) -> str:
+    return str(call.params.get("text", "")).split("row-")[1].split("<")[0]
+
+
 def test_two_instances_send_each_row_once_while_one_is_killed(
     api: HttpBotApi, launch, database_url: str
 ):
     if database_url.startswith("sqlite"):
         pytest.skip("several instances need PostgreSQL (SQLite: one instance per file)")
     asyncio.run(empty_database(database_url))
-    tuning = {"OUTBOX_POLL_SECONDS": "0.2", "OUTBOX_LEASE_SECONDS": "2"}
+    # A short lease so the killed instance's rows are taken over soon; quiet logs.
+    tuning = {"OUTBOX_POLL_SECONDS": "0.2", "OUTBOX_LEASE_SECONDS": "2", "LOG_LEVEL": "WARNING"}
     a, b = launch("a", **tuning), launch("b", **tuning)
     a.wait_healthy()
     b.wait_healthy()
@@ -231,23 +236,20 @@ def test_two_instances_send_each_row_once_while_one_is_killed(
     started = time.monotonic()
     asyncio.run(add_due_rows(database_url, ROWS))
 
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
+    deadline = time.monotonic() + 120
+    while len(api.sent()) < ROWS and time.monotonic() < deadline:  # cheap: the stand-in's list
+        assert b.proc.poll() is None, b.log_text()
+        time.sleep(0.2)
+    took = time.monotonic() - started
+    while time.monotonic() < deadline:  # the last "sent" marks follow the last answers
         statuses, taken_over = asyncio.run(outbox_state(database_url))
         if statuses.get("sent", 0) == ROWS:
             break
-        assert b.proc.poll() is None, b.log_text()
-        time.sleep(0.3)
-    took = time.monotonic() - started
+        time.sleep(0.2)
 
     assert a.proc.wait(timeout=10) == -signal.SIGKILL
     assert statuses == {"sent": ROWS}, statuses
-    texts = Counter(
-        line.split("row-")[1].split("<")[0]
-        for call in api.sent()
-        for line in str(call.params.get("text", "")).splitlines()
-        if "row-" in line
-    )
+    texts = Counter(row_number(call) for call in api.sent())
     assert set(texts) == {str(n) for n in range(ROWS)}, "every row went out"
     assert [n for n, times in texts.items() if times > 1] == [], "and none twice"
     by_instance = Counter(c.instance for c in api.sent())
