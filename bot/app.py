@@ -8,7 +8,7 @@ from typing import Any
 from telegram import BotCommand
 from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.booking.catalog import load_catalog
 from bot.booking.desk import BookingDesk, DeskRules
@@ -45,6 +45,7 @@ from bot.privacy import Privacy
 from bot.relays import Relays
 from bot.services import Services
 from bot.surveys import Surveys
+from bot.web.metrics import MeteredRequest, Metrics
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -135,7 +136,11 @@ def build_application(
     services: Services | None = None,
     clock: Clock | None = None,
     rate_limit: bool = True,
+    metrics: Metrics | None = None,
+    webhook: bool = False,
 ) -> AppType:
+    """`metrics`: count every Bot API call (bot/web/metrics.py); `webhook`: no Updater, the
+    web server feeds updates (bot/web/server.py)."""
     services = services or build_services(settings, clock=clock)
     builder: Any = (
         ApplicationBuilder()
@@ -147,15 +152,26 @@ def build_application(
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
-    if rate_limit:
+    if rate_limit and settings.telegram_rate_limit:
         # Telegram allows ~30 messages/s overall and ~1/s per chat; retry_after is honoured.
         builder = builder.rate_limiter(
             RateLimiter(overall_max_rate=settings.telegram_messages_per_second, max_retries=3)
         )
-    if request is not None:
+    if metrics is not None:
+        # The one place every Bot API call passes through, counted by method and failure.
+        builder = builder.request(
+            MeteredRequest(request or HTTPXRequest(connection_pool_size=256), metrics)
+        )
+        if request is not None:
+            builder = builder.get_updates_request(request)
+    elif request is not None:
         builder = builder.request(request).get_updates_request(request)
+    if webhook:
+        builder = builder.updater(None)
     app: AppType = builder.build()
     app.bot_data["services"] = services
+    if metrics is not None:
+        app.bot_data["metrics"] = metrics  # the sender counts outbox rows in it
 
     # Order matters: group -3 drops floods before any database work, group -2 resolves the
     # person and group -1 drops a stale "waiting for your text" before any feature handler runs;

@@ -17,6 +17,7 @@ from bot import logsafety
 from bot.cli_faq import CommandError, add_faq_commands
 from bot.cli_report import add_report_command
 from bot.config import ConfigError, Settings, load_settings
+from bot.instance_lock import DatabaseInUse, single_instance
 
 if TYPE_CHECKING:
     from telegram.request import BaseRequest
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("bot")
 
 EXIT_CONFIG = 2
+EXIT_DATABASE_IN_USE = 4  # another process runs on the same SQLite file
 
 
 def _setup_logging(settings: Settings) -> None:
@@ -34,12 +36,32 @@ def _setup_logging(settings: Settings) -> None:
     )
 
 
-def cmd_run(settings: Settings, _args: argparse.Namespace) -> int:
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     if not settings.telegram_bot_token:
         print("TELEGRAM_BOT_TOKEN is not set: starting the offline chat instead.", file=sys.stderr)
-        return cmd_chat(settings, _args)
-    _setup_logging(settings)
-    return run_polling(settings)
+        return cmd_chat(settings, args)
+    webhook = bool(getattr(args, "webhook", False) or settings.webhook_url)
+    if webhook and not (settings.webhook_url and settings.webhook_secret):
+        print(
+            "configuration error: webhook mode needs WEBHOOK_URL (the public base URL) and "
+            "WEBHOOK_SECRET (1-256 of A-Z a-z 0-9 _ -)",
+            file=sys.stderr,
+        )
+        return EXIT_CONFIG
+    try:
+        with single_instance(settings.effective_database_url):
+            _setup_logging(settings)
+            return run_webhook(settings) if webhook else run_polling(settings)
+    except DatabaseInUse as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_DATABASE_IN_USE
+
+
+def run_webhook(settings: Settings, *, request: BaseRequest | None = None) -> int:
+    """The web server until SIGTERM/SIGINT; 0 after a graceful stop."""
+    from bot.web.server import serve
+
+    return asyncio.run(serve(settings, request=request))
 
 
 def run_polling(settings: Settings, *, request: BaseRequest | None = None) -> int:
@@ -86,7 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser(
-        "run", help="run the bot (long polling); offline chat without a token"
+        "run", help="run the bot (long polling or --webhook); offline chat without a token"
+    )
+    run.add_argument(
+        "--webhook",
+        action="store_true",
+        help="serve Telegram's webhook, /healthz and /metrics (WEBHOOK_* settings) instead of "
+        "long polling; implied by WEBHOOK_URL",
     )
     run.set_defaults(handler=cmd_run)
     chat = commands.add_parser("chat", help="chat with the bot in this terminal, offline")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -52,7 +53,8 @@ class Settings(BaseSettings):
     outbox_poll_seconds: float = Field(default=10.0, gt=0)
     # Telegram's flood limit for one bot (about 30 a second; more for paid broadcasts).
     telegram_messages_per_second: float = Field(default=30.0, gt=0)
-    outbox_lease_seconds: float = Field(default=300.0, ge=30)
+    # 1 s is allowed for tests that kill a sender; production wants minutes (see .env.example).
+    outbox_lease_seconds: float = Field(default=300.0, ge=1)
     survey_delay_hours: float = Field(default=2.0, ge=0)
     retention_days: int = Field(default=730, ge=30)
     consent_in_bot: bool = True
@@ -63,6 +65,16 @@ class Settings(BaseSettings):
     # Let python-telegram-bot, httpx and the database drivers log updates, texts and SQL values
     # at DEBUG (personal data in the log: for a developer's machine only).
     log_payloads: bool = False
+    # Webhook mode (`arrival-desk run --webhook`, or WEBHOOK_URL set): bot/web/.
+    webhook_url: str = ""
+    webhook_path: str = "/telegram"
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
+    webhook_secret: str = ""
+    webhook_register: bool = True
+    # AIORateLimiter in front of the Bot API (Telegram's ~30 messages/s); false only for a
+    # stand-in or emulator that does not limit.
+    telegram_rate_limit: bool = True
 
     @field_validator("telegram_api_url")
     @classmethod
@@ -72,6 +84,28 @@ class Settings(BaseSettings):
                 "a URL starting with http:// or https://, e.g. http://127.0.0.1:8081/bot"
             )
         return value.rstrip("/")
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("the public base URL, e.g. https://bot.example.org")
+        return value.rstrip("/")
+
+    @field_validator("webhook_path")
+    @classmethod
+    def _webhook_path(cls, value: str) -> str:
+        if not re.fullmatch(r"/[A-Za-z0-9_\-/.]*", value) or value in ("/healthz", "/metrics"):
+            raise ValueError("a path starting with /, e.g. /telegram (not /healthz or /metrics)")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: str) -> str:
+        # What Telegram accepts as secret_token.
+        if value and not re.fullmatch(r"[A-Za-z0-9_\-]{1,256}", value):
+            raise ValueError("1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
 
     @field_validator("timezone")
     @classmethod
@@ -138,6 +172,11 @@ class Settings(BaseSettings):
     @property
     def effective_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'arrival-desk.db'}"
+
+    @property
+    def webhook_endpoint(self) -> str:
+        """The full URL Telegram posts updates to."""
+        return self.webhook_url + self.webhook_path
 
     def is_coordinator(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.coordinator_ids

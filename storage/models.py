@@ -345,3 +345,14 @@ class SearchGap(SQLModel, table=True):
     asked_at: datetime = Field(sa_column=utc_column(index=True))
     language: str = Field(max_length=16)
     text: str = Field(max_length=200)
+
+
+class HandledUpdate(SQLModel, table=True):
+    """An update id some instance has taken (webhook mode): Telegram may deliver an update again
+    (a webhook that timed out) and to any instance; the insert that wins handles it. Purged
+    daily after a few days (Telegram gives up on an update within about a day)."""
+
+    __tablename__ = "handled_updates"
+
+    update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    handled_at: datetime = Field(sa_column=utc_column(index=True))

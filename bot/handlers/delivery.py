@@ -16,6 +16,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC
 from typing import Any
 
 from telegram import InputFile
@@ -195,11 +196,23 @@ async def _deliver(
         return 0  # slowed down past the lease: another instance has it now
     attempt, message_ids = await send(context.bot, outgoing)
     status = await services.delivery.record(row, attempt, event=outgoing.event)
+    _count(context, services, row, status, attempt)
     if status != "sent":
         return 0
     if outgoing.after_sent is not None and message_ids:
         await outgoing.after_sent(message_ids)
     return 1
+
+
+def _count(context: Any, services: Services, row: Outbox, status: str, attempt: Attempt) -> None:
+    """Outbox metrics (webhook mode): sent, failed and retried rows by kind, and how late."""
+    metrics = context.bot_data.get("metrics")
+    if metrics is None:
+        return
+    due = row.due_at if row.due_at.tzinfo else row.due_at.replace(tzinfo=UTC)
+    reason = "blocked" if attempt.blocked else (attempt.failure or "gave_up")
+    late = (services.clock.now() - due).total_seconds()
+    metrics.outbox_result(str(row.kind), status, reason=reason, late_seconds=late)
 
 
 def reachable(user: User | None) -> int | None:

@@ -110,3 +110,13 @@ async def exists(*, session: AsyncSession, ref_id: int, kind: str) -> bool:
         select(Outbox.id).where(Outbox.ref_id == ref_id, Outbox.kind == kind).limit(1)
     )
     return result.first() is not None
+
+
+async def due_by_kind(*, session: AsyncSession, now: datetime) -> dict[str, int]:
+    """The backlog: pending rows already due, by kind (leased or not)."""
+    result = await session.exec(
+        select(Outbox.kind, func.count())
+        .where(Outbox.status == "pending", col(Outbox.due_at) <= now)
+        .group_by(Outbox.kind)
+    )
+    return {str(kind): int(n) for kind, n in result.all()}
