@@ -294,3 +294,48 @@ def test_the_html_check_catches_what_telegram_refuses():
     assert html_problem("<script>") is not None
     assert html_problem("<b><i>x</b></i>") is not None
     logging.getLogger(__name__).debug("checked")
+
+
+# -- coordinator commands from others ------------------------------------------------------------
+COORDINATOR_COMMANDS = [
+    "/agenda",
+    "/agenda tomorrow",
+    "/addslot consultation 2026-12-10 10:00",
+    "/cancelslot 1",
+    "/faqstatus",
+    "/gaps",
+    "/report",
+    "/report 2026-01-01 2026-06-30",
+]
+
+
+async def test_coordinator_commands_from_others_are_refused_and_logged_without_personal_data(
+    bot: BotHarness, caplog: pytest.LogCaptureFixture
+):
+    name = "Milica Secretname"
+    stranger = bot.user(8201, language_code="uk", first_name=name)
+    await stranger.send("/start")
+    slots_before = [s.model_dump() for s in await rows(bot, Slot)]
+    in_group = bot.user(8201, language_code="uk", first_name=name)
+    in_group.chat_id = -4242
+    caplog.clear()
+
+    answers = []
+    with caplog.at_level(logging.INFO):
+        for command in COORDINATOR_COMMANDS:
+            for where in (stranger, in_group):
+                calls = await where.send(command)
+                answers += [c.text for c in calls if c.method == "sendMessage"]
+        for data in ("co:ok:1", "co:no:1", "co:att:1:1796000000:p", "report:period:this-month"):
+            calls = await stranger.press_data(data, message_id=None)
+            assert [c for c in calls if c.method == "answerCallbackQuery"]
+
+    refused = bot.t("uk", "coordinator-only")
+    assert set(answers) <= {refused} and answers, "others get one short refusal or nothing"
+    assert [s.model_dump() for s in await rows(bot, Slot)] == slots_before
+    refusals = [r for r in caplog.records if "refused" in r.getMessage()]
+    assert len(refusals) == 2 * len(COORDINATOR_COMMANDS) + 4
+    for record in caplog.records:
+        logged = record.getMessage() + repr(record.args)
+        for secret in ("8201", "Milica", "Secretname", "-4242", "2026-12-10", "2026-01-01"):
+            assert secret not in logged, f"{secret!r} in the log: {logged[:200]}"
