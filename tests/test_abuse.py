@@ -46,7 +46,7 @@ from tests.conftest import COORDINATOR_CHAT_ID, BotHarness
 
 VICTIM = 7001
 STRANGERS = (7101, 7102, 7103)
-LANGUAGES = ["uk", "sr", "hr", "sl", "en", "ru", "zz", None]
+LANGUAGES = ["uk", "sr", "hr", "sl", "en", "ru", "zz", None, "", "sr-Latn-RS", "ZH-hant", "x" * 40]
 SHAPES = [
     "text",
     "command",
@@ -63,11 +63,15 @@ SHAPES = [
     "callback",
     "callback",
     "chat_member",
+    "bot_sender",
+    "forum_topic",
+    "other_kinds",
+    "status",
 ]
 CHATS = ["private", "private", "private", "group", "supergroup"]
 MEDIA = ["photo", "sticker", "voice", "document", "location", "contact", "poll"]
 # ABUSE_EXAMPLES=2000 for a long hunt on a developer's machine; CI runs the default.
-EXAMPLES = int(os.environ.get("ABUSE_EXAMPLES", "120"))
+EXAMPLES = int(os.environ.get("ABUSE_EXAMPLES", "100"))
 FAST = hypothesis_settings(
     max_examples=EXAMPLES,
     deadline=None,
@@ -186,6 +190,64 @@ def stranger_update(scene: Scene) -> st.SearchStrategy[dict[str, Any]]:
                         sender, data, where, inaccessible=draw(st.booleans())
                     )
                 }
+            case "bot_sender":  # another bot in a group the bot is in
+                other_bot = {**sender, "is_bot": True}
+                return {"message": message(chat=chat, sender=other_bot, text=text)}
+            case "forum_topic":
+                extra = {"message_thread_id": 77, "is_topic_message": True}
+                group = {**chat_of("supergroup", sender), "is_forum": True}
+                return {"message": message(chat=group, sender=sender, text=text, extra=extra)}
+            case "status":
+                extra = draw(
+                    st.sampled_from(
+                        [
+                            {"new_chat_members": [sender, BOT_SENDER]},
+                            {"left_chat_member": BOT_SENDER},
+                            {"new_chat_title": MARK},
+                            {"group_chat_created": True},
+                            {"pinned_message": message(chat=chat, sender=None, text=MARK)},
+                        ]
+                    )
+                )
+                return {"message": message(chat=chat, sender=sender, extra=extra)}
+            case "other_kinds":
+                return draw(
+                    st.sampled_from(
+                        [
+                            {
+                                "chosen_inline_result": {
+                                    "result_id": "1",
+                                    "from": sender,
+                                    "query": text[:50],
+                                }
+                            },
+                            {
+                                "poll_answer": {
+                                    "poll_id": "1",
+                                    "user": sender,
+                                    "option_ids": [0],
+                                    "option_persistent_ids": ["o1"],
+                                }
+                            },
+                            {
+                                "chat_join_request": {
+                                    "chat": chat_of("supergroup", sender),
+                                    "from": sender,
+                                    "user_chat_id": sender["id"],
+                                    "date": int(time.time()),
+                                }
+                            },
+                            {
+                                "callback_query": {
+                                    "id": "g",
+                                    "from": sender,
+                                    "chat_instance": "ci",
+                                    "game_short_name": "game",
+                                }
+                            },
+                        ]
+                    )
+                )
             case _:
                 group = chat_of("group", sender)
                 member = {
@@ -209,6 +271,7 @@ async def assert_harmless(bot: BotHarness, scene: Scene, payloads: list[dict[str
     apologies = {bot.t(lang, "common-error") for lang in bot.services.translator.locales}
     assert not [c for c in calls if c.text in apologies]
     assert unsafe_html(calls) == []
+    assert [c for c in calls if c.chat_id == VICTIM] == [], "a stranger made the bot write to them"
     assert await footprint(bot, VICTIM) == scene.before, "a stranger changed someone else's rows"
 
 
