@@ -335,11 +335,14 @@ async def test_a_strangers_name_and_words_reach_the_coordinators_escaped(
     calls += await stranger.send("/ask")
     calls += await stranger.send(f"{MARK} </pre> &#0; question")
     calls += await deliver_due_calls(bot)
+    day = slots[-1].starts_at.astimezone(bot.services.settings.tz).date()
+    agenda = await bot.coordinator(in_group=True).send(f"/agenda {day.isoformat()}")
 
     to_staff = [c for c in calls if c.chat_id == COORDINATOR_CHAT_ID]
     assert len(to_staff) >= 2, "a booking notice and the question"
-    assert unsafe_html(calls) == []
+    assert unsafe_html(calls + agenda) == []
     assert any("&lt;b&gt;Zq&lt;/b&gt; &amp;" in c.text for c in to_staff)
+    assert any("&lt;b&gt;Zq&lt;/b&gt; &amp;" in c.text for c in agenda), "the agenda names them"
 
 
 async def deliver_due_calls(bot: BotHarness) -> list[Any]:
