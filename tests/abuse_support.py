@@ -19,7 +19,7 @@ from bot.botapi.standin import Call
 from bot.handlers import callback_data as cd
 from bot.handlers.delivery import wait_for_deliveries
 from storage.models import Attendance, Booking, Event, Outbox, Relay, SurveyAnswer, User, Waiting
-from tests.conftest import BotHarness
+from tests.conftest import COORDINATOR_CHAT_ID, BotHarness
 
 # -- what people send ----------------------------------------------------------------------------
 # Every value a person controls carries this: if it ever reaches an HTML message unescaped, the
@@ -168,6 +168,8 @@ def chat_of(kind: str, user: dict[str, Any]) -> dict[str, Any]:
         return {"id": -4242, "type": "group", "title": MARK}
     if kind == "supergroup":
         return {"id": -1004242, "type": "supergroup", "title": MARK}
+    if kind == "staff":  # the coordinator chat, where a volunteer may be a member too
+        return {"id": COORDINATOR_CHAT_ID, "type": "supergroup", "title": "Coordinators"}
     return {"id": -1008888, "type": "channel", "title": MARK}
 
 

@@ -68,7 +68,7 @@ SHAPES = [
     "other_kinds",
     "status",
 ]
-CHATS = ["private", "private", "private", "group", "supergroup"]
+CHATS = ["private", "private", "private", "group", "supergroup", "staff"]
 MEDIA = ["photo", "sticker", "voice", "document", "location", "contact", "poll"]
 # ABUSE_EXAMPLES=2000 for a long hunt on a developer's machine; CI runs the default.
 EXAMPLES = int(os.environ.get("ABUSE_EXAMPLES", "100"))
