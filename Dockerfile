@@ -27,7 +27,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     SERVICES_FILE=/app/faq/services.yaml \
     INDICATORS_FILE=/app/faq/indicators.yaml \
     WEBHOOK_LISTEN=0.0.0.0 \
-    WEBHOOK_PORT=8080
+    WEBHOOK_PORT=8080 \
+    MPLCONFIGDIR=/tmp/matplotlib
 COPY --from=builder /wheels /tmp/wheels
 RUN pip install --no-index --find-links=/tmp/wheels arrival-desk && rm -rf /tmp/wheels
 WORKDIR /app
