@@ -10,7 +10,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, make_url
@@ -23,6 +23,10 @@ from sqlalchemy.ext.asyncio import (
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# PostgreSQL advisory lock key held while migrating ("arrival" in ASCII): instances started
+# together (two containers, each running `arrival-desk db upgrade`) take turns, and the second
+# finds the schema at head instead of failing on a table the first has just created.
+MIGRATION_LOCK = 0x617272697661
 
 
 def async_url(url: str) -> str:
@@ -145,6 +149,10 @@ class Database:
             event.listen(engine.sync_engine, "begin", _begin_immediate)
         try:
             async with engine.begin() as connection:
+                if not self.is_sqlite:  # SQLite: BEGIN IMMEDIATE already serialises
+                    await connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                    )
                 await connection.run_sync(self._migrate_sync, step, revision)
         finally:
             if engine is not self.engine:

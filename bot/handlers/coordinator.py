@@ -63,6 +63,14 @@ def _staff_chat(context: AppContext, message: Message) -> bool:
     )
 
 
+def log_refusal(what: str, chat_type: str | None) -> None:
+    """A non-coordinator tried a coordinator's command or button: say so without who, where or
+    what they wrote (only the kind of thing refused and the kind of chat)."""
+    log.warning(
+        "coordinator %s refused: the sender is not a coordinator (%s chat)", what, chat_type
+    )
+
+
 async def coordinator_message(update: Update, context: AppContext) -> Message | None:
     """The command's message if a coordinator sent it where coordinator output may go; everyone
     else is told it is not theirs (in their own language). Checked in every handler."""
@@ -70,6 +78,7 @@ async def coordinator_message(update: Update, context: AppContext) -> Message | 
     if message is None:
         return None
     if not _is_coordinator(context):
+        log_refusal("command", message.chat.type)
         await message.reply_text(context.t("coordinator-only"))
         return None
     if not _staff_chat(context, message):
@@ -88,6 +97,7 @@ async def on_coordinator_button(update: Update, context: AppContext) -> None:
     locale = context.services.settings.coordinator_language
     translator = context.services.translator
     if not _is_coordinator(context):
+        log_refusal("button", update.effective_chat.type if update.effective_chat else None)
         await acknowledge(query, context.t("coordinator-only"), alert=True)
         return
     match cd.parse(query.data):

@@ -12,6 +12,7 @@ from telegram.ext import CommandHandler
 
 from bot.faq.gaps import KEEP_DAYS, GapGroup
 from bot.handlers.base import AppContext, AppType
+from bot.handlers.coordinator import log_refusal
 from bot.search_gaps import gap_groups, purge_old_gaps
 from bot.services import Services
 
@@ -39,7 +40,10 @@ async def on_gaps(update: Update, context: AppContext) -> None:
     message, chat = update.effective_message, update.effective_chat
     person = context.person
     services = context.services
-    if message is None or chat is None or person is None or not person.is_coordinator:
+    if message is None or chat is None:
+        return
+    if person is None or not person.is_coordinator:
+        log_refusal("command", chat.type)
         return  # not a coordinator: nothing, not even that the command exists
     if chat.type != ChatType.PRIVATE and chat.id != services.settings.coordinator_chat_id:
         return  # typed questions stay in the coordinators' own chats

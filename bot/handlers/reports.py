@@ -17,7 +17,7 @@ from bot.delivery.kinds import Kind
 from bot.delivery.outbox import payload_of
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, acknowledge, button, markup, send_html
-from bot.handlers.coordinator import coordinator_message
+from bot.handlers.coordinator import coordinator_message, log_refusal
 from bot.handlers.delivery import Outgoing, Skip, deliver_due, register_kind
 from bot.indicators.build import make_report, report_files
 from bot.indicators.compute import Period, first_contact_date
@@ -83,6 +83,8 @@ async def on_report_button(update: Update, context: AppContext) -> None:
     services = context.services
     if not _staff_place(update, context):
         is_staff = context.person is not None and context.person.is_coordinator
+        if not is_staff:
+            log_refusal("button", chat.type)
         # A coordinator in some other group hears nothing there (names never leak into it).
         await acknowledge(query, None if is_staff else context.t("coordinator-only"), alert=True)
         return

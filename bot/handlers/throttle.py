@@ -1,18 +1,19 @@
 """Group -3: a person who floods the bot gets one polite notice, then silence for a while.
 
-It runs before the person is looked up, so a dropped update costs no database work, and it keeps
-nothing but a moving window per sender (in memory, at most `limit` times per sender, senders quiet
-for a window forgotten), so memory stays bounded whatever one person sends. Coordinators are
-never throttled. Each instance counts on its own: behind several webhook instances a flood is
-spread and each part is bounded.
+It runs before the person is looked up, so a dropped update costs no database work. Each sender
+has a sliding-window counter (two numbers and two times, on the application's clock so tests
+can move it), and at most `MAX_TRACKED` senders are remembered, least recently seen forgotten
+first: memory stays bounded whatever one person, or a crowd of new ones, sends. We keep our own
+instead of the `limits` library's memory storage, which keeps a key for every sender it ever saw
+and runs a timer thread. Coordinators are never throttled. Each instance counts on its own:
+behind several webhook instances a flood is spread and each part is bounded.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from collections import deque
-from collections.abc import Callable
+from collections import OrderedDict
+from dataclasses import dataclass
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -23,59 +24,62 @@ from bot.handlers.base import AppContext, AppType
 log = logging.getLogger(__name__)
 
 WINDOW_SECONDS = 60.0
+# More people than a regional network hears from in a minute; forgetting the least recently
+# seen beyond it only forgets a count that is about to expire anyway.
+MAX_TRACKED = 20_000
 
 
-class MovingWindow:
-    """At most `limit` hits per key in any `seconds`. It runs on every update, so it is a few
-    dictionary operations: no thread, no lock (the event loop is the only caller), and a sweep
-    of senders quiet for a whole window at most once per window. (The `limits` library used
-    before started a timer thread on every hit and walked every key in it.)"""
-
-    def __init__(
-        self,
-        limit: int,
-        seconds: float = WINDOW_SECONDS,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.limit, self.seconds, self._clock = limit, seconds, clock
-        self._hits: dict[int, deque[float]] = {}
-        self._next_sweep = clock() + seconds
-
-    def hit(self, key: int) -> bool:
-        """Count one hit; False (and not counted) when the key is over its limit."""
-        now = self._clock()
-        if now >= self._next_sweep:
-            self._sweep(now)
-        hits = self._hits.get(key)
-        if hits is None:
-            hits = self._hits[key] = deque(maxlen=self.limit)
-        cutoff = now - self.seconds
-        while hits and hits[0] <= cutoff:
-            hits.popleft()
-        if len(hits) >= self.limit:
-            return False
-        hits.append(now)
-        return True
-
-    def __len__(self) -> int:
-        return len(self._hits)
-
-    def _sweep(self, now: float) -> None:
-        cutoff = now - self.seconds
-        self._hits = {key: hits for key, hits in self._hits.items() if hits and hits[-1] > cutoff}
-        self._next_sweep = now + self.seconds
+@dataclass(slots=True)
+class _Counter:
+    start: float  # start of this sender's current one-minute window
+    current: int = 0  # updates admitted in the current window
+    previous: int = 0  # ... and in the window before it
+    quiet_until: float = 0.0  # no second notice before this time
 
 
 class FloodGate:
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
-        self._updates = MovingWindow(per_minute, clock=clock)
-        self._notices = MovingWindow(1, clock=clock)
+    """Per-sender sliding-window counts: the previous minute's count, weighted by how much of
+    it still lies inside the last sixty seconds, plus this minute's."""
 
-    def admit(self, user_id: int) -> bool:
-        return self._updates.hit(user_id)
+    def __init__(self, per_minute: int, *, max_tracked: int = MAX_TRACKED) -> None:
+        self.per_minute = per_minute
+        self.max_tracked = max_tracked
+        self._senders: OrderedDict[int, _Counter] = OrderedDict()
 
-    def first_notice(self, user_id: int) -> bool:
-        return self._notices.hit(user_id)
+    def __len__(self) -> int:
+        return len(self._senders)
+
+    def admit(self, user_id: int, now: float) -> bool:
+        counter = self._counter(user_id, now)
+        elapsed = now - counter.start
+        if elapsed >= 2 * WINDOW_SECONDS:
+            counter.start, counter.current, counter.previous = now, 0, 0
+        elif elapsed >= WINDOW_SECONDS:
+            counter.start += WINDOW_SECONDS
+            counter.previous, counter.current = counter.current, 0
+        weight = min(1.0, max(0.0, 1.0 - (now - counter.start) / WINDOW_SECONDS))
+        if counter.previous * weight + counter.current >= self.per_minute:
+            return False  # a dropped update is not counted: slowing down lets them back in
+        counter.current += 1
+        return True
+
+    def first_notice(self, user_id: int, now: float) -> bool:
+        """True once per minute of flooding: the moment to tell the person, politely."""
+        counter = self._counter(user_id, now)
+        if now < counter.quiet_until:
+            return False
+        counter.quiet_until = now + WINDOW_SECONDS
+        return True
+
+    def _counter(self, user_id: int, now: float) -> _Counter:
+        counter = self._senders.get(user_id)
+        if counter is None:
+            counter = self._senders[user_id] = _Counter(start=now)
+            while len(self._senders) > self.max_tracked:
+                self._senders.popitem(last=False)
+        else:
+            self._senders.move_to_end(user_id)
+        return counter
 
 
 async def throttle(update: Update, context: AppContext) -> None:
@@ -83,11 +87,14 @@ async def throttle(update: Update, context: AppContext) -> None:
     if user is None:
         return
     services = context.services
+    if services.settings.is_coordinator(user.id):
+        return
     gate: FloodGate = context.bot_data["flood_gate"]
-    if services.settings.is_coordinator(user.id) or gate.admit(user.id):
+    now = services.clock.now().timestamp()
+    if gate.admit(user.id, now):
         return
     message = update.effective_message
-    if message is not None and update.message is not None and gate.first_notice(user.id):
+    if message is not None and update.message is not None and gate.first_notice(user.id, now):
         locale = services.translator.negotiate(user.language_code)
         try:
             await message.reply_text(services.translator.t(locale, "flood-notice"))

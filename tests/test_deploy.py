@@ -1,0 +1,168 @@
+"""Deploying (issue #13, item 4). No Docker engine runs on the development machines or in CI, so
+the Dockerfile and compose.yaml are checked statically here, and the image's entry command is
+run outside Docker: migrations on a fresh database, then `run --webhook` as the CLI parses it."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shlex
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.cli import build_parser, main
+from storage.db import Database
+from tests.conftest import REPO
+from tests.test_config import SETTING_VARIABLES
+
+DOCKERFILE = (REPO / "Dockerfile").read_text(encoding="utf-8")
+
+
+def instructions(text: str) -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) with continuation lines joined and comments dropped."""
+    joined = re.sub(r"\\\n\s*", " ", text)
+    found = []
+    for line in joined.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            keyword, _, rest = line.partition(" ")
+            found.append((keyword.upper(), rest.strip()))
+    return found
+
+
+def stages() -> list[list[tuple[str, str]]]:
+    result: list[list[tuple[str, str]]] = []
+    for keyword, rest in instructions(DOCKERFILE):
+        if keyword == "FROM":
+            result.append([])
+        result[-1].append((keyword, rest))
+    return result
+
+
+def entry_command() -> list[str]:
+    (cmd,) = [rest for keyword, rest in stages()[-1] if keyword == "CMD"]
+    argv = yaml.safe_load(cmd)  # the exec form is a JSON array
+    assert argv[:2] == ["sh", "-c"], "a shell only to chain migrations and the bot"
+    return [part.strip() for part in argv[2].split("&&")]
+
+
+# -- the Dockerfile --------------------------------------------------------------------------------
+def test_the_dockerfile_builds_wheels_in_one_stage_and_runs_them_in_a_slim_one():
+    builder, final = stages()
+    assert builder[0] == ("FROM", "python:3.11-slim AS builder")
+    assert any(k == "RUN" and "pip wheel" in r for k, r in builder)
+    assert final[0] == ("FROM", "python:3.11-slim")
+    body = " ".join(rest for _, rest in final)
+    assert "--from=builder" in body and "--no-index" in body, "only the built wheels"
+    for compiler in ("build-essential", "gcc", "apt-get install"):
+        assert compiler not in body, f"{compiler} in the final image"
+    # Every file the image copies from the repository exists and is not in .dockerignore.
+    ignored = (REPO / ".dockerignore").read_text(encoding="utf-8").split()
+    for keyword, rest in builder + final:
+        if keyword == "COPY" and "--from" not in rest:
+            for source in rest.split()[:-1]:
+                assert (REPO / source).exists(), source
+                assert source not in ignored, f"{source} is copied but ignored"
+    for secret in (".env", ".git", ".venv", "data"):
+        assert secret in ignored, f"{secret} would be sent to the Docker build"
+
+
+def test_the_image_runs_as_a_user_that_is_not_root():
+    users = [rest for keyword, rest in stages()[-1] if keyword == "USER"]
+    assert users and users[-1] not in ("root", "0", "0:0")
+    assert any(k == "RUN" and "useradd" in r for k, r in stages()[-1])
+
+
+def test_the_health_check_asks_the_instances_own_healthz_with_python():
+    (check,) = [rest for keyword, rest in stages()[-1] if keyword == "HEALTHCHECK"]
+    assert "python" in check and "curl" not in check
+    assert "127.0.0.1" in check and "/healthz" in check and "WEBHOOK_PORT" in check
+    # The probe itself is valid Python that fails on a refused connection.
+    argv = yaml.safe_load(check[check.index("CMD") + 3 :].strip())
+    assert argv[:2] == ["python", "-c"]
+    compile(argv[2], "<healthcheck>", "exec")
+
+
+def test_the_entry_runs_migrations_then_the_bot_in_webhook_mode():
+    assert entry_command() == ["arrival-desk db upgrade", "exec arrival-desk run --webhook"]
+
+
+def test_the_entry_command_works_outside_docker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    for name in SETTING_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    database = tmp_path / "data" / "fresh.db"
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{database}")
+    migrate, run = entry_command()
+
+    program, *args = shlex.split(migrate)
+    assert program == "arrival-desk"
+    assert main(args) == 0
+    with sqlite3.connect(database) as connection:
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    assert {"users", "bookings", "outbox", "alembic_version"} <= tables
+    assert main(args) == 0, "a restart finds the schema up to date"
+
+    _exec, program, *args = shlex.split(run)
+    if not any("--webhook" in action.option_strings for action in _run_options()):
+        pytest.skip("`run --webhook` comes with the webhook branch (issue #13, item 1)")
+    assert build_parser().parse_args(args).command == "run"
+
+
+def _run_options() -> list:
+    parser = build_parser()
+    subcommands = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    return list(subcommands.choices["run"]._actions)  # type: ignore[attr-defined]
+
+
+# -- compose.yaml ----------------------------------------------------------------------------------
+def test_compose_runs_postgres_and_two_webhook_instances_of_one_image():
+    compose = yaml.safe_load((REPO / "compose.yaml").read_text(encoding="utf-8"))
+    services = compose["services"]
+
+    db = services["db"]
+    assert db["image"].startswith("postgres:15")
+    assert any(v.endswith(":/var/lib/postgresql/data") for v in db["volumes"])
+    assert "pg_isready" in " ".join(db["healthcheck"]["test"])
+
+    bots = {name: s for name, s in services.items() if name != "db"}
+    assert len(bots) == 2
+    ports, names = set(), set()
+    for service in bots.values():
+        assert service["build"] == "." and service["image"] == "arrival-desk:latest"
+        assert service["env_file"] == ".env"
+        assert service["depends_on"]["db"]["condition"] == "service_healthy"
+        environment = service["environment"]
+        assert (
+            environment["DATABASE_URL"].startswith("postgresql://")
+            and "@db:" in environment["DATABASE_URL"]
+        )
+        assert "USER_KEY_SECRET" in environment, "one key for every instance"
+        ports.add(environment["WEBHOOK_PORT"])
+        names.add(service["container_name"])
+        assert any(p.endswith(f":{environment['WEBHOOK_PORT']}") for p in service["ports"])
+    assert len(ports) == 2 and len(names) == 2
+    assert "reverse proxy" in (REPO / "compose.yaml").read_text(encoding="utf-8")
+
+
+def test_the_readme_says_how_to_deploy():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Deploying", 1)[1].split("\n## ", 1)[0]
+    for needed in ("docker compose up", "setWebhook", "/healthz", "/metrics", "pg_dump", "upgrade"):
+        assert needed in section, needed
+
+
+# -- migrations when instances start together ------------------------------------------------------
+async def test_two_instances_migrating_a_fresh_database_at_once_both_succeed(database_url: str):
+    first, second = Database(database_url), Database(database_url)
+    try:
+        await first.upgrade()
+        await first.downgrade("base")  # the empty database two new containers meet
+        await asyncio.gather(first.upgrade(), second.upgrade())
+    finally:
+        await first.dispose()
+        await second.dispose()
