@@ -63,7 +63,6 @@ co-agenda-line =
 co-attendance-open = not marked
 co-attendance-present = ✅ present
 co-attendance-no-show = 🚫 no-show
-co-no-show = 🚫 No-show
 co-marked = Saved.
 co-gone = This booking no longer exists or is cancelled.
 co-agenda-usage = Usage: /agenda, /agenda tomorrow or /agenda 2026-12-01

@@ -65,7 +65,6 @@ co-agenda-line =
 co-attendance-open = ni označeno
 co-attendance-present = ✅ prišel/-la
 co-attendance-no-show = 🚫 ni prišel/-la
-co-no-show = 🚫 Ni prišel/-la
 co-marked = Shranjeno.
 co-gone = Ta rezervacija ne obstaja več ali je odpovedana.
 co-agenda-usage = Uporaba: /agenda, /agenda jutri ali /agenda 2026-12-01

@@ -64,7 +64,6 @@ co-agenda-line =
 co-attendance-open = није означено
 co-attendance-present = ✅ дошао/дошла
 co-attendance-no-show = 🚫 није дошао/дошла
-co-no-show = 🚫 Није дошао/дошла
 co-marked = Сачувано.
 co-gone = Ова резервација више не постоји или је отказана.
 co-agenda-usage = Употреба: /agenda, /agenda tomorrow или /agenda 2026-12-01

@@ -65,7 +65,6 @@ co-agenda-line =
 co-attendance-open = не позначено
 co-attendance-present = ✅ прийшов(-ла)
 co-attendance-no-show = 🚫 не прийшов(-ла)
-co-no-show = 🚫 Не прийшов(-ла)
 co-marked = Збережено.
 co-gone = Цього запису більше немає, або його скасовано.
 co-agenda-usage = Використання: /agenda, /agenda завтра або /agenda 2026-12-01
