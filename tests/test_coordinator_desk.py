@@ -17,6 +17,7 @@ import pytest
 from bot.botapi.simulator import SimulatedUser
 from bot.botapi.standin import Call
 from bot.config import Settings
+from bot.handlers.coordinator import send_morning_agenda
 from bot.handlers.coordinator_desk import REASON_LIMIT
 from storage.models import Booking, Outbox, Relay, Slot
 from tests.booking_support import (
@@ -373,3 +374,37 @@ async def test_staff_output_language_group_versus_private_chat(bot: BotHarness):
     assert help_migrant and all(
         "/pending" not in text and "/cancelslot" not in text for text in help_migrant
     )
+
+
+async def test_every_post_to_the_coordinator_chat_uses_coordinator_language(
+    tmp_path: Path, database_url: str
+):
+    settings = booking_settings(tmp_path, database_url, coordinator_language="uk")
+    harness, running = await start_harness(settings)
+    async with running:
+        migrant = harness.user(5011, language_code="sr", first_name="Marko")
+        await booked(harness, migrant, TODAY_16)
+        await migrant.send("/ask")
+        await migrant.send("Treba mi pomoć")
+        assert await send_morning_agenda(harness.app)
+        notice, question, agenda = coordinator_posts(harness)
+        assert says(
+            notice.text,
+            harness,
+            "uk",
+            "co-booked",
+            name="",
+            language="",
+            service="",
+            when="",
+            topic="",
+            note="",
+            booking=1,
+        )
+        assert says(question.text, harness, "uk", "co-question", name="", language="", text="")
+        day = harness.services.translator.format_date(dt.date(2026, 12, 1), "uk")
+        assert agenda.text.startswith(harness.t("uk", "co-agenda-title", day=day, count=1))
+        assert data_of(notice) and notice.button_texts() == [
+            harness.t("uk", "co-confirm"),
+            harness.t("uk", "co-decline"),
+        ]
