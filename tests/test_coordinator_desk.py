@@ -260,6 +260,10 @@ async def test_other_reason_is_typed_length_limited_and_escaped(bot: BotHarness)
     assert "reply_markup" not in bot.api.messages[(COORDINATOR_CHAT_ID, notice.message_id)]
     # The next plain message is just a message.
     assert not sent_to_group(await ana.send("hvala"))
+    # The typed reason is about the person: /forget erases it with their notes.
+    await migrant.send("/forget")
+    await migrant.press_data("privacy:forgetok")
+    assert (await one(bot, Booking, id=booking.id)).decline_note is None
 
 
 async def test_bring_documents_offers_no_other_time_for_a_one_off_group(bot: BotHarness):
