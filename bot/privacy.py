@@ -72,6 +72,7 @@ class Privacy:
                     "status": booking.status,
                     "topic": booking.topic_id,
                     "note": booking.note,
+                    "decline_note": booking.decline_note,
                     "booked_at": _iso(booking.created_at),
                 }
                 for booking, slot in bookings

@@ -63,8 +63,12 @@ class Relays:
             user = await session.get(User, relay.user_id) if relay else None
         return (relay, user) if relay is not None and user is not None else None
 
-    async def answer(self, *, relay: Relay, text: str) -> None:
+    async def answer(self, *, relay: Relay, text: str, by: str | None = None) -> None:
+        """Queue the answer for the person; the question's post remembers who answered."""
         async with self.db.session() as session:
+            await repo.mark_answered(
+                session=session, coordinator_message_id=relay.coordinator_message_id, by=by
+            )
             await outbox.enqueue(
                 session,
                 Kind.ANSWER,

@@ -231,6 +231,11 @@ class Booking(SQLModel, table=True):
     topic_id: str | None = Field(default=None, max_length=64)
     note: str | None = Field(default=None, max_length=300)
     decline_reason: str | None = Field(default=None, max_length=32)
+    decline_note: str | None = Field(default=None, max_length=200)  # "other reason", typed
+    # Who confirmed or declined it: a coordinator's first name (shown to coordinators only).
+    decided_by: str | None = Field(default=None, max_length=64)
+    # The coordinator-chat notice with Confirm / Decline, edited when someone decides elsewhere.
+    notice_message_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     sequence: int = 0  # iCalendar SEQUENCE: grows with every change the person is sent
     moved_from: int | None = Field(default=None)
     offer_expires_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
@@ -307,6 +312,7 @@ class Relay(SQLModel, table=True):
     coordinator_message_id: int = Field(sa_column=Column(BigInteger, index=True, nullable=False))
     user_message_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=utc_column())
+    answered_by: str | None = Field(default=None, max_length=64)  # a coordinator's first name
 
 
 class SurveyAnswer(SQLModel, table=True):

@@ -193,8 +193,10 @@ async def test_my_bookings_move_then_cancel(bot: BotHarness, locale: str):
         name="",
         language="",
         service="",
+        old="",
         when="",
         topic="",
+        note="",
     )
     assert len(await events_of(bot, "moved")) == 1
     pending_reminders = [r for r in await outbox_of(bot, booking.id or 0) if r.status == "pending"]

@@ -89,7 +89,7 @@ async def test_confirm_tells_the_migrant_in_their_language(bot: BotHarness):
     assert uk_name(bot) in told.text and "16:00" in told.text
     (edit,) = [c for c in calls if c.method == "editMessageText"]
     assert (edit.chat_id, int(edit.params["message_id"])) == (COORDINATOR_CHAT_ID, post_id)
-    assert bot.t(CO, "co-status-confirmed") in edit.text
+    assert bot.t(CO, "co-signed-confirmed", name="Coordinator") in edit.text, "who confirmed"
     assert "reply_markup" not in bot.api.messages[(COORDINATOR_CHAT_ID, post_id)], "buttons gone"
     assert answers(calls), "the button press is answered"
     assert len(await events_of(bot, "confirmed")) == 1
@@ -125,8 +125,11 @@ async def test_decline_with_a_reason_frees_the_place_and_offers_other_times(bot:
     calls = await co.press(bot.t(CO, "co-decline"), exact=True)
     (reasons,) = [c for c in calls if c.method == "editMessageReplyMarkup"]
     assert data_of(reasons) == [
-        f"co:why:{booking.id}:{r}"
-        for r in ("unavailable", "other-service", "need-documents", "duplicate")
+        *(
+            f"co:why:{booking.id}:{r}"
+            for r in ("unavailable", "other-service", "need-documents", "duplicate", "other")
+        ),
+        f"co:back:{booking.id}:notice",
     ]
     assert (await one(bot, Booking, id=booking.id)).status == "pending", "no decision yet"
 
@@ -147,7 +150,8 @@ async def test_decline_with_a_reason_frees_the_place_and_offers_other_times(bot:
     assert [d for d in offered if d.startswith("book:slot:")], "other times are offered"
     assert offered[-1] == f"book:svc:{CONSULTATION}"
     (edit,) = [c for c in calls if c.method == "editMessageText"]
-    assert bot.t(CO, "co-status-declined") in edit.text
+    reason_label = bot.t(CO, "co-reason-need-documents")
+    assert bot.t(CO, "co-signed-declined", name="Coordinator", reason=reason_label) in edit.text
 
 
 async def test_decline_does_not_offer_the_declined_time_again(bot: BotHarness):
@@ -206,9 +210,21 @@ async def test_agenda_today_tomorrow_and_a_date(bot: BotHarness):
     assert agenda.text.startswith(bot.t(CO, "co-agenda-title", day=day, count=1))
     assert "16:00" in agenda.text and "Olena" in agenda.text and "Marko" not in agenda.text
     assert bot.t(CO, "co-attendance-open") in agenda.text
+    slot = await slot_at(bot, CONSULTATION, TODAY_16)
+    assert f"#{slot.id}" in agenda.text, "the slot number /cancelslot takes"
+    # 09:00: the 16:00 meeting has not started, so nobody can be marked yet.
+    assert data_of(agenda) == [] and bot.t(CO, "co-marks-later") in agenda.text
+
+    bot.clock.advance(TODAY_16 - bot.clock.now() + dt.timedelta(minutes=5))
+    (agenda,) = [c for c in await co.send("/agenda") if c.method == "sendMessage"]
     stamp = int(TODAY_16.timestamp())
     assert data_of(agenda) == [f"co:att:{first.id}:{stamp}:p", f"co:att:{first.id}:{stamp}:n"]
-    assert agenda.button_texts()[1] == bot.t(CO, "co-no-show")
+    assert agenda.button_texts() == [
+        bot.t(CO, "co-mark-present", time="16:00", name="Olena"),
+        bot.t(CO, "co-mark-no-show", time="16:00"),
+    ]
+    assert bot.t(CO, "co-confirm") not in agenda.button_texts(), "attendance is not Confirm"
+    assert bot.t(CO, "co-marks-later") not in agenda.text
 
     (tomorrow,) = replies_in_group(await co.send("/agenda tomorrow"))
     wednesday = bot.services.translator.format_date(dt.date(2026, 12, 2), CO)
@@ -224,9 +240,18 @@ async def test_present_and_no_show_are_recorded(bot: BotHarness):
     migrant = bot.user(3006, language_code="uk", first_name="Olena")
     booking = await booked(bot, migrant, TODAY_16)
     co = bot.coordinator(in_group=True)
-    await co.send("/agenda")
     stamp = int(TODAY_16.timestamp())
 
+    # Before the meeting starts a (forged or old) Present press changes nothing.
+    calls = await co.press_data(
+        f"co:att:{booking.id}:{stamp}:p", post_message_id(bot, coordinator_posts(bot)[0])
+    )
+    (answer,) = answers(calls)
+    assert answer.params.get("text") == bot.t(CO, "co-not-started")
+    assert not await rows(bot, Attendance)
+
+    bot.clock.advance(TODAY_16 - bot.clock.now() + dt.timedelta(minutes=10))
+    await co.send("/agenda")
     calls = await co.press_data(f"co:att:{booking.id}:{stamp}:p")
     (answer,) = answers(calls)
     assert answer.params.get("text") == bot.t(CO, "co-marked")
@@ -250,6 +275,7 @@ async def test_agenda_lists_every_session_of_a_course(bot: BotHarness):
     await quick_book(student, slot.id or 0)
     (booking,) = await bookings_of(bot, 3007)
     co = bot.coordinator(in_group=True)
+    bot.clock.advance(local(2026, 12, 17, 18, 0) - bot.clock.now())  # both sessions started
 
     for day, start in (
         (dt.date(2026, 12, 15), local(2026, 12, 15, 17, 30)),
@@ -310,7 +336,21 @@ async def test_cancelslot_tells_the_booked_migrant_in_their_language(bot: BotHar
     await quick_book(migrant, slot.id or 0)
     (booking,) = await bookings_of(bot, 3009)
 
-    calls = await co.send(f"/cancelslot {slot.id}")
+    (ask,) = [c for c in await co.send(f"/cancelslot {slot.id}") if c.method == "sendMessage"]
+    # First "are you sure", naming the slot and how many people will be told.
+    assert says(ask.text, bot, CO, "co-cancelslot-ask", slot=slot.id, service="", when="", count=1)
+    assert data_of(ask) == [f"co:close:{slot.id}", f"co:keep:{slot.id}"]
+    assert (await one(bot, Slot, id=slot.id)).status == "open", "nothing happens before Yes"
+
+    # No: nothing changes, the buttons go.
+    calls = await co.press_data(f"co:keep:{slot.id}")
+    assert (await one(bot, Slot, id=slot.id)).status == "open"
+    assert not [c for c in calls if c.chat_id == migrant.chat_id]
+    (kept,) = [c for c in calls if c.method == "editMessageText"]
+    assert kept.text == bot.t(CO, "co-slot-kept", slot=slot.id) and not kept.buttons
+
+    await co.send(f"/cancelslot {slot.id}")
+    calls = await co.press(bot.t(CO, "co-cancelslot-yes", slot=slot.id), exact=True)
 
     assert (await one(bot, Slot, id=slot.id)).status == "cancelled"
     stored = await one(bot, Booking, id=booking.id)
@@ -321,11 +361,16 @@ async def test_cancelslot_tells_the_booked_migrant_in_their_language(bot: BotHar
     assert data_of(told) == [f"book:svc:{CONSULTATION}"]
     cancel_file = calendars_to(bot, migrant.chat_id)[-1]
     assert str(cancel_file["METHOD"]) == "CANCEL" and int(vevent(cancel_file)["SEQUENCE"]) == 1
-    assert replies_in_group(calls)[-1] == bot.t(CO, "co-cancelslot-ok", count=1)
+    (done,) = [c for c in calls if c.method == "editMessageText"]
+    assert done.text == bot.t(CO, "co-cancelslot-ok", count=1)
     assert {r.status for r in await outbox_of(bot, booking.id or 0)} == {"cancelled"}
     assert dt.date(2026, 12, 5) not in await bot.services.desk.available_days(CONSULTATION)
 
-    assert replies_in_group(await co.send(f"/cancelslot {slot.id}")) == [bot.t(CO, "co-gone")]
+    # The error names the slot, not a booking; a second Yes (an old button) tells nobody again.
+    gone = bot.t(CO, "co-slot-gone", slot=slot.id)
+    assert replies_in_group(await co.send(f"/cancelslot {slot.id}")) == [gone]
+    calls = await co.press_data(f"co:close:{slot.id}", ask.message_id)
+    assert not [c for c in calls if c.chat_id == migrant.chat_id]
     assert replies_in_group(await co.send("/cancelslot abc")) == [bot.t(CO, "co-cancelslot-usage")]
 
 

@@ -68,11 +68,20 @@ class DeskBase:
 
     @staticmethod
     async def _tell_centre(
-        session: AsyncSession, booking: Booking, event: str, now: dt.datetime
+        session: AsyncSession,
+        booking: Booking,
+        event: str,
+        now: dt.datetime,
+        *,
+        moved_from: dt.datetime | None = None,
     ) -> None:
-        """A notice in the coordinator chat, sent after this unit of work commits."""
+        """A notice in the coordinator chat, sent after this unit of work commits (a move
+        carries the old time: the booking row only knows the new one)."""
+        payload = {"event": event}
+        if moved_from is not None:
+            payload["old"] = moved_from.isoformat()
         await outbox.enqueue(
-            session, Kind.BOOKING_NOTICE, due_at=now, ref_id=booking.id, payload={"event": event}
+            session, Kind.BOOKING_NOTICE, due_at=now, ref_id=booking.id, payload=payload
         )
 
     @staticmethod

@@ -130,7 +130,9 @@ class MigrantDesk(Waitlist, SlotSchedule):
             booking.sequence += 1
             session.add(booking)
             await self._schedule_reminders(session, booking, new_slot, now)
-            await self._tell_centre(session, booking, "co-moved", now)
+            await self._tell_centre(
+                session, booking, "co-moved", now, moved_from=old_slot.starts_at
+            )
             await self._event(
                 session, EventKind.MOVED, user, service_id=booking.service_id, now=now
             )

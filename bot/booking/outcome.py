@@ -24,6 +24,7 @@ class Status(StrEnum):
     UNKNOWN_SERVICE = "unknown_service"
     IN_PAST = "in_past"
     EXISTS = "exists"
+    TOO_EARLY = "too_early"  # attendance of a meeting that has not started
 
 
 @dataclass
@@ -49,3 +50,12 @@ class AgendaItem:
     starts_at: dt.datetime
     ends_at: dt.datetime
     attendance: str | None
+
+
+@dataclass
+class PendingItem:
+    """A booking waiting for a coordinator's confirmation (the /pending list)."""
+
+    booking: Booking
+    slot: Slot
+    user: User

@@ -83,3 +83,8 @@ def survey_due(
     """When to ask how it went: a while after the last meeting, never at night."""
     after = max(last_meeting_ends, now) + dt.timedelta(hours=rules.survey_delay_hours)
     return in_waking_hours(after, tz, rules)
+
+
+def may_mark_attendance(starts_at: dt.datetime, now: dt.datetime) -> bool:
+    """Present / No-show only once the meeting has started: before that nobody can know."""
+    return starts_at <= now

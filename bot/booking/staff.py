@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.booking import rules
-from bot.booking.outcome import AgendaItem, Outcome, Status
+from bot.booking.outcome import AgendaItem, Outcome, PendingItem, Status
 from bot.booking.waitlist import Waitlist
 from bot.delivery import outbox
 from bot.delivery.kinds import Kind
@@ -29,7 +29,17 @@ log = logging.getLogger(__name__)
 
 
 class StaffDesk(Waitlist):
-    async def decide(self, *, booking_id: int, confirm: bool, reason: str | None = None) -> Outcome:
+    async def decide(
+        self,
+        *,
+        booking_id: int,
+        confirm: bool,
+        reason: str | None = None,
+        note: str | None = None,
+        by: str | None = None,
+    ) -> Outcome:
+        """Confirm or decline a pending booking, once: a second decision (another coordinator,
+        another instance) gets DECIDED with the booking as the first one left it (and who)."""
         now = self.clock.now()
         async with self.db.session() as session:
             loaded = await self._load(session, booking_id)
@@ -38,6 +48,7 @@ class StaffDesk(Waitlist):
             booking, slot, user = loaded
             if booking.status != BookingStatus.PENDING:
                 return Outcome(Status.DECIDED, booking=booking, slot=slot, user=user)
+            booking.decided_by = by
             if confirm:
                 booking.status, booking.updated_at = BookingStatus.CONFIRMED, now
                 session.add(booking)
@@ -47,7 +58,7 @@ class StaffDesk(Waitlist):
                 )
                 await session.commit()
                 return Outcome(Status.OK, booking=booking, slot=slot, user=user)
-            booking.decline_reason = reason
+            booking.decline_reason, booking.decline_note = reason, note
             await self._close(session, booking, slot, user, now, BookingStatus.DECLINED)
             await self._tell_person(session, Kind.DECISION, booking, now)
             await session.commit()
@@ -62,6 +73,8 @@ class StaffDesk(Waitlist):
             if loaded is None or loaded[0].status not in HOLDING_BOOKING:
                 return Outcome(Status.GONE)
             booking, slot, user = loaded
+            if not rules.may_mark_attendance(session_start, now):
+                return Outcome(Status.TOO_EARLY, booking=booking, slot=slot, user=user)
             await repo.mark_attendance(
                 session=session,
                 booking_id=booking_id,
@@ -120,6 +133,32 @@ class StaffDesk(Waitlist):
             for s, e in meetings.get(booking.slot_id, [])
         ]
         return sorted(items, key=lambda item: (item.starts_at, item.booking.id or 0))
+
+    async def waiting_for_decision(self, limit: int) -> tuple[list[PendingItem], int]:
+        """Bookings still waiting for a coordinator, soonest meeting first (at most `limit`),
+        and how many there are in all. Meetings already over are left out."""
+        now = self.clock.now()
+        async with self.db.session() as session:
+            found = await repo.pending_decisions(session=session, after=now)
+        items = [PendingItem(booking=b, slot=s, user=u) for b, s, u in found]
+        return items[:limit], len(items)
+
+    async def slot_headcount(self, slot_id: int) -> tuple[Slot | None, int]:
+        """An open slot and how many people cancelling it would tell (None: no such open slot)."""
+        async with self.db.session() as session:
+            slot = await repo.get_slot(session=session, slot_id=slot_id)
+            if slot is None or slot.status != SlotStatus.OPEN:
+                return None, 0
+            active = await repo.active_on_slots(session=session, slot_ids=[slot_id])
+        return slot, len(active)
+
+    async def remember_notice(self, booking_id: int, message_id: int) -> None:
+        """The coordinator-chat notice that carries this booking's Confirm / Decline."""
+        async with self.db.session() as session:
+            await repo.set_notice_message(
+                session=session, booking_id=booking_id, message_id=message_id
+            )
+            await session.commit()
 
     async def claim_daily(self, kind: str, day: dt.date) -> bool:
         async with self.db.session() as session:

@@ -262,8 +262,10 @@ class StandinBotApi(BaseRequest):
             )
             if "caption" in call.params:
                 message["caption"] = call.params["caption"]
-        if "reply_markup" in call.params:
-            message["reply_markup"] = call.params["reply_markup"]
+        markup = call.params.get("reply_markup")
+        if isinstance(markup, dict) and "inline_keyboard" in markup:
+            # Telegram keeps only an inline keyboard on a message (not ForceReply and the like).
+            message["reply_markup"] = markup
         self.messages[(chat_id, message["message_id"])] = message
         return message
 

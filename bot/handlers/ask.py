@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from telegram import Message, Update
+from telegram import Message, ReplyParameters, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.delivery.kinds import Kind
@@ -16,6 +16,7 @@ from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, acknowledge, button, send_html, show
 from bot.handlers.delivery import Outgoing, Skip, kick, reachable, register_kind
 from bot.handlers.privacy import add_consent_step, ask_consent
+from bot.handlers.staff_base import signed_by, staff_t
 from bot.services import Services
 from bot.text import clean_text
 from storage.models import Outbox
@@ -123,13 +124,22 @@ async def on_coordinator_reply(update: Update, context: AppContext) -> None:
     if person is None or not person.is_coordinator:
         return  # other members of the chat may talk; only coordinators answer migrants
     services = context.services
-    found = await services.relays.asker_of(message.reply_to_message.message_id)
+    question = message.reply_to_message.message_id
+    found = await services.relays.asker_of(question)
     if found is None or found[1].telegram_id is None:
         if message.chat.type == "private":  # a coordinator's own chat: an ordinary reply
             await on_private_reply(update, context)
+        else:  # a reply to what the bot asked a coordinator (a decline reason)
+            await awaiting.consume(update, context)
         return
-    await services.relays.answer(relay=found[0], text=clean_text(message.text))
+    name = signed_by(update)
+    await services.relays.answer(relay=found[0], text=clean_text(message.text), by=name)
     kick(context)
+    # Under the question, so a second coordinator sees it is taken care of.
+    answered = staff_t(context, message.chat_id, "co-question-answered", name=name)
+    await context.bot.send_message(
+        message.chat_id, answered, reply_parameters=ReplyParameters(question)
+    )
 
 
 async def on_private_reply(update: Update, context: AppContext) -> None:

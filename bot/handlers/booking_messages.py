@@ -5,6 +5,7 @@ the direct answer to their own booking."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from html import escape
 from typing import Any
@@ -19,6 +20,7 @@ from bot.delivery.outbox import payload_of
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppType, Keyboard, button
 from bot.handlers.booking_views import booking_details, coordinator_summary, service_name, when
+from bot.handlers.coordinator_desk import OTHER, notice_rows
 from bot.handlers.delivery import Outgoing, Skip, reachable, register_kind
 from bot.services import Services
 from storage.models import Booking, BookingStatus, EventKind, Outbox, Slot, User
@@ -106,19 +108,23 @@ async def render_notice(services: Services, row: Outbox) -> Outgoing | Skip:
     if chat_id is None or loaded is None or event not in NOTICE_EVENTS:
         return Skip("dropped")
     booking, slot, user = loaded
-    text = coordinator_summary(services, booking, slot, user, str(event))
-    rows: Keyboard = []
-    if event != "co-cancelled" and booking.status == BookingStatus.PENDING:
-        locale = services.settings.coordinator_language
-        t = services.translator.t
-        booking_id = booking.id or 0
-        rows = [
-            [
-                button(t(locale, "co-confirm"), cd.CoConfirm(booking_id)),
-                button(t(locale, "co-decline"), cd.CoDecline(booking_id)),
-            ]
-        ]
-    return Outgoing(chat_id, text, rows)
+    old = _moved_from(payload_of(row).get("old"))
+    text = coordinator_summary(services, booking, slot, user, str(event), old=old)
+    if event == "co-cancelled" or booking.status != BookingStatus.PENDING:
+        return Outgoing(chat_id, text)
+    booking_id = booking.id or 0
+
+    async def remember(message_ids: list[int]) -> None:  # edited when decided from /pending
+        await services.desk.remember_notice(booking_id, message_ids[-1])
+
+    return Outgoing(chat_id, text, notice_rows(services, booking_id), after_sent=remember)
+
+
+def _moved_from(value: object) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
@@ -135,12 +141,18 @@ async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
         return Outgoing(chat_id, text)
     if booking.status != BookingStatus.DECLINED:
         return Skip("dropped")
-    text = translator.t(
-        locale,
-        "booking-declined",
-        details=details,
-        reason=translator.t(locale, f"booking-reason-{booking.decline_reason}"),
-    )
+    if booking.decline_reason == OTHER:  # typed by the coordinator, shown as typed
+        reason = translator.t(
+            locale, "booking-reason-other", text=escape(booking.decline_note or "")
+        )
+    else:
+        reason = translator.t(locale, f"booking-reason-{booking.decline_reason}")
+    service = services.catalog.get(booking.service_id)
+    if service is not None and service.is_group and booking.decline_reason == "need-documents":
+        # A course or event happens when it happens: no "pick another time" for it.
+        text = translator.t(locale, "booking-declined-final", details=details, reason=reason)
+        return Outgoing(chat_id, text)
+    text = translator.t(locale, "booking-declined", details=details, reason=reason)
     alternatives = await services.desk.alternatives(slot)
     rows: Keyboard = [
         [button(when(services, locale, s.starts_at), cd.BookSlot(s.id or 0))] for s in alternatives

@@ -61,14 +61,22 @@ def booking_details(services: Services, locale: str, booking: Booking, slot: Slo
 
 
 def coordinator_summary(
-    services: Services, booking: Booking, slot: Slot, user: User, message_id: str
+    services: Services,
+    booking: Booking,
+    slot: Slot,
+    user: User,
+    message_id: str,
+    *,
+    old: dt.datetime | None = None,
 ) -> str:
-    """One notification line block for the coordinator chat, in the coordinators' language."""
+    """One notification line block for the coordinator chat, in the coordinators' language
+    (`old`: the time before a move)."""
     locale = services.settings.coordinator_language
     translator = services.translator
     return translator.t(
         locale,
         message_id,
+        old=escape(when(services, locale, old)) if old is not None else "—",
         name=escape(user.display_name or "—"),
         language=escape(translator.language_name(user.language)),
         service=escape(service_name(services, locale, booking.service_id)),

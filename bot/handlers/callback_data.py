@@ -301,6 +301,51 @@ class CoMark(Action, feature=COORDINATOR, action="att"):
     mark: str
 
 
+# The /pending list: the same decisions as a notice's buttons, made from the shared view.
+@register
+@dataclass(frozen=True)
+class CoList(Action, feature=COORDINATOR, action="list"):
+    pass
+
+
+@register
+@dataclass(frozen=True)
+class CoListConfirm(Action, feature=COORDINATOR, action="lok"):
+    booking_id: int
+
+
+@register
+@dataclass(frozen=True)
+class CoListDecline(Action, feature=COORDINATOR, action="lno"):
+    booking_id: int
+
+
+@register
+@dataclass(frozen=True)
+class CoListReason(Action, feature=COORDINATOR, action="lwhy"):
+    booking_id: int
+    reason: str
+
+
+@register
+@dataclass(frozen=True)
+class CoReasonsBack(Action, feature=COORDINATOR, action="back"):
+    booking_id: int
+    view: str  # "notice" or "list": where the reasons were shown
+
+
+@register
+@dataclass(frozen=True)
+class CoCloseSlot(Action, feature=COORDINATOR, action="close"):
+    slot_id: int
+
+
+@register
+@dataclass(frozen=True)
+class CoKeepSlot(Action, feature=COORDINATOR, action="keep"):
+    slot_id: int
+
+
 @register
 @dataclass(frozen=True)
 class SurveyScore(Action, feature=SURVEY, action="score"):

@@ -29,8 +29,8 @@ from bot.faq.model import FaqContent
 from bot.faq.status import OverdueTopic, content_status, overdue_lines, overdue_topics
 from bot.faq.watch import Fingerprint, fingerprint
 from bot.handlers.base import AppContext, AppType
-from bot.handlers.coordinator import coordinator_message
 from bot.handlers.delivery import Outgoing, Skip, deliver_due, register_kind
+from bot.handlers.staff_base import coordinator_message, staff_locale
 from bot.i18n import Catalog, build_catalog
 from bot.indicators.spec import IndicatorFile, load_indicators
 from bot.services import Services
@@ -186,21 +186,24 @@ async def on_faq_status(update: Update, context: AppContext) -> None:
     if message is None:
         return
     services = context.services
+    locale = staff_locale(context, message.chat_id)
+
+    def t(message_id: str, **args: object) -> str:
+        return services.translator.t(locale, message_id, **args)
+
     languages = served_languages(services.settings.locales_dir)
     rows = content_status(services.faq.content, languages)
     lines = [
         f"{escape(row.topic_id)} · {row.reviewed} · "
-        + " ".join(
-            f"{lang}:{context.t('content-state-' + state)}" for lang, state in row.languages.items()
-        )
+        + " ".join(f"{lang}:{t('content-state-' + state)}" for lang, state in row.languages.items())
         for row in rows
         if not row.complete
     ]
     complete = sum(row.complete for row in rows)
-    header = context.t("content-status", complete=complete, total=len(rows))
+    header = t("content-status", complete=complete, total=len(rows))
     overdue = _overdue(services)
     if overdue:
-        lines += ["", context.t("content-overdue", count=len(overdue))]
+        lines += ["", t("content-overdue", count=len(overdue))]
         lines += [escape(line) for line in overdue_lines(overdue)]
     await message.reply_text("\n".join([header, *lines]), parse_mode=ParseMode.HTML)
 

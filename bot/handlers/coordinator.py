@@ -1,8 +1,11 @@
-"""Coordinators: one notification per booking event with one-tap Confirm / Decline, the agenda
-with Present / No-show, adding and cancelling slots, and the morning agenda.
+"""Coordinators: the button router (Confirm / Decline, reasons, attendance, closing slots), the
+agenda with Present / No-show, adding slots, the morning agenda and /help for coordinators.
+Decisions, /pending and /cancelslot are in `coordinator_desk.py`.
 
 Only COORDINATOR_IDS may act: every handler checks the person, not only a chat filter. Messages
-to migrants that a coordinator's action causes are written in the migrant's language.
+to migrants that a coordinator's action causes are written in the migrant's language; staff
+output follows `staff_base.staff_locale` (the coordinator chat's language there, the
+coordinator's own language in their private chat).
 """
 
 from __future__ import annotations
@@ -13,185 +16,140 @@ from html import escape
 from typing import Any
 
 from telegram import Message, Update
-from telegram.constants import ChatType, ParseMode
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.constants import ParseMode
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.booking.desk import AgendaItem
+from bot.booking.outcome import Status
 from bot.delivery.kinds import Kind
 from bot.delivery.outbox import payload_of
 from bot.handlers import callback_data as cd
+from bot.handlers import coordinator_desk as desk
+from bot.handlers import coordinator_slots
 from bot.handlers.base import (
     AppContext,
     AppType,
     Keyboard,
     acknowledge,
     button,
-    edit_in_place,
     markup,
     show,
 )
-from bot.handlers.booking_views import (
-    coordinator_summary,
-    service_name,
-    time_label,
-    when,
-)
-from bot.handlers.delivery import Outgoing, Skip, deliver_due, kick, register_kind
+from bot.handlers.booking_views import service_name, time_label, topic_title, when
+from bot.handlers.delivery import Outgoing, Skip, deliver_due, register_kind
+from bot.handlers.staff_base import coordinator_message, is_coordinator, log_refusal, staff_locale
 from bot.services import Services
 from storage.models import Outbox
 
+__all__ = ["coordinator_message"]  # reports, content and gaps take it from here
+
 log = logging.getLogger(__name__)
 
-DECLINE_REASONS = ("unavailable", "other-service", "need-documents", "duplicate")
 MORNING_AGENDA_JOB = "morning-agenda"
-
-
-def _is_coordinator(context: AppContext) -> bool:
-    return context.person is not None and context.person.is_coordinator
-
-
-def _staff_chat(context: AppContext, message: Message) -> bool:
-    """Coordinator output (names, times) goes only to the coordinator chat or a coordinator's
-    own private chat, never into some group a coordinator also happens to be in."""
-    chat = message.chat
-    if chat.id == context.services.settings.coordinator_chat_id:
-        return True
-    return (
-        chat.type == ChatType.PRIVATE
-        and message.from_user is not None
-        and (chat.id == message.from_user.id)
-    )
-
-
-def log_refusal(what: str, chat_type: str | None) -> None:
-    """A non-coordinator tried a coordinator's command or button: say so without who, where or
-    what they wrote (only the kind of thing refused and the kind of chat)."""
-    log.warning(
-        "coordinator %s refused: the sender is not a coordinator (%s chat)", what, chat_type
-    )
-
-
-async def coordinator_message(update: Update, context: AppContext) -> Message | None:
-    """The command's message if a coordinator sent it where coordinator output may go; everyone
-    else is told it is not theirs (in their own language). Checked in every handler."""
-    message = update.effective_message
-    if message is None:
-        return None
-    if not _is_coordinator(context):
-        log_refusal("command", message.chat.type)
-        await message.reply_text(context.t("coordinator-only"))
-        return None
-    if not _staff_chat(context, message):
-        # Silence in that chat; the log says what was refused, not who or where.
-        log.warning(
-            "coordinator command ignored in a %s chat that is not the staff chat", message.chat.type
-        )
-        return None
-    return message
 
 
 async def on_coordinator_button(update: Update, context: AppContext) -> None:
     query = update.callback_query
     if query is None:
         return
-    locale = context.services.settings.coordinator_language
-    translator = context.services.translator
-    if not _is_coordinator(context):
+    if not is_coordinator(context):
         log_refusal("button", update.effective_chat.type if update.effective_chat else None)
         await acknowledge(query, context.t("coordinator-only"), alert=True)
         return
+    reasons = (*desk.DECLINE_REASONS, desk.OTHER)
     match cd.parse(query.data):
         case cd.CoConfirm(booking_id=booking_id):
-            await decide(update, context, booking_id, confirm=True)
+            await desk.decide_from(update, context, booking_id, desk.NOTICE, confirm=True)
+        case cd.CoListConfirm(booking_id=booking_id):
+            await desk.decide_from(update, context, booking_id, desk.LIST, confirm=True)
         case cd.CoDecline(booking_id=booking_id):
+            await desk.show_reasons(update, context, booking_id, desk.NOTICE)
+        case cd.CoListDecline(booking_id=booking_id):
+            await desk.show_reasons(update, context, booking_id, desk.LIST)
+        case cd.CoReason(booking_id=booking_id, reason=reason) if reason in reasons:
+            await decline_for(update, context, booking_id, desk.NOTICE, reason)
+        case cd.CoListReason(booking_id=booking_id, reason=reason) if reason in reasons:
+            await decline_for(update, context, booking_id, desk.LIST, reason)
+        case cd.CoReasonsBack(booking_id=booking_id, view=view) if view in (desk.NOTICE, desk.LIST):
+            await desk.reasons_back(update, context, booking_id, view)
+        case cd.CoList():
             await acknowledge(query)
-            rows = [
-                [button(translator.t(locale, f"co-reason-{r}"), cd.CoReason(booking_id, r))]
-                for r in DECLINE_REASONS
-            ]
-            original = query.message if isinstance(query.message, Message) else None
-            if original is None or not await edit_in_place(original, None, rows):
-                await show(update, context, [original.text_html if original else "…"], rows)
-        case cd.CoReason(booking_id=booking_id, reason=reason) if reason in DECLINE_REASONS:
-            await decide(update, context, booking_id, confirm=False, reason=reason)
+            await desk.show_pending(update, context)
+        case cd.CoCloseSlot(slot_id=slot_id):
+            await coordinator_slots.close_slot(update, context, slot_id, close=True)
+        case cd.CoKeepSlot(slot_id=slot_id):
+            await coordinator_slots.close_slot(update, context, slot_id, close=False)
         case cd.CoMark(booking_id=booking_id, starts=starts, mark=code) if code in ("p", "n"):
             await mark(update, context, booking_id, starts, present=code == "p")
         case _:
             await acknowledge(query)
 
 
-async def decide(
-    update: Update,
-    context: AppContext,
-    booking_id: int,
-    *,
-    confirm: bool,
-    reason: str | None = None,
+async def decline_for(
+    update: Update, context: AppContext, booking_id: int, view: str, reason: str
 ) -> None:
-    query = update.callback_query
-    services = context.services
-    locale = services.settings.coordinator_language
-    outcome = await services.desk.decide(booking_id=booking_id, confirm=confirm, reason=reason)
-    if query is not None:
-        await acknowledge(query)
-    if outcome.booking is None or outcome.slot is None or outcome.user is None:
-        return
-    booking, slot, user = outcome.booking, outcome.slot, outcome.user
-    verdict = services.translator.t(locale, f"co-status-{booking.status}")
-    summary = coordinator_summary(services, booking, slot, user, "co-booked")
-    await show(update, context, [f"{summary}\n\n<b>{escape(verdict)}</b>"], [])
-    if outcome.ok:
-        kick(context)  # the person hears of it, in their language, from the outbox
+    if reason == desk.OTHER:
+        await desk.ask_typed_reason(update, context, booking_id, view)
+    else:
+        await desk.decide_from(update, context, booking_id, view, confirm=False, reason=reason)
 
 
 # -- the agenda ----------------------------------------------------------------------------------
-def agenda_text_and_rows(
-    services: Services, day: dt.date, items: list[AgendaItem]
-) -> tuple[str, Keyboard]:
-    locale = services.settings.coordinator_language
+def agenda_line(services: Services, locale: str, item: AgendaItem) -> str:
+    """One meeting of the agenda: who, what, which slot, the topic and note, and attendance."""
     translator = services.translator
+    mark_text = translator.t(
+        locale, f"co-attendance-{(item.attendance or 'open').replace('_', '-')}"
+    )
+    return translator.t(
+        locale,
+        "co-agenda-line",
+        time=time_label(services, locale, item.starts_at),
+        name=escape(item.user.display_name or "—"),
+        language=escape(translator.language_name(item.user.language)),
+        service=escape(service_name(services, locale, item.slot.service_id)),
+        slot=item.slot.id or 0,
+        status=escape(translator.t(locale, f"co-status-{item.booking.status}")),
+        mark=mark_text,
+        topic=topic_title(services, locale, item.booking.topic_id),
+        note=escape(item.booking.note or "—"),
+    )
+
+
+def attendance_row(services: Services, locale: str, item: AgendaItem) -> list[Any]:
+    """✓ Present / ✗ No-show for a meeting that has started: attendance, not a decision."""
+    t = services.translator.t
+    at = time_label(services, locale, item.starts_at)
+    name = item.user.display_name or "—"
+    booking_id, stamp = item.booking.id or 0, cd.Stamp(int(item.starts_at.timestamp()))
+    return [
+        button(
+            t(locale, "co-mark-present", time=at, name=name)[:48], cd.CoMark(booking_id, stamp, "p")
+        ),
+        button(t(locale, "co-mark-no-show", time=at), cd.CoMark(booking_id, stamp, "n")),
+    ]
+
+
+def agenda_text_and_rows(
+    services: Services, locale: str, day: dt.date, items: list[AgendaItem]
+) -> tuple[str, Keyboard]:
+    translator = services.translator
+    now = services.clock.now()
     header = translator.t(
         locale, "co-agenda-title", day=escape(translator.format_date(day, locale)), count=len(items)
     )
-    lines = [header]
-    rows: Keyboard = []
-    for item in items:
-        at = time_label(services, locale, item.starts_at)
-        name = item.user.display_name or "—"
-        mark_text = translator.t(
-            locale, f"co-attendance-{(item.attendance or 'open').replace('_', '-')}"
-        )
-        lines.append(
-            translator.t(
-                locale,
-                "co-agenda-line",
-                time=at,
-                name=escape(name),
-                language=escape(translator.language_name(item.user.language)),
-                service=escape(service_name(services, locale, item.slot.service_id)),
-                status=escape(translator.t(locale, f"co-status-{item.booking.status}")),
-                mark=mark_text,
-            )
-        )
-        stamp = int(item.starts_at.timestamp())
-        rows.append(
-            [
-                button(
-                    f"✅ {at} {name}"[:40], cd.CoMark(item.booking.id or 0, cd.Stamp(stamp), "p")
-                ),
-                button(
-                    translator.t(locale, "co-no-show"),
-                    cd.CoMark(item.booking.id or 0, cd.Stamp(stamp), "n"),
-                ),
-            ]
-        )
+    lines = [header, *(agenda_line(services, locale, item) for item in items)]
+    started = [item for item in items if item.starts_at <= now]
+    rows: Keyboard = [attendance_row(services, locale, item) for item in started]
+    if len(started) < len(items):
+        lines += ["", translator.t(locale, "co-marks-later")]
     return "\n".join(lines), rows
 
 
 async def mark(
     update: Update, context: AppContext, booking_id: int, stamp: int, *, present: bool
 ) -> None:
-    query = update.callback_query
+    query, chat = update.callback_query, update.effective_chat
     services = context.services
     session_start = dt.datetime.fromtimestamp(stamp, tz=dt.UTC)
     outcome = await services.desk.mark_attendance(
@@ -199,13 +157,16 @@ async def mark(
     )
     if query is None:
         return
-    locale = services.settings.coordinator_language
+    locale = staff_locale(context, chat.id if chat else None)
+    if outcome.status == Status.TOO_EARLY:
+        await acknowledge(query, services.translator.t(locale, "co-not-started"), alert=True)
+        return
     await acknowledge(
         query, services.translator.t(locale, "co-marked" if outcome.ok else "co-gone")
     )
     if outcome.ok:
         day = session_start.astimezone(services.settings.tz).date()
-        text, rows = agenda_text_and_rows(services, day, await services.desk.agenda(day))
+        text, rows = agenda_text_and_rows(services, locale, day, await services.desk.agenda(day))
         await show(update, context, [text], rows)
 
 
@@ -229,8 +190,9 @@ def in_range(day: dt.date, today: dt.date) -> bool:
     return today - DATE_RANGE <= day <= today + DATE_RANGE
 
 
-async def reply_out_of_range(message: Message, services: Services, today: dt.date) -> None:
-    locale = services.settings.coordinator_language
+async def reply_out_of_range(
+    message: Message, services: Services, today: dt.date, locale: str
+) -> None:
     translator = services.translator
     await message.reply_text(
         translator.t(
@@ -247,16 +209,16 @@ async def on_agenda(update: Update, context: AppContext) -> None:
     if message is None:
         return
     services = context.services
-    locale = services.settings.coordinator_language
+    locale = staff_locale(context, message.chat_id)
     today = services.clock.now().astimezone(services.settings.tz).date()
     day = parse_day(context.args[0] if context.args else None, today)
     if day is None:
         await message.reply_text(services.translator.t(locale, "co-agenda-usage"))
         return
     if not in_range(day, today):
-        await reply_out_of_range(message, services, today)
+        await reply_out_of_range(message, services, today, locale)
         return
-    text, rows = agenda_text_and_rows(services, day, await services.desk.agenda(day))
+    text, rows = agenda_text_and_rows(services, locale, day, await services.desk.agenda(day))
     await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup(rows))
 
 
@@ -284,7 +246,8 @@ async def render_agenda(services: Services, row: Outbox) -> Outgoing | Skip:
     if chat_id is None or not isinstance(day, str):
         return Skip("dropped")
     on = dt.date.fromisoformat(day)
-    text, rows = agenda_text_and_rows(services, on, await services.desk.agenda(on))
+    locale = services.settings.coordinator_language
+    text, rows = agenda_text_and_rows(services, locale, on, await services.desk.agenda(on))
     return Outgoing(chat_id, text, rows)
 
 
@@ -295,7 +258,7 @@ async def on_add_slot(update: Update, context: AppContext) -> None:
     if message is None:
         return
     services = context.services
-    locale = services.settings.coordinator_language
+    locale = staff_locale(context, message.chat_id)
     translator = services.translator
     args = context.args or []
     try:
@@ -305,7 +268,7 @@ async def on_add_slot(update: Update, context: AppContext) -> None:
         return
     today = services.clock.now().astimezone(services.settings.tz).date()
     if not in_range(local.date(), today):
-        await reply_out_of_range(message, services, today)
+        await reply_out_of_range(message, services, today, locale)
         return
     outcome = await services.desk.add_slot(service_id, local)
     if not outcome.ok or outcome.slot is None:
@@ -324,24 +287,16 @@ async def on_add_slot(update: Update, context: AppContext) -> None:
     )
 
 
-async def on_cancel_slot(update: Update, context: AppContext) -> None:
-    """/cancelslot <slot id>: everyone booked is told in their language."""
-    message = await coordinator_message(update, context)
-    if message is None:
+async def on_help(update: Update, context: AppContext) -> None:
+    """/help in a group coordinator chat: the coordinator commands, in the chat's language (a
+    private /help is `start.on_help`, which adds them for coordinators)."""
+    message = update.effective_message
+    if message is None or not is_coordinator(context):
         return
-    services = context.services
-    locale = services.settings.coordinator_language
-    translator = services.translator
-    args = context.args or []
-    if not args or cd.as_id(args[0]) is None:
-        await message.reply_text(translator.t(locale, "co-cancelslot-usage"))
-        return
-    outcome, affected = await services.desk.cancel_slot(cd.as_id(args[0]) or 0)
-    if not outcome.ok:
-        await message.reply_text(translator.t(locale, "co-gone"))
-        return
-    kick(context)  # everyone booked hears of it in their language, with a calendar update
-    await message.reply_text(translator.t(locale, "co-cancelslot-ok", count=len(affected)))
+    locale = staff_locale(context, message.chat_id)
+    await message.reply_text(
+        context.services.translator.t(locale, "co-help"), parse_mode=ParseMode.HTML
+    )
 
 
 async def _morning_job(context: AppContext) -> None:
@@ -352,7 +307,11 @@ def register(app: AppType) -> None:
     app.add_handler(CallbackQueryHandler(on_coordinator_button, pattern=cd.pattern(cd.COORDINATOR)))
     app.add_handler(CommandHandler("agenda", on_agenda))
     app.add_handler(CommandHandler("addslot", on_add_slot))
-    app.add_handler(CommandHandler("cancelslot", on_cancel_slot))
+    desk.register(app)  # /pending, /cancelslot, a typed decline reason
+    chat_id = app.bot_data["services"].settings.coordinator_chat_id
+    if chat_id is not None:
+        group_chat = filters.Chat(chat_id) & ~filters.ChatType.PRIVATE
+        app.add_handler(CommandHandler("help", on_help, filters=group_chat))
     register_kind(app, Kind.AGENDA, render_agenda)
     settings = app.bot_data["services"].settings
     if app.job_queue is not None:

@@ -12,7 +12,7 @@ from telegram.ext import CommandHandler
 
 from bot.faq.gaps import KEEP_DAYS, GapGroup
 from bot.handlers.base import AppContext, AppType
-from bot.handlers.coordinator import log_refusal
+from bot.handlers.staff_base import log_refusal, staff_locale
 from bot.search_gaps import gap_groups, purge_old_gaps
 from bot.services import Services
 
@@ -48,7 +48,7 @@ async def on_gaps(update: Update, context: AppContext) -> None:
     if chat.type != ChatType.PRIVATE and chat.id != services.settings.coordinator_chat_id:
         return  # typed questions stay in the coordinators' own chats
     groups = await gap_groups(services.db, now=services.clock.now())
-    await message.reply_text(gaps_text(services, groups, services.settings.coordinator_language))
+    await message.reply_text(gaps_text(services, groups, staff_locale(context, chat.id)))
 
 
 async def purge_job(context: Any) -> int | None:

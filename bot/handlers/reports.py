@@ -17,8 +17,8 @@ from bot.delivery.kinds import Kind
 from bot.delivery.outbox import payload_of
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, acknowledge, button, markup, send_html
-from bot.handlers.coordinator import coordinator_message, log_refusal
 from bot.handlers.delivery import Outgoing, Skip, deliver_due, register_kind
+from bot.handlers.staff_base import coordinator_message, log_refusal, staff_locale
 from bot.indicators.build import make_report, report_files
 from bot.indicators.compute import Period, first_contact_date
 from bot.indicators.export import TELEGRAM_LIMIT, Labels, html_parts
@@ -33,8 +33,9 @@ MONTHLY_JOB = "monthly-report"
 MONTHLY_CHECK_SECONDS = 1800  # a restart on the first of the month still posts it
 
 
-def _labels(services: Services) -> Labels:
-    return Labels(services.translator, services.settings.coordinator_language)
+def _labels(services: Services, locale: str | None = None) -> Labels:
+    """The coordinator chat's language, or the coordinator's own in their private chat."""
+    return Labels(services.translator, locale or services.settings.coordinator_language)
 
 
 def _today(services: Services) -> dt.date:
@@ -46,7 +47,7 @@ async def on_report(update: Update, context: AppContext) -> None:
     message = await coordinator_message(update, context)
     if message is None:
         return
-    labels = _labels(context.services)
+    labels = _labels(context.services, staff_locale(context, message.chat_id))
     args = context.args or []
     if len(args) == 2:
         period = parse_period(args[0], args[1])
@@ -102,7 +103,7 @@ async def on_report_button(update: Update, context: AppContext) -> None:
 
 async def send_report(context: AppContext, chat_id: int, period: Period) -> None:
     services = context.services
-    labels = _labels(services)
+    labels = _labels(services, staff_locale(context, chat_id))
     if not services.indicators.indicators:
         await send_html(context, chat_id, labels("report-no-indicators"))
         return

@@ -95,7 +95,10 @@ async def on_help(update: Update, context: AppContext) -> None:
     await context.services.record_event(
         kind=EventKind.HELP, user_key=person.user_key, language=person.locale
     )
-    await show_menu(update, context, greeting=context.t("help-text"))
+    text = context.t("help-text")
+    if person.is_coordinator:  # their commands too, in their own language
+        text += "\n\n" + context.t("co-help")
+    await show_menu(update, context, greeting=text)
 
 
 async def on_other(update: Update, context: AppContext) -> None:

@@ -18,11 +18,14 @@ co-cancelled =
     ✖ <b>Cancelled #{ $booking }</b>
     { $service }, { $when }
     👤 { $name } ({ $language })
+# Variables: as co-booked, and
+#   $old (String) - date and time before the move, or —
 co-moved =
-    ↔ <b>Moved #{ $booking }</b> — new time:
-    { $service }, { $when }
+    ↔ <b>Moved #{ $booking }</b>
+    { $service }: { $old } → <b>{ $when }</b>
     👤 { $name } ({ $language })
     Topic: { $topic }
+    Note: { $note }
 co-confirm = ✅ Confirm
 co-decline = ❌ Decline
 co-reason-unavailable = Nobody available
@@ -51,11 +54,15 @@ co-agenda-title =
 #   $service (String) - service id
 #   $status (String) - booking status
 #   $mark (String) - attendance mark
-co-agenda-line = { $time } · { $name } ({ $language }) · { $service } · { $status } · { $mark }
+#   $slot (Number) - the slot number (/cancelslot takes it)
+#   $topic (String) - FAQ topic chosen, or —
+#   $note (String) - the person's note, or —
+co-agenda-line =
+    { $time } · { $name } ({ $language }) · { $service } · slot #{ $slot } · { $status } · { $mark }
+        Topic: { $topic } · Note: { $note }
 co-attendance-open = not marked
 co-attendance-present = ✅ present
 co-attendance-no-show = 🚫 no-show
-co-no-show = 🚫 No-show
 co-marked = Saved.
 co-gone = This booking no longer exists or is cancelled.
 co-agenda-usage = Usage: /agenda, /agenda tomorrow or /agenda 2026-12-01

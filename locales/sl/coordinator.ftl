@@ -18,11 +18,14 @@ co-cancelled =
     ✖ <b>Odpovedano #{ $booking }</b>
     { $service }, { $when }
     👤 { $name } ({ $language })
+# Variables: as co-booked, and
+#   $old (String) - date and time before the move, or —
 co-moved =
-    ↔ <b>Prestavljeno #{ $booking }</b> — nov termin:
-    { $service }, { $when }
+    ↔ <b>Prestavljeno #{ $booking }</b>
+    { $service }: { $old } → <b>{ $when }</b>
     👤 { $name } ({ $language })
     Tema: { $topic }
+    Opomba: { $note }
 co-confirm = ✅ Potrdite
 co-decline = ❌ Zavrnite
 co-reason-unavailable = Nihče ni na voljo
@@ -53,11 +56,15 @@ co-agenda-title =
 #   $service (String) - service id
 #   $status (String) - booking status
 #   $mark (String) - attendance mark
-co-agenda-line = { $time } · { $name } ({ $language }) · { $service } · { $status } · { $mark }
+#   $slot (Number) - the slot number (/cancelslot takes it)
+#   $topic (String) - FAQ topic chosen, or —
+#   $note (String) - the person's note, or —
+co-agenda-line =
+    { $time } · { $name } ({ $language }) · { $service } · termin #{ $slot } · { $status } · { $mark }
+        Tema: { $topic } · Opomba: { $note }
 co-attendance-open = ni označeno
 co-attendance-present = ✅ prišel/-la
 co-attendance-no-show = 🚫 ni prišel/-la
-co-no-show = 🚫 Ni prišel/-la
 co-marked = Shranjeno.
 co-gone = Ta rezervacija ne obstaja več ali je odpovedana.
 co-agenda-usage = Uporaba: /agenda, /agenda jutri ali /agenda 2026-12-01

@@ -18,11 +18,14 @@ co-cancelled =
     ✖ <b>Отказано #{ $booking }</b>
     { $service }, { $when }
     👤 { $name } ({ $language })
+# Variables: as co-booked, and
+#   $old (String) - date and time before the move, or —
 co-moved =
-    ↔ <b>Померено #{ $booking }</b> — ново време:
-    { $service }, { $when }
+    ↔ <b>Померено #{ $booking }</b>
+    { $service }: { $old } → <b>{ $when }</b>
     👤 { $name } ({ $language })
     Тема: { $topic }
+    Напомена: { $note }
 co-confirm = ✅ Потврдите
 co-decline = ❌ Одбијте
 co-reason-unavailable = Нико није слободан
@@ -52,11 +55,15 @@ co-agenda-title =
 #   $service (String) - service id
 #   $status (String) - booking status
 #   $mark (String) - attendance mark
-co-agenda-line = { $time } · { $name } ({ $language }) · { $service } · { $status } · { $mark }
+#   $slot (Number) - the slot number (/cancelslot takes it)
+#   $topic (String) - FAQ topic chosen, or —
+#   $note (String) - the person's note, or —
+co-agenda-line =
+    { $time } · { $name } ({ $language }) · { $service } · термин #{ $slot } · { $status } · { $mark }
+        Тема: { $topic } · Напомена: { $note }
 co-attendance-open = није означено
 co-attendance-present = ✅ дошао/дошла
 co-attendance-no-show = 🚫 није дошао/дошла
-co-no-show = 🚫 Није дошао/дошла
 co-marked = Сачувано.
 co-gone = Ова резервација више не постоји или је отказана.
 co-agenda-usage = Употреба: /agenda, /agenda tomorrow или /agenda 2026-12-01

@@ -18,11 +18,14 @@ co-cancelled =
     ✖ <b>Скасовано #{ $booking }</b>
     { $service }, { $when }
     👤 { $name } ({ $language })
+# Variables: as co-booked, and
+#   $old (String) - date and time before the move, or —
 co-moved =
-    ↔ <b>Перенесено #{ $booking }</b> — новий час:
-    { $service }, { $when }
+    ↔ <b>Перенесено #{ $booking }</b>
+    { $service }: { $old } → <b>{ $when }</b>
     👤 { $name } ({ $language })
     Тема: { $topic }
+    Примітка: { $note }
 co-confirm = ✅ Підтвердити
 co-decline = ❌ Відхилити
 co-reason-unavailable = Ніхто не може прийняти
@@ -53,11 +56,15 @@ co-agenda-title =
 #   $service (String) - service id
 #   $status (String) - booking status
 #   $mark (String) - attendance mark
-co-agenda-line = { $time } · { $name } ({ $language }) · { $service } · { $status } · { $mark }
+#   $slot (Number) - the slot number (/cancelslot takes it)
+#   $topic (String) - FAQ topic chosen, or —
+#   $note (String) - the person's note, or —
+co-agenda-line =
+    { $time } · { $name } ({ $language }) · { $service } · слот #{ $slot } · { $status } · { $mark }
+        Тема: { $topic } · Примітка: { $note }
 co-attendance-open = не позначено
 co-attendance-present = ✅ прийшов(-ла)
 co-attendance-no-show = 🚫 не прийшов(-ла)
-co-no-show = 🚫 Не прийшов(-ла)
 co-marked = Збережено.
 co-gone = Цього запису більше немає, або його скасовано.
 co-agenda-usage = Використання: /agenda, /agenda завтра або /agenda 2026-12-01

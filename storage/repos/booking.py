@@ -301,6 +301,26 @@ async def active_on_slots(
     return list(result.all())
 
 
+async def pending_decisions(
+    *, session: AsyncSession, after: datetime
+) -> list[tuple[Booking, Slot, User]]:
+    """Bookings waiting for a coordinator's decision whose meeting is not over, soonest first."""
+    result = await session.exec(
+        select(Booking, Slot, User)
+        .join(Slot, col(Slot.id) == col(Booking.slot_id))
+        .join(User, col(User.id) == col(Booking.user_id))
+        .where(Booking.status == "pending", col(Slot.ends_at) > after)
+        .order_by(col(Slot.starts_at), col(Booking.id))
+    )
+    return list(result.all())
+
+
+async def set_notice_message(*, session: AsyncSession, booking_id: int, message_id: int) -> None:
+    await session.exec(
+        update(Booking).where(col(Booking.id) == booking_id).values(notice_message_id=message_id)
+    )
+
+
 # -- waiting list ----------------------------------------------------------------------------
 
 

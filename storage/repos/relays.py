@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -31,3 +32,14 @@ async def latest_relay(*, session: AsyncSession, user_id: int) -> Relay | None:
         select(Relay).where(Relay.user_id == user_id).order_by(col(Relay.id).desc()).limit(1)
     )
     return result.first()
+
+
+async def mark_answered(
+    *, session: AsyncSession, coordinator_message_id: int, by: str | None
+) -> None:
+    """Who answered the question posted as this coordinator-chat message (the latest answer)."""
+    await session.exec(
+        update(Relay)
+        .where(col(Relay.coordinator_message_id) == coordinator_message_id)
+        .values(answered_by=by)
+    )

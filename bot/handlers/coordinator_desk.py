@@ -1,0 +1,390 @@
+"""Coordinators' decisions, from a booking's notice or from the shared `/pending` list: Confirm,
+Decline with a reason (Back; a typed "other reason"; "nobody is available" offers to close the
+slot), each signed with the coordinator's first name; and closing a slot after an "are you sure"
+that says how many people will be told.
+
+The domain decides once (a locked booking row): a second coordinator, or a second instance,
+gets "already confirmed by <name>" and nobody is told twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+from typing import Any
+
+from telegram import ForceReply, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import CommandHandler, MessageHandler, filters
+
+from bot.booking.outcome import Outcome, PendingItem, Status
+from bot.handlers import awaiting, coordinator_slots
+from bot.handlers import callback_data as cd
+from bot.handlers.base import (
+    AppContext,
+    AppType,
+    Keyboard,
+    acknowledge,
+    button,
+    edit_in_place,
+    markup,
+    show,
+)
+from bot.handlers.booking_views import coordinator_summary, service_name, topic_title, when
+from bot.handlers.delivery import kick
+from bot.handlers.staff_base import (
+    coordinator_message,
+    is_coordinator,
+    signed_by,
+    staff_locale,
+)
+from bot.services import Services
+from bot.text import clean_text
+from storage.models import Booking, BookingStatus, Slot, User
+
+log = logging.getLogger(__name__)
+
+DECLINE_REASONS = ("unavailable", "other-service", "need-documents", "duplicate")
+OTHER = "other"  # the coordinator types the reason
+REASON_LIMIT = 200  # characters of a typed reason (the column holds 200)
+TYPED_REASON = "co-decline-reason"  # the pending-input kind
+PENDING_SHOWN = 10  # bookings listed at once, soonest first (two buttons each)
+NOTICE, LIST = "notice", "list"  # where a decision was started
+
+
+# -- texts ---------------------------------------------------------------------------------------
+def reason_label(services: Services, locale: str, booking: Booking) -> str:
+    """The decline reason as coordinators read it (a typed reason as typed, escaped)."""
+    if booking.decline_reason == OTHER:
+        return f"“{escape(booking.decline_note or '—')}”"
+    return escape(services.translator.t(locale, f"co-reason-{booking.decline_reason}"))
+
+
+def verdict(services: Services, locale: str, booking: Booking) -> str:
+    """What happened to the booking and who did it."""
+    t = services.translator.t
+    name = escape(booking.decided_by or "—")
+    if booking.status == BookingStatus.CONFIRMED:
+        return t(locale, "co-signed-confirmed", name=name)
+    if booking.status == BookingStatus.DECLINED:
+        reason = reason_label(services, locale, booking)
+        return t(locale, "co-signed-declined", name=name, reason=reason)
+    return f"<b>{escape(t(locale, f'co-status-{booking.status}'))}</b>"
+
+
+def already_decided(services: Services, locale: str, booking: Booking) -> str:
+    t = services.translator.t
+    if booking.status in (BookingStatus.CONFIRMED, BookingStatus.DECLINED):
+        return t(locale, f"co-already-{booking.status}", name=booking.decided_by or "—")
+    return t(locale, "co-already-changed", status=t(locale, f"co-status-{booking.status}"))
+
+
+def notice_text(services: Services, booking: Booking, slot: Slot, user: User) -> str:
+    """A decided notice: the booking and the signed verdict (the coordinator chat's language)."""
+    locale = services.settings.coordinator_language
+    summary = coordinator_summary(services, booking, slot, user, "co-booked")
+    return f"{summary}\n\n{verdict(services, locale, booking)}"
+
+
+def notice_rows(services: Services, booking_id: int) -> Keyboard:
+    t, locale = services.translator.t, services.settings.coordinator_language
+    return [
+        [
+            button(t(locale, "co-confirm"), cd.CoConfirm(booking_id)),
+            button(t(locale, "co-decline"), cd.CoDecline(booking_id)),
+        ]
+    ]
+
+
+def reason_rows(services: Services, locale: str, booking_id: int, view: str) -> Keyboard:
+    t = services.translator.t
+    choose = cd.CoReason if view == NOTICE else cd.CoListReason
+    rows = [
+        [button(t(locale, f"co-reason-{r}"), choose(booking_id, r))]
+        for r in (*DECLINE_REASONS, OTHER)
+    ]
+    rows.append([button(t(locale, "co-reasons-back"), cd.CoReasonsBack(booking_id, view))])
+    return rows
+
+
+def pending_line(services: Services, locale: str, item: PendingItem) -> str:
+    translator = services.translator
+    booking = item.booking
+    return translator.t(
+        locale,
+        "co-pending-line",
+        booking=booking.id or 0,
+        when=escape(when(services, locale, item.slot.starts_at)),
+        service=escape(service_name(services, locale, booking.service_id)),
+        slot=item.slot.id or 0,
+        name=escape(item.user.display_name or "—"),
+        language=escape(translator.language_name(item.user.language)),
+        topic=topic_title(services, locale, booking.topic_id),
+        note=escape(booking.note or "—"),
+    )
+
+
+async def pending_view(services: Services, locale: str) -> tuple[str, Keyboard]:
+    """The shared list of bookings waiting for a decision, with Confirm / Decline each."""
+    t = services.translator.t
+    items, total = await services.desk.waiting_for_decision(PENDING_SHOWN)
+    lines = [t(locale, "co-pending-title", count=total)]
+    rows: Keyboard = []
+    for item in items:
+        booking_id = item.booking.id or 0
+        lines += ["", pending_line(services, locale, item)]
+        rows.append(
+            [
+                button(
+                    t(locale, "co-pending-confirm", booking=booking_id),
+                    cd.CoListConfirm(booking_id),
+                ),
+                button(
+                    t(locale, "co-pending-decline", booking=booking_id),
+                    cd.CoListDecline(booking_id),
+                ),
+            ]
+        )
+    if total > len(items):
+        lines += ["", t(locale, "co-pending-more", more=total - len(items))]
+    rows.append([button(t(locale, "co-pending-refresh"), cd.CoList())])
+    return "\n".join(lines), rows
+
+
+# -- /pending ------------------------------------------------------------------------------------
+async def on_pending(update: Update, context: AppContext) -> None:
+    message = await coordinator_message(update, context)
+    if message is None:
+        return
+    text, rows = await pending_view(context.services, staff_locale(context, message.chat_id))
+    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup(rows))
+
+
+async def show_pending(update: Update, context: AppContext) -> None:
+    chat = update.effective_chat
+    locale = staff_locale(context, chat.id if chat else None)
+    text, rows = await pending_view(context.services, locale)
+    await show(update, context, [text], rows)
+
+
+# -- deciding ------------------------------------------------------------------------------------
+async def edit_notice(context: AppContext, booking: Booking, slot: Slot, user: User) -> None:
+    """The booking's notice in the coordinator chat shows the verdict and loses its buttons,
+    wherever the decision was made. Best effort: the decision stands without it."""
+    services = context.services
+    chat_id = services.settings.coordinator_chat_id
+    if chat_id is None or booking.notice_message_id is None:
+        return
+    try:
+        await context.bot.edit_message_text(
+            notice_text(services, booking, slot, user),
+            chat_id=chat_id,
+            message_id=booking.notice_message_id,
+            parse_mode=ParseMode.HTML,
+        )
+    except TelegramError as exc:  # too old to edit, deleted, or already showing it
+        log.debug("notice not edited: %s", type(exc).__name__)
+
+
+async def record_decision(
+    update: Update,
+    context: AppContext,
+    booking_id: int,
+    *,
+    confirm: bool,
+    reason: str | None = None,
+    note: str | None = None,
+) -> Outcome:
+    """Decide once, signed; a later press hears who decided first. The notice is edited and
+    the person is told (from the outbox, in their language)."""
+    services = context.services
+    query, chat = update.callback_query, update.effective_chat
+    locale = staff_locale(context, chat.id if chat else None)
+    outcome = await services.desk.decide(
+        booking_id=booking_id, confirm=confirm, reason=reason, note=note, by=signed_by(update)
+    )
+    booking, slot, user = outcome.booking, outcome.slot, outcome.user
+    if query is not None:
+        late = outcome.status == Status.DECIDED and booking is not None
+        text = already_decided(services, locale, booking) if late and booking else None
+        await acknowledge(query, text, alert=late)
+    if booking is None or slot is None or user is None:
+        return outcome
+    if outcome.ok:
+        await edit_notice(context, booking, slot, user)
+        kick(context)
+        if not confirm and reason == "unavailable" and chat is not None:
+            await coordinator_slots.offer_to_close(context, chat.id, slot, locale)
+    return outcome
+
+
+async def decide_from(
+    update: Update,
+    context: AppContext,
+    booking_id: int,
+    view: str,
+    *,
+    confirm: bool,
+    reason: str | None = None,
+) -> None:
+    """A press on a notice or on the /pending list: decide, then redraw what was pressed."""
+    outcome = await record_decision(update, context, booking_id, confirm=confirm, reason=reason)
+    if view == LIST:
+        await show_pending(update, context)
+        return
+    booking, slot, user = outcome.booking, outcome.slot, outcome.user
+    if booking is None or slot is None or user is None:
+        return
+    query = update.callback_query
+    pressed = query.message if query is not None else None
+    same = isinstance(pressed, Message) and pressed.message_id == booking.notice_message_id
+    if same and outcome.ok:
+        return  # record_decision has just edited this very notice
+    await show(update, context, [notice_text(context.services, booking, slot, user)], [])
+
+
+async def show_reasons(update: Update, context: AppContext, booking_id: int, view: str) -> None:
+    services, query, chat = context.services, update.callback_query, update.effective_chat
+    if query is None or chat is None:
+        return
+    locale = staff_locale(context, chat.id)
+    loaded = await services.desk.booking_with_person(booking_id)
+    if loaded is None or loaded[0].status != BookingStatus.PENDING:
+        note = already_decided(services, locale, loaded[0]) if loaded else None
+        await acknowledge(query, note, alert=note is not None)
+        if view == LIST:
+            await show_pending(update, context)
+        return
+    await acknowledge(query)
+    rows = reason_rows(services, locale, booking_id, view)
+    pressed = query.message if isinstance(query.message, Message) else None
+    if view == NOTICE:
+        if pressed is None or not await edit_in_place(pressed, None, rows):
+            await show(update, context, [pressed.text_html if pressed else "…"], rows)
+        return
+    booking, slot, user = loaded
+    item = PendingItem(booking=booking, slot=slot, user=user)
+    text = services.translator.t(locale, "co-pending-choose-reason", booking=booking_id)
+    await show(update, context, [f"{text}\n\n{pending_line(services, locale, item)}"], rows)
+
+
+async def reasons_back(update: Update, context: AppContext, booking_id: int, view: str) -> None:
+    query = update.callback_query
+    if query is None:
+        return
+    await acknowledge(query)
+    if view == LIST:
+        await show_pending(update, context)
+        return
+    loaded = await context.services.desk.booking_with_person(booking_id)
+    if loaded is None:
+        return
+    booking, slot, user = loaded
+    if booking.status != BookingStatus.PENDING:
+        await show(update, context, [notice_text(context.services, booking, slot, user)], [])
+        return
+    pressed = query.message if isinstance(query.message, Message) else None
+    if pressed is not None:
+        await edit_in_place(pressed, None, notice_rows(context.services, booking_id))
+
+
+# -- a typed reason ------------------------------------------------------------------------------
+async def ask_typed_reason(update: Update, context: AppContext, booking_id: int, view: str) -> None:
+    """ "Other reason": the coordinator's next message (any instance) is the reason."""
+    services, query, chat = context.services, update.callback_query, update.effective_chat
+    if query is None or chat is None:
+        return
+    locale = staff_locale(context, chat.id)
+    loaded = await services.desk.booking_with_person(booking_id)
+    if loaded is None or loaded[0].status != BookingStatus.PENDING:
+        note = already_decided(services, locale, loaded[0]) if loaded else None
+        await acknowledge(query, note, alert=note is not None)
+        return
+    await acknowledge(query)
+    pressed = query.message if isinstance(query.message, Message) else None
+    await awaiting.expect(
+        context,
+        TYPED_REASON,
+        booking=booking_id,
+        view=view,
+        chat=chat.id,
+        message=pressed.message_id if pressed else None,
+    )
+    prompt = services.translator.t(
+        locale,
+        "co-reason-prompt",
+        booking=booking_id,
+        limit=REASON_LIMIT,
+        language=services.translator.language_name(loaded[2].language, in_sentence=True),
+    )
+    # A reply, so a group bot in privacy mode receives the answer too.
+    await context.bot.send_message(chat.id, prompt, reply_markup=ForceReply())
+
+
+async def on_typed_reason(update: Update, context: AppContext, data: dict[str, Any]) -> None:
+    message, chat = update.effective_message, update.effective_chat
+    booking_id = data.get("booking")
+    if message is None or chat is None or not isinstance(booking_id, int):
+        return
+    if not is_coordinator(context):
+        return
+    services = context.services
+    locale = staff_locale(context, chat.id)
+    text = " ".join(clean_text(message.text).split())
+    if len(text) > REASON_LIMIT or not text:
+        await awaiting.expect(context, TYPED_REASON, **data)  # still waiting for it
+        await message.reply_text(
+            services.translator.t(
+                locale, "co-reason-too-long", length=len(text), limit=REASON_LIMIT
+            )
+        )
+        return
+    outcome = await record_decision(
+        update, context, booking_id, confirm=False, reason=OTHER, note=text
+    )
+    booking = outcome.booking
+    if booking is None:
+        return
+    if outcome.status == Status.DECIDED:
+        await message.reply_text(already_decided(services, locale, booking))
+        return
+    await message.reply_html(verdict(services, locale, booking))
+    await redraw(context, data, locale)
+
+
+async def redraw(context: AppContext, data: dict[str, Any], locale: str) -> None:
+    """After a typed reason, the list the decline started from shows what is left."""
+    chat_id, message_id = data.get("chat"), data.get("message")
+    if data.get("view") != LIST or not isinstance(chat_id, int) or not isinstance(message_id, int):
+        return  # a notice: record_decision has edited it
+    text, rows = await pending_view(context.services, locale)
+    try:
+        await context.bot.edit_message_text(
+            text,
+            chat_id=chat_id,
+            message_id=message_id,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup(rows),
+        )
+    except TelegramError as exc:
+        log.debug("pending list not redrawn: %s", type(exc).__name__)
+
+
+async def on_staff_text(update: Update, context: AppContext) -> None:
+    """A coordinator's plain text in the coordinator chat: the reason the bot asked for, if any."""
+    if is_coordinator(context):
+        await awaiting.consume(update, context)
+
+
+def register(app: AppType) -> None:
+    """/pending, /cancelslot and the typed reason; the buttons are routed by `coordinator.py`."""
+    app.add_handler(CommandHandler("pending", on_pending))
+    app.add_handler(CommandHandler("cancelslot", coordinator_slots.on_cancel_slot))
+    awaiting.add_consumer(app, TYPED_REASON, on_typed_reason)
+    chat_id = app.bot_data["services"].settings.coordinator_chat_id
+    if chat_id is not None:
+        # Plain texts in a group coordinator chat (replies go through `ask.py`, which hands a
+        # reply that is not an answer to a question on to the same consumer).
+        plain = filters.TEXT & ~filters.COMMAND & ~filters.REPLY & ~filters.ChatType.PRIVATE
+        app.add_handler(MessageHandler(filters.Chat(chat_id) & plain, on_staff_text))
