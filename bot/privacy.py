@@ -72,6 +72,7 @@ class Privacy:
                     "status": booking.status,
                     "topic": booking.topic_id,
                     "note": booking.note,
+                    "interpreter": booking.interpreter,
                     "booked_at": _iso(booking.created_at),
                 }
                 for booking, slot in bookings

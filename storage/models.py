@@ -216,6 +216,9 @@ class Booking(SQLModel, table=True):
     status: str = Field(default="pending", max_length=16, index=True)
     topic_id: str | None = Field(default=None, max_length=64)
     note: str | None = Field(default=None, max_length=300)
+    # The interpreter the person asked for: a language code (uk, sr, ru) or a short typed
+    # language name; personal, so erased with the note.
+    interpreter: str | None = Field(default=None, max_length=64)
     decline_reason: str | None = Field(default=None, max_length=32)
     sequence: int = 0  # iCalendar SEQUENCE: grows with every change the person is sent
     moved_from: int | None = Field(default=None)

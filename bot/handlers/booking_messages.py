@@ -18,7 +18,13 @@ from bot.delivery.kinds import Kind
 from bot.delivery.outbox import payload_of
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppType, Keyboard, button
-from bot.handlers.booking_views import booking_details, coordinator_summary, service_name, when
+from bot.handlers.booking_views import (
+    booking_details,
+    coordinator_summary,
+    course_sessions,
+    service_name,
+    when,
+)
 from bot.handlers.delivery import Outgoing, Skip, reachable, register_kind
 from bot.services import Services
 from storage.models import Booking, BookingStatus, EventKind, Outbox, Slot, User
@@ -106,7 +112,8 @@ async def render_notice(services: Services, row: Outbox) -> Outgoing | Skip:
     if chat_id is None or loaded is None or event not in NOTICE_EVENTS:
         return Skip("dropped")
     booking, slot, user = loaded
-    text = coordinator_summary(services, booking, slot, user, str(event))
+    sessions = await course_sessions(services, slot)
+    text = coordinator_summary(services, booking, slot, user, str(event), sessions)
     rows: Keyboard = []
     if event != "co-cancelled" and booking.status == BookingStatus.PENDING:
         locale = services.settings.coordinator_language
@@ -129,7 +136,9 @@ async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
         return Skip("skipped")
     booking, slot, user, chat_id = found
     locale, translator = user.language, services.translator
-    details = booking_details(services, locale, booking, slot)
+    details = booking_details(
+        services, locale, booking, slot, await course_sessions(services, slot)
+    )
     if booking.status == BookingStatus.CONFIRMED:
         text = translator.t(locale, "booking-confirmed-by-centre", details=details)
         return Outgoing(chat_id, text)
@@ -142,8 +151,11 @@ async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
         reason=translator.t(locale, f"booking-reason-{booking.decline_reason}"),
     )
     alternatives = await services.desk.alternatives(slot)
+    # Another time keeps this booking's topic, note and interpreter: nothing is asked again.
+    booking_id = booking.id or 0
     rows: Keyboard = [
-        [button(when(services, locale, s.starts_at), cd.BookSlot(s.id or 0))] for s in alternatives
+        [button(when(services, locale, s.starts_at), cd.BookAgain(booking_id, s.id or 0))]
+        for s in alternatives
     ]
     rows.append(
         [button(translator.t(locale, "booking-book-button"), cd.BookService(booking.service_id))]
@@ -181,7 +193,9 @@ async def render_offer(services: Services, row: Outbox) -> Outgoing | Skip:
     text = translator.t(
         locale,
         "booking-offer",
-        details=booking_details(services, locale, booking, slot),
+        details=booking_details(
+            services, locale, booking, slot, await course_sessions(services, slot)
+        ),
         until=escape(when(services, locale, expires)),
     )
     booking_id = booking.id or 0

@@ -32,6 +32,7 @@ from bot.handlers.base import (
 )
 from bot.handlers.booking_views import (
     coordinator_summary,
+    interpreter_line,
     service_name,
     time_label,
     when,
@@ -162,6 +163,7 @@ def agenda_text_and_rows(
                 status=escape(translator.t(locale, f"co-status-{item.booking.status}")),
                 mark=mark_text,
             )
+            + interpreter_line(services, locale, item.booking)  # who needs an interpreter
         )
         stamp = int(item.starts_at.timestamp())
         rows.append(
