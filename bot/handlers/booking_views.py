@@ -6,12 +6,15 @@ Shared by the texts for migrants, for coordinators and from jobs.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
 from html import escape
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency
 
 from bot.booking.catalog import Service
+from bot.faq.model import Translation
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, Keyboard, button
 from bot.i18n import babel_locale
@@ -122,6 +125,11 @@ def interpreter_line(services: Services, locale: str, booking: Booking) -> str:
 
 
 def price_text(services: Services, locale: str, service: Service | None) -> str:
+    """The price for an HTML message (see `price_plain`)."""
+    return escape(price_plain(services, locale, service))
+
+
+def price_plain(services: Services, locale: str, service: Service | None) -> str:
     """The price as the reader's language writes it: "free", an amount formatted by Babel, or
     "ask the centre" when the services file does not say (a price is never guessed)."""
     price = service.price if service is not None else None
@@ -132,7 +140,32 @@ def price_text(services: Services, locale: str, service: Service | None) -> str:
     else:
         text = str(format_currency(price.amount, price.currency, locale=babel_locale(locale)))
     note = price.note(locale)
-    return escape(f"{text} — {note}" if note else text)
+    return f"{text} — {note}" if note else text
+
+
+# The FAQ topic that answers "what does it cost?": the bot adds every service and its price
+# from the services file below the topic's first paragraph (see docs/services-format.md).
+PRICES_TOPIC = "contact-prices"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()#<>!|~])")
+
+
+def _literal(text: str) -> str:
+    """Text from the services file shown as written, not read as Markdown."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def with_price_list(services: Services, locale: str, translation: Translation) -> Translation:
+    """The prices topic's text with the list of services and their prices, so a search for
+    "is the course free?" lands on an answer that names each price (never one made up)."""
+    items = "\n".join(
+        f"- **{_literal(s.name(locale))}**: {_literal(price_plain(services, locale, s))}"
+        for s in services.catalog.services.values()
+    )
+    if not items:
+        return translation
+    first, _, rest = translation.body.strip().partition("\n\n")
+    body = "\n\n".join(part for part in (first, items, rest) if part)
+    return replace(translation, body=body)
 
 
 def coordinator_summary(
