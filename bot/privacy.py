@@ -73,6 +73,7 @@ class Privacy:
                     "topic": booking.topic_id,
                     "note": booking.note,
                     "decline_note": booking.decline_note,
+                    "interpreter": booking.interpreter,
                     "booked_at": _iso(booking.created_at),
                 }
                 for booking, slot in bookings

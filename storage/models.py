@@ -230,6 +230,9 @@ class Booking(SQLModel, table=True):
     status: str = Field(default="pending", max_length=16, index=True)
     topic_id: str | None = Field(default=None, max_length=64)
     note: str | None = Field(default=None, max_length=300)
+    # The interpreter the person asked for: a language code (uk, sr, ru) or a short typed
+    # language name; personal, so erased with the note.
+    interpreter: str | None = Field(default=None, max_length=64)
     decline_reason: str | None = Field(default=None, max_length=32)
     decline_note: str | None = Field(default=None, max_length=200)  # "other reason", typed
     # Who confirmed or declined it: a coordinator's first name (shown to coordinators only).

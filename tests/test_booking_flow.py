@@ -96,6 +96,8 @@ async def test_book_a_consultation_with_a_topic(bot: BotHarness, locale: str):
     assert f"book:tp:{slot.id}:-" in keyboard_data(user)
     topic_id = topic_data.rsplit(":", 1)[1]
     await press_offered(user, topic_data)
+    # The interpreter step (after the topic): no interpreter needed.
+    await press_offered(user, f"book:ip:{slot.id}:{topic_id}:-")
 
     # The confirm screen shows what, when (local time in the person's locale) and where.
     confirm_text = user.last_text()
@@ -150,6 +152,7 @@ async def test_my_bookings_move_then_cancel(bot: BotHarness, locale: str):
     user = bot.user(2002, language_code=locale)
     old_slot = await choose_time(bot, user, locale, THURSDAY_16)
     await press_offered(user, f"book:tp:{old_slot.id}:-")
+    await press_offered(user, f"book:ip:{old_slot.id}:-:-")
     await press_offered(user, f"book:ok:{old_slot.id}:-")
     booking = await my_booking(bot, 2002)
     uid = str(vevent(calendars_to(bot, user.chat_id)[0])["UID"])
@@ -235,6 +238,9 @@ async def test_typed_note_is_shown_and_stored(bot: BotHarness):
     slot = await choose_time(bot, user, "uk", THURSDAY_16)
     note = "Потрібна допомога із заявою на дозвіл"
     await user.send(note)
+    # The note is shown with the interpreter question; then the confirm screen keeps it.
+    assert bot.t("uk", "booking-note-line", note=note) in user.last_text()
+    await press_offered(user, f"book:ip:{slot.id}:-:-")
 
     confirm_text = user.last_text()
     assert says(confirm_text, bot, "uk", "booking-confirm-question", details="")

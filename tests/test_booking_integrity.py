@@ -156,7 +156,8 @@ async def test_confirming_a_time_someone_else_took_meanwhile(bot: BotHarness):
     slow, fast = bot.user(7401, language_code="uk"), bot.user(7402, language_code="uk")
     await slow.send("/book")
     await slow.press_data(f"book:slot:{slot.id}")
-    await press_offered(slow, f"book:tp:{slot.id}:-")  # the confirm screen is open...
+    await press_offered(slow, f"book:tp:{slot.id}:-")
+    await press_offered(slow, f"book:ip:{slot.id}:-:-")  # the confirm screen is open...
     await quick_book(fast, slot.id or 0)  # ...while someone else books the time
 
     calls = await press_offered(slow, f"book:ok:{slot.id}:-")

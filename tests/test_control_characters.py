@@ -71,6 +71,7 @@ async def test_a_name_and_a_note_with_nul_do_not_break_the_person(bot: BotHarnes
     await person.press_data(f"book:slot:{slot.id}")
     await person.send("need\x00 help\x07 with\x1b the\x9b form")
     assert "need help with the form" in person.last_text()
+    await press_offered(person, f"book:ip:{slot.id}:-:-")  # no interpreter
     await press_offered(person, f"book:ok:{slot.id}:-")
     booking = await one(bot, Booking, slot_id=slot.id)
     assert booking.note == "need help with the form"

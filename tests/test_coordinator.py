@@ -147,7 +147,8 @@ async def test_decline_with_a_reason_frees_the_place_and_offers_other_times(bot:
     assert says(told[0].text, bot, "uk", "booking-declined", details="", reason=reason)
     assert reason in told[0].text and uk_name(bot) in told[0].text
     offered = data_of(told[0])
-    assert [d for d in offered if d.startswith("book:slot:")], "other times are offered"
+    # Other times keep the declined booking's topic and note (book:again:<booking>:<slot>).
+    assert [d for d in offered if d.startswith("book:again:")], "other times are offered"
     assert offered[-1] == f"book:svc:{CONSULTATION}"
     (edit,) = [c for c in calls if c.method == "editMessageText"]
     reason_label = bot.t(CO, "co-reason-need-documents")
@@ -162,9 +163,9 @@ async def test_decline_does_not_offer_the_declined_time_again(bot: BotHarness):
 
     told = [c for c in calls if c.method == "sendMessage" and c.chat_id == migrant.chat_id]
     assert len(told) == 1
-    alternatives = [d for d in data_of(told[0]) if d.startswith("book:slot:")]
+    alternatives = [d for d in data_of(told[0]) if d.startswith("book:again:")]
     assert alternatives
-    assert f"book:slot:{booking.slot_id}" not in alternatives, (
+    assert f"book:again:{booking.id}:{booking.slot_id}" not in alternatives, (
         "the time the centre just declined ('nobody is available then') is offered again"
     )
 

@@ -113,6 +113,7 @@ async def test_a_scripted_session_logs_no_personal_data(
         await person.send("/book")
         await person.press_data(f"book:slot:{slot.id}")
         await person.send(NOTE)
+        await press_offered(person, f"book:ip:{slot.id}:-:-")  # no interpreter
         await press_offered(person, f"book:ok:{slot.id}:-")
         await person.send("db-error " + QUESTION)
         await person.send("crash " + NOTE)

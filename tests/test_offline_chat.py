@@ -90,6 +90,7 @@ async def test_a_press_that_only_changes_the_buttons_is_shown(tmp_path: Path, da
         press_first,  # a day
         press_first,  # a time
         press(t("en", "booking-skip-topic")),
+        press(t("en", "booking-interpreter-no")),
         press(t("en", "booking-confirm")),
         "/as 9001",
         press(t("sl", "co-decline")),

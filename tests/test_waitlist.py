@@ -156,7 +156,7 @@ async def test_a_freed_place_goes_down_the_waiting_list(bot: BotHarness):
     accepted = await one(bot, Booking, id=fourth_booking.id)
     assert (accepted.status, accepted.offer_expires_at) == ("pending", None)
     assert any(
-        says(t, bot, "uk", "booking-done", details="", cutoff=2.0)
+        says(t, bot, "uk", "booking-done-cancel-only", details="", cutoff=2.0)
         for t in texts_to(calls, fourth.chat_id)
     )
     (post,) = coordinator_posts(bot)[posts_before:]

@@ -8,8 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+
+from babel.numbers import is_currency
 
 from bot.faq.loader import Problem
 from bot.i18n import to_serbian_latin
@@ -28,6 +31,35 @@ class WeeklyHours:
     every: int  # minutes between slot starts
 
 
+FREE = "free"
+# "EUR 20", "20 EUR", "EUR 12.50": an ISO currency code and an amount, in either order.
+_AMOUNT = re.compile(
+    r"^(?:([A-Za-z]{3})\s*([0-9]+(?:[.,][0-9]{1,2})?)|([0-9]+(?:[.,][0-9]{1,2})?)\s*([A-Za-z]{3}))$"
+)
+PRICE_HELP = "write 'free' or an amount with its currency code, like 'EUR 20'"
+
+
+@dataclass(frozen=True)
+class Price:
+    """What a service costs: free, or an amount in a currency (formatted by Babel for display);
+    `notes` is optional text per language shown after it ("for all eight sessions")."""
+
+    amount: Decimal | None  # None: free
+    currency: str = ""
+    notes: dict[str, str] = field(default_factory=dict, hash=False)
+
+    @property
+    def is_free(self) -> bool:
+        return self.amount is None
+
+    def note(self, language: str) -> str:
+        if language in self.notes:
+            return self.notes[language]
+        if language == "sr-Latn" and "sr" in self.notes:
+            return to_serbian_latin(self.notes["sr"])
+        return self.notes.get("en", "")
+
+
 @dataclass
 class Service:
     id: str
@@ -42,6 +74,7 @@ class Service:
     extra: list[dt.datetime] = field(default_factory=list)  # naive local times
     closed: set[dt.date] = field(default_factory=set)
     sessions: list[dt.datetime] = field(default_factory=list)  # naive local times (group)
+    price: Price | None = None  # None: not stated in the file, so the bot says "ask the centre"
 
     @property
     def is_group(self) -> bool:
@@ -97,6 +130,62 @@ def _parse_date(value: Any) -> dt.date | None:
         return None
 
 
+def _parse_amount(value: str) -> tuple[Decimal, str] | None:
+    match = _AMOUNT.match(value.strip())
+    if match is None:
+        return None
+    code = (match.group(1) or match.group(4)).upper()
+    number = (match.group(2) or match.group(3)).replace(",", ".")
+    try:
+        return Decimal(number), code
+    except InvalidOperation:
+        return None
+
+
+def _price(raw: Any, service_id: str, line: int, add: Any) -> Price | None:
+    """`price: free`, `price: EUR 20`, or `price: { amount: EUR 20, en: …, sl: … }`.
+    Problems are reported; a price staff did not write is never made up."""
+    notes: dict[str, str] = {}
+    value = raw
+    if isinstance(raw, dict):
+        value = raw.get("amount")
+        for key, text in raw.items():
+            if key == "amount":
+                continue
+            if not isinstance(text, str | int | float) or not re.match(
+                r"^[a-z]{2}(-[A-Za-z]+)?$", str(key)
+            ):
+                add(
+                    line,
+                    f"service '{service_id}': under 'price' write 'amount:' and a text per"
+                    f" language (en:, sl:, uk:, sr:), not '{key}:'",
+                )
+                return None
+            notes[str(key)] = str(text).strip()
+    if value is None or str(value).strip() == "":
+        add(line, f"service '{service_id}': price is empty: {PRICE_HELP}, or remove the line")
+        return None
+    if isinstance(value, bool) or not isinstance(value, str):
+        add(line, f"service '{service_id}': price '{value}' has no currency: {PRICE_HELP}")
+        return None
+    if value.strip().lower() == FREE:
+        return Price(None, notes=notes)
+    parsed = _parse_amount(value)
+    if parsed is None:
+        add(line, f"service '{service_id}': price '{value}' is not understood: {PRICE_HELP}")
+        return None
+    amount, code = parsed
+    if not is_currency(code):
+        add(
+            line,
+            f"service '{service_id}': price '{value}': '{code}' is not a currency code (EUR, …)",
+        )
+        return None
+    if amount == 0:
+        return Price(None, notes=notes)  # "EUR 0" is free, said the way people say it
+    return Price(amount, code, notes)
+
+
 def _service(raw: Any, text: str, path: Path, add: Any) -> Service | None:
     if not isinstance(raw, dict):
         add(1, "each service must be a block of 'key: value' lines")
@@ -128,6 +217,9 @@ def _service(raw: Any, text: str, path: Path, add: Any) -> Service | None:
         map_url=str(place.get("map") or ""),
         staff=str(raw.get("staff") or ""),
     )
+    if "price" in raw:
+        price_line = _line(text[text.find(f"id: {service_id}") :], "price:") + line - 1
+        service.price = _price(raw["price"], service_id, price_line, add)
     if kind == GROUP:
         capacity = raw.get("capacity")
         if not isinstance(capacity, int) or capacity < 1:

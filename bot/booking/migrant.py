@@ -27,7 +27,13 @@ log = logging.getLogger(__name__)
 
 class MigrantDesk(Waitlist, SlotSchedule):
     async def book(
-        self, *, user_id: int, slot_id: int, topic_id: str | None = None, note: str | None = None
+        self,
+        *,
+        user_id: int,
+        slot_id: int,
+        topic_id: str | None = None,
+        note: str | None = None,
+        interpreter: str | None = None,
     ) -> Outcome:
         now = self.clock.now()
         async with self.db.session() as session:
@@ -55,6 +61,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
                         service_id=slot.service_id,
                         topic_id=topic_id,
                         note=(note or None) and note[:300],
+                        interpreter=(interpreter or None) and interpreter[:64],
                         created_at=now,
                         updated_at=now,
                     ),
@@ -70,6 +77,15 @@ class MigrantDesk(Waitlist, SlotSchedule):
                 return Outcome(Status.ALREADY)
             await session.refresh(slot)
             return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+
+    async def declined(self, user_id: int, booking_id: int) -> Booking | None:
+        """A booking of this person the centre declined (to book another time with the same
+        topic, note and interpreter); None for anyone else's or any other state."""
+        async with self.db.session() as session:
+            booking = await repo.get_booking(session=session, booking_id=booking_id)
+        if booking is None or booking.user_id != user_id:
+            return None
+        return booking if booking.status == BookingStatus.DECLINED else None
 
     async def upcoming(self, user_id: int) -> list[tuple[Booking, Slot]]:
         async with self.db.session() as session:

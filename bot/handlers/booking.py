@@ -1,5 +1,5 @@
-"""Booking for migrants: service → day → time → topic → confirm, and joining a waiting list.
-(`/mybookings`, cancelling, moving and offers are in `my_bookings.py`.)
+"""Booking for migrants: service → day → time → topic → interpreter → confirm, and joining a
+waiting list. (`/mybookings`, cancelling, moving and offers are in `my_bookings.py`.)
 
 Every step's state travels in the callback data (`book:…`), not in a ConversationHandler: a
 half-finished booking survives a restart and works behind several webhook instances. A typed note
@@ -19,23 +19,32 @@ from bot.booking.desk import Outcome
 from bot.handlers import awaiting
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
+from bot.handlers.booking_interpreter import (
+    INTERPRETER_INPUT,
+    INTERPRETER_LIMIT,
+    NOTE_DRAFT,
+    NOTE_LIMIT,
+    ask_interpreter_language,
+    draft_for,
+    resolve_interpreter,
+    shorten,
+    show_interpreter,
+)
 from bot.handlers.booking_messages import send_calendar
 from bot.handlers.booking_views import (
     booking_details,
+    course_sessions,
     day_label,
     my_booking_rows,
+    price_text,
     service_name,
     time_label,
     when,
 )
 from bot.handlers.delivery import kick
 from bot.handlers.privacy import add_consent_step, ask_consent
-from bot.pending import DRAFT_SUFFIX
 from bot.text import clean_text
 from storage.models import Booking, Slot, SlotStatus
-
-NOTE_LIMIT = 300
-NOTE_DRAFT = "booking-note" + DRAFT_SUFFIX  # a typed note waiting for its booking
 
 
 def home_rows(context: AppContext) -> Keyboard:
@@ -60,7 +69,12 @@ async def show_services(update: Update, context: AppContext) -> None:
         return
     rows.append([button(context.t("booking-my-button"), cd.MyList())])
     rows += home_rows(context)
-    await show(update, context, [context.t("booking-choose-service")], rows)
+    prices = "\n".join(  # what each service costs, before anyone picks one
+        f"• {escape(s.name(context.locale))} — {price_text(context.services, context.locale, s)}"
+        for s in catalog.services.values()
+    )
+    text = context.t("booking-choose-service") + "\n\n" + prices
+    await show(update, context, [text], rows)
 
 
 async def show_days(
@@ -170,57 +184,80 @@ async def show_topics(update: Update, context: AppContext, slot_id: int) -> None
     if service is not None and service.is_group:
         await show_confirm(update, context, slot_id, cd.NONE)
         return
+    if slot is None or service is None:
+        await show_services(update, context)
+        return
     content = services.faq.content
     rows: Keyboard = [
         [button(content.translation(t, context.locale).title, cd.BookTopic(slot_id, t.id))]
         for t in content.roots
     ]
     rows.append([button(context.t("booking-skip-topic"), cd.BookTopic(slot_id, cd.NONE))])
+    day = slot.starts_at.astimezone(services.settings.tz).date()  # back to that day's times
+    rows.append(
+        [button(context.t("faq-back"), cd.BookDay(service.id, day)), *home_rows(context)[0]]
+    )
     await awaiting.expect(context, "booking-note", slot=slot_id)
     await show(update, context, [context.t("booking-choose-topic")], rows)
 
 
-def shorten(text: str, limit: int) -> str:
-    """At most `limit` characters, cut after a whole word (with "…" when something was cut)."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
+async def on_interpreter_typed(
+    update: Update, context: AppContext, pending: dict[str, object]
+) -> None:
+    message = update.effective_message
+    slot_id, topic, note = pending.get("slot"), pending.get("topic"), pending.get("note")
+    if message is None or not isinstance(slot_id, int) or not isinstance(topic, str):
+        return
+    typed = clean_text(message.text).strip()
+    language = shorten(typed, INTERPRETER_LIMIT)
+    if not language:
+        await show_interpreter(update, context, slot_id, topic)
+        return
+    await awaiting.expect(
+        context,
+        NOTE_DRAFT,
+        slot=slot_id,
+        note=note if isinstance(note, str) else None,
+        interpreter=language,
+    )
+    await show_confirm(update, context, slot_id, topic, cd.TYPED)
 
 
 async def show_confirm(
-    update: Update,
-    context: AppContext,
-    slot_id: int,
-    topic: str,
-    note: str | None = None,
-    *,
-    shortened: bool = False,
+    update: Update, context: AppContext, slot_id: int, topic: str, interpreter: str = cd.NONE
 ) -> None:
+    """Everything the booking will hold (every course date, the note, the interpreter, the
+    price) and Confirm."""
     services = context.services
     slot = await services.desk.slot(slot_id)
     if slot is None or slot.status != SlotStatus.OPEN:
         await show_services(update, context)
         return
-    draft = Booking(user_id=0, slot_id=slot_id, service_id=slot.service_id)
-    text = context.t(
-        "booking-confirm-question", details=booking_details(services, context.locale, draft, slot)
+    wanted = resolve_interpreter(context, slot_id, interpreter)
+    draft = Booking(user_id=0, slot_id=slot_id, service_id=slot.service_id, interpreter=wanted)
+    details = booking_details(
+        services, context.locale, draft, slot, await course_sessions(services, slot)
     )
-    if note:
+    text = context.t("booking-confirm-question", details=details)
+    note = draft_for(context, slot_id).get("note")
+    if isinstance(note, str) and note:
         text += "\n\n" + context.t("booking-note-line", note=escape(note))
-    if shortened:
-        text += "\n" + context.t("booking-note-shortened", limit=NOTE_LIMIT)
     service = services.catalog.get(slot.service_id)
-    back = (  # a course has no topic step to go back to
+    text += "\n\n" + context.t(
+        "booking-price-line", price=price_text(services, context.locale, service)
+    )
+    back = (  # a course has no topic or interpreter step to go back to
         button(context.t("faq-back"), cd.BookService(slot.service_id))
         if service is not None and service.is_group
-        else button(context.t("faq-back"), cd.BookSlot(slot_id))
+        else button(context.t("faq-back"), cd.BookTopic(slot_id, topic))
     )
-    rows = [
-        [button(context.t("booking-confirm"), cd.BookConfirm(slot_id, topic))],
-        [back, *home_rows(context)[0]],
-    ]
+    code = interpreter if wanted else cd.NONE
+    confirm = (
+        cd.BookConfirm(slot_id, topic)
+        if code == cd.NONE
+        else cd.BookConfirmWith(slot_id, topic, code)
+    )
+    rows = [[button(context.t("booking-confirm"), confirm)], [back, *home_rows(context)[0]]]
     await show(update, context, [text], rows)
 
 
@@ -238,9 +275,17 @@ async def on_book_button(update: Update, context: AppContext) -> None:
             await show_topics(update, context, slot_id)
         case cd.BookTopic(slot_id=slot_id, topic=topic):
             await awaiting.forget(context)
-            await show_confirm(update, context, slot_id, topic)
+            await show_interpreter(update, context, slot_id, topic)
+        case cd.BookInterpreter(slot_id=slot_id, topic=topic, interpreter=code):
+            await show_confirm(update, context, slot_id, topic, code)
+        case cd.BookInterpreterOther(slot_id=slot_id, topic=topic):
+            await ask_interpreter_language(update, context, slot_id, topic)
         case cd.BookConfirm(slot_id=slot_id, topic=topic):
             await confirm_booking(update, context, slot_id, topic)
+        case cd.BookConfirmWith(slot_id=slot_id, topic=topic, interpreter=code):
+            await confirm_booking(update, context, slot_id, topic, code)
+        case cd.BookAgain(booking_id=booking_id, slot_id=slot_id):
+            await book_again(update, context, booking_id, slot_id)
         case cd.BookWait(slot_id=slot_id):
             await join_waitlist(update, context, slot_id)
         case _:  # BookStart, or anything old or malformed
@@ -257,14 +302,35 @@ async def on_note(update: Update, context: AppContext, pending: dict[str, object
     if note:  # kept with the person (any instance) until the booking is confirmed
         await awaiting.expect(context, NOTE_DRAFT, slot=slot_id, note=note)
     shortened = len(note) < len(typed)
-    await show_confirm(update, context, slot_id, cd.NONE, note or None, shortened=shortened)
+    await show_interpreter(update, context, slot_id, cd.NONE, note=note, shortened=shortened)
 
 
-async def confirm_booking(update: Update, context: AppContext, slot_id: int, topic: str) -> None:
+async def book_again(update: Update, context: AppContext, booking_id: int, slot_id: int) -> None:
+    """Another time after a decline: the declined booking's topic, note and interpreter are
+    kept, so the person is not asked again (only their own declined booking counts)."""
+    person, services = context.person, context.services
+    declined = await services.desk.declined(person.id, booking_id) if person else None
+    slot = await services.desk.slot(slot_id)
+    if declined is None or slot is None or slot.service_id != declined.service_id:
+        await show_topics(update, context, slot_id)
+        return
+    await awaiting.expect(
+        context, NOTE_DRAFT, slot=slot_id, note=declined.note, interpreter=declined.interpreter
+    )
+    topic = declined.topic_id if declined.topic_id and len(declined.topic_id) <= 40 else cd.NONE
+    await show_confirm(
+        update, context, slot_id, topic, cd.TYPED if declined.interpreter else cd.NONE
+    )
+
+
+async def confirm_booking(
+    update: Update, context: AppContext, slot_id: int, topic: str, interpreter: str = cd.NONE
+) -> None:
     services = context.services
     person = context.person
     if person is None:
         return
+    wanted = resolve_interpreter(context, slot_id, interpreter)
     draft = await awaiting.take(context, NOTE_DRAFT)
     note = draft.get("note") if draft and draft.get("slot") == slot_id else None
     topic_id = topic if topic != cd.NONE and services.faq.content.get(topic) else None
@@ -273,6 +339,7 @@ async def confirm_booking(update: Update, context: AppContext, slot_id: int, top
         slot_id=slot_id,
         topic_id=topic_id,
         note=note if isinstance(note, str) else None,
+        interpreter=wanted,
     )
     if not outcome.ok:
         await explain_failure(update, context, outcome)
@@ -286,9 +353,12 @@ async def announce(update: Update, context: AppContext, outcome: Outcome, messag
     if person is None or outcome.booking is None or outcome.slot is None:
         return
     services = context.services
+    sessions = await course_sessions(services, outcome.slot)
+    if sessions and message_id == "booking-done":  # a course can be cancelled, not moved
+        message_id = "booking-done-cancel-only"
     text = context.t(
         message_id,
-        details=booking_details(services, context.locale, outcome.booking, outcome.slot),
+        details=booking_details(services, context.locale, outcome.booking, outcome.slot, sessions),
         cutoff=services.settings.cancel_cutoff_hours,
     )
     await show(update, context, [text], my_booking_rows(context, outcome.booking))
@@ -311,6 +381,9 @@ async def explain_failure(
         "already_waiting": "booking-already-waiting",
         "limit": "booking-limit",
     }.get(outcome.status, "booking-gone")
+    service = services.catalog.get(outcome.slot.service_id) if outcome.slot else None
+    if message == "booking-limit" and service is not None and service.is_group:
+        message = "booking-limit-cancel-only"  # a course is not moved: promise only Cancel
     text = context.t(message, cutoff=services.settings.cancel_cutoff_hours)
     if outcome.alternatives:
         rows: Keyboard = [
@@ -359,4 +432,5 @@ def register(app: AppType) -> None:
     app.add_handler(CommandHandler("book", on_book_command, filters=private))
     app.add_handler(CallbackQueryHandler(on_book_button, pattern=cd.pattern(cd.BOOK)))
     awaiting.add_consumer(app, "booking-note", on_note)
+    awaiting.add_consumer(app, INTERPRETER_INPUT, on_interpreter_typed)
     add_consent_step(app, "book", show_services)

@@ -19,7 +19,13 @@ from bot.delivery.kinds import Kind
 from bot.delivery.outbox import payload_of
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppType, Keyboard, button
-from bot.handlers.booking_views import booking_details, coordinator_summary, service_name, when
+from bot.handlers.booking_views import (
+    booking_details,
+    coordinator_summary,
+    course_sessions,
+    service_name,
+    when,
+)
 from bot.handlers.coordinator_desk import OTHER, notice_rows
 from bot.handlers.delivery import Outgoing, Skip, reachable, register_kind
 from bot.services import Services
@@ -109,7 +115,8 @@ async def render_notice(services: Services, row: Outbox) -> Outgoing | Skip:
         return Skip("dropped")
     booking, slot, user = loaded
     old = _moved_from(payload_of(row).get("old"))
-    text = coordinator_summary(services, booking, slot, user, str(event), old=old)
+    sessions = await course_sessions(services, slot)
+    text = coordinator_summary(services, booking, slot, user, str(event), sessions, old=old)
     if event == "co-cancelled" or booking.status != BookingStatus.PENDING:
         return Outgoing(chat_id, text)
     booking_id = booking.id or 0
@@ -135,7 +142,9 @@ async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
         return Skip("skipped")
     booking, slot, user, chat_id = found
     locale, translator = user.language, services.translator
-    details = booking_details(services, locale, booking, slot)
+    details = booking_details(
+        services, locale, booking, slot, await course_sessions(services, slot)
+    )
     if booking.status == BookingStatus.CONFIRMED:
         text = translator.t(locale, "booking-confirmed-by-centre", details=details)
         return Outgoing(chat_id, text)
@@ -154,8 +163,11 @@ async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
         return Outgoing(chat_id, text)
     text = translator.t(locale, "booking-declined", details=details, reason=reason)
     alternatives = await services.desk.alternatives(slot)
+    # Another time keeps this booking's topic, note and interpreter: nothing is asked again.
+    booking_id = booking.id or 0
     rows: Keyboard = [
-        [button(when(services, locale, s.starts_at), cd.BookSlot(s.id or 0))] for s in alternatives
+        [button(when(services, locale, s.starts_at), cd.BookAgain(booking_id, s.id or 0))]
+        for s in alternatives
     ]
     rows.append(
         [button(translator.t(locale, "booking-book-button"), cd.BookService(booking.service_id))]
@@ -193,7 +205,9 @@ async def render_offer(services: Services, row: Outbox) -> Outgoing | Skip:
     text = translator.t(
         locale,
         "booking-offer",
-        details=booking_details(services, locale, booking, slot),
+        details=booking_details(
+            services, locale, booking, slot, await course_sessions(services, slot)
+        ),
         until=escape(when(services, locale, expires)),
     )
     booking_id = booking.id or 0

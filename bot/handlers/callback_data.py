@@ -131,7 +131,8 @@ COORDINATOR = "co"
 SURVEY = "survey"
 PRIVACY = "privacy"
 REPORT = "report"
-NONE = "-"  # "no topic" in BookTopic / BookConfirm
+NONE = "-"  # "no topic" in BookTopic / BookConfirm, "no interpreter" in BookInterpreter
+TYPED = "x"  # the interpreter's language was typed: the booking draft holds it
 
 
 # -- the actions, per feature ----------------------------------------------------------------
@@ -210,6 +211,44 @@ class BookTopic(Action, feature=BOOK, action="tp"):
 class BookConfirm(Action, feature=BOOK, action="ok"):
     slot_id: int
     topic: str
+
+
+@register
+@dataclass(frozen=True)
+class BookConfirmWith(Action, feature=BOOK, action="ok"):
+    """Confirm with an interpreter: a language code, or TYPED (the draft holds the text)."""
+
+    slot_id: int
+    topic: str
+    interpreter: str
+
+
+@register
+@dataclass(frozen=True)
+class BookInterpreter(Action, feature=BOOK, action="ip"):
+    """The interpreter step's answer: NONE, a language code, or TYPED; then the confirm screen."""
+
+    slot_id: int
+    topic: str
+    interpreter: str
+
+
+@register
+@dataclass(frozen=True)
+class BookInterpreterOther(Action, feature=BOOK, action="ipo"):
+    """Another language: the person types its name."""
+
+    slot_id: int
+    topic: str
+
+
+@register
+@dataclass(frozen=True)
+class BookAgain(Action, feature=BOOK, action="again"):
+    """A new time after the centre declined a booking: its topic, note and interpreter stay."""
+
+    booking_id: int
+    slot_id: int
 
 
 @register

@@ -35,7 +35,13 @@ from bot.handlers.base import (
     markup,
     show,
 )
-from bot.handlers.booking_views import service_name, time_label, topic_title, when
+from bot.handlers.booking_views import (
+    interpreter_line,
+    service_name,
+    time_label,
+    topic_title,
+    when,
+)
 from bot.handlers.delivery import Outgoing, Skip, deliver_due, register_kind
 from bot.handlers.staff_base import coordinator_message, is_coordinator, log_refusal, staff_locale
 from bot.services import Services
@@ -113,7 +119,7 @@ def agenda_line(services: Services, locale: str, item: AgendaItem) -> str:
         mark=mark_text,
         topic=topic_title(services, locale, item.booking.topic_id),
         note=escape(item.booking.note or "—"),
-    )
+    ) + interpreter_line(services, locale, item.booking)  # who needs an interpreter
 
 
 def attendance_row(services: Services, locale: str, item: AgendaItem) -> list[Any]:

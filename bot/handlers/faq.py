@@ -10,6 +10,7 @@ from bot.faq.deeplink import TopicLinks
 from bot.faq.model import FaqContent, Topic
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, acknowledge, button, show
+from bot.handlers.booking_views import PRICES_TOPIC, with_price_list
 from storage.models import EventKind
 
 
@@ -70,12 +71,10 @@ def answer_parts(context: AppContext, content: FaqContent, topic: Topic) -> list
         disclaimer=context.t("faq-disclaimer"),
         overdue=context.t("faq-review-overdue") if overdue else None,
     )
-    parts = compose_answer(
-        topic,
-        content.translation(topic, context.locale),
-        labels,
-        topic_url=TopicLinks(context.bot.username),
-    )
+    translation = content.translation(topic, context.locale)
+    if topic.id == PRICES_TOPIC:  # the services' prices, from the services file
+        translation = with_price_list(services, context.locale, translation)
+    parts = compose_answer(topic, translation, labels, topic_url=TopicLinks(context.bot.username))
     children = content.children(topic.id)
     if children:
         parts[-1] += "\n\n" + context.t("faq-more-questions", count=len(children))

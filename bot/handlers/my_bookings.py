@@ -21,8 +21,10 @@ from bot.handlers.booking import (
 from bot.handlers.booking_messages import send_calendar
 from bot.handlers.booking_views import (
     booking_details,
+    course_sessions,
     day_label,
     service_name,
+    session_lines,
     time_label,
     when,
 )
@@ -52,11 +54,26 @@ async def show_my_bookings(update: Update, context: AppContext) -> None:
     lines = [context.t("booking-my-title", count=len(upcoming) + len(waiting))]
     rows: Keyboard = []
     for booking, slot in upcoming:
+        status = context.t(f"booking-status-{booking.status}")
+        sessions = await course_sessions(services, slot)
+        if len(sessions) > 1:  # a course: every date, in the person's locale
+            name = service_name(services, context.locale, booking.service_id)
+            lines.append(f"• {escape(name)} — {escape(status)}")
+            lines.append(
+                context.t(
+                    "booking-course-sessions",
+                    count=len(sessions),
+                    sessions=session_lines(services, context.locale, sessions),
+                )
+            )
+            rows.append(
+                [button(f"{context.t('booking-cancel')} {name}"[:60], cd.MyCancel(booking.id or 0))]
+            )
+            continue
         label = (
             f"{service_name(services, context.locale, booking.service_id)}, "
             f"{when(services, context.locale, slot.starts_at)}"
         )
-        status = context.t(f"booking-status-{booking.status}")
         lines.append(f"• {escape(label)} — {escape(status)}")
         local_day = slot.starts_at.astimezone(services.settings.tz).date()
         short = (
@@ -105,9 +122,10 @@ async def on_my_button(update: Update, context: AppContext) -> None:
     booking, slot = owned
     match press:
         case cd.MyCancel():
+            sessions = await course_sessions(services, slot)
             text = context.t(
                 "booking-cancel-question",
-                details=booking_details(services, context.locale, booking, slot),
+                details=booking_details(services, context.locale, booking, slot, sessions),
             )
             rows = [
                 [button(context.t("booking-cancel-yes"), cd.MyCancelConfirm(booking_id))],

@@ -79,7 +79,9 @@ async def erase(*, session: AsyncSession, user: User, new_key: str, now: datetim
         update(Event).where(col(Event.user_key) == user.user_key).values(user_key=new_key)
     )
     await session.exec(
-        update(Booking).where(col(Booking.user_id) == user_id).values(note=None, decline_note=None)
+        update(Booking)
+        .where(col(Booking.user_id) == user_id)
+        .values(note=None, decline_note=None, interpreter=None)
     )
     await session.exec(
         update(SurveyAnswer).where(col(SurveyAnswer.user_id) == user_id).values(comment=None)

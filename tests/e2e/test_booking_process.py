@@ -266,7 +266,8 @@ def test_book_confirm_crash_remind_move_cancel(desk: tuple[Desk, Schedule]) -> N
     texts = Translator.from_dir(REPO / "locales")
     first_time, second_time = f"{schedule.first:%H:%M}", f"{schedule.second:%H:%M}"
 
-    # 1. The migrant books the first slot: service → day → time → no topic → confirm.
+    # 1. The migrant books the first slot: service → day → time → no topic → no interpreter
+    # → confirm.
     emu.send_text(MIGRANT, "/book", language_code="uk")
     # The first answer needs the bot up (slow): consent, asked once before the first booking.
     press_button(emu, MIGRANT, "privacy:agree:book", timeout=STARTUP)
@@ -275,6 +276,7 @@ def test_book_confirm_crash_remind_move_cancel(desk: tuple[Desk, Schedule]) -> N
     _, slot_data = press_button(emu, MIGRANT, "book:slot:", label=first_time)
     slot_id = slot_data.removeprefix("book:slot:")
     press_button(emu, MIGRANT, f"book:tp:{slot_id}:-")
+    press_button(emu, MIGRANT, f"book:ip:{slot_id}:-:-")  # no interpreter needed
     press_button(emu, MIGRANT, f"book:ok:{slot_id}:-")
     done, cancel_data = wait_button(emu, MIGRANT, "my:cancel:")
     booking_id = cancel_data.removeprefix("my:cancel:")
