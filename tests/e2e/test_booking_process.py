@@ -299,7 +299,7 @@ def test_book_confirm_crash_remind_move_cancel(desk: tuple[Desk, Schedule]) -> N
         lambda m: m["message_id"] == notice["message_id"] and not callback_datas(m),
         timeout=STEP,
     )
-    assert texts.t("en", "co-status-confirmed") in text_of(decided)
+    assert texts.t("en", "co-signed-confirmed", name="Test") in text_of(decided)
 
     # 3. A crash before the reminder is due, a restart, and the reminder exactly once.
     time.sleep(2)  # the outbox job (every second) has run: the crash hits a working scheduler
