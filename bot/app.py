@@ -14,6 +14,7 @@ from bot.booking.catalog import load_catalog
 from bot.booking.desk import BookingDesk, DeskRules
 from bot.clock import Clock
 from bot.config import Settings
+from bot.deadlines import Deadlines
 from bot.delivery.outbox import Delivery
 from bot.faq.library import FaqLibrary
 from bot.handlers import (
@@ -95,6 +96,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
     services.desk = BookingDesk(db, lambda: services.catalog, settings.tz, clock, rules)
     services.privacy = Privacy(db, clock, services.desk)
     services.people = People(db, clock, services.user_key_secret)
+    services.deadlines = Deadlines(db, clock, settings.tz, settings.faq_dir)
     return services
 
 

@@ -11,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from storage.models import (
     Attendance,
     Booking,
+    Deadline,
     Event,
     Outbox,
     Relay,
@@ -64,6 +65,13 @@ async def pending_sends_of(*, session: AsyncSession, user_id: int) -> list[Outbo
     return list(result.all())
 
 
+async def deadlines_of(*, session: AsyncSession, user_id: int) -> list[Deadline]:
+    result = await session.exec(
+        select(Deadline).where(Deadline.user_id == user_id).order_by(col(Deadline.id))
+    )
+    return list(result.all())
+
+
 async def events_of(*, session: AsyncSession, user_key: str) -> list[Event]:
     result = await session.exec(
         select(Event).where(Event.user_key == user_key).order_by(col(Event.id))
@@ -83,6 +91,7 @@ async def erase(*, session: AsyncSession, user: User, new_key: str, now: datetim
         update(SurveyAnswer).where(col(SurveyAnswer.user_id) == user_id).values(comment=None)
     )
     await session.exec(delete(Relay).where(col(Relay.user_id) == user_id))
+    await session.exec(delete(Deadline).where(col(Deadline.user_id) == user_id))
     await session.exec(
         update(Outbox)
         .where(col(Outbox.user_id) == user_id, col(Outbox.status) == "pending")
