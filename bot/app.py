@@ -23,6 +23,7 @@ from bot.handlers import (
     booking_messages,
     content,
     coordinator,
+    deadlines,
     delivery,
     errors,
     faq,
@@ -50,7 +51,7 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 OFFLINE_TOKEN = "0:offline-stand-in"
-COMMANDS = ("start", "book", "mybookings", "ask", "language", "privacy", "help")
+COMMANDS = ("start", "book", "mybookings", "deadlines", "ask", "language", "privacy", "help")
 # setMyCommands takes ISO 639-1 codes: Serbian Latin readers are reached through these codes.
 COMMAND_LANGUAGE_CODES = {"sr-Latn": ("hr", "bs")}
 
@@ -172,6 +173,7 @@ def build_application(
     reports.register(app)  # /report, its period buttons, the monthly post (a REPORT outbox kind)
     booking_messages.register(app)  # renderers of the booking kinds of outbox rows
     survey.register(app)
+    deadlines.register(app)  # /deadlines, its buttons and typed dates, the DEADLINE reminders
     privacy.register(app)
     delivery.register(app, interval_seconds=settings.outbox_poll_seconds)
     gaps.register(app)  # /gaps for coordinators, the daily purge of old gaps
