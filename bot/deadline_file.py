@@ -49,7 +49,8 @@ class DeadlineRules:
 
 def list_items(markdown: str, number: int) -> list[str]:
     """The items (raw Markdown, first paragraph) of the `number`-th top-level list."""
-    seen, items, inside = 0, [], False
+    seen, inside = 0, False
+    items: list[str] = []
     for token in _markdown.parse(markdown):
         if token.type in _LISTS and token.level == 0:
             seen += 1
