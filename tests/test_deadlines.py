@@ -13,6 +13,8 @@ import pytest
 
 from bot.config import Settings
 from bot.handlers.delivery import deliver_due
+from bot.indicators.compute import Period, compute_report
+from bot.indicators.spec import IndicatorSpec
 from storage.models import Deadline, EventKind, Outbox
 from tests.booking_support import (
     booking_settings,
@@ -243,3 +245,26 @@ async def test_nothing_is_stored_without_consent(tmp_path: Path, database_url: s
         (draft,) = await rows(harness, Deadline)
         assert draft.status == "draft"
         assert says(person.last_text(), harness, "en", "deadline-pick-year", name="", example="")
+
+
+async def test_the_report_counts_people_reminded_by_kind_of_deadline(bot: BotHarness):
+    first, second = bot.user(7112, language_code="uk"), bot.user(7113, language_code="sr")
+    await add_with_buttons(bot, first, "permit", dt.date(2026, 12, 20))  # one message now
+    await add_with_buttons(bot, second, "employment", dt.date(2026, 12, 20))
+    # The bot was down from the 13th: the 7-day and 1-day reminders of the employment deadline
+    # are both due on the 19th, and only the latest goes out (never a burst).
+    bot.clock.set(local(2026, 12, 19, 10))
+    await deliver_due(bot.app)
+    assert len(reminders_to(bot, second.chat_id, "sr")) == 2
+    assert len(await events_of(bot, EventKind.DEADLINE_REMINDER_SENT)) == 4
+    spec = IndicatorSpec("deadline-reminded", "people_reminded_of_deadline", {"en": "Reminded"})
+    report = await compute_report(
+        bot.services.db,
+        [spec],
+        Period(dt.date(2026, 12, 1), dt.date(2026, 12, 31)),
+        tz=bot.services.settings.tz,
+        language="en",
+        now=bot.clock.now(),
+    )
+    (indicator,) = report.indicators
+    assert (indicator.result, indicator.breakdown) == (2, {"employment": 1, "permit": 1})

@@ -32,6 +32,7 @@ from storage.models import Outbox, User
 log = logging.getLogger(__name__)
 
 DELIVERY_JOB = "outbox"
+LATEST_ONLY = (Kind.REMINDER, Kind.DEADLINE)  # of several due rows about one thing, send the last
 TIME_BUDGET_SECONDS = 8.0
 
 
@@ -127,11 +128,11 @@ async def deliver_due(context: Any) -> int:
     deadline = time.monotonic() + TIME_BUDGET_SECONDS
     while True:
         batch = await delivery.claim()
-        # Rows come oldest first; when two reminders of one booking are both due (the bot was
-        # down), only the latest is worth sending.
-        latest = {(r.kind, r.ref_id): r.id for r in batch if r.kind == Kind.REMINDER}
+        # Rows come oldest first; when two reminders of one booking (or one deadline) are both
+        # due (the bot was down), only the latest is worth sending: never a burst.
+        latest = {(r.kind, r.ref_id): r.id for r in batch if r.kind in LATEST_ONLY}
         for row in batch:
-            superseded = row.kind == Kind.REMINDER and latest.get((row.kind, row.ref_id)) != row.id
+            superseded = row.kind in LATEST_ONLY and latest.get((row.kind, row.ref_id)) != row.id
             sent += await _deliver(context, services, renderers, row, superseded=superseded)
         if len(batch) == 0 or time.monotonic() > deadline:
             return sent
