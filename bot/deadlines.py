@@ -191,10 +191,13 @@ class Deadlines:
             row = await repo.lock_own(session=session, deadline_id=deadline_id, user_id=person.id)
             if row is None:
                 return Saved(False, "missing")
+            offsets = self.rules().rule(row.kind).offsets
+            if row.status == repo.ACTIVE and row.due_on == day:  # a double tap: saved already
+                return Saved(True, reminders=tuple(plan(day, offsets, now=now, tz=self.tz)))
             added = repo.set_date(row, due_on=day, now=now)
             session.add(row)
             await outbox.cancel(session, ref_id=deadline_id, kinds=(Kind.DEADLINE,))
-            reminders = plan(day, self.rules().rule(row.kind).offsets, now=now, tz=self.tz)
+            reminders = plan(day, offsets, now=now, tz=self.tz)
             for planned in reminders:
                 await outbox.enqueue(
                     session,

@@ -145,7 +145,11 @@ class Privacy:
         while True:
             async with self.db.session() as session:
                 ids = await repo.inactive_since(
-                    session=session, before=before, limit=PURGE_BATCH, staff=staff
+                    session=session,
+                    before=before,
+                    limit=PURGE_BATCH,
+                    staff=staff,
+                    today=self.clock.now().date(),
                 )
             for user_id in ids:
                 await self.forget(user_id)

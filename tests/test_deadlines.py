@@ -13,6 +13,7 @@ import pytest
 
 from bot.config import Settings
 from bot.handlers.delivery import deliver_due
+from bot.handlers.privacy import purge_inactive
 from bot.indicators.compute import Period, compute_report
 from bot.indicators.spec import IndicatorSpec
 from storage.models import Deadline, EventKind, Outbox
@@ -268,3 +269,25 @@ async def test_the_report_counts_people_reminded_by_kind_of_deadline(bot: BotHar
     )
     (indicator,) = report.indicators
     assert (indicator.result, indicator.breakdown) == (2, {"employment": 1, "permit": 1})
+
+
+async def test_a_double_tap_on_the_day_saves_once_and_sends_one_message(bot: BotHarness):
+    person = bot.user(7114, language_code="en")
+    await add_with_buttons(bot, person, "permit", dt.date(2026, 12, 20))
+    (deadline,) = await rows(bot, Deadline)
+    await person.press_data(f"dl:d:{deadline.id}:20261220")  # the same button again
+    assert len(reminders_to(bot, person.chat_id, "en")) == 1
+    assert len(await rows(bot, Outbox, kind="deadline")) == 2
+    assert len(await events_of(bot, EventKind.DEADLINE_ADDED)) == 1
+
+
+async def test_retention_keeps_someone_waiting_for_a_reminder(bot: BotHarness):
+    person = bot.user(7115, language_code="en")
+    await add_with_buttons(bot, person, "permit", dt.date(2029, 6, 1))
+    days = bot.services.settings.retention_days
+    bot.clock.advance(dt.timedelta(days=days + 1))  # not seen for longer than the retention
+    assert await purge_inactive(bot.app) == 0
+    assert len(await rows(bot, Outbox, kind="deadline", status="pending")) == 4
+    bot.clock.set(local(2029, 6, 2, 12))  # the deadline has passed: now they are inactive
+    assert await purge_inactive(bot.app) == 1
+    assert await rows(bot, Deadline) == []

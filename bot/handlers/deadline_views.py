@@ -24,10 +24,11 @@ def t(services: Services, locale: str, message_id: str, **args: object) -> str:
     return services.translator.t(locale, message_id, **args)
 
 
-def name_of(services: Services, locale: str, deadline: Deadline) -> str:
-    """The kind in the reader's language, or the person's own label (escaped)."""
+def name_of(services: Services, locale: str, deadline: Deadline, *, html: bool = True) -> str:
+    """The kind in the reader's language, or the person's own label (escaped for a message,
+    as typed for a button)."""
     if deadline.kind == "other" and deadline.label:
-        return escape(deadline.label)
+        return escape(deadline.label) if html else deadline.label
     return t(services, locale, f"deadline-kind-{deadline.kind}")
 
 
@@ -48,6 +49,7 @@ def listing(services: Services, locale: str, rows: list[Deadline]) -> tuple[str,
             "days": days_left(deadline.due_on, today),
         }
         lines.append(t(services, locale, "deadline-list-item", **args))
+        args["name"] = name_of(services, locale, deadline, html=False)
         label = t(services, locale, "deadline-open-button", **args)
         keyboard.append([button(label, cd.DlOpen(deadline.id or 0))])
     keyboard.append([button(t(services, locale, "deadline-add-button"), cd.DlNew())])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import delete, func, update
 from sqlmodel import col, select
@@ -116,15 +116,25 @@ async def erase(*, session: AsyncSession, user: User, new_key: str, now: datetim
 
 
 async def inactive_since(
-    *, session: AsyncSession, before: datetime, limit: int, staff: frozenset[int]
+    *,
+    session: AsyncSession,
+    before: datetime,
+    limit: int,
+    staff: frozenset[int],
+    today: date | None = None,
 ) -> list[int]:
-    """People not seen since `before` whose personal data is still stored (not staff)."""
+    """People not seen since `before` whose personal data is still stored (not staff). Someone
+    waiting for a deadline reminder is not inactive: the bot still works for them."""
+    waiting_for_reminder = select(Deadline.user_id).where(
+        col(Deadline.status) == "active", col(Deadline.due_on) >= (today or before.date())
+    )
     result = await session.exec(
         select(User.id)
         .where(
             col(User.telegram_id).is_not(None),
             col(User.telegram_id).not_in(staff or {0}),
             func.coalesce(col(User.last_seen_at), col(User.created_at)) < before,
+            col(User.id).not_in(waiting_for_reminder),
         )
         .limit(limit)
     )
