@@ -291,3 +291,24 @@ async def test_retention_keeps_someone_waiting_for_a_reminder(bot: BotHarness):
     bot.clock.set(local(2029, 6, 2, 12))  # the deadline has passed: now they are inactive
     assert await purge_inactive(bot.app) == 1
     assert await rows(bot, Deadline) == []
+
+
+async def test_forged_and_foreign_buttons_change_nothing(bot: BotHarness):
+    owner = bot.user(7116, language_code="en")
+    await add_with_buttons(bot, owner, "permit", dt.date(2027, 6, 15))
+    (deadline,) = await rows(bot, Deadline)
+    stranger = bot.user(7117, language_code="en")
+    for data in (
+        f"dl:d:{deadline.id}:20270101",
+        f"dl:edit:{deadline.id}",
+        f"dl:open:{deadline.id}",
+        f"dl:m:{deadline.id}:2027:1",
+    ):
+        await stranger.send("/deadlines")
+        await stranger.press_data(data)
+        assert "Residence permit" not in stranger.last_text()
+    await owner.press_data(f"dl:m:{deadline.id}:999999999:1")  # a year no date can have
+    await owner.press_data(f"dl:m:{deadline.id}:2027:13")
+    await owner.press_data("dl:kind:visa")
+    assert (await one(bot, Deadline)).due_on == dt.date(2027, 6, 15)
+    assert [c for c in bot.api.calls if c.text == bot.t("en", "common-error")] == []

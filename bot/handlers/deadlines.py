@@ -13,7 +13,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.deadline_file import KINDS
-from bot.deadlines import LABEL_LIMIT, clean_label, date_example, parse_typed_date
+from bot.deadlines import LABEL_LIMIT, clean_label, date_example, latest_date, parse_typed_date
 from bot.delivery.kinds import Kind
 from bot.handlers import awaiting
 from bot.handlers import callback_data as cd
@@ -181,8 +181,9 @@ async def on_button(update: Update, context: AppContext) -> None:
             | cd.DlMonth(deadline_id=deadline_id, year=year)
         ):
             deadline = await services.deadlines.own(deadline_id, person.id)
-            if deadline is None:
-                await show_list(update, context)
+            today = services.deadlines.today()
+            if deadline is None or not today.year <= year <= latest_date(today).year:
+                await show_list(update, context)  # someone else's, deleted, or a forged year
                 return
             await awaiting.expect(context, DATE, deadline=deadline_id)  # typing still works
             if isinstance(press, cd.DlMonth) and 1 <= press.month <= 12:
