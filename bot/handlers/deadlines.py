@@ -129,7 +129,6 @@ async def save_date(update: Update, context: AppContext, deadline_id: int, day: 
         await show(update, context, [context.t(key, example=_example(context))], [])
         return
     await awaiting.forget(context)
-    kick(context)  # a late entry's collapsed reminder goes out now
     tz = context.services.settings.tz
     later = [p for p in saved.reminders if p.due_at > context.services.clock.now()]
     dates = ", ".join(
@@ -149,6 +148,7 @@ async def save_date(update: Update, context: AppContext, deadline_id: int, day: 
     )
     rows = [[button(context.t("deadline-list-button"), cd.DlList())]]
     await show(update, context, [text], rows)
+    kick(context)  # after the confirmation: a late entry's one collapsed reminder goes out now
 
 
 async def open_card(update: Update, context: AppContext, deadline_id: int) -> None:
