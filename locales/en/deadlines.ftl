@@ -5,8 +5,8 @@ deadline-kind-protection = 🛡 Temporary protection expires
 deadline-kind-employment = 💼 Employment ends
 deadline-kind-appointment = 🏛 Appointment at the administrative unit
 deadline-kind-other = 📝 Something else
-deadline-list-title = <b>Your deadlines</b> (I remind you before each one):
-deadline-list-empty = You have no deadlines yet. Add one and I will remind you in good time, with the steps to take.
+deadline-list-title = <b>Your deadlines</b> (we remind you before each one):
+deadline-list-empty = You have no deadlines yet. Add one and we will remind you in good time, with the steps to take.
 # Variables: $name (the kind or the person's label), $date, $days (days left)
 deadline-list-item = • { $name }: { $date } ({ $days ->
         [0] today
@@ -17,9 +17,9 @@ deadline-list-item = • { $name }: { $date } ({ $days ->
 deadline-open-button = { $name }: { $date }
 deadline-add-button = ➕ Add a deadline
 deadline-list-button = ⏰ My deadlines
-deadline-remind-button = ⏰ Remind me of my deadline
+deadline-remind-button = ⏰ Deadline reminder
 deadline-back-button = ⬅️ Back
-deadline-pick-kind = What should I remind you of?
+deadline-pick-kind = What should we remind you of?
 # Variables: $limit (characters)
 deadline-ask-label = Type a short name for it (at most { $limit } characters), for example "Passport renewal".
 # Variables: $limit (characters)
@@ -31,7 +31,7 @@ deadline-pick-month = <b>{ $name }</b>: pick the month ({ $year }).
 # Variables: $name, $month (month and year)
 deadline-pick-day = <b>{ $name }</b>: pick the day ({ $month }).
 # Variables: $example
-deadline-date-unreadable = I could not read that date. Type it like { $example }, or pick it with the buttons.
+deadline-date-unreadable = We could not read that date. Type it like { $example }, or pick it with the buttons.
 # Variables: $example
 deadline-date-past = That date has already passed. Type a future date like { $example }. If your permit has already expired, contact the administrative unit or the centre straight away.
 # Variables: $example
@@ -40,7 +40,7 @@ deadline-missing = This deadline is no longer here. Open /deadlines to see yours
 # Variables: $date
 deadline-saved = ✅ Saved: { $date }.
 # Variables: $dates (the days reminders will come, at 10:00)
-deadline-saved-reminders = I will remind you on { $dates }, in the morning.
+deadline-saved-reminders = We will remind you on { $dates }, in the morning.
 deadline-saved-no-more = There are no more reminders before that date: act now if you have not yet.
 # Variables: $name, $date, $days
 deadline-card = <b>{ $name }</b>: { $date }

@@ -5,8 +5,8 @@ deadline-kind-protection = 🛡 Poteče začasna zaščita
 deadline-kind-employment = 💼 Konča se zaposlitev
 deadline-kind-appointment = 🏛 Termin na upravni enoti
 deadline-kind-other = 📝 Nekaj drugega
-deadline-list-title = <b>Vaši roki</b> (pred vsakim vas opomnim):
-deadline-list-empty = Še nimate nobenega roka. Dodajte ga in pravočasno vas bom opomnil, skupaj s koraki, ki jih morate narediti.
+deadline-list-title = <b>Vaši roki</b> (pred vsakim vas opomnimo):
+deadline-list-empty = Še nimate nobenega roka. Dodajte ga in pravočasno vas bomo opomnili, skupaj s koraki, ki jih morate narediti.
 # Variables: $name (the kind or the person's label), $date, $days (days left)
 deadline-list-item = • { $name }: { $date } ({ $days ->
         [0] danes
@@ -20,9 +20,9 @@ deadline-list-item = • { $name }: { $date } ({ $days ->
 deadline-open-button = { $name }: { $date }
 deadline-add-button = ➕ Dodaj rok
 deadline-list-button = ⏰ Moji roki
-deadline-remind-button = ⏰ Opomni me na moj rok
+deadline-remind-button = ⏰ Opomnik na rok
 deadline-back-button = ⬅️ Nazaj
-deadline-pick-kind = Na kaj naj vas opomnim?
+deadline-pick-kind = Na kaj naj vas opomnimo?
 # Variables: $limit (characters)
 deadline-ask-label = Napišite kratko ime (največ { $limit } znakov), na primer »Podaljšanje potnega lista«.
 # Variables: $limit (characters)
@@ -34,7 +34,7 @@ deadline-pick-month = <b>{ $name }</b>: izberite mesec ({ $year }).
 # Variables: $name, $month (month and year)
 deadline-pick-day = <b>{ $name }</b>: izberite dan ({ $month }).
 # Variables: $example
-deadline-date-unreadable = Tega datuma ne razumem. Napišite ga, na primer { $example }, ali ga izberite z gumbi.
+deadline-date-unreadable = Tega datuma ne razumemo. Napišite ga, na primer { $example }, ali ga izberite z gumbi.
 # Variables: $example
 deadline-date-past = Ta datum je že mimo. Napišite prihodnji datum, na primer { $example }. Če vam je dovoljenje že poteklo, se takoj obrnite na upravno enoto ali na center.
 # Variables: $example
@@ -43,7 +43,7 @@ deadline-missing = Tega roka ni več. Svoje roke vidite z ukazom /deadlines.
 # Variables: $date
 deadline-saved = ✅ Shranjeno: { $date }.
 # Variables: $dates (the days reminders will come, at 10:00)
-deadline-saved-reminders = Opomnil vas bom { $dates }, dopoldne.
+deadline-saved-reminders = Opomnili vas bomo { $dates }, dopoldne.
 deadline-saved-no-more = Do tega datuma ni več opomnikov: ukrepajte zdaj, če še niste.
 # Variables: $name, $date, $days
 deadline-card = <b>{ $name }</b>: { $date }

@@ -5,8 +5,8 @@ deadline-kind-protection = 🛡 Истиче привремена заштита
 deadline-kind-employment = 💼 Завршава се запослење
 deadline-kind-appointment = 🏛 Термин у управној јединици
 deadline-kind-other = 📝 Нешто друго
-deadline-list-title = <b>Ваши рокови</b> (подсетићу Вас пре сваког):
-deadline-list-empty = Још немате ниједан рок. Додајте га и подсетићу Вас на време, заједно са корацима које треба да урадите.
+deadline-list-title = <b>Ваши рокови</b> (подсетићемо Вас пре сваког):
+deadline-list-empty = Још немате ниједан рок. Додајте га и подсетићемо Вас на време, заједно са корацима које треба да урадите.
 # Variables: $name (the kind or the person's label), $date, $days (days left)
 deadline-list-item = • { $name }: { $date } ({ $days ->
         [0] данас
@@ -19,9 +19,9 @@ deadline-list-item = • { $name }: { $date } ({ $days ->
 deadline-open-button = { $name }: { $date }
 deadline-add-button = ➕ Додај рок
 deadline-list-button = ⏰ Моји рокови
-deadline-remind-button = ⏰ Подсети ме на мој рок
+deadline-remind-button = ⏰ Подсетник на рок
 deadline-back-button = ⬅️ Назад
-deadline-pick-kind = На шта да Вас подсетим?
+deadline-pick-kind = На шта да Вас подсетимо?
 # Variables: $limit (characters)
 deadline-ask-label = Напишите кратак назив (највише { $limit } знакова), на пример „Нови пасош“.
 # Variables: $limit (characters)
@@ -33,7 +33,7 @@ deadline-pick-month = <b>{ $name }</b>: изаберите месец ({ $year }
 # Variables: $name, $month (month and year)
 deadline-pick-day = <b>{ $name }</b>: изаберите дан ({ $month }).
 # Variables: $example
-deadline-date-unreadable = Нисам разумео тај датум. Напишите га, на пример { $example }, или га изаберите дугмадима.
+deadline-date-unreadable = Нисмо разумели тај датум. Напишите га, на пример { $example }, или га изаберите дугмадима.
 # Variables: $example
 deadline-date-past = Тај датум је већ прошао. Напишите будући датум, на пример { $example }. Ако Вам је дозвола већ истекла, одмах се обратите управној јединици или центру.
 # Variables: $example
@@ -42,7 +42,7 @@ deadline-missing = Тог рока више нема. Своје рокове в
 # Variables: $date
 deadline-saved = ✅ Сачувано: { $date }.
 # Variables: $dates (the days reminders will come, at 10:00)
-deadline-saved-reminders = Подсетићу Вас { $dates }, пре подне.
+deadline-saved-reminders = Подсетићемо Вас { $dates }, пре подне.
 deadline-saved-no-more = До тог датума више нема подсетника: поступите одмах ако још нисте.
 # Variables: $name, $date, $days
 deadline-card = <b>{ $name }</b>: { $date }

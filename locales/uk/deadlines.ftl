@@ -5,8 +5,8 @@ deadline-kind-protection = 🛡 Закінчується тимчасовий з
 deadline-kind-employment = 💼 Закінчується робота за договором
 deadline-kind-appointment = 🏛 Прийом в адміністративній одиниці
 deadline-kind-other = 📝 Інше
-deadline-list-title = <b>Ваші терміни</b> (я нагадаю перед кожним):
-deadline-list-empty = У Вас ще немає термінів. Додайте термін, і я вчасно нагадаю про нього разом із кроками, які треба зробити.
+deadline-list-title = <b>Ваші терміни</b> (ми нагадаємо перед кожним):
+deadline-list-empty = У Вас ще немає термінів. Додайте термін, і ми вчасно нагадаємо про нього разом із кроками, які треба зробити.
 # Variables: $name (the kind or the person's label), $date, $days (days left)
 deadline-list-item = • { $name }: { $date } ({ $days ->
         [0] сьогодні
@@ -19,7 +19,7 @@ deadline-list-item = • { $name }: { $date } ({ $days ->
 deadline-open-button = { $name }: { $date }
 deadline-add-button = ➕ Додати термін
 deadline-list-button = ⏰ Мої терміни
-deadline-remind-button = ⏰ Нагадати мені про мій термін
+deadline-remind-button = ⏰ Нагадування про термін
 deadline-back-button = ⬅️ Назад
 deadline-pick-kind = Про що Вам нагадати?
 # Variables: $limit (characters)
@@ -33,7 +33,7 @@ deadline-pick-month = <b>{ $name }</b>: виберіть місяць ({ $year }
 # Variables: $name, $month (month and year)
 deadline-pick-day = <b>{ $name }</b>: виберіть день ({ $month }).
 # Variables: $example
-deadline-date-unreadable = Я не зрозумів цю дату. Напишіть її, наприклад { $example }, або виберіть кнопками.
+deadline-date-unreadable = Ми не зрозуміли цю дату. Напишіть її, наприклад { $example }, або виберіть кнопками.
 # Variables: $example
 deadline-date-past = Ця дата вже минула. Напишіть майбутню дату, наприклад { $example }. Якщо Ваш дозвіл уже закінчився, негайно зверніться до адміністративної одиниці або до центру.
 # Variables: $example
@@ -42,7 +42,7 @@ deadline-missing = Цього терміну вже немає. Ваші тер�
 # Variables: $date
 deadline-saved = ✅ Збережено: { $date }.
 # Variables: $dates (the days reminders will come, at 10:00)
-deadline-saved-reminders = Я нагадаю Вам { $dates }, зранку.
+deadline-saved-reminders = Ми нагадаємо Вам { $dates }, зранку.
 deadline-saved-no-more = До цієї дати нагадувань більше не буде: дійте зараз, якщо ще не почали.
 # Variables: $name, $date, $days
 deadline-card = <b>{ $name }</b>: { $date }
