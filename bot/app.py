@@ -15,6 +15,7 @@ from bot.booking.desk import BookingDesk, DeskRules
 from bot.botapi.ratelimit import RateLimiter
 from bot.clock import Clock
 from bot.config import Settings
+from bot.deadlines import Deadlines
 from bot.delivery.outbox import Delivery
 from bot.faq.library import FaqLibrary
 from bot.handlers import (
@@ -23,6 +24,7 @@ from bot.handlers import (
     booking_messages,
     content,
     coordinator,
+    deadlines,
     delivery,
     errors,
     faq,
@@ -51,7 +53,7 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 OFFLINE_TOKEN = "0:offline-stand-in"
-COMMANDS = ("start", "book", "mybookings", "ask", "language", "privacy", "help")
+COMMANDS = ("start", "book", "mybookings", "deadlines", "ask", "language", "privacy", "help")
 # setMyCommands takes ISO 639-1 codes: Serbian Latin readers are reached through these codes.
 COMMAND_LANGUAGE_CODES = {"sr-Latn": ("hr", "bs")}
 
@@ -97,6 +99,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
     services.desk = BookingDesk(db, lambda: services.catalog, settings.tz, clock, rules)
     services.privacy = Privacy(db, clock, services.desk)
     services.people = People(db, clock, services.user_key_secret)
+    services.deadlines = Deadlines(db, clock, settings.tz, settings.faq_dir)
     return services
 
 
@@ -189,6 +192,7 @@ def build_application(
     reports.register(app)  # /report, its period buttons, the monthly post (a REPORT outbox kind)
     booking_messages.register(app)  # renderers of the booking kinds of outbox rows
     survey.register(app)
+    deadlines.register(app)  # /deadlines, its buttons and typed dates, the DEADLINE reminders
     privacy.register(app)
     delivery.register(app, interval_seconds=settings.outbox_poll_seconds)
     gaps.register(app)  # /gaps for coordinators, the daily purge of old gaps

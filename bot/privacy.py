@@ -54,6 +54,7 @@ class Privacy:
             answers = await repo.answers_of(session=session, user_id=user_id)
             relays = await repo.relays_of(session=session, user_id=user_id)
             pending = await repo.pending_sends_of(session=session, user_id=user_id)
+            deadlines = await repo.deadlines_of(session=session, user_id=user_id)
             logged = await repo.events_of(session=session, user_key=user.user_key)
         return {
             "person": {
@@ -86,6 +87,16 @@ class Privacy:
                 {"service": a.service_id, "score": a.score, "comment": a.comment} for a in answers
             ],
             "questions_to_the_centre": [{"sent_at": _iso(r.created_at)} for r in relays],
+            "deadlines": [
+                {
+                    "kind": d.kind,
+                    "label": d.label,
+                    "date": d.due_on.isoformat() if d.due_on else None,
+                    "steps_ticked": [n + 1 for n in range(31) if d.ticked >> n & 1],
+                    "added_at": _iso(d.created_at),
+                }
+                for d in deadlines
+            ],
             "messages_scheduled": [
                 {"kind": row.kind, "due_at": _iso(row.due_at)} for row in pending
             ],
@@ -136,7 +147,11 @@ class Privacy:
         while True:
             async with self.db.session() as session:
                 ids = await repo.inactive_since(
-                    session=session, before=before, limit=PURGE_BATCH, staff=staff
+                    session=session,
+                    before=before,
+                    limit=PURGE_BATCH,
+                    staff=staff,
+                    today=self.clock.now().date(),
                 )
             for user_id in ids:
                 await self.forget(user_id)

@@ -8,6 +8,7 @@ from bot.booking.catalog import Catalog
 from bot.booking.desk import BookingDesk
 from bot.clock import Clock
 from bot.config import Settings
+from bot.deadlines import Deadlines
 from bot.delivery.outbox import Delivery
 from bot.faq.library import FaqLibrary
 from bot.i18n import Translator
@@ -38,6 +39,7 @@ class Services:
     relays: Relays
     people: People
     indicators: IndicatorFile = field(default_factory=IndicatorFile)  # faq/indicators.yaml
+    deadlines: Deadlines = field(default=None)  # type: ignore[assignment]  # set by the builder
 
     async def record_event(
         self,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from sqlalchemy import (
@@ -85,6 +85,9 @@ class EventKind(StrEnum):
     CONSENT_GIVEN = "consent_given"
     CONSENT_REFUSED = "consent_refused"
     FORGOTTEN = "forgotten"
+    DEADLINE_ADDED = "deadline_added"
+    DEADLINE_REMINDER_SENT = "deadline_reminder_sent"
+    DEADLINE_DELETED = "deadline_deleted"
 
 
 ACTIVE_BOOKING = (BookingStatus.PENDING, BookingStatus.CONFIRMED, BookingStatus.OFFERED)
@@ -365,3 +368,20 @@ class HandledUpdate(SQLModel, table=True):
 
     update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     handled_at: datetime = Field(sa_column=utc_column(index=True))
+
+
+class Deadline(SQLModel, table=True):
+    """A date the person asked to be reminded of (a permit expires, employment ends…), with the
+    checklist ticks. A draft has no date yet (the person is still typing its label or date)."""
+
+    __tablename__ = "deadlines"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    kind: str = Field(max_length=16)  # bot/deadline_file.KINDS
+    label: str | None = Field(default=None, max_length=80)  # the person's own words ("other")
+    due_on: date | None = None  # local date in the centre's time zone; None: a draft
+    status: str = Field(default="draft", max_length=16)  # draft / active
+    ticked: int = 0  # checklist steps done, one bit per step
+    created_at: datetime = Field(default_factory=utcnow, sa_column=utc_column())
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=utc_column())

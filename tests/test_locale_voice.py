@@ -109,3 +109,12 @@ async def test_language_names_after_the_label_are_lower_case(
     user = bot.user(7000, language_code=locale)
     await user.send("/start")
     assert f"{label} {name}." in user.last_text()
+
+
+@pytest.mark.parametrize("locale", ["uk", "sr"])
+def test_the_polite_you_is_written_with_a_capital_letter(locale: str):
+    """Ukrainian and Serbian write the respectful "you" to one person as "Ви"/"Вам"/"Ваш":
+    one form everywhere, not "ви" in one message and "Ви" in the next."""
+    lower = re.compile(r"(?<![\w’'])(?:ви|вас|вам|вами|ваш\w*)(?![\w’'])")
+    found = {key: lower.findall(text) for key, text in interface_texts(locale).items()}
+    assert {key: hits for key, hits in found.items() if hits} == {}

@@ -22,3 +22,4 @@ class Kind(StrEnum):
     CONTENT_ALERT = "content_alert"  # to the coordinator chat; payload: the checker's findings.
     REVIEW_LIST = "review_list"  # to the coordinator chat: FAQ topics overdue for review.
     REPORT = "report"  # to the coordinator chat; payload: the period. The monthly report.
+    DEADLINE = "deadline"  # to a person; ref: deadline; payload: offsets. A deadline reminder.

@@ -15,6 +15,8 @@ from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
 from bot.booking.catalog import load_catalog
+from bot.deadline_file import FILE_NAME as DEADLINES_FILE
+from bot.deadline_file import check_deadlines
 from bot.faq.figures import changed_figures
 from bot.faq.loader import Problem, load_faq
 from bot.faq.model import SERBIAN_LATIN, FaqContent, Topic
@@ -362,6 +364,7 @@ def check(
     report.problems += check_content(
         content, faq_dir, languages, today=today, review_months=review_months
     )
+    report.problems += check_deadlines(faq_dir / DEADLINES_FILE, content, languages)
     if compare_figures:
         report.problems += changed_figures(content, faq_dir)
     report.problems += check_locales(locales_dir)

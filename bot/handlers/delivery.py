@@ -34,6 +34,7 @@ from storage.models import Outbox, User
 log = logging.getLogger(__name__)
 
 DELIVERY_JOB = "outbox"
+LATEST_ONLY = (Kind.REMINDER, Kind.DEADLINE)  # of several due rows about one thing, send the last
 TIME_BUDGET_SECONDS = 8.0
 CONCURRENCY = 16  # sends in flight at once, to different chats
 
@@ -146,9 +147,9 @@ async def _deliver_round(context: Any) -> tuple[int, bool]:
     gate = asyncio.Semaphore(CONCURRENCY if getattr(context.bot, "rate_limiter", None) else 1)
     while True:
         batch = await delivery.claim()
-        # Rows come oldest first; when two reminders of one booking are both due (the bot was
-        # down), only the latest is worth sending.
-        latest = {(r.kind, r.ref_id): r.id for r in batch if r.kind == Kind.REMINDER}
+        # Rows come oldest first; when two reminders of one booking (or one deadline) are both
+        # due (the bot was down), only the latest is worth sending: never a burst.
+        latest = {(r.kind, r.ref_id): r.id for r in batch if r.kind in LATEST_ONLY}
         by_chat: dict[tuple[str, int | None], list[Outbox]] = {}
         for row in batch:
             key = ("user", row.user_id) if row.user_id is not None else ("chat", row.chat_id)
@@ -161,7 +162,7 @@ async def _deliver_round(context: Any) -> tuple[int, bool]:
             async with gate:
                 for row in rows:
                     superseded = (
-                        row.kind == Kind.REMINDER and latest.get((row.kind, row.ref_id)) != row.id
+                        row.kind in LATEST_ONLY and latest.get((row.kind, row.ref_id)) != row.id
                     )
                     count += await _deliver(
                         context, services, renderers, row, superseded=superseded

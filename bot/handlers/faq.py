@@ -11,6 +11,7 @@ from bot.faq.model import FaqContent, Topic
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, acknowledge, button, show
 from bot.handlers.booking_views import PRICES_TOPIC, with_price_list
+from bot.handlers.deadlines import remind_rows
 from storage.models import EventKind
 
 
@@ -51,6 +52,7 @@ def topic_rows(context: AppContext, content: FaqContent, topic: Topic) -> Keyboa
     if one_to_one:  # from an answer straight to booking a consultation about it
         actions.append(button(context.t("booking-book-button"), cd.BookService(one_to_one[0].id)))
     rows.append(actions)
+    rows += remind_rows(context, topic.id)  # a permit, job or protection answer: "remind me"
     rows.append([back, button(context.t("faq-home"), cd.FaqHome())])
     return rows
 

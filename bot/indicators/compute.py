@@ -149,6 +149,13 @@ async def _sources(session: AsyncSession, scope: Scope, *_: Any) -> tuple[Any, A
     return total, dict(sorted(by_source.items()))
 
 
+async def _reminded(session: AsyncSession, scope: Scope, *_: Any) -> tuple[Any, Any]:
+    total, by_kind = await repo.people_by_event_source(
+        session=session, scope=scope, kind=EventKind.DEADLINE_REMINDER_SENT
+    )
+    return total, dict(sorted(by_kind.items()))
+
+
 async def _faq_views(session: AsyncSession, scope: Scope, *_: Any) -> tuple[Any, Any]:
     counts = await repo.faq_views(session=session, scope=scope)
     breakdown = {f"{topic}/{language}": n for (topic, language), n in sorted(counts.items())}
@@ -200,6 +207,7 @@ COMPUTERS: dict[str, Computer] = {
     "bookings_by_status": _bookings,
     "no_show_rate": _no_show,
     "new_people": _new_people,
+    "people_reminded_of_deadline": _reminded,
 }
 FIXED_KIND = {
     "people_attended_consultation": ONE_TO_ONE,

@@ -47,6 +47,7 @@ DEFINITIONS: dict[str, Definition] = {
         Definition("bookings_by_status", COUNT, _ALL_SERVICE),
         Definition("no_show_rate", PERCENT, _ALL_SERVICE),
         Definition("new_people", PEOPLE, ("language",)),
+        Definition("people_reminded_of_deadline", PEOPLE, ("language",)),
     )
 }
 

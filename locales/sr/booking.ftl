@@ -59,14 +59,14 @@ booking-done =
 
     { $details }
 
-    Центар ће вам овде потврдити резервацију. Пре почетка добићете подсетнике. Да бисте је отказали или променили, користите „Моје резервације“ (/mybookings) најкасније { $cutoff ->
+    Центар ће Вам овде потврдити резервацију. Пре почетка добићете подсетнике. Да бисте је отказали или променили, користите „Моје резервације“ (/mybookings) најкасније { $cutoff ->
         [one] { $cutoff } сат
         [few] { $cutoff } сата
        *[other] { $cutoff } сати
-    } пре почетка. Фајл календара испод додаје је у календар на вашем телефону.
+    } пре почетка. Фајл календара испод додаје је у календар на Вашем телефону.
 booking-calendar = 📎 Додајте ово у свој календар.
-booking-calendar-cancelled = 📎 Овим се термин уклања из вашег календара.
-booking-calendar-description = Заказано преко Arrival Desk. Молимо вас да понесете дозволу за боравак или пасош.
+booking-calendar-cancelled = 📎 Овим се термин уклања из Вашег календара.
+booking-calendar-description = Заказано преко Arrival Desk. Молимо Вас да понесете дозволу за боравак или пасош.
 booking-slot-taken = Извините, тај термин је управо заузео неко други.
 booking-alternatives = Ови термини су још слободни:
 booking-gone = Ова резервација или термин више нису доступни. Ништа није промењено.
@@ -78,10 +78,10 @@ booking-too-late = До почетка је остало мање од { $cutoff
         [one] { $cutoff } сата
         [few] { $cutoff } сата
        *[other] { $cutoff } сати
-    }, па ово више не може да се промени овде. Молимо вас да пишете центру.
+    }, па ово више не може да се промени овде. Молимо Вас да пишете центру.
 # Variables:
 #   $service (String) - the course or event
-booking-waitlist-joined = На листи чекања сте: <b>{ $service }</b>. Када се место ослободи, јавићемо вам овде.
+booking-waitlist-joined = На листи чекања сте: <b>{ $service }</b>. Када се место ослободи, јавићемо Вам овде.
 booking-my-none = Немате предстојећих резервација.
 # Variables:
 #   $count (Number) - upcoming bookings
@@ -93,7 +93,7 @@ booking-my-title =
     }
 booking-status-pending = чека потврду центра
 booking-status-confirmed = потврђено
-booking-status-offered = место вам је понуђено
+booking-status-offered = место Вам је понуђено
 booking-cancel = ✖ Откажите
 booking-move = ↔ Промените време
 # Variables:
@@ -112,11 +112,11 @@ booking-moved =
 
     { $details }
 
-    Центар ће вам га овде потврдити.
+    Центар ће Вам га овде потврдити.
 # Variables:
 #   $details (String) - what, when and where
 booking-confirmed-by-centre =
-    ✅ Центар је потврдио вашу резервацију:
+    ✅ Центар је потврдио Вашу резервацију:
 
     { $details }
 # Variables:
@@ -128,10 +128,10 @@ booking-declined =
     { $details }
 
     Разлог: { $reason }
-    Молимо вас да изаберете други термин:
+    Молимо Вас да изаберете други термин:
 booking-reason-unavailable = тада нико из центра није слободан
-booking-reason-other-service = за ваше питање боље одговара друга услуга
-booking-reason-need-documents = прво донесите своја документа; објаснићемо вам шта вам треба
+booking-reason-other-service = за Ваше питање боље одговара друга услуга
+booking-reason-need-documents = прво донесите своја документа; објаснићемо Вам шта Вам треба
 booking-reason-duplicate = за ово већ имате резервацију
 # Variables:
 #   $details (String) - what, when and where
@@ -140,7 +140,7 @@ booking-slot-cancelled-by-centre =
 
     { $details }
 
-    Молимо вас да изаберете други термин.
+    Молимо Вас да изаберете други термин.
 # Variables:
 #   $details (String) - what, when and where
 booking-reminder =
@@ -151,20 +151,20 @@ booking-reminder =
 #   $details (String) - what, when and where
 #   $until (String) - date and time the offer ends
 booking-offer =
-    🎉 Ослободило се место за вас:
+    🎉 Ослободило се место за Вас:
 
     { $details }
 
-    Чувамо га за вас. Рок за одговор: { $until }. Да ли желите ово место?
+    Чувамо га за Вас. Рок за одговор: { $until }. Да ли желите ово место?
 booking-offer-accept = ✅ Да, узимам
 booking-offer-decline = Не, хвала
 booking-offer-declined = У реду. Место иде следећој особи на листи чекања.
 
 ## Питајте особу
 
-ask-write = Напишите своје питање у једној поруци, на свом језику. Неко из центра ће вам одговорити овде.
-ask-sent = ✅ Послато. Неко из центра ће вам одговорити овде, обично у року од једног радног дана.
-ask-unavailable = Извините, центар тренутно не може овде да прима питања. Молимо вас да користите контакт податке у менију.
+ask-write = Напишите своје питање у једној поруци, на свом језику. Неко из центра ће Вам одговорити овде.
+ask-sent = ✅ Послато. Неко из центра ће Вам одговорити овде, обично у року од једног радног дана.
+ask-unavailable = Извините, центар тренутно не може овде да прима питања. Молимо Вас да користите контакт податке у менију.
 # Variables:
 #   $text (String) - the coordinator's answer
 ask-answer =

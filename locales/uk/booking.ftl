@@ -3,19 +3,19 @@
 
 booking-book-button = 📅 Записатися
 booking-my-button = 🗓 Мої записи
-booking-none-offered = Наразі немає на що записатися. Натомість ви можете запитати працівника центру.
-booking-choose-service = На що ви хочете записатися?
+booking-none-offered = Наразі немає на що записатися. Натомість Ви можете запитати працівника центру.
+booking-choose-service = На що Ви хочете записатися?
 # Variables:
 #   $service (String) - the service's name
 booking-choose-day = <b>{ $service }</b>
     Оберіть день:
 # Variables:
 #   $service (String) - the service's name
-booking-no-days = <b>{ $service }</b>: на найближчі тижні вільного часу немає. Запитайте працівника центру, і ми разом з вами знайдемо час.
+booking-no-days = <b>{ $service }</b>: на найближчі тижні вільного часу немає. Запитайте працівника центру, і ми разом з Вами знайдемо час.
 # Variables:
 #   $day (String) - the chosen day
 booking-choose-time = { $day }: оберіть час.
-booking-choose-topic = Про що ви хочете поговорити? Оберіть тему або напишіть коротку примітку (за бажанням).
+booking-choose-topic = Про що Ви хочете поговорити? Оберіть тему або напишіть коротку примітку (за бажанням).
 booking-skip-topic = Пропустити
 # Variables:
 #   $service (String) - the course or event
@@ -45,7 +45,7 @@ booking-details =
 # Variables:
 #   $details (String) - what, when and where
 booking-confirm-question =
-    Перевірте, будь ласка, ваш запис:
+    Перевірте, будь ласка, Ваш запис:
 
     { $details }
 booking-confirm = ✅ Підтвердити запис
@@ -60,14 +60,14 @@ booking-done =
 
     { $details }
 
-    Центр підтвердить запис тут. Перед початком ви отримаєте нагадування. Скасувати чи змінити запис можна в розділі «Мої записи» (/mybookings) не пізніше ніж за { $cutoff ->
+    Центр підтвердить запис тут. Перед початком Ви отримаєте нагадування. Скасувати чи змінити запис можна в розділі «Мої записи» (/mybookings) не пізніше ніж за { $cutoff ->
         [one] { $cutoff } годину
         [few] { $cutoff } години
         [many] { $cutoff } годин
        *[other] { $cutoff } години
-    } до початку. Файл календаря нижче додасть запис у календар вашого телефону.
+    } до початку. Файл календаря нижче додасть запис у календар Вашого телефону.
 booking-calendar = 📎 Додайте це у свій календар.
-booking-calendar-cancelled = 📎 Цей файл видалить зустріч із вашого календаря.
+booking-calendar-cancelled = 📎 Цей файл видалить зустріч із Вашого календаря.
 booking-calendar-description = Запис через Arrival Desk. Будь ласка, візьміть із собою дозвіл на проживання або паспорт.
 booking-slot-taken = Вибачте, цей час щойно зайняв хтось інший.
 booking-alternatives = Ще є такий вільний час:
@@ -84,20 +84,20 @@ booking-too-late = До початку лишилося менше ніж { $cut
     }, тому тут це вже не можна змінити. Будь ласка, напишіть у центр.
 # Variables:
 #   $service (String) - the course or event
-booking-waitlist-joined = Ви в списку очікування: <b>{ $service }</b>. Коли місце звільниться, ми напишемо вам тут.
-booking-my-none = У вас немає запланованих записів.
+booking-waitlist-joined = Ви в списку очікування: <b>{ $service }</b>. Коли місце звільниться, ми напишемо Вам тут.
+booking-my-none = У Вас немає запланованих записів.
 # Variables:
 #   $count (Number) - upcoming bookings
 booking-my-title =
     { $count ->
-        [one] У вас { $count } запланований запис:
-        [few] У вас { $count } заплановані записи:
-        [many] У вас { $count } запланованих записів:
-       *[other] У вас { $count } запланованого запису:
+        [one] У Вас { $count } запланований запис:
+        [few] У Вас { $count } заплановані записи:
+        [many] У Вас { $count } запланованих записів:
+       *[other] У Вас { $count } запланованого запису:
     }
 booking-status-pending = чекає на підтвердження центру
 booking-status-confirmed = підтверджено
-booking-status-offered = місце запропоновано вам
+booking-status-offered = місце запропоновано Вам
 booking-cancel = ✖ Скасувати
 booking-move = ↔ Змінити час
 # Variables:
@@ -120,7 +120,7 @@ booking-moved =
 # Variables:
 #   $details (String) - what, when and where
 booking-confirmed-by-centre =
-    ✅ Центр підтвердив ваш запис:
+    ✅ Центр підтвердив Ваш запис:
 
     { $details }
 # Variables:
@@ -133,10 +133,10 @@ booking-declined =
 
     Причина: { $reason }
     Будь ласка, оберіть інший час:
-booking-reason-unavailable = у цей час ніхто з центру не може вас прийняти
-booking-reason-other-service = для вашого питання краще підходить інша послуга
+booking-reason-unavailable = у цей час ніхто з центру не може Вас прийняти
+booking-reason-other-service = для Вашого питання краще підходить інша послуга
 booking-reason-need-documents = спершу, будь ласка, принесіть документи; ми пояснимо, які саме потрібні
-booking-reason-duplicate = у вас уже є запис на це
+booking-reason-duplicate = у Вас уже є запис на це
 # Variables:
 #   $details (String) - what, when and where
 booking-slot-cancelled-by-centre =
@@ -155,19 +155,19 @@ booking-reminder =
 #   $details (String) - what, when and where
 #   $until (String) - date and time the offer ends
 booking-offer =
-    🎉 Для вас звільнилося місце:
+    🎉 Для Вас звільнилося місце:
 
     { $details }
 
-    Ми притримуємо його для вас. Строк для відповіді: { $until }. Бажаєте його взяти?
+    Ми притримуємо його для Вас. Строк для відповіді: { $until }. Бажаєте його взяти?
 booking-offer-accept = ✅ Так, беру
 booking-offer-decline = Ні, дякую
 booking-offer-declined = Гаразд. Місце перейде до наступної людини в списку очікування.
 
 ## Запитати людину
 
-ask-write = Напишіть своє питання одним повідомленням, своєю мовою. Працівник центру відповість вам тут.
-ask-sent = ✅ Надіслано. Працівник центру відповість вам тут, зазвичай протягом робочого дня.
+ask-write = Напишіть своє питання одним повідомленням, своєю мовою. Працівник центру відповість Вам тут.
+ask-sent = ✅ Надіслано. Працівник центру відповість Вам тут, зазвичай протягом робочого дня.
 ask-unavailable = Вибачте, зараз центр не може приймати питання тут. Будь ласка, скористайтеся контактами в меню.
 # Variables:
 #   $text (String) - the coordinator's answer

@@ -283,6 +283,20 @@ async def people_by_source(*, session: AsyncSession, scope: Scope) -> tuple[int,
     return total, by_source
 
 
+async def people_by_event_source(
+    *, session: AsyncSession, scope: Scope, kind: str
+) -> tuple[int, dict[str, int]]:
+    """Distinct people with an event of `kind` in the period, and per its `source` (for
+    `deadline_reminder_sent`: the kind of deadline)."""
+    where = _events(kind, scope)
+    people = func.count(distinct(col(Event.user_key)))
+    total = await _scalar(session, select(people).where(where))
+    by_source = await _pairs(
+        session, select(Event.source, people).where(where).group_by(col(Event.source))
+    )
+    return total, {str(key or "-"): n for key, n in by_source.items()}
+
+
 async def faq_views(*, session: AsyncSession, scope: Scope) -> dict[tuple[str, str], int]:
     query = (
         select(Event.topic_id, Event.language, func.count())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import delete, func, update
 from sqlmodel import col, select
@@ -11,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from storage.models import (
     Attendance,
     Booking,
+    Deadline,
     Event,
     Outbox,
     Relay,
@@ -64,6 +65,13 @@ async def pending_sends_of(*, session: AsyncSession, user_id: int) -> list[Outbo
     return list(result.all())
 
 
+async def deadlines_of(*, session: AsyncSession, user_id: int) -> list[Deadline]:
+    result = await session.exec(
+        select(Deadline).where(Deadline.user_id == user_id).order_by(col(Deadline.id))
+    )
+    return list(result.all())
+
+
 async def events_of(*, session: AsyncSession, user_key: str) -> list[Event]:
     result = await session.exec(
         select(Event).where(Event.user_key == user_key).order_by(col(Event.id))
@@ -87,6 +95,7 @@ async def erase(*, session: AsyncSession, user: User, new_key: str, now: datetim
         update(SurveyAnswer).where(col(SurveyAnswer.user_id) == user_id).values(comment=None)
     )
     await session.exec(delete(Relay).where(col(Relay.user_id) == user_id))
+    await session.exec(delete(Deadline).where(col(Deadline.user_id) == user_id))
     await session.exec(
         update(Outbox)
         .where(col(Outbox.user_id) == user_id, col(Outbox.status) == "pending")
@@ -111,15 +120,25 @@ async def erase(*, session: AsyncSession, user: User, new_key: str, now: datetim
 
 
 async def inactive_since(
-    *, session: AsyncSession, before: datetime, limit: int, staff: frozenset[int]
+    *,
+    session: AsyncSession,
+    before: datetime,
+    limit: int,
+    staff: frozenset[int],
+    today: date | None = None,
 ) -> list[int]:
-    """People not seen since `before` whose personal data is still stored (not staff)."""
+    """People not seen since `before` whose personal data is still stored (not staff). Someone
+    waiting for a deadline reminder is not inactive: the bot still works for them."""
+    waiting_for_reminder = select(Deadline.user_id).where(
+        col(Deadline.status) == "active", col(Deadline.due_on) >= (today or before.date())
+    )
     result = await session.exec(
         select(User.id)
         .where(
             col(User.telegram_id).is_not(None),
             col(User.telegram_id).not_in(staff or {0}),
             func.coalesce(col(User.last_seen_at), col(User.created_at)) < before,
+            col(User.id).not_in(waiting_for_reminder),
         )
         .limit(limit)
     )
