@@ -58,7 +58,7 @@ async def thirty_bookings_against_a_rate_limited_chat(bot: BotHarness) -> None:
         locale = person.language_code or "en"
         # The person's confirmation is part of their own update, whatever the centre's chat does.
         assert any(
-            says(c.text, bot, locale, "booking-done", details="", cutoff=2)
+            says(c.text, bot, locale, "booking-done-cancel-only", details="", cutoff=2)
             for c in calls
             if c.chat_id == person.chat_id
         )
