@@ -193,16 +193,7 @@ async def wait_for_deliveries(app: Any) -> None:
 
 
 async def _delivery_job(context: AppContext) -> None:
-    # Counted with the kicked sends, so that `wait_for_deliveries` (the offline chat, the tests)
-    # also waits for a poll that happens to run at the same moment as an update.
-    task = asyncio.current_task()
-    tasks: set[asyncio.Task[Any]] = context.application.bot_data.setdefault("delivery_tasks", set())
-    if task is not None:
-        tasks.add(task)
-    try:
-        await deliver_due(context)
-    finally:
-        tasks.discard(task)  # type: ignore[arg-type]
+    await deliver_due(context)
 
 
 def register(app: AppType, *, interval_seconds: float) -> None:
