@@ -193,7 +193,9 @@ async def test_moving_to_a_time_someone_else_took_meanwhile(bot: BotHarness):
 async def test_confirming_a_cancelled_or_past_slot(bot: BotHarness):
     user = bot.user(7403, language_code="uk")
     cancelled = await slot_at(bot, CONSULTATION, THURSDAY_16)
-    await bot.coordinator(in_group=True).send(f"/cancelslot {cancelled.id}")
+    co = bot.coordinator(in_group=True)
+    await co.send(f"/cancelslot {cancelled.id}")
+    await co.press_data(f"co:close:{cancelled.id}")  # "are you sure?" → Yes
     past = await slot_at(bot, CONSULTATION, local(2026, 12, 1, 16, 0))
     bot.clock.set(local(2026, 12, 1, 16, 30))
     await user.send("/book")
