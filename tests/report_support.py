@@ -215,7 +215,11 @@ async def _book(bot: BotHarness, user_id: int, slot: Slot) -> Booking:
 
 
 async def _mark(co: SimulatedUser, booking: Booking, at: dt.datetime, present: bool) -> None:
-    await co.press_data(f"co:att:{booking.id}:{int(at.timestamp())}:{'p' if present else 'n'}")
+    # Pressed under the chat's latest message (the agenda shows these buttons only once a
+    # meeting has started, and the story marks attendance without moving the clock).
+    latest = max(mid for chat, mid in co.api.messages if chat == co.chat_id)
+    data = f"co:att:{booking.id}:{int(at.timestamp())}:{'p' if present else 'n'}"
+    await co.press_data(data, latest)
 
 
 async def run_month(bot: BotHarness) -> dict[str, Booking]:

@@ -243,14 +243,6 @@ async def test_present_and_no_show_are_recorded(bot: BotHarness):
     co = bot.coordinator(in_group=True)
     stamp = int(TODAY_16.timestamp())
 
-    # Before the meeting starts a (forged or old) Present press changes nothing.
-    calls = await co.press_data(
-        f"co:att:{booking.id}:{stamp}:p", post_message_id(bot, coordinator_posts(bot)[0])
-    )
-    (answer,) = answers(calls)
-    assert answer.params.get("text") == bot.t(CO, "co-not-started")
-    assert not await rows(bot, Attendance)
-
     bot.clock.advance(TODAY_16 - bot.clock.now() + dt.timedelta(minutes=10))
     await co.send("/agenda")
     calls = await co.press_data(f"co:att:{booking.id}:{stamp}:p")

@@ -19,6 +19,7 @@ from bot.botapi.standin import Call
 from bot.config import Settings
 from bot.handlers.coordinator import send_morning_agenda
 from bot.handlers.coordinator_desk import REASON_LIMIT
+from bot.handlers.delivery import DELIVERY_JOB
 from storage.models import Booking, Outbox, Relay, Slot
 from tests.booking_support import (
     CONSULTATION,
@@ -48,6 +49,14 @@ TOPIC = "citizenship"
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     return booking_settings(tmp_path, database_url, coordinator_ids=frozenset({ANA, BOJAN}))
+
+
+def hold_the_poll(*bots: BotHarness) -> None:
+    """The outbox poll runs once a second after start; put it off, so that what a step sends is
+    sent by that step's own kick (and shows in its calls), whatever the machine's load."""
+    for harness in bots:
+        for job in harness.app.job_queue.get_jobs_by_name(DELIVERY_JOB):
+            job.job.modify(next_run_time=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
 
 
 def coordinator(bot: BotHarness, user_id: int = ANA, *, private: bool = False, lang: str = "sl"):
@@ -97,6 +106,7 @@ def told(calls: list[Call], user: SimulatedUser) -> list[Call]:
 
 # -- item 11: the shared view ------------------------------------------------------------------
 async def test_pending_lists_what_waits_and_confirms_from_there_once(bot: BotHarness):
+    hold_the_poll(bot)
     olena = bot.user(5001, language_code="uk", first_name="Olena")
     marko = bot.user(5002, language_code="sr", first_name="Marko")
     later = await booked(bot, olena, THURSDAY_16, topic=TOPIC, note="Treba mi <prevod>")
@@ -153,6 +163,7 @@ async def pair(settings: Settings) -> AsyncIterator[tuple[BotHarness, BotHarness
 
 async def test_two_coordinators_confirm_at_once_on_two_instances(pair):
     a, b = pair
+    hold_the_poll(a, b)
     migrant = a.user(5003, language_code="uk")
     booking = await booked(a, migrant, THURSDAY_16)
     ana, bojan = coordinator(a, ANA), coordinator(b, BOJAN)
@@ -181,6 +192,7 @@ async def test_two_coordinators_confirm_at_once_on_two_instances(pair):
 
 # -- item 13: declining ------------------------------------------------------------------------
 async def test_decline_from_pending_back_then_nobody_available_closes_the_slot(bot: BotHarness):
+    hold_the_poll(bot)
     slot = await course_slot(bot)
     first, second = bot.user(5004, language_code="uk"), bot.user(5005, language_code="sl")
     await book(first, slot.id or 0)
@@ -217,6 +229,7 @@ async def test_decline_from_pending_back_then_nobody_available_closes_the_slot(b
 
 
 async def test_other_reason_is_typed_length_limited_and_escaped(bot: BotHarness):
+    hold_the_poll(bot)
     migrant = bot.user(5006, language_code="uk")
     booking = await booked(bot, migrant, THURSDAY_16)
     ana = coordinator(bot)
@@ -267,6 +280,7 @@ async def test_other_reason_is_typed_length_limited_and_escaped(bot: BotHarness)
 
 
 async def test_bring_documents_offers_no_other_time_for_a_one_off_group(bot: BotHarness):
+    hold_the_poll(bot)
     slot = await course_slot(bot)
     migrant = bot.user(5007, language_code="sr")
     await book(migrant, slot.id or 0)
@@ -284,6 +298,7 @@ async def test_bring_documents_offers_no_other_time_for_a_one_off_group(bot: Bot
 
 # -- item 12: who handled what -----------------------------------------------------------------
 async def test_an_answered_question_says_who_answered(bot: BotHarness):
+    hold_the_poll(bot)
     migrant = bot.user(5008, language_code="uk", first_name="Olena")
     await migrant.send("/ask")
     await migrant.send("Чи потрібен переклад договору?")
@@ -301,6 +316,7 @@ async def test_an_answered_question_says_who_answered(bot: BotHarness):
 
 
 async def test_a_move_notice_shows_the_old_and_new_time_and_the_note(bot: BotHarness):
+    hold_the_poll(bot)
     migrant = bot.user(5009, language_code="uk", first_name="Olena")
     booking = await booked(bot, migrant, THURSDAY_16, note="Prinesem pogodbo")
     new_slot = await slot_at(bot, CONSULTATION, THURSDAY_16_45)
@@ -331,6 +347,7 @@ async def test_a_move_notice_shows_the_old_and_new_time_and_the_note(bot: BotHar
 
 # -- item 14: one language for the coordinator chat ----------------------------------------------
 async def test_staff_output_language_group_versus_private_chat(bot: BotHarness):
+    hold_the_poll(bot)
     migrant = bot.user(5010, language_code="uk")
     await booked(bot, migrant, THURSDAY_16)
     group = coordinator(bot, lang="uk")  # a Ukrainian-speaking coordinator
@@ -386,6 +403,7 @@ async def test_every_post_to_the_coordinator_chat_uses_coordinator_language(
     settings = booking_settings(tmp_path, database_url, coordinator_language="uk")
     harness, running = await start_harness(settings)
     async with running:
+        hold_the_poll(harness)
         migrant = harness.user(5011, language_code="sr", first_name="Marko")
         await booked(harness, migrant, TODAY_16)
         await migrant.send("/ask")

@@ -50,8 +50,10 @@ async def attended(bot: BotHarness, telegram_id: int, start: dt.datetime, locale
 async def mark(harness: BotHarness, booking_id: int, start: dt.datetime, code: str = "p") -> None:
     """A coordinator presses Present (p) or No-show (n) under the agenda of that day."""
     coordinator = harness.coordinator()
-    await coordinator.send(f"/agenda {start.astimezone(TZ).date().isoformat()}")
-    await coordinator.press_data(f"co:att:{booking_id}:{int(start.timestamp())}:{code}")
+    calls = await coordinator.send(f"/agenda {start.astimezone(TZ).date().isoformat()}")
+    (agenda,) = [c for c in calls if c.method == "sendMessage"]  # (its buttons wait for the start)
+    data = f"co:att:{booking_id}:{int(start.timestamp())}:{code}"
+    await coordinator.press_data(data, agenda.message_id)
 
 
 def questions(bot: BotHarness, chat_id: int, locale: str) -> list:

@@ -268,10 +268,11 @@ async def test_cancel_slot_and_a_personal_cancel_at_once(pair):
     await anna.send("/mybookings")
     await anna.press_data(f"my:cancel:{booking.id}")
     coordinator = b.coordinator()
+    await coordinator.send(f"/cancelslot {slot.id}")  # "are you sure?"
 
     await asyncio.gather(
         anna.press_data(f"my:cancelok:{booking.id}"),
-        coordinator.send(f"/cancelslot {slot.id}"),
+        coordinator.press_data(f"co:close:{slot.id}"),  # Yes
     )
 
     assert len(await events(a, "cancelled")) == 1

@@ -73,8 +73,6 @@ class StaffDesk(Waitlist):
             if loaded is None or loaded[0].status not in HOLDING_BOOKING:
                 return Outcome(Status.GONE)
             booking, slot, user = loaded
-            if not rules.may_mark_attendance(session_start, now):
-                return Outcome(Status.TOO_EARLY, booking=booking, slot=slot, user=user)
             await repo.mark_attendance(
                 session=session,
                 booking_id=booking_id,

@@ -239,8 +239,8 @@ async def decide_from(
     query = update.callback_query
     pressed = query.message if query is not None else None
     same = isinstance(pressed, Message) and pressed.message_id == booking.notice_message_id
-    if same and outcome.ok:
-        return  # record_decision has just edited this very notice
+    if booking.notice_message_id is not None and (outcome.ok or not same):
+        return  # its notice was just edited; an old button elsewhere leaves that message be
     await show(update, context, [notice_text(context.services, booking, slot, user)], [])
 
 
