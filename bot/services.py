@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.booking.catalog import Catalog
 from bot.booking.desk import BookingDesk
@@ -41,25 +42,8 @@ class Services:
     indicators: IndicatorFile = field(default_factory=IndicatorFile)  # faq/indicators.yaml
     deadlines: Deadlines = field(default=None)  # type: ignore[assignment]  # set by the builder
 
-    async def record_event(
-        self,
-        *,
-        kind: str,
-        user_key: str,
-        language: str,
-        topic_id: str | None = None,
-        source: str | None = None,
-        service_id: str | None = None,
-    ) -> None:
-        # One statement, no unit of work around it: every update records one.
+    async def record_event(self, **fields: Any) -> None:
+        """One event outside any unit of work (fields: those of `events.new_event` but `at`).
+        One statement, no transaction around it: every update records one."""
         async with self.db.single() as connection:
-            await events.record_alone(
-                connection=connection,
-                kind=kind,
-                user_key=user_key,
-                language=language,
-                topic_id=topic_id,
-                source=source,
-                service_id=service_id,
-                at=self.clock.now(),
-            )
+            await events.record_alone(connection=connection, at=self.clock.now(), **fields)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, insert
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -10,9 +11,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from storage.models import Event
 
 
-async def record(
+def new_event(
     *,
-    session: AsyncSession,
     kind: str,
     user_key: str,
     language: str,
@@ -21,7 +21,7 @@ async def record(
     source: str | None = None,
     service_id: str | None = None,
 ) -> Event:
-    event = Event(
+    return Event(
         kind=kind,
         user_key=user_key,
         language=language,
@@ -30,34 +30,21 @@ async def record(
         service_id=service_id,
         created_at=at,
     )
+
+
+async def record(*, session: AsyncSession, **fields: Any) -> Event:
+    """An event inside the caller's unit of work (fields: those of `new_event`)."""
+    event = new_event(**fields)
     session.add(event)
     return event
 
 
-async def record_alone(
-    *,
-    connection: AsyncConnection,
-    kind: str,
-    user_key: str,
-    language: str,
-    at: datetime,
-    topic_id: str | None = None,
-    source: str | None = None,
-    service_id: str | None = None,
-) -> None:
+async def record_alone(*, connection: AsyncConnection, **fields: Any) -> None:
     """The same row as `record`, written by one INSERT on an autocommit connection: for an
     event that is not part of a unit of work (most of them: one per update)."""
-    await connection.execute(
-        insert(Event.__table__).values(  # type: ignore[attr-defined]
-            kind=kind,
-            user_key=user_key,
-            language=language,
-            topic_id=topic_id,
-            source=source,
-            service_id=service_id,
-            created_at=at,
-        )
-    )
+    event = new_event(**fields)
+    values = {c.name: getattr(event, c.name) for c in Event.__table__.columns if c.name != "id"}  # type: ignore[attr-defined]
+    await connection.execute(insert(Event.__table__).values(**values))  # type: ignore[attr-defined]
 
 
 async def list_for_user(*, session: AsyncSession, user_key: str) -> list[Event]:
