@@ -17,11 +17,13 @@ from bot.config import Settings
 from bot.delivery.outbox import Delivery
 from bot.faq.library import FaqLibrary
 from bot.handlers import (
+    announcements,
     ask,
     booking,
     booking_messages,
     content,
     coordinator,
+    course,
     delivery,
     errors,
     faq,
@@ -170,6 +172,9 @@ def build_application(
     reports.register(app)  # /report, its period buttons, the monthly post (a REPORT outbox kind)
     booking_messages.register(app)  # renderers of the booking kinds of outbox rows
     survey.register(app)
+    course.register(app)  # /course, the nudge after two absences in a row (COURSE_NUDGE rows)
+    # /subscriptions, /announce, unsubscribe and Register under announcements, the queueing job
+    announcements.register(app, interval_seconds=settings.outbox_poll_seconds)
     privacy.register(app)
     delivery.register(app, interval_seconds=settings.outbox_poll_seconds)
     gaps.register(app)  # /gaps for coordinators, the daily purge of old gaps

@@ -86,7 +86,12 @@ class Waitlist(DeskBase):
                 continue
             if not await repo.take_place(session=session, slot_id=slot.id or 0, now=now):
                 return None
-            expires = rules.offer_expires(slot.starts_at, now, self.tz, self.rules)
+            # A course under way (a place freed after its first session): the offer lasts
+            # until the next session, not until the first one, which is past.
+            meetings = await repo.sessions_of(session=session, slot_id=slot.id or 0)
+            ahead = [m.starts_at for m in meetings if m.starts_at > now]
+            starts = min(ahead) if ahead and slot.starts_at <= now else slot.starts_at
+            expires = rules.offer_expires(starts, now, self.tz, self.rules)
             booking = await repo.add_booking(
                 session=session,
                 booking=Booking(

@@ -22,3 +22,6 @@ class Kind(StrEnum):
     CONTENT_ALERT = "content_alert"  # to the coordinator chat; payload: the checker's findings.
     REVIEW_LIST = "review_list"  # to the coordinator chat: FAQ topics overdue for review.
     REPORT = "report"  # to the coordinator chat; payload: the period. The monthly report.
+    COURSE_NUDGE = "course_nudge"  # to a person; ref: course booking. Two absences in a row.
+    ANNOUNCEMENT = "announcement"  # to a person; ref: announcement. Once per person.
+    ANNOUNCEMENT_SUMMARY = "announcement_summary"  # to the coordinator; ref: announcement.
