@@ -225,7 +225,10 @@ class Announcements:
             done = len(user_ids) < CHUNK
             new_cursor = max(user_ids, default=cursor)
             if not await repo.advance_cursor(
-                session=session, announcement_id=announcement_id, old=cursor, new=new_cursor,
+                session=session,
+                announcement_id=announcement_id,
+                old=cursor,
+                new=new_cursor,
                 done=done,
             ):
                 await session.rollback()
@@ -236,7 +239,10 @@ class Announcements:
                 )
                 for user_id in user_ids:
                     await outbox.enqueue(
-                        session, Kind.ANNOUNCEMENT, due_at=now, user_id=user_id,
+                        session,
+                        Kind.ANNOUNCEMENT,
+                        due_at=now,
+                        user_id=user_id,
                         ref_id=announcement_id,
                     )
                 await session.commit()
@@ -312,9 +318,9 @@ class Announcements:
             await session.commit()
         return changed
 
-    async def for_recipient(self, announcement_id: int, user_id: int) -> tuple[
-        Announcement, User, list[str]
-    ] | None:
+    async def for_recipient(
+        self, announcement_id: int, user_id: int
+    ) -> tuple[Announcement, User, list[str]] | None:
         """The announcement, the person and which of its topics they still follow."""
         async with self.db.session() as session:
             row = await repo.get(session=session, announcement_id=announcement_id)
@@ -327,7 +333,7 @@ class Announcements:
     async def register(
         self, *, announcement_id: int, user_id: int, user_key: str, language: str
     ) -> Outcome:
-        """"Register" under an event's announcement: the ordinary booking of that group slot."""
+        """ "Register" under an event's announcement: the ordinary booking of that group slot."""
         row = await self.get(announcement_id)
         if row is None or row.register_slot_id is None or row.status == "draft":
             return Outcome(Status.GONE)

@@ -9,6 +9,7 @@ attended plus those still ahead are more than half of all sessions.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -30,7 +31,7 @@ def two_absences_in_a_row(starts: list[dt.datetime], marks: dict[dt.datetime, st
     ordered = sorted(starts)
     return any(
         marks.get(a) == AttendanceStatus.NO_SHOW and marks.get(b) == AttendanceStatus.NO_SHOW
-        for a, b in zip(ordered, ordered[1:], strict=False)
+        for a, b in itertools.pairwise(ordered)
     )
 
 

@@ -220,7 +220,9 @@ async def on_announce_button(update: Update, context: AppContext) -> None:
             await show(update, context, [t(locale, "announce-gone")], [])
 
 
-async def refresh_controls(update: Update, context: AppContext, announcement_id: int | None) -> None:
+async def refresh_controls(
+    update: Update, context: AppContext, announcement_id: int | None
+) -> None:
     services = context.services
     row = await desk_of(services).get(announcement_id) if announcement_id else None
     if row is None or row.status != "draft":
@@ -364,4 +366,3 @@ def register(app: AppType, *, interval_seconds: float) -> None:
     register_kind(app, Kind.ANNOUNCEMENT_SUMMARY, render_summary)
     if app.job_queue is not None:
         app.job_queue.run_repeating(_tick_job, interval=interval_seconds, first=2, name=TICK_JOB)
-

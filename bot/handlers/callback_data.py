@@ -448,6 +448,6 @@ class AnnStop(Action, feature=ANNOUNCE, action="stop"):
 @register
 @dataclass(frozen=True)
 class AnnRegister(Action, feature=ANNOUNCE, action="reg"):
-    """"Register" under an event's announcement (a person's button)."""
+    """ "Register" under an event's announcement (a person's button)."""
 
     announcement_id: int

@@ -117,7 +117,9 @@ async def count_recipients_after(
     return int(result.one())
 
 
-async def add_recipients(*, session: AsyncSession, announcement_id: int, user_ids: list[int]) -> None:
+async def add_recipients(
+    *, session: AsyncSession, announcement_id: int, user_ids: list[int]
+) -> None:
     """Raises IntegrityError if any of them was queued already (the unique key)."""
     session.add_all(
         [AnnouncementRecipient(announcement_id=announcement_id, user_id=u) for u in user_ids]
@@ -179,9 +181,7 @@ async def set_progress_shown(*, session: AsyncSession, announcement_id: int, sho
 # -- courses ---------------------------------------------------------------------------------
 
 
-async def courses_running(
-    *, session: AsyncSession, start: datetime, end: datetime
-) -> list[Slot]:
+async def courses_running(*, session: AsyncSession, start: datetime, end: datetime) -> list[Slot]:
     """Open group slots with a session between `start` and `end`."""
     with_sessions = select(CourseSession.slot_id).where(
         col(CourseSession.starts_at) >= start, col(CourseSession.starts_at) < end
