@@ -21,7 +21,7 @@ from bot.handlers.announcements import announce_tick
 from bot.handlers.delivery import deliver_due, wait_for_deliveries
 from bot.i18n import to_serbian_latin
 from storage.models import Booking, Outbox, Subscription, User
-from tests.booking_support import booking_settings, course_slot, events_of, rows, says
+from tests.booking_support import booking_settings, course_slot, events_of, rows
 from tests.conftest import BotHarness, another_instance, start_harness
 
 TEXTS = {
@@ -149,23 +149,13 @@ async def test_an_announcement_reaches_a_thousand_once_through_429_403_and_a_res
             await announce_tick(second.app)
             await deliver_due(second.app)
             await wait_for_deliveries(second.app)
-            async with second.services.db.session() as session:
-                pending = [
-                    r
-                    for r in await rows(second, Outbox, kind="announcement_summary")
-                    if r.status == "sent"
-                ]
-            if pending:
+            summary_rows = await rows(second, Outbox, kind="announcement_summary")
+            if [r for r in summary_rows if r.status == "sent"]:
                 break
         summaries = [
             c.text
             for api in (first_api, second.api)
             for c in api.sent("sendMessage", chat_id=co.chat_id)
-            if says(
-                c.text, second, locale, "announce-summary", sent=0, blocked=0, failed=0, cancelled=0
-            )
-            or "📣" in c.text
-            and c.text.count("{") == 0
         ]
 
     received: dict[int, list[str]] = {}

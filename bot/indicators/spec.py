@@ -47,6 +47,10 @@ DEFINITIONS: dict[str, Definition] = {
         Definition("bookings_by_status", COUNT, _ALL_SERVICE),
         Definition("no_show_rate", PERCENT, _ALL_SERVICE),
         Definition("new_people", PEOPLE, ("language",)),
+        Definition("course_nudges", COUNT, ("language",)),
+        Definition("announcements_delivered", COUNT, ("language",)),
+        Definition("announcement_registrations", COUNT, ("language",)),
+        Definition("unsubscribes", COUNT, ("language",)),
     )
 }
 

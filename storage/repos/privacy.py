@@ -15,6 +15,7 @@ from storage.models import (
     Outbox,
     Relay,
     Slot,
+    Subscription,
     SurveyAnswer,
     User,
     Waiting,
@@ -83,6 +84,7 @@ async def erase(*, session: AsyncSession, user: User, new_key: str, now: datetim
         update(SurveyAnswer).where(col(SurveyAnswer.user_id) == user_id).values(comment=None)
     )
     await session.exec(delete(Relay).where(col(Relay.user_id) == user_id))
+    await session.exec(delete(Subscription).where(col(Subscription.user_id) == user_id))
     await session.exec(
         update(Outbox)
         .where(col(Outbox.user_id) == user_id, col(Outbox.status) == "pending")
