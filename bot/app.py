@@ -51,7 +51,16 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 OFFLINE_TOKEN = "0:offline-stand-in"
-COMMANDS = ("start", "book", "mybookings", "ask", "language", "privacy", "help")
+COMMANDS = (
+    "start",
+    "book",
+    "mybookings",
+    "ask",
+    "subscriptions",
+    "language",
+    "privacy",
+    "help",
+)
 # setMyCommands takes ISO 639-1 codes: Serbian Latin readers are reached through these codes.
 COMMAND_LANGUAGE_CODES = {"sr-Latn": ("hr", "bs")}
 

@@ -26,6 +26,8 @@ course-view-person = • { $name }: present { $present }, absent { $absent }, st
 
 ## Subscriptions
 
+command-subscriptions = Announcements by topic
+
 subscriptions-intro = Which announcements would you like to receive? Tap a topic to switch it on or off.
 # Variables: $topic (the topic's name)
 subscriptions-on = ✅ { $topic }

@@ -26,6 +26,8 @@ course-view-person = • { $name }: prisoten { $present }, odsoten { $absent }, 
 
 ## Naročnine
 
+command-subscriptions = Obvestila po temah
+
 subscriptions-intro = Katera obvestila želite prejemati? Tapnite temo, da jo vklopite ali izklopite.
 # Variables: $topic (the topic's name)
 subscriptions-on = ✅ { $topic }

@@ -26,6 +26,8 @@ course-view-person = • { $name }: присутан { $present }, одсута�
 
 ## Претплате
 
+command-subscriptions = Обавештења по темама
+
 subscriptions-intro = Која обавештења желите да добијате? Додирните тему да је укључите или искључите.
 # Variables: $topic (the topic's name)
 subscriptions-on = ✅ { $topic }

@@ -26,6 +26,8 @@ course-view-person = • { $name }: присутність { $present }, від�
 
 ## Підписки
 
+command-subscriptions = Оголошення за темами
+
 subscriptions-intro = Які оголошення Ви хочете отримувати? Натисніть на тему, щоб увімкнути або вимкнути її.
 # Variables: $topic (the topic's name)
 subscriptions-on = ✅ { $topic }
