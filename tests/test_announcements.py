@@ -232,3 +232,23 @@ async def test_unsubscribe_and_register_from_the_message(bot: BotHarness):
 def co_announcement(co: SimulatedUser) -> int:
     data: Any = co._latest_with_keyboard()["reply_markup"]["inline_keyboard"][0][0]
     return int(str(data["callback_data"]).split(":")[2])
+
+
+async def test_stop_cancels_what_is_not_sent_and_the_summary_says_so(bot: BotHarness):
+    await add_subscribers(bot, 3)
+    co = bot.coordinator()
+    locale = bot.services.settings.coordinator_language
+    await write_and_send(bot, co, {"uk": "Текст.", "sr": "Текст.", "sl": "Besedilo."})
+    await co.press(bot.t(locale, "subscriptions-off", topic=bot.t(locale, "announce-topic-events")))
+    bot.api.fail_next("retry_after", chat_id=FIRST_ID + 1, retry_after=30)
+    bot.api.fail_next("retry_after", chat_id=FIRST_ID + 2, retry_after=30)
+    await co.press(bot.t(locale, "announce-send"), exact=True)
+    assert [c.chat_id for c in announcement_calls(bot.api)] == [FIRST_ID]  # two wait for a retry
+
+    await co.press(bot.t(locale, "announce-stop"), exact=True)
+    bot.clock.advance(dt.timedelta(hours=1))
+    await announce_tick(bot.app)
+    await deliver_due(bot.app)
+    assert [c.chat_id for c in announcement_calls(bot.api)] == [FIRST_ID], "nothing after Stop"
+    summary = bot.t(locale, "announce-summary", sent=1, blocked=0, failed=0, cancelled=2)
+    assert co.last_text() == summary
