@@ -19,11 +19,13 @@ from bot.deadlines import Deadlines
 from bot.delivery.outbox import Delivery
 from bot.faq.library import FaqLibrary
 from bot.handlers import (
+    announcements,
     ask,
     booking,
     booking_messages,
     content,
     coordinator,
+    course,
     deadlines,
     delivery,
     errors,
@@ -53,7 +55,17 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 OFFLINE_TOKEN = "0:offline-stand-in"
-COMMANDS = ("start", "book", "mybookings", "deadlines", "ask", "language", "privacy", "help")
+COMMANDS = (
+    "start",
+    "book",
+    "mybookings",
+    "deadlines",
+    "ask",
+    "subscriptions",
+    "language",
+    "privacy",
+    "help",
+)
 # setMyCommands takes ISO 639-1 codes: Serbian Latin readers are reached through these codes.
 COMMAND_LANGUAGE_CODES = {"sr-Latn": ("hr", "bs")}
 
@@ -193,6 +205,9 @@ def build_application(
     booking_messages.register(app)  # renderers of the booking kinds of outbox rows
     survey.register(app)
     deadlines.register(app)  # /deadlines, its buttons and typed dates, the DEADLINE reminders
+    course.register(app)  # /course, the nudge after two absences in a row (COURSE_NUDGE rows)
+    # /subscriptions, /announce, unsubscribe and Register under announcements, the queueing job
+    announcements.register(app, interval_seconds=settings.outbox_poll_seconds)
     privacy.register(app)
     delivery.register(app, interval_seconds=settings.outbox_poll_seconds)
     gaps.register(app)  # /gaps for coordinators, the daily purge of old gaps

@@ -88,6 +88,12 @@ class EventKind(StrEnum):
     DEADLINE_ADDED = "deadline_added"
     DEADLINE_REMINDER_SENT = "deadline_reminder_sent"
     DEADLINE_DELETED = "deadline_deleted"
+    NUDGE_SENT = "nudge_sent"  # course follow-up after two absences in a row
+    NUDGE_COME = "nudge_come"
+    NUDGE_STOP = "nudge_stop"
+    ANNOUNCEMENT_DELIVERED = "announcement_delivered"
+    ANNOUNCEMENT_REGISTERED = "announcement_registered"
+    UNSUBSCRIBED = "unsubscribed"
 
 
 ACTIVE_BOOKING = (BookingStatus.PENDING, BookingStatus.CONFIRMED, BookingStatus.OFFERED)
@@ -385,3 +391,53 @@ class Deadline(SQLModel, table=True):
     ticked: int = 0  # checklist steps done, one bit per step
     created_at: datetime = Field(default_factory=utcnow, sa_column=utc_column())
     updated_at: datetime = Field(default_factory=utcnow, sa_column=utc_column())
+
+
+class Subscription(SQLModel, table=True):
+    """A person asked to hear about a topic (announcements by topic; needs consent)."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("user_id", "topic", name="uq_subscriptions"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    topic: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=utc_column())
+
+
+class Announcement(SQLModel, table=True):
+    """What a coordinator writes once per language and sends to the subscribers of its topics.
+    draft → sending → done, or stopped. Recipients are queued in chunks (`queued_up_to` is the
+    last user id queued), so a restart continues where the last instance left off."""
+
+    __tablename__ = "announcements"
+
+    id: int | None = Field(default=None, primary_key=True)
+    author_id: int = Field(foreign_key="users.id")
+    status: str = Field(default="draft", max_length=16, index=True)
+    texts: str = Field(default="{}", max_length=20000)  # JSON: language → text
+    topics: str = Field(default="", max_length=200)  # comma-separated topic ids
+    register_slot_id: int | None = Field(default=None)
+    queued_up_to: int = 0
+    queued_all: bool = False
+    progress_chat_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    progress_message_id: int | None = Field(
+        default=None, sa_column=Column(BigInteger, nullable=True)
+    )
+    progress_shown: str | None = Field(default=None, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=utc_column())
+    finished_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+
+
+class AnnouncementRecipient(SQLModel, table=True):
+    """One row per announcement and person: the unique key that makes a send happen once, even
+    when two instances queue the same chunk."""
+
+    __tablename__ = "announcement_recipients"
+    __table_args__ = (
+        UniqueConstraint("announcement_id", "user_id", name="uq_announcement_recipients"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    announcement_id: int = Field(foreign_key="announcements.id", index=True)
+    user_id: int = Field(foreign_key="users.id")

@@ -8,6 +8,7 @@ import logging
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot import course_followup
 from bot.booking import rules
 from bot.booking.outcome import AgendaItem, Outcome, PendingItem, Status
 from bot.booking.waitlist import Waitlist
@@ -89,6 +90,10 @@ class StaffDesk(Waitlist):
             )
             if present:
                 await self._ask_how_it_went(session, booking, slot, now)
+            else:  # two absences in a row: one friendly nudge (bot/course_followup.py)
+                await course_followup.after_absence(
+                    session, booking=booking, slot=slot, now=now, tz=self.tz, desk_rules=self.rules
+                )
             await session.commit()
             return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 

@@ -84,9 +84,17 @@ class Waitlist(DeskBase):
             session.add(waiting)
             if user is None or not user.active:
                 continue
-            if not await repo.take_place(session=session, slot_id=slot.id or 0, now=now):
+            # A course under way (a place freed after its first session, e.g. "cannot
+            # continue"): the place is offered while sessions are ahead, until the next one.
+            meetings = await repo.sessions_of(session=session, slot_id=slot.id or 0)
+            ahead = [m.starts_at for m in meetings if m.starts_at > now]
+            under_way = bool(ahead) and slot.starts_at <= now
+            starts = min(ahead) if under_way else slot.starts_at
+            if not await repo.take_place(
+                session=session, slot_id=slot.id or 0, now=now, under_way=under_way
+            ):
                 return None
-            expires = rules.offer_expires(slot.starts_at, now, self.tz, self.rules)
+            expires = rules.offer_expires(starts, now, self.tz, self.rules)
             booking = await repo.add_booking(
                 session=session,
                 booking=Booking(

@@ -23,3 +23,6 @@ class Kind(StrEnum):
     REVIEW_LIST = "review_list"  # to the coordinator chat: FAQ topics overdue for review.
     REPORT = "report"  # to the coordinator chat; payload: the period. The monthly report.
     DEADLINE = "deadline"  # to a person; ref: deadline; payload: offsets. A deadline reminder.
+    COURSE_NUDGE = "course_nudge"  # to a person; ref: course booking. Two absences in a row.
+    ANNOUNCEMENT = "announcement"  # to a person; ref: announcement. Once per person.
+    ANNOUNCEMENT_SUMMARY = "announcement_summary"  # to the coordinator; ref: announcement.

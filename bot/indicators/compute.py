@@ -170,6 +170,19 @@ def _events_by_language(kind: str) -> Computer:
     return compute
 
 
+async def _nudges(session: AsyncSession, scope: Scope, *_: Any) -> tuple[Any, Any]:
+    """Nudges sent after two absences in a row, and how people answered them."""
+    counts = {
+        name: sum((await repo.events_by_language(session=session, scope=scope, kind=kind)).values())
+        for name, kind in (
+            ("sent", EventKind.NUDGE_SENT),
+            ("will_come", EventKind.NUDGE_COME),
+            ("stopped", EventKind.NUDGE_STOP),
+        )
+    }
+    return counts["sent"], counts
+
+
 async def _bookings(session: AsyncSession, scope: Scope, *_: Any) -> tuple[Any, Any]:
     counts = await repo.bookings_by_status(session=session, scope=scope)
     return sum(counts.values()), dict(sorted(counts.items()))
@@ -208,6 +221,10 @@ COMPUTERS: dict[str, Computer] = {
     "no_show_rate": _no_show,
     "new_people": _new_people,
     "people_reminded_of_deadline": _reminded,
+    "course_nudges": _nudges,
+    "announcements_delivered": _events_by_language(EventKind.ANNOUNCEMENT_DELIVERED),
+    "announcement_registrations": _events_by_language(EventKind.ANNOUNCEMENT_REGISTERED),
+    "unsubscribes": _events_by_language(EventKind.UNSUBSCRIBED),
 }
 FIXED_KIND = {
     "people_attended_consultation": ONE_TO_ONE,

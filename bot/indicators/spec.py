@@ -48,6 +48,10 @@ DEFINITIONS: dict[str, Definition] = {
         Definition("no_show_rate", PERCENT, _ALL_SERVICE),
         Definition("new_people", PEOPLE, ("language",)),
         Definition("people_reminded_of_deadline", PEOPLE, ("language",)),
+        Definition("course_nudges", COUNT, ("language",)),
+        Definition("announcements_delivered", COUNT, ("language",)),
+        Definition("announcement_registrations", COUNT, ("language",)),
+        Definition("unsubscribes", COUNT, ("language",)),
     )
 }
 

@@ -59,15 +59,20 @@ async def booking_with_person(
     return (row[0], row[1], row[2]) if row is not None else None
 
 
-async def take_place(*, session: AsyncSession, slot_id: int, now: datetime) -> bool:
-    """Take one place if one is free: one conditional UPDATE, so the database decides races."""
+async def take_place(
+    *, session: AsyncSession, slot_id: int, now: datetime, under_way: bool = False
+) -> bool:
+    """Take one place if one is free: one conditional UPDATE, so the database decides races.
+    `under_way`: a course that has started may still take someone (a freed place offered to
+    the waiting list while sessions are ahead)."""
+    not_started = [] if under_way else [col(Slot.starts_at) > now]
     result = await session.exec(
         update(Slot)
         .where(
             col(Slot.id) == slot_id,
             col(Slot.booked) < col(Slot.capacity),
             col(Slot.status) == "open",
-            col(Slot.starts_at) > now,
+            *not_started,
         )
         .values(booked=col(Slot.booked) + 1)
     )

@@ -16,6 +16,7 @@ from storage.models import (
     Outbox,
     Relay,
     Slot,
+    Subscription,
     SurveyAnswer,
     User,
     Waiting,
@@ -96,6 +97,7 @@ async def erase(*, session: AsyncSession, user: User, new_key: str, now: datetim
     )
     await session.exec(delete(Relay).where(col(Relay.user_id) == user_id))
     await session.exec(delete(Deadline).where(col(Deadline.user_id) == user_id))
+    await session.exec(delete(Subscription).where(col(Subscription.user_id) == user_id))
     await session.exec(
         update(Outbox)
         .where(col(Outbox.user_id) == user_id, col(Outbox.status) == "pending")
