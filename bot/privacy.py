@@ -55,6 +55,7 @@ class Privacy:
             relays = await repo.relays_of(session=session, user_id=user_id)
             pending = await repo.pending_sends_of(session=session, user_id=user_id)
             deadlines = await repo.deadlines_of(session=session, user_id=user_id)
+            subscriptions = await repo.subscriptions_of(session=session, user_id=user_id)
             logged = await repo.events_of(session=session, user_key=user.user_key)
         return {
             "person": {
@@ -96,6 +97,9 @@ class Privacy:
                     "added_at": _iso(d.created_at),
                 }
                 for d in deadlines
+            ],
+            "announcement_topics": [
+                {"topic": s.topic, "since": _iso(s.created_at)} for s in subscriptions
             ],
             "messages_scheduled": [
                 {"kind": row.kind, "due_at": _iso(row.due_at)} for row in pending

@@ -66,6 +66,8 @@ async def test_mydata_holds_the_persons_data_and_no_one_elses(bot: BotHarness):
     other = bot.user(9102, language_code="sl", first_name="Someone Else")
     await quick_book(other, (await slot_at(bot, CONSULTATION, local(2026, 12, 3, 16, 45))).id or 0)
     person = bot.user(9101, language_code="uk", first_name=NAME)
+    await person.send("/subscriptions")
+    await person.press_data("sub:t:courses")
 
     calls = await person.send("/mydata")
 
@@ -75,6 +77,7 @@ async def test_mydata_holds_the_persons_data_and_no_one_elses(bot: BotHarness):
     assert data["person"]["telegram_id"] == 9101 and data["person"]["name"] == NAME
     assert [b["note"] for b in data["bookings"]] == [NOTE]
     assert booking.service_id == data["bookings"][0]["service"]
+    assert [s["topic"] for s in data["announcement_topics"]] == ["courses"]
     assert "Someone Else" not in raw.decode() and "9102" not in raw.decode()
 
 

@@ -3,8 +3,9 @@ command-privacy = What we store about you
 privacy-text =
     <b>What we store and why</b>
     • To answer you: your Telegram id, your name as Telegram shows it, and your language.
-    • To run bookings: your bookings, notes you wrote, whether you came, your answers to our short surveys, and the questions you sent to the centre (we keep only when you sent them; the text stays in the centre's Telegram chat).
+    • To run bookings: your bookings, notes you wrote, the language you need an interpreter for, whether you came, your answers to our short surveys, and the questions you sent to the centre (we keep only when you sent them; the text stays in the centre's Telegram chat).
     • For the deadlines you add (/deadlines): their kind, date, your own short name for them and which steps you ticked, until you delete them; the reminders are sent from these.
+    • For announcements (/subscriptions): the topics you chose, until you unsubscribe.
     • For the centre's reports: what you used (for example which topics you read), under a code that does not show who you are. Reports contain only numbers.
     • Typed questions the bot could not answer are kept for 30 days without any link to you, so that staff know which topic to write next.
     Only the centre's coordinators see your name and bookings. We never ask about ethnicity, religion or health.

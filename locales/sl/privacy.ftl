@@ -3,8 +3,9 @@ command-privacy = Kaj hranimo o vas
 privacy-text =
     <b>Kaj hranimo in zakaj</b>
     • Da vam lahko odgovorimo: vaš ID v Telegramu, vaše ime, kot ga prikaže Telegram, in vaš jezik.
-    • Za termine: vaše rezervacije, opombe, ki ste jih napisali, ali ste prišli, vaše odgovore na kratke ankete in vprašanja, ki ste jih poslali centru (hranimo le čas pošiljanja; besedilo ostane v klepetu centra v Telegramu).
+    • Za termine: vaše rezervacije, opombe, ki ste jih napisali, jezik, za katerega potrebujete tolmača, ali ste prišli, vaše odgovore na kratke ankete in vprašanja, ki ste jih poslali centru (hranimo le čas pošiljanja; besedilo ostane v klepetu centra v Telegramu).
     • Za roke, ki jih dodate (/deadlines): vrsto, datum, vaše kratko ime zanje in katere korake ste odkljukali, dokler jih ne izbrišete; iz tega pošiljamo opomnike.
+    • Za obvestila (/subscriptions): teme, ki ste jih izbrali, dokler se ne odjavite.
     • Za poročila centra: katere storitve ste uporabili (na primer katere teme ste prebrali), pod kodo, iz katere ni razvidno, kdo ste. Poročila vsebujejo le številke.
     • Vprašanja, na katera bot ni znal odgovoriti, hranimo 30 dni brez povezave z vami, da sodelavci vedo, o čem naj pišejo.
     Vaše ime in rezervacije vidijo le koordinatorji centra. Nikoli ne sprašujemo po narodnosti, veri ali zdravju.

@@ -73,6 +73,15 @@ async def deadlines_of(*, session: AsyncSession, user_id: int) -> list[Deadline]
     return list(result.all())
 
 
+async def subscriptions_of(*, session: AsyncSession, user_id: int) -> list[Subscription]:
+    result = await session.exec(
+        select(Subscription)
+        .where(Subscription.user_id == user_id)
+        .order_by(col(Subscription.topic))
+    )
+    return list(result.all())
+
+
 async def events_of(*, session: AsyncSession, user_key: str) -> list[Event]:
     result = await session.exec(
         select(Event).where(Event.user_key == user_key).order_by(col(Event.id))
