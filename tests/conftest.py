@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -33,6 +34,12 @@ from bot.config import Settings
 from bot.runtime import running
 from bot.services import Services
 from storage.db import Database, async_url
+
+# CI runs the property-based tests with fixed examples, so a run is repeatable and a red CI names
+# a defect every time; elsewhere hypothesis draws new examples on every run.
+hypothesis.settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    hypothesis.settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 COORDINATOR_ID = 9001

@@ -14,6 +14,7 @@ from bot.cli import main
 from bot.faq.checker import check, served_languages
 from bot.handlers.base import AppContext
 from bot.handlers.content import reload_content
+from bot.i18n import Translator
 from bot.indicators.spec import DEFINITIONS, load_indicators
 from tests.conftest import COORDINATOR_CHAT_ID, REPO, BotHarness, make_settings, start_harness
 from tests.content_copy import ContentCopy, copy_content, touch_later
@@ -47,6 +48,19 @@ def test_the_shipped_file_has_the_pilots_indicators_with_their_goals():
     names = {i.id: i.names for i in loaded.indicators}
     assert names["consultation-users"]["en"] == "Number of migrants who used consultation services"
     assert all({"en", "sl", "uk", "sr"} <= set(n) for n in names.values())
+
+
+@pytest.mark.parametrize("locale", ["en", "sl", "uk", "sr"])
+def test_every_definition_explains_itself_in_every_language(locale: str):
+    """The report's method sheet says what each count means: a definition added without its
+    `report-def-…` message would show a raw id (and log an error) in every report."""
+    translator = Translator.from_dir(REPO / "locales")
+    missing = [
+        name
+        for name in DEFINITIONS
+        if "report-def-" + name.replace("_", "-") not in translator.message_ids(locale)
+    ]
+    assert missing == []
 
 
 def test_faq_check_accepts_the_shipped_content(capsys):
