@@ -88,6 +88,7 @@ KINDS = {
     "time": Kind("booking: time", "callback", 15.0),
     "topic": Kind("booking: topic", "callback", 15.0),
     "note": Kind("booking: typed note", "message", 15.0),
+    "interpreter": Kind("booking: interpreter", "callback", 15.0),
     "confirm": Kind("booking: confirm", "callback", 15.0),
     "co-confirm": Kind("coordinator confirm", "callback", None),
     "book": Kind("/book", "message", 15.0),
@@ -251,6 +252,8 @@ async def one_person(bench: Bench, number: int, asked: itertools.cycle[str]) -> 
         await bench.text("note", user, "Потрібна довідка для роботодавця, прийду з другом.")
     else:
         await bench.press("topic", user, "book:tp:", number % max(1, len(slot_buttons) - 1))
+    if any(d.startswith("book:ip:") for d in bench.buttons(chat)):  # a consultation asks
+        await bench.press("interpreter", user, "book:ip:", number % 4)  # mostly "no"
     calls = await bench.feed("confirm", bench_confirm_payload(bench, user))
     notice = [c for c in calls if c.chat_id == COORDINATOR_CHAT_ID and c.method == "sendMessage"]
     if not notice:
