@@ -5,6 +5,7 @@ the checklist ticks, and the consent gate."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.handlers.delivery import deliver_due
+from bot.handlers.delivery import deliver_due, wait_for_deliveries
 from bot.handlers.privacy import purge_inactive
 from bot.indicators.compute import Period, compute_report
 from bot.indicators.spec import IndicatorSpec
@@ -27,7 +28,7 @@ from tests.booking_support import (
     rows,
     says,
 )
-from tests.conftest import BotHarness, start_harness
+from tests.conftest import BotHarness, another_instance, start_harness
 
 PERMIT_OFFSETS = (90, 60, 30, 7)  # faq/deadlines.yaml
 
@@ -313,3 +314,37 @@ async def test_forged_and_foreign_buttons_change_nothing(bot: BotHarness):
     await owner.press_data("dl:kind:visa")
     assert (await one(bot, Deadline)).due_on == dt.date(2027, 6, 15)
     assert [c for c in bot.api.calls if c.text == bot.t("en", "common-error")] == []
+
+
+async def test_the_day_pressed_on_two_instances_at_once_saves_once(settings: Settings):
+    """Two webhook instances get the same tap (a double tap, or Telegram's retry): the deadline is
+    saved and its reminders written once, decided by the database."""
+    a, running_a = await start_harness(settings)
+    async with running_a:
+        b, running_b = await another_instance(settings, a.clock)
+        async with running_b:
+            person = a.user(7120, language_code="uk")
+            await person.send("/deadlines")
+            await person.press_data("dl:new")
+            await person.press_data("dl:kind:permit")
+            user = await db_user(a, person.user_id)
+            (draft,) = await rows(a, Deadline, user_id=user.id, status="draft")
+            await person.press_data(f"dl:y:{draft.id}:2026")
+            await person.press_data(f"dl:m:{draft.id}:2026:12")
+            message = person._latest_with_keyboard()
+            twin = b.user(7120, language_code="uk")
+            day = f"dl:d:{draft.id}:20261220"
+            await asyncio.gather(
+                person.feed(person.callback_payload(day, message)),
+                twin.feed(twin.callback_payload(day, message)),
+            )
+            await wait_for_deliveries(a.app)
+            await wait_for_deliveries(b.app)
+
+            (saved,) = await rows(a, Deadline, user_id=user.id)
+            assert saved.status == "active" and saved.due_on == dt.date(2026, 12, 20)
+            assert len(await events_of(a, EventKind.DEADLINE_ADDED)) == 1
+            reminders = await rows(a, Outbox, kind="deadline")
+            assert len(reminders) == len({r.due_at for r in reminders}) == 2  # 7 days, and now
+            sent = reminders_to(a, person.chat_id, "uk") + reminders_to(b, twin.chat_id, "uk")
+            assert len(sent) == 1, "the late entry's collapsed message goes once"
