@@ -40,6 +40,7 @@ LOW_MEMORY = True
 FIELD_GROUPS = {"meta": (("title", "keywords"), 2.0), "body": (("body", "children"), 1.0)}
 STEM_LENGTH = 5
 STEM_WEIGHT = 0.5
+PHRASE_WORD_WEIGHT = 0.5  # a word of a multi-word keyword, relative to a one-word keyword
 FUZZY_CUTOFF = 82
 FUZZY_WEIGHT = 0.7
 K1, B = 1.2, 0.5
@@ -133,6 +134,17 @@ def analyze(
     return terms
 
 
+def _keyword_terms(keywords: list[str], languages: tuple[str, ...]) -> Counter[str]:
+    """A word of a multi-word keyword ("trgovina" in "trgovina z ljudmi") is not the topic's
+    subject on its own: it counts less than a keyword that is one word."""
+    terms: Counter[str] = Counter()
+    for keyword in keywords:
+        weight = 1.0 if len(content_tokens(keyword)) <= 1 else PHRASE_WORD_WEIGHT
+        for term, count in analyze(keyword, languages).items():
+            terms[term] += weight * count
+    return terms
+
+
 class _Bm25:
     """Okapi BM25 over one group of fields of every (topic, language) document."""
 
@@ -182,7 +194,10 @@ class SearchIndex:
                 for group, (names, _) in FIELD_GROUPS.items():
                     terms: Counter[str] = Counter()
                     for name in names:
-                        terms.update(analyze(fields[name], languages))
+                        if name == "keywords":
+                            terms.update(_keyword_terms(translation.keywords, languages))
+                        else:
+                            terms.update(analyze(fields[name], languages))
                     groups[group].append(terms)
         self._groups = {name: _Bm25(documents) for name, documents in groups.items()}
         known: set[str] = set()
