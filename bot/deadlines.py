@@ -25,7 +25,7 @@ from bot.i18n import babel_locale
 from bot.people import Person
 from bot.text import clean_text
 from storage.db import Database
-from storage.models import Deadline, EventKind
+from storage.models import Deadline, EventKind, User
 from storage.repos import deadlines as repo
 from storage.repos import events
 
@@ -165,6 +165,13 @@ class Deadlines:
         async with self.db.session() as session:
             row = await repo.get(session=session, deadline_id=deadline_id)
         return row if row is not None and row.user_id == user_id else None
+
+    async def with_person(self, deadline_id: int) -> tuple[Deadline, User] | None:
+        """A deadline and its person, read when its reminder is sent."""
+        async with self.db.session() as session:
+            deadline = await repo.get(session=session, deadline_id=deadline_id)
+            user = await session.get(User, deadline.user_id) if deadline else None
+        return (deadline, user) if deadline is not None and user is not None else None
 
     async def listing(self, user_id: int) -> list[Deadline]:
         async with self.db.session() as session:

@@ -188,6 +188,18 @@ class SlotSchedule(DeskBase):
                 session=session, service_id=service_id, after=self.clock.now()
             )
 
+    async def open_slots(self, service_ids: list[str]) -> list[Slot]:
+        """Upcoming open slots of these services (full or not), soonest first."""
+        now = self.clock.now()
+        found: list[Slot] = []
+        async with self.db.session() as session:
+            for service_id in service_ids:
+                slots = await repo.slots_of_service(
+                    session=session, service_id=service_id, after=now
+                )
+                found.extend(s for s in slots if s.status == SlotStatus.OPEN)
+        return sorted(found, key=lambda s: s.starts_at)
+
     async def sessions(self, slot_id: int) -> list[tuple[dt.datetime, dt.datetime]]:
         async with self.db.session() as session:
             rows = await repo.sessions_of(session=session, slot_id=slot_id)

@@ -36,7 +36,7 @@ class RateLimiter(AIORateLimiter):
         with contextlib.suppress(ValueError, TypeError):
             chat_id = int(chat_id)  # type: ignore[arg-type]
         group = chat_id if (isinstance(chat_id, int) and chat_id < 0) else False
-        return await self._run_request(  # type: ignore[attr-defined]
+        return await self._run_request(
             chat=chat_id is not None,
             group=group,
             allow_paid_broadcast=data.get("allow_paid_broadcast", False),

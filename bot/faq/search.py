@@ -19,6 +19,7 @@ import enum
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -134,14 +135,14 @@ def analyze(
     return terms
 
 
-def _keyword_terms(keywords: list[str], languages: tuple[str, ...]) -> Counter[str]:
+def _keyword_terms(keywords: Sequence[str], languages: tuple[str, ...]) -> Counter[str]:
     """A word of a multi-word keyword ("trgovina" in "trgovina z ljudmi") is not the topic's
     subject on its own: it counts less than a keyword that is one word."""
     terms: Counter[str] = Counter()
     for keyword in keywords:
         weight = 1.0 if len(content_tokens(keyword)) <= 1 else PHRASE_WORD_WEIGHT
         for term, count in analyze(keyword, languages).items():
-            terms[term] += weight * count
+            terms[term] += weight * count  # type: ignore[assignment]  # a fractional weight
     return terms
 
 

@@ -10,8 +10,7 @@ from bot.handlers import callback_data as cd
 from bot.handlers.base import Keyboard, button
 from bot.handlers.booking_views import service_name, when
 from bot.services import Services
-from storage.models import Announcement, SlotStatus
-from storage.repos import booking as booking_repo
+from storage.models import Announcement
 
 SLOTS_SHOWN = 8
 
@@ -38,8 +37,7 @@ async def coordinator_controls(
     names = ", ".join(t(locale, f"announce-topic-{topic}") for topic in chosen)
     register = t(locale, "announce-no-register")
     if row.register_slot_id is not None:
-        async with services.db.session() as session:
-            slot = await booking_repo.get_slot(session=session, slot_id=row.register_slot_id)
+        slot = await services.desk.slot(row.register_slot_id)
         if slot is not None:
             register = escape(
                 f"{service_name(services, locale, slot.service_id)}, "
@@ -74,16 +72,8 @@ async def coordinator_controls(
 async def slot_rows(services: Services, announcement_id: int) -> Keyboard:
     """Upcoming open slots of group services (a course, an event), to carry a Register button."""
     locale, t = services.settings.coordinator_language, services.translator.t
-    now = services.clock.now()
-    found = []
-    async with services.db.session() as session:
-        for service in services.catalog.services.values():
-            if service.is_group:
-                slots = await booking_repo.slots_of_service(
-                    session=session, service_id=service.id, after=now
-                )
-                found.extend(s for s in slots if s.status == SlotStatus.OPEN)
-    found.sort(key=lambda s: s.starts_at)
+    groups = [service.id for service in services.catalog.services.values() if service.is_group]
+    found = await services.desk.open_slots(groups)
     rows: Keyboard = [
         [
             button(

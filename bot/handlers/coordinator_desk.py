@@ -13,7 +13,7 @@ import logging
 from html import escape
 from typing import Any
 
-from telegram import ForceReply, Message, Update
+from telegram import CallbackQuery, ForceReply, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import CommandHandler, MessageHandler, filters
@@ -244,19 +244,31 @@ async def decide_from(
     await show(update, context, [notice_text(context.services, booking, slot, user)], [])
 
 
+async def _still_pending(
+    context: AppContext, query: CallbackQuery, locale: str, booking_id: int
+) -> tuple[Booking, Slot, User] | None:
+    """The booking, its slot and person if it still waits for a decision (the press is
+    answered); otherwise the press is answered with who decided it, and None."""
+    services = context.services
+    loaded = await services.desk.booking_with_person(booking_id)
+    if loaded is not None and loaded[0].status == BookingStatus.PENDING:
+        await acknowledge(query)
+        return loaded
+    note = already_decided(services, locale, loaded[0]) if loaded else None
+    await acknowledge(query, note, alert=note is not None)
+    return None
+
+
 async def show_reasons(update: Update, context: AppContext, booking_id: int, view: str) -> None:
     services, query, chat = context.services, update.callback_query, update.effective_chat
     if query is None or chat is None:
         return
     locale = staff_locale(context, chat.id)
-    loaded = await services.desk.booking_with_person(booking_id)
-    if loaded is None or loaded[0].status != BookingStatus.PENDING:
-        note = already_decided(services, locale, loaded[0]) if loaded else None
-        await acknowledge(query, note, alert=note is not None)
+    loaded = await _still_pending(context, query, locale, booking_id)
+    if loaded is None:
         if view == LIST:
             await show_pending(update, context)
         return
-    await acknowledge(query)
     rows = reason_rows(services, locale, booking_id, view)
     pressed = query.message if isinstance(query.message, Message) else None
     if view == NOTICE:
@@ -296,12 +308,9 @@ async def ask_typed_reason(update: Update, context: AppContext, booking_id: int,
     if query is None or chat is None:
         return
     locale = staff_locale(context, chat.id)
-    loaded = await services.desk.booking_with_person(booking_id)
-    if loaded is None or loaded[0].status != BookingStatus.PENDING:
-        note = already_decided(services, locale, loaded[0]) if loaded else None
-        await acknowledge(query, note, alert=note is not None)
+    loaded = await _still_pending(context, query, locale, booking_id)
+    if loaded is None:
         return
-    await acknowledge(query)
     pressed = query.message if isinstance(query.message, Message) else None
     await awaiting.expect(
         context,

@@ -19,7 +19,6 @@ from bot.handlers.coordinator import coordinator_message
 from bot.handlers.delivery import Outgoing, Skip, kick, reachable, register_kind
 from bot.services import Services
 from storage.models import HOLDING_BOOKING, EventKind, Outbox
-from storage.repos import booking as booking_repo
 
 
 async def render_nudge(services: Services, row: Outbox) -> Outgoing | Skip:
@@ -28,9 +27,8 @@ async def render_nudge(services: Services, row: Outbox) -> Outgoing | Skip:
     if loaded is None or chat_id is None or loaded[0].status not in HOLDING_BOOKING:
         return Skip("skipped")
     booking, slot, user = loaded
-    async with services.db.session() as session:
-        meetings = await booking_repo.sessions_of(session=session, slot_id=slot.id or 0)
-    upcoming = course_followup.next_session([m.starts_at for m in meetings], services.clock.now())
+    starts = [start for start, _ in await services.desk.sessions(slot.id or 0)]
+    upcoming = course_followup.next_session(starts, services.clock.now())
     if upcoming is None:
         return Skip("dropped")  # the course is over: nothing left to come to
     locale, t = user.language, services.translator.t

@@ -22,8 +22,7 @@ from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, sh
 from bot.handlers.delivery import Outgoing, Skip, kick, reachable, register_kind
 from bot.handlers.privacy import add_consent_step, ask_consent
 from bot.services import Services
-from storage.models import EventKind, Outbox, User
-from storage.repos import deadlines as repo
+from storage.models import EventKind, Outbox
 
 LABEL = "deadline_label"
 DATE = "deadline_date"
@@ -226,11 +225,12 @@ def _is_reminder(update: Update) -> bool:
 
 async def render_reminder(services: Services, row: Outbox) -> Outgoing | Skip:
     """Read when it is sent: a deadline deleted or moved meanwhile sends nothing."""
-    async with services.db.session() as session:
-        deadline = await repo.get(session=session, deadline_id=row.ref_id or 0)
-        user = await session.get(User, deadline.user_id) if deadline else None
+    loaded = await services.deadlines.with_person(row.ref_id or 0)
+    if loaded is None:
+        return Skip("skipped")
+    deadline, user = loaded
     chat_id = reachable(user)
-    if deadline is None or user is None or chat_id is None or deadline.due_on is None:
+    if chat_id is None or deadline.due_on is None:
         return Skip("skipped")
     if deadline.due_on < services.deadlines.today():
         return Skip("too_late")

@@ -252,7 +252,9 @@ async def wait_for_deliveries(app: Any) -> None:
 
 async def _delivery_job(context: AppContext) -> None:
     # Tracked like a kick: the round may take the rows an update has just written, and whoever
-    # waits for that update's sends (the offline chat, tests) must wait for this round too.
+    # waits for that update's sends (the offline chat, tests) must wait for this round too. It
+    # runs inside the job, not as a task of its own, so the scheduler never starts the next
+    # poll's round while this one is still sending.
     tasks: set[asyncio.Task[Any]] = context.application.bot_data.setdefault("delivery_tasks", set())
     task = asyncio.current_task()
     if task is not None:
@@ -260,7 +262,8 @@ async def _delivery_job(context: AppContext) -> None:
     try:
         _sent, more = await _deliver_round(context)
     finally:
-        tasks.discard(task)  # type: ignore[arg-type]
+        if task is not None:
+            tasks.discard(task)
     if more:
         _in_background(context.application)
 
