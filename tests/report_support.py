@@ -19,7 +19,7 @@ from sqlmodel import col, select
 from bot.botapi.simulator import SimulatedUser
 from bot.config import Settings
 from storage.models import Booking, Slot, SurveyAnswer, User
-from tests.booking_support import booking_settings, local, quick_book
+from tests.booking_support import booking_settings, hold_the_poll, local, quick_book
 from tests.conftest import COORDINATOR_CHAT_ID, BotHarness
 
 SERVICES = """
@@ -224,6 +224,7 @@ async def _mark(co: SimulatedUser, booking: Booking, at: dt.datetime, present: b
 
 async def run_month(bot: BotHarness) -> dict[str, Booking]:
     """The story. Returns some bookings by name for tests that look closer."""
+    hold_the_poll(bot)  # a poll round meeting the clock mid-story would ask surveys early
     co = bot.coordinator(in_group=True)
     # -- November: two people find the bot early (outside the December report) ------------------
     bot.clock.set(local(2026, 11, 20, 10))

@@ -19,7 +19,6 @@ from bot.botapi.standin import Call
 from bot.config import Settings
 from bot.handlers.coordinator import send_morning_agenda
 from bot.handlers.coordinator_desk import REASON_LIMIT
-from bot.handlers.delivery import DELIVERY_JOB
 from storage.models import Booking, Outbox, Relay, Slot
 from tests.booking_support import (
     CONSULTATION,
@@ -29,6 +28,7 @@ from tests.booking_support import (
     course_slot,
     data_of,
     events_of,
+    hold_the_poll,
     local,
     one,
     rows,
@@ -49,14 +49,6 @@ TOPIC = "citizenship"
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     return booking_settings(tmp_path, database_url, coordinator_ids=frozenset({ANA, BOJAN}))
-
-
-def hold_the_poll(*bots: BotHarness) -> None:
-    """The outbox poll runs once a second after start; put it off, so that what a step sends is
-    sent by that step's own kick (and shows in its calls), whatever the machine's load."""
-    for harness in bots:
-        for job in harness.app.job_queue.get_jobs_by_name(DELIVERY_JOB):
-            job.job.modify(next_run_time=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
 
 
 def coordinator(bot: BotHarness, user_id: int = ANA, *, private: bool = False, lang: str = "sl"):

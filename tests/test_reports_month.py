@@ -4,6 +4,7 @@ changes no number; small cells are hidden only where the threshold says."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import datetime as dt
 import io
@@ -174,35 +175,28 @@ async def test_the_command_line_report_gives_the_same_json(bot, settings, tmp_pa
         "TELEGRAM_BOT_TOKEN": "",
     }
     command = [sys.executable, "-m", "bot.cli", "report", "--from", "2026-12-01"]
-    done = subprocess.run(
-        [*command, "--to", "2026-12-31", "--format", "json"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+
+    async def report(*args: str) -> subprocess.CompletedProcess[str]:
+        # In a thread: the bot's jobs keep running meanwhile, as beside a real running bot (a
+        # blocked event loop would keep one of them holding the SQLite write lock).
+        return await asyncio.to_thread(
+            subprocess.run,
+            [*command, *args],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    done = await report("--to", "2026-12-31", "--format", "json")
     assert done.returncode == 0, done.stderr
     printed = json.loads(done.stdout)
     assert {i["id"]: (i["result"], i["breakdown"]) for i in printed["indicators"]} == EXPECTED
-    bad = subprocess.run(
-        [*command, "--to", "2026-11-31", "--format", "json"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    bad = await report("--to", "2026-11-31", "--format", "json")
     assert bad.returncode == 2 and bad.stdout == ""
     assert len(bad.stderr.strip().splitlines()) == 1 and "--from" in bad.stderr
-    xlsx = subprocess.run(
-        [*command, "--to", "2026-12-31", "--format", "xlsx"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    xlsx = await report("--to", "2026-12-31", "--format", "xlsx")
     assert xlsx.returncode == 0 and "report-2026-12-01-2026-12-31.xlsx" in xlsx.stderr
     book = load_workbook(tmp_path / "report-2026-12-01-2026-12-31.xlsx")
     assert book["Monthly"]["B2"].value == 22
