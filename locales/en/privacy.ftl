@@ -36,7 +36,7 @@ region-south-america = South America
 region-other = Other
 
 # Asked once, before the first booking, question to the centre or profile.
-consent-question = Before we continue: to book or to pass your question to the centre we store your name, your Telegram id and what you book or ask, and the centre's coordinators see them. We use them only for this, and you can see or delete them at any time with /privacy. Do you agree?
+consent-question = Before we continue: to book, to pass your question to the centre, to remind you of a deadline or to send you the news you choose, we store your name, your Telegram id and what you book, ask or set, and the centre's coordinators see them. We use them only for this, and you can see or delete them at any time with /privacy. Do you agree?
 consent-yes = Yes, I agree
 consent-no = No
 consent-more = What exactly is stored?

@@ -38,7 +38,7 @@ region-south-america = Južna Amerika
 region-other = Drugo
 
 # Asked once, before the first booking, question to the centre or profile.
-consent-question = Preden nadaljujemo: za rezervacijo ali za posredovanje vašega vprašanja centru shranimo vaše ime, vaš ID v Telegramu in to, kar rezervirate ali vprašate; vidijo jih koordinatorji centra. Uporabimo jih samo za to, ogledate ali izbrišete pa si jih lahko kadar koli z ukazom /privacy. Se strinjate?
+consent-question = Preden nadaljujemo: za rezervacijo, za posredovanje vašega vprašanja centru, za opomnik na rok ali za obvestila, ki jih izberete, shranimo vaše ime, vaš ID v Telegramu in to, kar rezervirate, vprašate ali nastavite; vidijo jih koordinatorji centra. Uporabimo jih samo za to, ogledate ali izbrišete pa si jih lahko kadar koli z ukazom /privacy. Se strinjate?
 consent-yes = Da, strinjam se
 consent-no = Ne
 consent-more = Kaj natančno shranite?
