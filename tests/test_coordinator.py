@@ -262,6 +262,25 @@ async def test_present_and_no_show_are_recorded(bot: BotHarness):
     assert len(await events_of(bot, "no_show")) == 1
 
 
+async def test_attendance_is_marked_only_for_a_started_meeting_of_the_booking(bot: BotHarness):
+    """Old or forged Present buttons: a meeting not yet begun is refused with the reason, a time
+    that is no meeting of the booking changes nothing; neither writes a row or an event."""
+    migrant = bot.user(3016, language_code="uk", first_name="Olena")
+    booking = await booked(bot, migrant, TODAY_16)
+    co = bot.coordinator(in_group=True)
+    stamp = int(TODAY_16.timestamp())
+
+    (early,) = answers(await co.press_data(f"co:att:{booking.id}:{stamp}:p"))
+    assert early.params.get("text") == bot.t(CO, "co-not-started")
+    assert early.params.get("show_alert") is True
+    bot.clock.advance(TODAY_16 - bot.clock.now() + dt.timedelta(minutes=10))
+    for forged in (stamp - 3600, stamp + 1, 0):
+        (gone,) = answers(await co.press_data(f"co:att:{booking.id}:{forged}:p"))
+        assert gone.params.get("text") == bot.t(CO, "co-gone"), forged
+    assert await rows(bot, Attendance, booking_id=booking.id) == []
+    assert await events_of(bot, "attended") == []
+
+
 async def test_agenda_lists_every_session_of_a_course(bot: BotHarness):
     student = bot.user(3007, language_code="uk", first_name="Iryna")
     slot = await course_slot(bot)

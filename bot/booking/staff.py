@@ -74,6 +74,14 @@ class StaffDesk(Waitlist):
             if loaded is None or loaded[0].status not in HOLDING_BOOKING:
                 return Outcome(Status.GONE)
             booking, slot, user = loaded
+            meetings = [slot.starts_at] + [
+                meeting.starts_at
+                for meeting in await repo.sessions_of(session=session, slot_id=slot.id or 0)
+            ]
+            if session_start not in meetings:
+                return Outcome(Status.GONE)  # an old or forged button: no meeting of this booking
+            if not rules.may_mark_attendance(session_start, now):
+                return Outcome(Status.TOO_EARLY)
             await repo.mark_attendance(
                 session=session,
                 booking_id=booking_id,
