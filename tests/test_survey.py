@@ -48,10 +48,13 @@ async def attended(bot: BotHarness, telegram_id: int, start: dt.datetime, locale
 
 
 async def mark(harness: BotHarness, booking_id: int, start: dt.datetime, code: str = "p") -> None:
-    """A coordinator presses Present (p) or No-show (n) under the agenda of that day."""
+    """A coordinator presses Present (p) or No-show (n) under the agenda of that day, once the
+    meeting has started (the clock moves on to it if need be)."""
+    if harness.clock.now() < start:
+        harness.clock.set(start + dt.timedelta(minutes=1))
     coordinator = harness.coordinator()
     calls = await coordinator.send(f"/agenda {start.astimezone(TZ).date().isoformat()}")
-    (agenda,) = [c for c in calls if c.method == "sendMessage"]  # (its buttons wait for the start)
+    (agenda,) = [c for c in calls if c.method == "sendMessage"]
     data = f"co:att:{booking_id}:{int(start.timestamp())}:{code}"
     await coordinator.press_data(data, agenda.message_id)
 
