@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from bot.delivery.kinds import Kind
 from tests.conftest import REPO
 
 MAX_LINES = 400
@@ -70,3 +71,15 @@ def test_the_checks_see_what_they_look_for(tmp_path: Path):
     )
     assert method_calls(sample, {"send_message"}) == [3]
     assert method_calls(sample, {"session"}) == [2]
+
+
+def test_design_md_lists_every_outbox_kind_with_its_rule_and_table():
+    rows = {
+        line.split("|")[1].strip().strip("`"): line
+        for line in (REPO / "docs" / "design.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| `")
+    }
+    missing = {kind.value for kind in Kind} - set(rows)
+    assert missing == set()
+    # kind, to, due (the rule), written by, ref_id → table, renderer
+    assert all(rows[kind.value].count("|") == 7 for kind in Kind)
