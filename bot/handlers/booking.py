@@ -16,7 +16,7 @@ from html import escape
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.booking.desk import Outcome
+from bot.booking.desk import Outcome, Status
 from bot.handlers import awaiting
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
@@ -188,11 +188,11 @@ async def explain_failure(
     While moving a booking, the alternatives move it too rather than book a second time."""
     services = context.services
     message = {
-        "full": "booking-slot-taken",
-        "already": "booking-already",
-        "too_late": "booking-too-late",
-        "already_waiting": "booking-already-waiting",
-        "limit": "booking-limit",
+        Status.FULL: "booking-slot-taken",
+        Status.ALREADY: "booking-already",
+        Status.TOO_LATE: "booking-too-late",
+        Status.ALREADY_WAITING: "booking-already-waiting",
+        Status.LIMIT: "booking-limit",
     }.get(outcome.status, "booking-gone")
     service = services.catalog.get(outcome.slot.service_id) if outcome.slot else None
     if message == "booking-limit" and service is not None and service.is_group:
@@ -205,7 +205,7 @@ async def explain_failure(
         ]
         rows += home_rows(context)
         await show(update, context, [text + "\n\n" + context.t("booking-alternatives")], rows)
-    elif outcome.slot is not None and outcome.status in ("full", "gone"):
+    elif outcome.slot is not None and outcome.status in (Status.FULL, Status.GONE):
         await show_days(
             update, context, outcome.slot.service_id, move_booking=move_booking, notice=text
         )

@@ -10,7 +10,15 @@ from sqlalchemy import func, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import ACTIVE_BOOKING, Attendance, Booking, Slot, User
+from storage.models import (
+    ACTIVE_BOOKING,
+    HOLDING_BOOKING,
+    Attendance,
+    Booking,
+    BookingStatus,
+    Slot,
+    User,
+)
 from storage.repos.daily import claim_daily
 from storage.repos.slots import (
     add_slot,
@@ -177,7 +185,7 @@ async def active_on_slots(
         .join(User, col(User.id) == col(Booking.user_id))
         .where(
             col(Booking.slot_id).in_(slot_ids),
-            col(Booking.status).in_(("pending", "confirmed")),
+            col(Booking.status).in_(HOLDING_BOOKING),
         )
         .order_by(col(Booking.id))
     )
@@ -195,7 +203,7 @@ async def pending_decisions(
         select(Booking, Slot, User)
         .join(Slot, col(Slot.id) == col(Booking.slot_id))
         .join(User, col(User.id) == col(Booking.user_id))
-        .where(Booking.status == "pending", col(Slot.ends_at) > after)
+        .where(Booking.status == BookingStatus.PENDING, col(Slot.ends_at) > after)
         .order_by(col(Slot.starts_at), col(Booking.id))
     )
     return list(result.all())

@@ -9,7 +9,7 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import CourseSession, Slot
+from storage.models import CourseSession, Slot, SlotStatus
 
 
 async def get_slot(*, session: AsyncSession, slot_id: int) -> Slot | None:
@@ -46,7 +46,7 @@ async def take_place(
         .where(
             col(Slot.id) == slot_id,
             col(Slot.booked) < col(Slot.capacity),
-            col(Slot.status) == "open",
+            col(Slot.status) == SlotStatus.OPEN,
             *not_started,
         )
         .values(booked=col(Slot.booked) + 1)
@@ -67,7 +67,7 @@ def _free_between(service_id: str, after: datetime, before: datetime) -> list[An
     `ix_slots_free_service_start`, so full slots are never read (a year holds many)."""
     return [
         Slot.service_id == service_id,
-        Slot.status == "open",
+        Slot.status == SlotStatus.OPEN,
         col(Slot.booked) < col(Slot.capacity),
         col(Slot.starts_at) > after,
         col(Slot.starts_at) < before,
@@ -98,7 +98,11 @@ async def next_open_slot(*, session: AsyncSession, service_id: str, after: datet
     """The earliest open slot of a service after a moment, full or not."""
     result = await session.exec(
         select(Slot)
-        .where(Slot.service_id == service_id, Slot.status == "open", col(Slot.starts_at) > after)
+        .where(
+            Slot.service_id == service_id,
+            Slot.status == SlotStatus.OPEN,
+            col(Slot.starts_at) > after,
+        )
         .order_by(col(Slot.starts_at))
         .limit(1)
     )
@@ -134,7 +138,7 @@ async def withdrawable_slots(
     result = await session.exec(
         select(Slot).where(
             Slot.service_id == service_id,
-            Slot.status == "open",
+            Slot.status == SlotStatus.OPEN,
             Slot.booked == 0,
             Slot.origin != "coordinator",
             col(Slot.starts_at) > after,

@@ -8,7 +8,9 @@ from sqlalchemy import and_, func, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Slot, Waiting
+from storage.models import Slot, SlotStatus, Waiting, WaitingStatus
+
+STILL_WAITING = (WaitingStatus.WAITING, WaitingStatus.OFFERED)  # on the list, or holding an offer
 
 
 async def add_waiting(
@@ -25,7 +27,7 @@ async def waiting_entry(*, session: AsyncSession, user_id: int, slot_id: int) ->
         select(Waiting).where(
             Waiting.user_id == user_id,
             Waiting.slot_id == slot_id,
-            col(Waiting.status).in_(("waiting", "offered")),
+            col(Waiting.status).in_(STILL_WAITING),
         )
     )
     return result.first()
@@ -34,7 +36,7 @@ async def waiting_entry(*, session: AsyncSession, user_id: int, slot_id: int) ->
 async def first_waiting(*, session: AsyncSession, slot_id: int) -> Waiting | None:
     result = await session.exec(
         select(Waiting)
-        .where(Waiting.slot_id == slot_id, Waiting.status == "waiting")
+        .where(Waiting.slot_id == slot_id, Waiting.status == WaitingStatus.WAITING)
         .order_by(col(Waiting.created_at), col(Waiting.id))
         .limit(1)
     )
@@ -51,8 +53,8 @@ async def waiting_of_user(
         .join(Slot, col(Slot.id) == col(Waiting.slot_id))
         .where(
             Waiting.user_id == user_id,
-            Waiting.status == "waiting",
-            Slot.status == "open",
+            Waiting.status == WaitingStatus.WAITING,
+            Slot.status == SlotStatus.OPEN,
             col(Slot.starts_at) > after,
         )
         .order_by(col(Slot.starts_at))
@@ -64,7 +66,7 @@ async def waiting_of_user(
             .select_from(Waiting)
             .where(
                 Waiting.slot_id == waiting.slot_id,
-                Waiting.status == "waiting",
+                Waiting.status == WaitingStatus.WAITING,
                 or_(
                     col(Waiting.created_at) < waiting.created_at,
                     and_(
@@ -85,9 +87,9 @@ async def leave_waiting(*, session: AsyncSession, user_id: int, waiting_id: int)
         .where(
             col(Waiting.id) == waiting_id,
             col(Waiting.user_id) == user_id,
-            col(Waiting.status) == "waiting",
+            col(Waiting.status) == WaitingStatus.WAITING,
         )
-        .values(status="left")
+        .values(status=WaitingStatus.LEFT)
     )
     return bool(result.rowcount == 1)
 
@@ -99,7 +101,7 @@ async def settle_waiting(*, session: AsyncSession, user_id: int, slot_id: int, s
         .where(
             col(Waiting.user_id) == user_id,
             col(Waiting.slot_id) == slot_id,
-            col(Waiting.status).in_(("waiting", "offered")),
+            col(Waiting.status).in_(STILL_WAITING),
         )
         .values(status=status)
     )
