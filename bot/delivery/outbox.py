@@ -29,8 +29,7 @@ from bot.clock import Clock
 from bot.delivery.kinds import Kind
 from storage.db import Database
 from storage.models import Outbox
-from storage.repos import booking as daily
-from storage.repos import events, users
+from storage.repos import daily, events, users
 from storage.repos import outbox as repo
 
 log = logging.getLogger(__name__)

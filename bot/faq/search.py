@@ -8,16 +8,16 @@ Serbian in either script, no diacritics, inflected forms, small typos. So:
   Ukrainian word too (bot.faq.russian);
 - a 5-letter prefix stem catches inflections the lemmatiser does not know;
 - a query word the index has never seen is matched to close index words (rapidfuzz) for typos.
-The index is built once per content load; a query costs a few dictionary look-ups and one pass
-over the postings of its words. `find` also says how sure it is (`Confidence`), from how much of
-the question the topics cover (see `coverage` and docs/design.md, "Search").
+Words become terms in `terms.py`; the scoring is `bm25.py`. The index is built once per content
+load; a query costs a few dictionary look-ups and one pass over the postings of its words. `find`
+also says how sure it is (`Confidence`), from how much of the question the topics cover (see
+`coverage` and docs/design.md, "Search").
 """
 
 from __future__ import annotations
 
 import enum
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,25 +26,27 @@ from functools import lru_cache
 import simplemma
 from rapidfuzz import fuzz, process
 
+from bot.faq.bm25 import Bm25
 from bot.faq.model import FaqContent
 from bot.faq.russian import ukrainian_for
+from bot.faq.terms import (
+    ALL_LEMMA_LANGUAGES,
+    LEMMA_LANGUAGES,
+    LOW_MEMORY,
+    WORD,
+    analyze,
+    content_tokens,
+    token_terms,
+)
 from bot.faq.words import FUNCTION_WORDS, SMALL_TALK, SMALL_TALK_PHRASES, fold
 
-LEMMA_LANGUAGES = {"uk": "uk", "sr": "hbs", "sr-Latn": "hbs", "sl": "sl", "en": "en"}
-ALL_LEMMA_LANGUAGES = tuple(dict.fromkeys(LEMMA_LANGUAGES.values()))
-# simplemma's memory-frugal dictionaries: the same lemmas, read from the compressed data on
-# demand instead of four dictionaries unpacked in memory (~145 MB less resident memory, and a
-# faster content load; see docs/design.md).
-LOW_MEMORY = True
 # Fields scored together (each group is its own BM25, so short titles are not drowned by long
 # bodies) and how much each group counts.
 FIELD_GROUPS = {"meta": (("title", "keywords"), 2.0), "body": (("body", "children"), 1.0)}
-STEM_LENGTH = 5
 STEM_WEIGHT = 0.5
 PHRASE_WORD_WEIGHT = 0.5  # a word of a multi-word keyword, relative to a one-word keyword
 FUZZY_CUTOFF = 82
 FUZZY_WEIGHT = 0.7
-K1, B = 1.2, 0.5
 MIN_SCORE = 10.0  # below this the best topic is a guess (greetings, "ok"), and we say so
 # Confidence from coverage (see `confidence`): calibrated on the "tune" part of the question sets.
 ANSWER_SHARE, ANSWER_FLOOR = 0.7, 0.4  # the first topic covers this much: the answer
@@ -56,8 +58,6 @@ UNRECOGNISED_WEIGHT = 0.3  # a word no topic has and no dictionary knows, relati
 STEM_COVER = 1.0
 FUZZY_COVER = 0.8
 MAX_QUERY_CHARS = 500
-_WORD = re.compile(r"\w+", re.UNICODE)
-_ABBREVIATION = re.compile(r"\b\w(?:\.\w)+\b\.?")  # s.p. → sp, d.o.o. → doo
 COMMON_SHARE = 0.7  # a word in over 70 % of one language's topics carries no meaning (how, what)
 
 
@@ -93,48 +93,6 @@ class SearchResult:
     coverage: float = 0.0  # share of the query's meaning the first topic covers
 
 
-def lemma_forms(token: str, languages: tuple[str, ...]) -> set[str]:
-    forms = {token}
-    for language in languages:
-        try:
-            forms.add(simplemma.lemmatize(token, lang=language, low_memory=LOW_MEMORY))
-        except ValueError:  # a language simplemma does not have
-            continue
-    return forms
-
-
-def content_tokens(text: str, *, skip: frozenset[str] = frozenset()) -> list[str]:
-    """The words of a text that may carry meaning: no digits, no one-letter words, none in skip."""
-    text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text.lower())
-    return [
-        token
-        for token in _WORD.findall(text)
-        if len(token) >= 2 and not token.isdigit() and fold(token) not in skip
-    ]
-
-
-def token_terms(token: str, languages: tuple[str, ...]) -> Counter[str]:
-    """Folded lemmas of one word (weight 1 each) and their prefix stems."""
-    terms: Counter[str] = Counter()
-    for form in lemma_forms(token, languages):
-        folded = fold(form)
-        terms[folded] += 1
-        if len(folded) > STEM_LENGTH:
-            terms["~" + folded[:STEM_LENGTH]] += 1
-    return terms
-
-
-def analyze(
-    text: str, languages: tuple[str, ...], *, skip: frozenset[str] = frozenset()
-) -> Counter[str]:
-    """Weighted terms of a text: folded lemmas (weight 1) and prefix stems (STEM_WEIGHT).
-    Words whose folded form is in `skip` are left out whole (no lemma, no stem)."""
-    terms: Counter[str] = Counter()
-    for token in content_tokens(text, skip=skip):
-        terms.update(token_terms(token, languages))
-    return terms
-
-
 def _keyword_terms(keywords: Sequence[str], languages: tuple[str, ...]) -> Counter[str]:
     """A word of a multi-word keyword ("trgovina" in "trgovina z ljudmi") is not the topic's
     subject on its own: it counts less than a keyword that is one word."""
@@ -144,31 +102,6 @@ def _keyword_terms(keywords: Sequence[str], languages: tuple[str, ...]) -> Count
         for term, count in analyze(keyword, languages).items():
             terms[term] += weight * count  # type: ignore[assignment]  # a fractional weight
     return terms
-
-
-class _Bm25:
-    """Okapi BM25 over one group of fields of every (topic, language) document."""
-
-    def __init__(self, documents: list[Counter[str]]) -> None:
-        self.documents = documents
-        self.lengths = [sum(d.values()) for d in documents]
-        self.average = (sum(self.lengths) / len(documents)) if documents else 1.0
-        frequency: Counter[str] = Counter(term for d in documents for term in d)
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for index, document in enumerate(documents):
-            for term in document:
-                self.postings[term].append(index)
-        total = len(documents)
-        self.idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in frequency.items()}
-
-    def add_scores(self, term: str, weight: float, scores: dict[int, float]) -> None:
-        idf = self.idf.get(term)
-        if idf is None:
-            return
-        for index in self.postings[term]:
-            tf = self.documents[index][term]
-            norm = K1 * (1 - B + B * self.lengths[index] / self.average)
-            scores[index] += weight * idf * tf * (K1 + 1) / (tf + norm)
 
 
 class SearchIndex:
@@ -189,7 +122,7 @@ class SearchIndex:
                     "children": " ".join(content.translation(c, language).title for c in children),
                     "body": translation.body,
                 }
-                keyword_words |= {fold(w) for w in _WORD.findall(fields["keywords"].lower())}
+                keyword_words |= {fold(w) for w in WORD.findall(fields["keywords"].lower())}
                 self._topics.append(topic.id)
                 self._languages.append(language)
                 for group, (names, _) in FIELD_GROUPS.items():
@@ -200,7 +133,7 @@ class SearchIndex:
                         else:
                             terms.update(analyze(fields[name], languages))
                     groups[group].append(terms)
-        self._groups = {name: _Bm25(documents) for name, documents in groups.items()}
+        self._groups = {name: Bm25(documents) for name, documents in groups.items()}
         known: set[str] = set()
         for bm25 in self._groups.values():
             known |= set(bm25.idf)
@@ -371,7 +304,7 @@ class SearchIndex:
 
     def find(self, query: str, *, limit: int = 3) -> SearchResult:
         """The best topics for a typed question and how sure the search is (see `Confidence`)."""
-        words = [fold(w) for w in _WORD.findall(query[:MAX_QUERY_CHARS].lower())]
+        words = [fold(w) for w in WORD.findall(query[:MAX_QUERY_CHARS].lower())]
         if " ".join(w for w in words if w not in SMALL_TALK) in SMALL_TALK_PHRASES:
             return SearchResult(Confidence.NONE, ())
         query_words = self._query_words(query)

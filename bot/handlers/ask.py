@@ -6,14 +6,22 @@ from __future__ import annotations
 
 from html import escape
 
-from telegram import Message, ReplyParameters, Update
+from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.delivery.kinds import Kind
 from bot.delivery.outbox import payload_of
 from bot.handlers import awaiting, search
 from bot.handlers import callback_data as cd
-from bot.handlers.base import AppContext, AppType, acknowledge, button, send_html, show
+from bot.handlers.base import (
+    AppContext,
+    AppType,
+    acknowledge,
+    button,
+    send_html,
+    send_text,
+    show,
+)
 from bot.handlers.delivery import Outgoing, Skip, kick, reachable, register_kind
 from bot.handlers.privacy import add_consent_step, ask_consent
 from bot.handlers.staff_base import signed_by, staff_t
@@ -137,9 +145,7 @@ async def on_coordinator_reply(update: Update, context: AppContext) -> None:
     kick(context)
     # Under the question, so a second coordinator sees it is taken care of.
     answered = staff_t(context, message.chat_id, "co-question-answered", name=name)
-    await context.bot.send_message(
-        message.chat_id, answered, reply_parameters=ReplyParameters(question)
-    )
+    await send_text(context, message.chat_id, answered, reply_to=question)
 
 
 async def on_private_reply(update: Update, context: AppContext) -> None:

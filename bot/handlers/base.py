@@ -1,11 +1,22 @@
-"""What every feature's handlers share: the typed context, the person, translation, sending."""
+"""What every feature's handlers share: the typed context, the person, translation, sending.
+
+The direct answers to an update are sent here (`send_html`, `send_text`, `show`); everything the
+bot starts on its own goes through the outbox and its one sender (`bot/handlers/delivery.py`)."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import (
+    CallbackQuery,
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+    Update,
+)
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import Application, CallbackContext, ExtBot
@@ -84,6 +95,24 @@ async def send_html(
         parse_mode=ParseMode.HTML,
         reply_markup=markup(rows or []),
         disable_web_page_preview=True,
+    )
+
+
+async def send_text(
+    context: AppContext,
+    chat_id: int,
+    text: str,
+    *,
+    reply_to: int | None = None,
+    force_reply: bool = False,
+) -> Message:
+    """A plain-text answer (no HTML): under the message `reply_to`, or with `force_reply` so the
+    next message answers it (a group bot in privacy mode receives replies to itself)."""
+    return await context.bot.send_message(
+        chat_id,
+        text,
+        reply_parameters=ReplyParameters(reply_to) if reply_to is not None else None,
+        reply_markup=ForceReply() if force_reply else None,
     )
 
 

@@ -1,5 +1,7 @@
 """Booking for migrants: service → day → time → topic → interpreter → confirm, and joining a
-waiting list. (`/mybookings`, cancelling, moving and offers are in `my_bookings.py`.)
+waiting list. This module routes the `book:` buttons, takes the typed note and interpreter, and
+books; the screens of the steps are in `booking_steps.py`. (`/mybookings`, cancelling, moving and
+offers are in `my_bookings.py`.)
 
 Every step's state travels in the callback data (`book:…`), not in a ConversationHandler: a
 half-finished booking survives a restart and works behind several webhook instances. A typed note
@@ -9,13 +11,12 @@ database and the person.
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 
-from telegram import InlineKeyboardButton, Update
+from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.booking.desk import Outcome
+from bot.booking.desk import Outcome, Status
 from bot.handlers import awaiting
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
@@ -25,180 +26,30 @@ from bot.handlers.booking_interpreter import (
     NOTE_DRAFT,
     NOTE_LIMIT,
     ask_interpreter_language,
-    draft_for,
     resolve_interpreter,
     shorten,
     show_interpreter,
 )
 from bot.handlers.booking_messages import send_calendar
+from bot.handlers.booking_steps import (
+    home_rows,
+    show_confirm,
+    show_days,
+    show_services,
+    show_times,
+    show_topics,
+    slot_button,
+)
 from bot.handlers.booking_views import (
     booking_details,
     course_sessions,
-    day_label,
     my_booking_rows,
-    price_text,
     service_name,
-    time_label,
     when,
 )
 from bot.handlers.delivery import kick
 from bot.handlers.privacy import add_consent_step, ask_consent
 from bot.text import clean_text
-from storage.models import Booking, Slot, SlotStatus
-
-
-def home_rows(context: AppContext) -> Keyboard:
-    return [[button(context.t("faq-home"), cd.FaqHome())]]
-
-
-def slot_button(label: str, slot: Slot, move_booking: int | None) -> InlineKeyboardButton:
-    """A time to pick: it books, or, while moving a booking, moves that booking there."""
-    if move_booking is None:
-        return button(label, cd.BookSlot(slot.id or 0))
-    return button(label, cd.MyMoveTo(move_booking, slot.id or 0))
-
-
-# -- choosing ------------------------------------------------------------------------------------
-async def show_services(update: Update, context: AppContext) -> None:
-    catalog = context.services.catalog
-    rows: Keyboard = [
-        [button(s.name(context.locale), cd.BookService(s.id))] for s in catalog.services.values()
-    ]
-    if not rows:
-        await show(update, context, [context.t("booking-none-offered")], home_rows(context))
-        return
-    rows.append([button(context.t("booking-my-button"), cd.MyList())])
-    rows += home_rows(context)
-    prices = "\n".join(  # what each service costs, before anyone picks one
-        f"• {escape(s.name(context.locale))} — {price_text(context.services, context.locale, s)}"
-        for s in catalog.services.values()
-    )
-    text = context.t("booking-choose-service") + "\n\n" + prices
-    await show(update, context, [text], rows)
-
-
-async def show_days(
-    update: Update,
-    context: AppContext,
-    service_id: str,
-    *,
-    move_booking: int | None = None,
-    notice: str = "",
-) -> None:
-    services = context.services
-    service = services.catalog.get(service_id)
-    if service is None:
-        await show_services(update, context)
-        return
-    if service.is_group and move_booking is None:
-        await show_group(update, context, service_id, notice=notice)
-        return
-    days = await services.desk.available_days(service_id)
-    name = escape(service.name(context.locale))
-    if not days:
-        text = (notice + "\n\n" if notice else "") + context.t("booking-no-days", service=name)
-        ask_rows = [[button(context.t("search-ask-person"), cd.AskStart())], *home_rows(context)]
-        await show(update, context, [text], ask_rows)
-        return
-    day_buttons = [
-        button(day_label(services, context.locale, day), cd.BookDay(service_id, day))
-        if move_booking is None
-        else button(day_label(services, context.locale, day), cd.MyMoveDay(move_booking, day))
-        for day in days
-    ]
-    rows: Keyboard = [day_buttons[i : i + 2] for i in range(0, len(day_buttons), 2)]
-    rows.append([button(context.t("faq-back"), cd.BookStart()), *home_rows(context)[0]])
-    text = (notice + "\n\n" if notice else "") + context.t("booking-choose-day", service=name)
-    await show(update, context, [text], rows)
-
-
-async def show_group(
-    update: Update, context: AppContext, service_id: str, *, notice: str = ""
-) -> None:
-    """A course or event: its dates, the places left, enrol or join the waiting list."""
-    services = context.services
-    slot = await services.desk.group_slot(service_id)
-    name = escape(service_name(services, context.locale, service_id))
-    if slot is None:
-        await show(
-            update, context, [context.t("booking-no-days", service=name)], home_rows(context)
-        )
-        return
-    dates = "\n".join(
-        f"• {escape(when(services, context.locale, start))}"
-        for start, _ in await services.desk.sessions(slot.id or 0)
-    )
-    free = slot.capacity - slot.booked
-    text = context.t("booking-group", service=name, sessions=dates, free=free)
-    if notice:
-        text = notice + "\n\n" + text
-    action = (
-        button(context.t("booking-enrol"), cd.BookSlot(slot.id or 0))
-        if free > 0
-        else button(context.t("booking-join-waitlist"), cd.BookWait(slot.id or 0))
-    )
-    rows = [[action], [button(context.t("faq-back"), cd.BookStart()), *home_rows(context)[0]]]
-    await show(update, context, [text], rows)
-
-
-async def show_times(
-    update: Update,
-    context: AppContext,
-    service_id: str,
-    day: dt.date,
-    *,
-    move_booking: int | None = None,
-) -> None:
-    services = context.services
-    slots = await services.desk.free_slots(service_id, day)
-    if not slots:
-        await show_days(
-            update,
-            context,
-            service_id,
-            move_booking=move_booking,
-            notice=context.t("booking-slot-taken"),
-        )
-        return
-    buttons = [
-        slot_button(time_label(services, context.locale, s.starts_at), s, move_booking)
-        for s in slots
-    ]
-    rows: Keyboard = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
-    back = (
-        button(context.t("faq-back"), cd.BookService(service_id))
-        if move_booking is None
-        else button(context.t("faq-back"), cd.MyMove(move_booking))
-    )
-    rows.append([back, *home_rows(context)[0]])
-    text = context.t("booking-choose-time", day=escape(day_label(services, context.locale, day)))
-    await show(update, context, [text], rows)
-
-
-async def show_topics(update: Update, context: AppContext, slot_id: int) -> None:
-    """Optional: what the consultation is about (an FAQ topic) or a short typed note.
-    A course or event needs no topic: straight to the confirmation."""
-    services = context.services
-    slot = await services.desk.slot(slot_id)
-    service = services.catalog.get(slot.service_id) if slot else None
-    if service is not None and service.is_group:
-        await show_confirm(update, context, slot_id, cd.NONE)
-        return
-    if slot is None or service is None:
-        await show_services(update, context)
-        return
-    content = services.faq.content
-    rows: Keyboard = [
-        [button(content.translation(t, context.locale).title, cd.BookTopic(slot_id, t.id))]
-        for t in content.roots
-    ]
-    rows.append([button(context.t("booking-skip-topic"), cd.BookTopic(slot_id, cd.NONE))])
-    day = slot.starts_at.astimezone(services.settings.tz).date()  # back to that day's times
-    rows.append(
-        [button(context.t("faq-back"), cd.BookDay(service.id, day)), *home_rows(context)[0]]
-    )
-    await awaiting.expect(context, "booking-note", slot=slot_id)
-    await show(update, context, [context.t("booking-choose-topic")], rows)
 
 
 async def on_interpreter_typed(
@@ -221,44 +72,6 @@ async def on_interpreter_typed(
         interpreter=language,
     )
     await show_confirm(update, context, slot_id, topic, cd.TYPED)
-
-
-async def show_confirm(
-    update: Update, context: AppContext, slot_id: int, topic: str, interpreter: str = cd.NONE
-) -> None:
-    """Everything the booking will hold (every course date, the note, the interpreter, the
-    price) and Confirm."""
-    services = context.services
-    slot = await services.desk.slot(slot_id)
-    if slot is None or slot.status != SlotStatus.OPEN:
-        await show_services(update, context)
-        return
-    wanted = resolve_interpreter(context, slot_id, interpreter)
-    draft = Booking(user_id=0, slot_id=slot_id, service_id=slot.service_id, interpreter=wanted)
-    details = booking_details(
-        services, context.locale, draft, slot, await course_sessions(services, slot)
-    )
-    text = context.t("booking-confirm-question", details=details)
-    note = draft_for(context, slot_id).get("note")
-    if isinstance(note, str) and note:
-        text += "\n\n" + context.t("booking-note-line", note=escape(note))
-    service = services.catalog.get(slot.service_id)
-    text += "\n\n" + context.t(
-        "booking-price-line", price=price_text(services, context.locale, service)
-    )
-    back = (  # a course has no topic or interpreter step to go back to
-        button(context.t("faq-back"), cd.BookService(slot.service_id))
-        if service is not None and service.is_group
-        else button(context.t("faq-back"), cd.BookTopic(slot_id, topic))
-    )
-    code = interpreter if wanted else cd.NONE
-    confirm = (
-        cd.BookConfirm(slot_id, topic)
-        if code == cd.NONE
-        else cd.BookConfirmWith(slot_id, topic, code)
-    )
-    rows = [[button(context.t("booking-confirm"), confirm)], [back, *home_rows(context)[0]]]
-    await show(update, context, [text], rows)
 
 
 # -- the callback router -------------------------------------------------------------------------
@@ -375,11 +188,11 @@ async def explain_failure(
     While moving a booking, the alternatives move it too rather than book a second time."""
     services = context.services
     message = {
-        "full": "booking-slot-taken",
-        "already": "booking-already",
-        "too_late": "booking-too-late",
-        "already_waiting": "booking-already-waiting",
-        "limit": "booking-limit",
+        Status.FULL: "booking-slot-taken",
+        Status.ALREADY: "booking-already",
+        Status.TOO_LATE: "booking-too-late",
+        Status.ALREADY_WAITING: "booking-already-waiting",
+        Status.LIMIT: "booking-limit",
     }.get(outcome.status, "booking-gone")
     service = services.catalog.get(outcome.slot.service_id) if outcome.slot else None
     if message == "booking-limit" and service is not None and service.is_group:
@@ -392,7 +205,7 @@ async def explain_failure(
         ]
         rows += home_rows(context)
         await show(update, context, [text + "\n\n" + context.t("booking-alternatives")], rows)
-    elif outcome.slot is not None and outcome.status in ("full", "gone"):
+    elif outcome.slot is not None and outcome.status in (Status.FULL, Status.GONE):
         await show_days(
             update, context, outcome.slot.service_id, move_booking=move_booking, notice=text
         )

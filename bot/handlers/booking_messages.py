@@ -26,7 +26,7 @@ from bot.handlers.booking_views import (
     service_name,
     when,
 )
-from bot.handlers.coordinator_desk import OTHER, notice_rows
+from bot.handlers.coordinator_views import OTHER, notice_rows
 from bot.handlers.delivery import Outgoing, Skip, reachable, register_kind
 from bot.services import Services
 from storage.models import Booking, BookingStatus, EventKind, Outbox, Slot, User

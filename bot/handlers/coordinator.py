@@ -42,6 +42,7 @@ from bot.handlers.booking_views import (
     topic_title,
     when,
 )
+from bot.handlers.coordinator_views import DECLINE_REASONS, LIST, NOTICE, OTHER
 from bot.handlers.delivery import Outgoing, Skip, deliver_due, register_kind
 from bot.handlers.staff_base import coordinator_message, is_coordinator, log_refusal, staff_locale
 from bot.services import Services
@@ -62,21 +63,21 @@ async def on_coordinator_button(update: Update, context: AppContext) -> None:
         log_refusal("button", update.effective_chat.type if update.effective_chat else None)
         await acknowledge(query, context.t("coordinator-only"), alert=True)
         return
-    reasons = (*desk.DECLINE_REASONS, desk.OTHER)
+    reasons = (*DECLINE_REASONS, OTHER)
     match cd.parse(query.data):
         case cd.CoConfirm(booking_id=booking_id):
-            await desk.decide_from(update, context, booking_id, desk.NOTICE, confirm=True)
+            await desk.decide_from(update, context, booking_id, NOTICE, confirm=True)
         case cd.CoListConfirm(booking_id=booking_id):
-            await desk.decide_from(update, context, booking_id, desk.LIST, confirm=True)
+            await desk.decide_from(update, context, booking_id, LIST, confirm=True)
         case cd.CoDecline(booking_id=booking_id):
-            await desk.show_reasons(update, context, booking_id, desk.NOTICE)
+            await desk.show_reasons(update, context, booking_id, NOTICE)
         case cd.CoListDecline(booking_id=booking_id):
-            await desk.show_reasons(update, context, booking_id, desk.LIST)
+            await desk.show_reasons(update, context, booking_id, LIST)
         case cd.CoReason(booking_id=booking_id, reason=reason) if reason in reasons:
-            await decline_for(update, context, booking_id, desk.NOTICE, reason)
+            await decline_for(update, context, booking_id, NOTICE, reason)
         case cd.CoListReason(booking_id=booking_id, reason=reason) if reason in reasons:
-            await decline_for(update, context, booking_id, desk.LIST, reason)
-        case cd.CoReasonsBack(booking_id=booking_id, view=view) if view in (desk.NOTICE, desk.LIST):
+            await decline_for(update, context, booking_id, LIST, reason)
+        case cd.CoReasonsBack(booking_id=booking_id, view=view) if view in (NOTICE, LIST):
             await desk.reasons_back(update, context, booking_id, view)
         case cd.CoList():
             await acknowledge(query)
@@ -94,7 +95,7 @@ async def on_coordinator_button(update: Update, context: AppContext) -> None:
 async def decline_for(
     update: Update, context: AppContext, booking_id: int, view: str, reason: str
 ) -> None:
-    if reason == desk.OTHER:
+    if reason == OTHER:
         await desk.ask_typed_reason(update, context, booking_id, view)
     else:
         await desk.decide_from(update, context, booking_id, view, confirm=False, reason=reason)

@@ -4,34 +4,43 @@ slot), each signed with the coordinator's first name; and closing a slot after a
 that says how many people will be told.
 
 The domain decides once (a locked booking row): a second coordinator, or a second instance,
-gets "already confirmed by <name>" and nobody is told twice.
+gets "already confirmed by <name>" and nobody is told twice. What coordinators read (notices,
+reasons, verdicts, the `/pending` list) is built in `coordinator_views.py`.
 """
 
 from __future__ import annotations
 
 import logging
-from html import escape
 from typing import Any
 
-from telegram import CallbackQuery, ForceReply, Message, Update
+from telegram import CallbackQuery, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot.booking.outcome import Outcome, PendingItem, Status
 from bot.handlers import awaiting, coordinator_slots
-from bot.handlers import callback_data as cd
 from bot.handlers.base import (
     AppContext,
     AppType,
-    Keyboard,
     acknowledge,
-    button,
     edit_in_place,
     markup,
+    send_text,
     show,
 )
-from bot.handlers.booking_views import coordinator_summary, service_name, topic_title, when
+from bot.handlers.coordinator_views import (
+    LIST,
+    NOTICE,
+    OTHER,
+    already_decided,
+    notice_rows,
+    notice_text,
+    pending_line,
+    pending_view,
+    reason_rows,
+    verdict,
+)
 from bot.handlers.delivery import kick
 from bot.handlers.staff_base import (
     coordinator_message,
@@ -39,117 +48,13 @@ from bot.handlers.staff_base import (
     signed_by,
     staff_locale,
 )
-from bot.services import Services
 from bot.text import clean_text
 from storage.models import Booking, BookingStatus, Slot, User
 
 log = logging.getLogger(__name__)
 
-DECLINE_REASONS = ("unavailable", "other-service", "need-documents", "duplicate")
-OTHER = "other"  # the coordinator types the reason
 REASON_LIMIT = 200  # characters of a typed reason (the column holds 200)
 TYPED_REASON = "co-decline-reason"  # the pending-input kind
-PENDING_SHOWN = 10  # bookings listed at once, soonest first (two buttons each)
-NOTICE, LIST = "notice", "list"  # where a decision was started
-
-
-# -- texts ---------------------------------------------------------------------------------------
-def reason_label(services: Services, locale: str, booking: Booking) -> str:
-    """The decline reason as coordinators read it (a typed reason as typed, escaped)."""
-    if booking.decline_reason == OTHER:
-        return f"“{escape(booking.decline_note or '—')}”"
-    return escape(services.translator.t(locale, f"co-reason-{booking.decline_reason}"))
-
-
-def verdict(services: Services, locale: str, booking: Booking) -> str:
-    """What happened to the booking and who did it."""
-    t = services.translator.t
-    name = escape(booking.decided_by or "—")
-    if booking.status == BookingStatus.CONFIRMED:
-        return t(locale, "co-signed-confirmed", name=name)
-    if booking.status == BookingStatus.DECLINED:
-        reason = reason_label(services, locale, booking)
-        return t(locale, "co-signed-declined", name=name, reason=reason)
-    return f"<b>{escape(t(locale, f'co-status-{booking.status}'))}</b>"
-
-
-def already_decided(services: Services, locale: str, booking: Booking) -> str:
-    t = services.translator.t
-    if booking.status in (BookingStatus.CONFIRMED, BookingStatus.DECLINED):
-        return t(locale, f"co-already-{booking.status}", name=booking.decided_by or "—")
-    return t(locale, "co-already-changed", status=t(locale, f"co-status-{booking.status}"))
-
-
-def notice_text(services: Services, booking: Booking, slot: Slot, user: User) -> str:
-    """A decided notice: the booking and the signed verdict (the coordinator chat's language)."""
-    locale = services.settings.coordinator_language
-    summary = coordinator_summary(services, booking, slot, user, "co-booked")
-    return f"{summary}\n\n{verdict(services, locale, booking)}"
-
-
-def notice_rows(services: Services, booking_id: int) -> Keyboard:
-    t, locale = services.translator.t, services.settings.coordinator_language
-    return [
-        [
-            button(t(locale, "co-confirm"), cd.CoConfirm(booking_id)),
-            button(t(locale, "co-decline"), cd.CoDecline(booking_id)),
-        ]
-    ]
-
-
-def reason_rows(services: Services, locale: str, booking_id: int, view: str) -> Keyboard:
-    t = services.translator.t
-    choose = cd.CoReason if view == NOTICE else cd.CoListReason
-    rows = [
-        [button(t(locale, f"co-reason-{r}"), choose(booking_id, r))]
-        for r in (*DECLINE_REASONS, OTHER)
-    ]
-    rows.append([button(t(locale, "co-reasons-back"), cd.CoReasonsBack(booking_id, view))])
-    return rows
-
-
-def pending_line(services: Services, locale: str, item: PendingItem) -> str:
-    translator = services.translator
-    booking = item.booking
-    return translator.t(
-        locale,
-        "co-pending-line",
-        booking=booking.id or 0,
-        when=escape(when(services, locale, item.slot.starts_at)),
-        service=escape(service_name(services, locale, booking.service_id)),
-        slot=item.slot.id or 0,
-        name=escape(item.user.display_name or "—"),
-        language=escape(translator.language_name(item.user.language)),
-        topic=topic_title(services, locale, booking.topic_id),
-        note=escape(booking.note or "—"),
-    )
-
-
-async def pending_view(services: Services, locale: str) -> tuple[str, Keyboard]:
-    """The shared list of bookings waiting for a decision, with Confirm / Decline each."""
-    t = services.translator.t
-    items, total = await services.desk.waiting_for_decision(PENDING_SHOWN)
-    lines = [t(locale, "co-pending-title", count=total)]
-    rows: Keyboard = []
-    for item in items:
-        booking_id = item.booking.id or 0
-        lines += ["", pending_line(services, locale, item)]
-        rows.append(
-            [
-                button(
-                    t(locale, "co-pending-confirm", booking=booking_id),
-                    cd.CoListConfirm(booking_id),
-                ),
-                button(
-                    t(locale, "co-pending-decline", booking=booking_id),
-                    cd.CoListDecline(booking_id),
-                ),
-            ]
-        )
-    if total > len(items):
-        lines += ["", t(locale, "co-pending-more", more=total - len(items))]
-    rows.append([button(t(locale, "co-pending-refresh"), cd.CoList())])
-    return "\n".join(lines), rows
 
 
 # -- /pending ------------------------------------------------------------------------------------
@@ -328,7 +233,7 @@ async def ask_typed_reason(update: Update, context: AppContext, booking_id: int,
         language=services.translator.language_name(loaded[2].language, in_sentence=True),
     )
     # A reply, so a group bot in privacy mode receives the answer too.
-    await context.bot.send_message(chat.id, prompt, reply_markup=ForceReply())
+    await send_text(context, chat.id, prompt, force_reply=True)
 
 
 async def on_typed_reason(update: Update, context: AppContext, data: dict[str, Any]) -> None:

@@ -11,14 +11,9 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 from bot.booking.desk import Outcome, Status
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
-from bot.handlers.booking import (
-    announce,
-    explain_failure,
-    home_rows,
-    show_days,
-    show_times,
-)
+from bot.handlers.booking import announce, explain_failure
 from bot.handlers.booking_messages import send_calendar
+from bot.handlers.booking_steps import home_rows, show_days, show_times
 from bot.handlers.booking_views import (
     booking_details,
     course_sessions,

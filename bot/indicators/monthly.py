@@ -13,7 +13,7 @@ from bot.delivery.kinds import Kind
 from bot.indicators.compute import Period
 from bot.indicators.periods import previous_month
 from storage.db import Database
-from storage.repos import booking as repo
+from storage.repos import daily as repo
 
 DAILY_KIND = "monthly-report"
 

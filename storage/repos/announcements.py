@@ -14,6 +14,7 @@ from storage.models import (
     CourseSession,
     Outbox,
     Slot,
+    SlotStatus,
     Subscription,
     User,
 )
@@ -188,7 +189,7 @@ async def courses_running(*, session: AsyncSession, start: datetime, end: dateti
     )
     result = await session.exec(
         select(Slot)
-        .where(col(Slot.id).in_(with_sessions), col(Slot.status) == "open")
+        .where(col(Slot.id).in_(with_sessions), col(Slot.status) == SlotStatus.OPEN)
         .order_by(col(Slot.starts_at), col(Slot.id))
     )
     return list(result.all())

@@ -10,7 +10,7 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import SearchGap
-from storage.repos.booking import claim_daily
+from storage.repos.daily import claim_daily
 
 
 async def add(*, session: AsyncSession, text: str, language: str, at: datetime) -> SearchGap:

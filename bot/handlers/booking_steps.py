@@ -1,0 +1,222 @@
+"""The screens of the booking flow, one per step: service → day (or a course's dates) → time →
+topic → confirm (the interpreter step is in `booking_interpreter.py`). Each screen is built from
+the step's callback data and the database, so any instance can show any step; the router and
+what happens on Confirm are in `booking.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from telegram import InlineKeyboardButton, Update
+
+from bot.handlers import awaiting
+from bot.handlers import callback_data as cd
+from bot.handlers.base import AppContext, Keyboard, button, show
+from bot.handlers.booking_interpreter import (
+    draft_for,
+    resolve_interpreter,
+)
+from bot.handlers.booking_views import (
+    booking_details,
+    course_sessions,
+    day_label,
+    price_text,
+    service_name,
+    time_label,
+    when,
+)
+from storage.models import Booking, Slot, SlotStatus
+
+
+def home_rows(context: AppContext) -> Keyboard:
+    return [[button(context.t("faq-home"), cd.FaqHome())]]
+
+
+def slot_button(label: str, slot: Slot, move_booking: int | None) -> InlineKeyboardButton:
+    """A time to pick: it books, or, while moving a booking, moves that booking there."""
+    if move_booking is None:
+        return button(label, cd.BookSlot(slot.id or 0))
+    return button(label, cd.MyMoveTo(move_booking, slot.id or 0))
+
+
+# -- choosing ------------------------------------------------------------------------------------
+async def show_services(update: Update, context: AppContext) -> None:
+    catalog = context.services.catalog
+    rows: Keyboard = [
+        [button(s.name(context.locale), cd.BookService(s.id))] for s in catalog.services.values()
+    ]
+    if not rows:
+        await show(update, context, [context.t("booking-none-offered")], home_rows(context))
+        return
+    rows.append([button(context.t("booking-my-button"), cd.MyList())])
+    rows += home_rows(context)
+    prices = "\n".join(  # what each service costs, before anyone picks one
+        f"• {escape(s.name(context.locale))} — {price_text(context.services, context.locale, s)}"
+        for s in catalog.services.values()
+    )
+    text = context.t("booking-choose-service") + "\n\n" + prices
+    await show(update, context, [text], rows)
+
+
+async def show_days(
+    update: Update,
+    context: AppContext,
+    service_id: str,
+    *,
+    move_booking: int | None = None,
+    notice: str = "",
+) -> None:
+    services = context.services
+    service = services.catalog.get(service_id)
+    if service is None:
+        await show_services(update, context)
+        return
+    if service.is_group and move_booking is None:
+        await show_group(update, context, service_id, notice=notice)
+        return
+    days = await services.desk.available_days(service_id)
+    name = escape(service.name(context.locale))
+    if not days:
+        text = (notice + "\n\n" if notice else "") + context.t("booking-no-days", service=name)
+        ask_rows = [[button(context.t("search-ask-person"), cd.AskStart())], *home_rows(context)]
+        await show(update, context, [text], ask_rows)
+        return
+    day_buttons = [
+        button(day_label(services, context.locale, day), cd.BookDay(service_id, day))
+        if move_booking is None
+        else button(day_label(services, context.locale, day), cd.MyMoveDay(move_booking, day))
+        for day in days
+    ]
+    rows: Keyboard = [day_buttons[i : i + 2] for i in range(0, len(day_buttons), 2)]
+    rows.append([button(context.t("faq-back"), cd.BookStart()), *home_rows(context)[0]])
+    text = (notice + "\n\n" if notice else "") + context.t("booking-choose-day", service=name)
+    await show(update, context, [text], rows)
+
+
+async def show_group(
+    update: Update, context: AppContext, service_id: str, *, notice: str = ""
+) -> None:
+    """A course or event: its dates, the places left, enrol or join the waiting list."""
+    services = context.services
+    slot = await services.desk.group_slot(service_id)
+    name = escape(service_name(services, context.locale, service_id))
+    if slot is None:
+        await show(
+            update, context, [context.t("booking-no-days", service=name)], home_rows(context)
+        )
+        return
+    dates = "\n".join(
+        f"• {escape(when(services, context.locale, start))}"
+        for start, _ in await services.desk.sessions(slot.id or 0)
+    )
+    free = slot.capacity - slot.booked
+    text = context.t("booking-group", service=name, sessions=dates, free=free)
+    if notice:
+        text = notice + "\n\n" + text
+    action = (
+        button(context.t("booking-enrol"), cd.BookSlot(slot.id or 0))
+        if free > 0
+        else button(context.t("booking-join-waitlist"), cd.BookWait(slot.id or 0))
+    )
+    rows = [[action], [button(context.t("faq-back"), cd.BookStart()), *home_rows(context)[0]]]
+    await show(update, context, [text], rows)
+
+
+async def show_times(
+    update: Update,
+    context: AppContext,
+    service_id: str,
+    day: dt.date,
+    *,
+    move_booking: int | None = None,
+) -> None:
+    services = context.services
+    slots = await services.desk.free_slots(service_id, day)
+    if not slots:
+        await show_days(
+            update,
+            context,
+            service_id,
+            move_booking=move_booking,
+            notice=context.t("booking-slot-taken"),
+        )
+        return
+    buttons = [
+        slot_button(time_label(services, context.locale, s.starts_at), s, move_booking)
+        for s in slots
+    ]
+    rows: Keyboard = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    back = (
+        button(context.t("faq-back"), cd.BookService(service_id))
+        if move_booking is None
+        else button(context.t("faq-back"), cd.MyMove(move_booking))
+    )
+    rows.append([back, *home_rows(context)[0]])
+    text = context.t("booking-choose-time", day=escape(day_label(services, context.locale, day)))
+    await show(update, context, [text], rows)
+
+
+async def show_topics(update: Update, context: AppContext, slot_id: int) -> None:
+    """Optional: what the consultation is about (an FAQ topic) or a short typed note.
+    A course or event needs no topic: straight to the confirmation."""
+    services = context.services
+    slot = await services.desk.slot(slot_id)
+    service = services.catalog.get(slot.service_id) if slot else None
+    if service is not None and service.is_group:
+        await show_confirm(update, context, slot_id, cd.NONE)
+        return
+    if slot is None or service is None:
+        await show_services(update, context)
+        return
+    content = services.faq.content
+    rows: Keyboard = [
+        [button(content.translation(t, context.locale).title, cd.BookTopic(slot_id, t.id))]
+        for t in content.roots
+    ]
+    rows.append([button(context.t("booking-skip-topic"), cd.BookTopic(slot_id, cd.NONE))])
+    day = slot.starts_at.astimezone(services.settings.tz).date()  # back to that day's times
+    rows.append(
+        [button(context.t("faq-back"), cd.BookDay(service.id, day)), *home_rows(context)[0]]
+    )
+    await awaiting.expect(context, "booking-note", slot=slot_id)
+    await show(update, context, [context.t("booking-choose-topic")], rows)
+
+
+async def show_confirm(
+    update: Update, context: AppContext, slot_id: int, topic: str, interpreter: str = cd.NONE
+) -> None:
+    """Everything the booking will hold (every course date, the note, the interpreter, the
+    price) and Confirm."""
+    services = context.services
+    slot = await services.desk.slot(slot_id)
+    if slot is None or slot.status != SlotStatus.OPEN:
+        await show_services(update, context)
+        return
+    wanted = resolve_interpreter(context, slot_id, interpreter)
+    draft = Booking(user_id=0, slot_id=slot_id, service_id=slot.service_id, interpreter=wanted)
+    details = booking_details(
+        services, context.locale, draft, slot, await course_sessions(services, slot)
+    )
+    text = context.t("booking-confirm-question", details=details)
+    note = draft_for(context, slot_id).get("note")
+    if isinstance(note, str) and note:
+        text += "\n\n" + context.t("booking-note-line", note=escape(note))
+    service = services.catalog.get(slot.service_id)
+    text += "\n\n" + context.t(
+        "booking-price-line", price=price_text(services, context.locale, service)
+    )
+    back = (  # a course has no topic or interpreter step to go back to
+        button(context.t("faq-back"), cd.BookService(slot.service_id))
+        if service is not None and service.is_group
+        else button(context.t("faq-back"), cd.BookTopic(slot_id, topic))
+    )
+    code = interpreter if wanted else cd.NONE
+    confirm = (
+        cd.BookConfirm(slot_id, topic)
+        if code == cd.NONE
+        else cd.BookConfirmWith(slot_id, topic, code)
+    )
+    rows = [[button(context.t("booking-confirm"), confirm)], [back, *home_rows(context)[0]]]
+    await show(update, context, [text], rows)

@@ -1,0 +1,186 @@
+"""Slots and a course's sessions: places are taken and released by one conditional UPDATE."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import CourseSession, Slot, SlotStatus
+
+
+async def get_slot(*, session: AsyncSession, slot_id: int) -> Slot | None:
+    return await session.get(Slot, slot_id)
+
+
+async def find_slot(*, session: AsyncSession, service_id: str, starts_at: datetime) -> Slot | None:
+    result = await session.exec(
+        select(Slot).where(Slot.service_id == service_id, Slot.starts_at == starts_at)
+    )
+    return result.first()
+
+
+async def add_slot(
+    *, session: AsyncSession, slot: Slot, sessions: tuple[tuple[datetime, datetime], ...] = ()
+) -> Slot:
+    session.add(slot)
+    await session.flush()
+    assert slot.id is not None
+    for starts_at, ends_at in sessions:
+        session.add(CourseSession(slot_id=slot.id, starts_at=starts_at, ends_at=ends_at))
+    return slot
+
+
+async def take_place(
+    *, session: AsyncSession, slot_id: int, now: datetime, under_way: bool = False
+) -> bool:
+    """Take one place if one is free: one conditional UPDATE, so the database decides races.
+    `under_way`: a course that has started may still take someone (a freed place offered to
+    the waiting list while sessions are ahead)."""
+    not_started = [] if under_way else [col(Slot.starts_at) > now]
+    result = await session.exec(
+        update(Slot)
+        .where(
+            col(Slot.id) == slot_id,
+            col(Slot.booked) < col(Slot.capacity),
+            col(Slot.status) == SlotStatus.OPEN,
+            *not_started,
+        )
+        .values(booked=col(Slot.booked) + 1)
+    )
+    return bool(result.rowcount == 1)
+
+
+async def release_place(*, session: AsyncSession, slot_id: int) -> None:
+    await session.exec(
+        update(Slot)
+        .where(col(Slot.id) == slot_id, col(Slot.booked) > 0)
+        .values(booked=col(Slot.booked) - 1)
+    )
+
+
+def _free_between(service_id: str, after: datetime, before: datetime) -> list[Any]:
+    """Open slots with a free place in a window: the conditions of the partial index
+    `ix_slots_free_service_start`, so full slots are never read (a year holds many)."""
+    return [
+        Slot.service_id == service_id,
+        Slot.status == SlotStatus.OPEN,
+        col(Slot.booked) < col(Slot.capacity),
+        col(Slot.starts_at) > after,
+        col(Slot.starts_at) < before,
+    ]
+
+
+async def bookable_slots(
+    *, session: AsyncSession, service_id: str, after: datetime, before: datetime
+) -> list[Slot]:
+    """Free open slots of a window, earliest first."""
+    result = await session.exec(
+        select(Slot).where(*_free_between(service_id, after, before)).order_by(col(Slot.starts_at))
+    )
+    return list(result.all())
+
+
+async def free_start_times(
+    *, session: AsyncSession, service_id: str, after: datetime, before: datetime
+) -> list[datetime]:
+    """Only the start times of the free open slots of a window (the day picker needs no more)."""
+    result = await session.exec(
+        select(Slot.starts_at).where(*_free_between(service_id, after, before))
+    )
+    return list(result.all())
+
+
+async def next_open_slot(*, session: AsyncSession, service_id: str, after: datetime) -> Slot | None:
+    """The earliest open slot of a service after a moment, full or not."""
+    result = await session.exec(
+        select(Slot)
+        .where(
+            Slot.service_id == service_id,
+            Slot.status == SlotStatus.OPEN,
+            col(Slot.starts_at) > after,
+        )
+        .order_by(col(Slot.starts_at))
+        .limit(1)
+    )
+    return result.first()
+
+
+async def slots_of_service(
+    *, session: AsyncSession, service_id: str, after: datetime
+) -> list[Slot]:
+    result = await session.exec(
+        select(Slot).where(Slot.service_id == service_id, col(Slot.starts_at) > after)
+    )
+    return list(result.all())
+
+
+async def slots_starting_at(
+    *, session: AsyncSession, service_id: str, starts: list[datetime]
+) -> dict[datetime, Slot]:
+    """The slots of a service at these start times (one query for a whole plan)."""
+    if not starts:
+        return {}
+    result = await session.exec(
+        select(Slot).where(Slot.service_id == service_id, col(Slot.starts_at).in_(starts))
+    )
+    return {s.starts_at: s for s in result.all()}
+
+
+async def withdrawable_slots(
+    *, session: AsyncSession, service_id: str, after: datetime
+) -> list[Slot]:
+    """Open, unbooked, scheduled (not coordinator-added) slots of a service after a moment:
+    the only ones the slot sync may withdraw. Booked and full slots are never read."""
+    result = await session.exec(
+        select(Slot).where(
+            Slot.service_id == service_id,
+            Slot.status == SlotStatus.OPEN,
+            Slot.booked == 0,
+            Slot.origin != "coordinator",
+            col(Slot.starts_at) > after,
+        )
+    )
+    return list(result.all())
+
+
+async def sessions_of(*, session: AsyncSession, slot_id: int) -> list[CourseSession]:
+    result = await session.exec(
+        select(CourseSession)
+        .where(CourseSession.slot_id == slot_id)
+        .order_by(col(CourseSession.starts_at))
+    )
+    return list(result.all())
+
+
+async def sessions_between(
+    *, session: AsyncSession, start: datetime, end: datetime
+) -> list[CourseSession]:
+    result = await session.exec(
+        select(CourseSession).where(
+            col(CourseSession.starts_at) >= start, col(CourseSession.starts_at) < end
+        )
+    )
+    return list(result.all())
+
+
+async def slots_between(*, session: AsyncSession, start: datetime, end: datetime) -> list[Slot]:
+    result = await session.exec(
+        select(Slot)
+        .where(col(Slot.starts_at) >= start, col(Slot.starts_at) < end)
+        .order_by(col(Slot.starts_at))
+    )
+    return list(result.all())
+
+
+async def lock_slot(*, session: AsyncSession, slot_id: int) -> Slot | None:
+    result = await session.exec(
+        select(Slot)
+        .where(col(Slot.id) == slot_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return result.first()
