@@ -397,8 +397,11 @@ async def measure(options: Any) -> list[Row]:
         stats.sort_stats("tottime").print_stats(40)
     if bench.statements:
         for kind, counts in bench.statements.items():
-            print(f"SQL statements per update, {kind}: p50 {percentile(counts, 0.5):g}, "
-                  f"max {max(counts)}", file=sys.stderr)
+            print(
+                f"SQL statements per update, {kind}: p50 {percentile(counts, 0.5):g}, "
+                f"max {max(counts)}",
+                file=sys.stderr,
+            )
     section = "year of data" if year else "per update"
     return rows_from(bench, section)
 

@@ -21,6 +21,7 @@ from storage.models import (
     User,
 )
 from storage.repos import booking as repo
+from storage.repos import users
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +35,20 @@ class MigrantDesk(Waitlist, SlotSchedule):
         topic_id: str | None = None,
         note: str | None = None,
         interpreter: str | None = None,
+        draft: str | None = None,
     ) -> Outcome:
+        """`draft`: the kind of pending input that holds `note` (a typed note waiting for this
+        booking); it is taken in the same unit of work, so it is used once and kept if the
+        booking fails."""
         now = self.clock.now()
         async with self.db.session() as session:
             # The person's row locked first: their own bookings are decided one at a time, so
             # two taps on two times cannot both pass the limit below.
             await repo.lock_user(session=session, user_id=user_id)
+            if draft is not None and not await users.take_awaiting(
+                session=session, user_id=user_id, kind=draft
+            ):
+                note = None  # taken meanwhile (a double tap): the other booking has it
             found = await self._open_slot_for(session, user_id, slot_id, now)
             if isinstance(found, Outcome):
                 return found
