@@ -22,6 +22,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.sqlite_driver import one_trip_creator
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # PostgreSQL advisory lock key held while migrating ("arrival" in ASCII): instances started
 # together (two containers, each running `arrival-desk db upgrade`) take turns, and the second
@@ -87,7 +89,7 @@ class Database:
         # hide_parameters: errors and SQL logs show placeholders, never the values (Telegram
         # ids, names, notes) bound to them.
         self.engine: AsyncEngine = create_async_engine(
-            self.url, pool_pre_ping=not self.is_sqlite, hide_parameters=True
+            self.url, pool_pre_ping=not self.is_sqlite, hide_parameters=True, **self._driver()
         )
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
@@ -97,6 +99,10 @@ class Database:
         )
         self._autocommit: AsyncEngine | None = None
         self._readers: async_sessionmaker[AsyncSession] | None = None
+
+    def _driver(self) -> dict[str, Any]:
+        """SQLite: aiosqlite with one trip to its thread per statement (`sqlite_driver`)."""
+        return {"async_creator": one_trip_creator(self.url)} if self.is_sqlite else {}
 
     @property
     def autocommit(self) -> AsyncEngine:
@@ -116,6 +122,7 @@ class Database:
                     isolation_level="AUTOCOMMIT",
                     pool_reset_on_return=None,  # no transaction is ever left to roll back
                     pool_size=2,
+                    **self._driver(),
                 )
                 if self.is_sqlite:
                     event.listen(self._autocommit.sync_engine, "connect", _sqlite_pragmas)
