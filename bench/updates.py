@@ -179,6 +179,8 @@ class Bench:
         self.statements: dict[str, list[int]] = defaultdict(list)  # SQL statements per update
         self.executed = 0  # counted by `count_statements`, when asked for
         self.counting = False
+        self.begun = 0  # units of work (SQLite's BEGIN IMMEDIATE; PostgreSQL's are not seen)
+        self.units: dict[str, list[int]] = defaultdict(list)
         self.show_statements = False  # print them too (one person's, with --statements)
 
     def count_statements(self, *engines: Any) -> None:
@@ -187,6 +189,8 @@ class Bench:
 
         def counted(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
             self.executed += 1
+            if statement.startswith("BEGIN"):
+                self.begun += 1
             if self.show_statements:
                 print("   SQL", " ".join(statement.split())[:160], file=sys.stderr)
 
@@ -200,13 +204,14 @@ class Bench:
         profiling = self.measuring and kind in self.profile
         if profiling:
             self.profiler.enable()
-        executed = self.executed
+        executed, begun = self.executed, self.begun
         start = timed()
         await self.app.process_update(update)
         await wait_for_deliveries(self.app)
         sample = since(start)
         if self.measuring and self.counting:
             self.statements[kind].append(self.executed - executed)
+            self.units[kind].append(self.begun - begun)
             if self.show_statements:
                 print(f"-- {kind}: {self.executed - executed} statements", file=sys.stderr)
         if profiling:
@@ -399,7 +404,7 @@ async def measure(options: Any) -> list[Row]:
         for kind, counts in bench.statements.items():
             print(
                 f"SQL statements per update, {kind}: p50 {percentile(counts, 0.5):g}, "
-                f"max {max(counts)}",
+                f"max {max(counts)}; units of work p50 {percentile(bench.units[kind], 0.5):g}",
                 file=sys.stderr,
             )
     section = "year of data" if year else "per update"
