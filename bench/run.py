@@ -89,6 +89,9 @@ def main() -> None:
     parser.add_argument("--database-url", default="", help="default: a fresh SQLite file")
     parser.add_argument("--only", default="", help="comma-separated sections, e.g. updates")
     parser.add_argument("--profile", default="", help="updates: cProfile these kinds, e.g. faq")
+    parser.add_argument(
+        "--statements", action="store_true", help="updates: SQL statements per kind"
+    )
     parser.add_argument("--reminders", type=int, default=0, help="reminders: how many are due")
     options = parser.parse_args()
     options.year_database_url = ""

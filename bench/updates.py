@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
@@ -176,6 +176,27 @@ class Bench:
         self.profile: set[str] = set()  # kinds whose measured updates are profiled
         # CPU time, not the clock: on a shared machine the clock counts other processes' turns.
         self.profiler = cProfile.Profile(time.process_time)
+        self.statements: dict[str, list[int]] = defaultdict(list)  # SQL statements per update
+        self.executed = 0  # counted by `count_statements`, when asked for
+        self.counting = False
+        self.begun = 0  # units of work (SQLite's BEGIN IMMEDIATE; PostgreSQL's are not seen)
+        self.units: dict[str, list[int]] = defaultdict(list)
+        self.show_statements = False  # print them too (one person's, with --statements)
+
+    def count_statements(self, *engines: Any) -> None:
+        """Count every statement sent to the database (both engines: units of work and the
+        autocommit one), so `--statements` can print how many round trips each kind costs."""
+
+        def counted(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            self.executed += 1
+            if statement.startswith("BEGIN"):
+                self.begun += 1
+            if self.show_statements:
+                print("   SQL", " ".join(statement.split())[:160], file=sys.stderr)
+
+        self.counting = True
+        for engine in engines:
+            event.listen(engine.sync_engine, "before_cursor_execute", counted)
 
     async def feed(self, kind: str, payload: dict[str, Any]) -> list[Any]:
         before = len(self.api.calls)
@@ -183,10 +204,16 @@ class Bench:
         profiling = self.measuring and kind in self.profile
         if profiling:
             self.profiler.enable()
+        executed, begun = self.executed, self.begun
         start = timed()
         await self.app.process_update(update)
         await wait_for_deliveries(self.app)
         sample = since(start)
+        if self.measuring and self.counting:
+            self.statements[kind].append(self.executed - executed)
+            self.units[kind].append(self.begun - begun)
+            if self.show_statements:
+                print(f"-- {kind}: {self.executed - executed} statements", file=sys.stderr)
         if profiling:
             self.profiler.disable()
         calls = self.api.calls[before:]
@@ -361,15 +388,25 @@ async def measure(options: Any) -> list[Row]:
     echo = echo_application(echo_api)
     bench = Bench(app, api, echo, echo_api)
     bench.profile = set(filter(None, str(getattr(options, "profile", "") or "").split(",")))
+    if getattr(options, "statements", False):
+        bench.count_statements(services.db.engine, services.db.autocommit)
     asked = itertools.cycle(questions())
     async with running(app), running(echo):
         for number in range(warm_up + measured):
             bench.measuring = number >= warm_up
+            bench.show_statements = bench.counting and number == warm_up + 1
             await one_person(bench, number, asked)
     if bench.profile:
         stats = pstats.Stats(bench.profiler, stream=sys.stderr)
         stats.sort_stats("cumulative").print_stats(r"/(bot|storage)/", 50)
         stats.sort_stats("tottime").print_stats(40)
+    if bench.statements:
+        for kind, counts in bench.statements.items():
+            print(
+                f"SQL statements per update, {kind}: p50 {percentile(counts, 0.5):g}, "
+                f"max {max(counts)}; units of work p50 {percentile(bench.units[kind], 0.5):g}",
+                file=sys.stderr,
+            )
     section = "year of data" if year else "per update"
     return rows_from(bench, section)
 
@@ -382,6 +419,7 @@ def main() -> None:
     parser.add_argument("--year", action="store_true")
     parser.add_argument("--database-url", default="")
     parser.add_argument("--profile", default="", help="cProfile these kinds, e.g. faq,confirm")
+    parser.add_argument("--statements", action="store_true", help="count SQL statements per kind")
     print(render(asyncio.run(measure(parser.parse_args()))))
 
 

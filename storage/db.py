@@ -96,6 +96,7 @@ class Database:
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
         self._autocommit: AsyncEngine | None = None
+        self._readers: async_sessionmaker[AsyncSession] | None = None
 
     @property
     def autocommit(self) -> AsyncEngine:
@@ -125,6 +126,19 @@ class Database:
         """A connection for one statement outside any unit of work (see `autocommit`)."""
         async with self.autocommit.connect() as connection:
             yield connection
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[AsyncSession]:
+        """A session that only reads, to show something (a picker, a message being rendered):
+        on the autocommit engine, so no BEGIN/COMMIT round trips and, on SQLite, no write lock
+        for a read. Each statement sees the database as it is then; a change is decided in a
+        unit of work (`session`), which reads again under its locks. Never write in it."""
+        if self._readers is None:
+            self._readers = async_sessionmaker(
+                self.autocommit, class_=AsyncSession, expire_on_commit=False
+            )
+        async with self._readers() as session:
+            yield session
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:

@@ -21,6 +21,7 @@ from storage.models import (
     User,
 )
 from storage.repos import booking as repo
+from storage.repos import users
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +35,20 @@ class MigrantDesk(Waitlist, SlotSchedule):
         topic_id: str | None = None,
         note: str | None = None,
         interpreter: str | None = None,
+        draft: str | None = None,
     ) -> Outcome:
+        """`draft`: the kind of pending input that holds `note` (a typed note waiting for this
+        booking); it is taken in the same unit of work, so it is used once and kept if the
+        booking fails."""
         now = self.clock.now()
         async with self.db.session() as session:
             # The person's row locked first: their own bookings are decided one at a time, so
             # two taps on two times cannot both pass the limit below.
             await repo.lock_user(session=session, user_id=user_id)
+            if draft is not None and not await users.take_awaiting(
+                session=session, user_id=user_id, kind=draft
+            ):
+                note = None  # taken meanwhile (a double tap): the other booking has it
             found = await self._open_slot_for(session, user_id, slot_id, now)
             if isinstance(found, Outcome):
                 return found
@@ -66,7 +75,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
                         updated_at=now,
                     ),
                 )
-                await self._schedule_reminders(session, booking, slot, now)
+                await self._schedule_reminders(session, booking, slot, now, new=True)
                 await self._tell_centre(session, booking, "co-booked", now)
                 await self._event(
                     session, EventKind.BOOKED, user, service_id=slot.service_id, now=now
@@ -75,20 +84,21 @@ class MigrantDesk(Waitlist, SlotSchedule):
             except IntegrityError:  # the same person twice at once (a double tap): the unique
                 await self._end(session, slot)  # index said no, and the place is given back
                 return Outcome(Status.ALREADY)
-            await session.refresh(slot)
+            # No refresh after the commit (a unit of work of its own): the conditional UPDATE
+            # already counted the place on `slot` in the session, and nothing shown uses more.
             return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
     async def declined(self, user_id: int, booking_id: int) -> Booking | None:
         """A booking of this person the centre declined (to book another time with the same
         topic, note and interpreter); None for anyone else's or any other state."""
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             booking = await repo.get_booking(session=session, booking_id=booking_id)
         if booking is None or booking.user_id != user_id:
             return None
         return booking if booking.status == BookingStatus.DECLINED else None
 
     async def upcoming(self, user_id: int) -> list[tuple[Booking, Slot]]:
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             return await repo.upcoming_for_user(
                 session=session, user_id=user_id, now=self.clock.now()
             )
@@ -152,8 +162,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
             await self._event(
                 session, EventKind.MOVED, user, service_id=booking.service_id, now=now
             )
-            await session.commit()
-            await session.refresh(new_slot)
+            await session.commit()  # `new_slot` counts the place already (see `book`)
             return Outcome(
                 Status.OK, booking=booking, slot=new_slot, user=user, alternatives=[old_slot]
             )

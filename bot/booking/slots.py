@@ -154,12 +154,12 @@ class SlotSchedule(DeskBase):
             return Outcome(Status.OK, slot=slot), affected
 
     async def slot(self, slot_id: int) -> Slot | None:
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             return await repo.get_slot(session=session, slot_id=slot_id)
 
     async def available_days(self, service_id: str) -> list[dt.date]:
         earliest, latest = rules.bookable_window(self.clock.now(), self.rules)
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             starts = await repo.free_start_times(
                 session=session, service_id=service_id, after=earliest, before=latest
             )
@@ -176,14 +176,14 @@ class SlotSchedule(DeskBase):
             ).astimezone(dt.UTC)
             earliest = max(earliest, day_start - dt.timedelta(microseconds=1))
             latest = min(latest, day_end)
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             return await repo.bookable_slots(
                 session=session, service_id=service_id, after=earliest, before=latest
             )
 
     async def group_slot(self, service_id: str) -> Slot | None:
         """The upcoming series of a group service (its one slot), full or not."""
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             return await repo.next_open_slot(
                 session=session, service_id=service_id, after=self.clock.now()
             )
@@ -192,7 +192,7 @@ class SlotSchedule(DeskBase):
         """Upcoming open slots of these services (full or not), soonest first."""
         now = self.clock.now()
         found: list[Slot] = []
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             for service_id in service_ids:
                 slots = await repo.slots_of_service(
                     session=session, service_id=service_id, after=now
@@ -201,7 +201,7 @@ class SlotSchedule(DeskBase):
         return sorted(found, key=lambda s: s.starts_at)
 
     async def sessions(self, slot_id: int) -> list[tuple[dt.datetime, dt.datetime]]:
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             rows = await repo.sessions_of(session=session, slot_id=slot_id)
             if rows:
                 return [(r.starts_at, r.ends_at) for r in rows]

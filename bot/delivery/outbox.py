@@ -39,6 +39,15 @@ BATCH = 50  # a claimed row waits for the sends before it in its batch (lease: m
 
 Work = Callable[[AsyncSession], Awaitable[Any]]
 
+# Rows this process has written (a hint for the sender, not state): a round that claimed fewer
+# than a batch stops unless a send wrote new rows meanwhile (a renderer that offers a freed
+# place), so the usual kick costs one claim, not a second, empty one.
+_written = 0
+
+
+def rows_written() -> int:
+    return _written
+
 
 def retry_backoff_seconds(attempts: int) -> float:
     """How long an unsent row waits before its next attempt: 1, 2, 4, 8… minutes."""
@@ -66,6 +75,8 @@ async def enqueue(
     payload: dict[str, Any] | None = None,
 ) -> Outbox:
     """A row in the caller's unit of work: it goes out only if that commits."""
+    global _written
+    _written += 1
     return await repo.add(
         session=session,
         row=Outbox(

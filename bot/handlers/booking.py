@@ -11,6 +11,7 @@ database and the person.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from telegram import Update
@@ -144,19 +145,23 @@ async def confirm_booking(
     if person is None:
         return
     wanted = resolve_interpreter(context, slot_id, interpreter)
-    draft = await awaiting.take(context, NOTE_DRAFT)
+    pending = person.awaiting
+    draft = pending.data if pending is not None and pending.kind == NOTE_DRAFT else None
     note = draft.get("note") if draft and draft.get("slot") == slot_id else None
     topic_id = topic if topic != cd.NONE and services.faq.content.get(topic) else None
-    outcome = await services.desk.book(
+    outcome = await services.desk.book(  # takes the draft in the booking's own unit of work
         user_id=person.id,
         slot_id=slot_id,
         topic_id=topic_id,
         note=note if isinstance(note, str) else None,
         interpreter=wanted,
+        draft=NOTE_DRAFT if draft is not None else None,
     )
     if not outcome.ok:
         await explain_failure(update, context, outcome)
         return
+    if draft is not None:
+        context.person = replace(person, awaiting=None)
     await announce(update, context, outcome, "booking-done")
 
 

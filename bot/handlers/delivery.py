@@ -25,7 +25,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.botapi.ratelimit import SEND_ONCE
 from bot.delivery.kinds import Kind
-from bot.delivery.outbox import Attempt
+from bot.delivery.outbox import BATCH, Attempt, rows_written
 from bot.faq.render import split_message
 from bot.handlers.base import AppContext, AppType, Keyboard, markup
 from bot.services import Services
@@ -146,6 +146,7 @@ async def _deliver_round(context: Any) -> tuple[int, bool]:
     # rows go one at a time, each written before the next is sent.
     gate = asyncio.Semaphore(CONCURRENCY if getattr(context.bot, "rate_limiter", None) else 1)
     while True:
+        written = rows_written()
         batch = await delivery.claim()
         # Rows come oldest first; when two reminders of one booking (or one deadline) are both
         # due (the bot was down), only the latest is worth sending: never a burst.
@@ -170,8 +171,8 @@ async def _deliver_round(context: Any) -> tuple[int, bool]:
             return count
 
         sent += sum(await asyncio.gather(*(one_chat(rows, latest) for rows in by_chat.values())))
-        if len(batch) == 0:
-            return sent, False
+        if len(batch) < BATCH and rows_written() == written:
+            return sent, False  # all that was due is done, and nothing new was written
         if time.monotonic() > deadline:
             return sent, True
 

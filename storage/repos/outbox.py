@@ -12,8 +12,9 @@ from storage.models import Outbox
 
 
 async def add(*, session: AsyncSession, row: Outbox) -> Outbox:
+    """Added to the unit of work, not flushed: the rows of one change (a booking's reminders and
+    notice) go to the database together at the next query or the commit, as one INSERT."""
     session.add(row)
-    await session.flush()
     return row
 
 

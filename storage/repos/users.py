@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, update
+from sqlalchemy import Row, bindparam, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -17,10 +17,14 @@ async def get_by_telegram_id(*, session: AsyncSession, telegram_id: int) -> User
     return result.first()
 
 
+# Built once (every update runs it): no statement construction per call.
+_USERS = User.__table__  # type: ignore[attr-defined]
+_READ_BY_TELEGRAM_ID = select(_USERS).where(_USERS.c.telegram_id == bindparam("telegram_id"))
+
+
 async def read_by_telegram_id(*, connection: AsyncConnection, telegram_id: int) -> Row[Any] | None:
     """The person's row as plain values (no ORM object), for a read outside a unit of work."""
-    table = User.__table__  # type: ignore[attr-defined]
-    result = await connection.execute(select(table).where(table.c.telegram_id == telegram_id))
+    result = await connection.execute(_READ_BY_TELEGRAM_ID, {"telegram_id": telegram_id})
     row: Row[Any] | None = result.first()
     return row
 

@@ -102,14 +102,27 @@ def parse(data: str | None) -> Action | None:
     cls = Action._known.get((feature, action, len(parts)))
     if cls is None:
         return None
-    hints = get_type_hints(cls)
     parsed = {}
-    for field, raw in zip(fields(cls), parts, strict=True):  # type: ignore[arg-type]
-        value = _PARSERS[hints[field.name]](raw)
+    for (name, kind), raw in zip(_field_types(cls), parts, strict=True):
+        value = _PARSERS[kind](raw)
         if value is None:
             return None
-        parsed[field.name] = value
+        parsed[name] = value
     return cls(**parsed)
+
+
+_FIELD_TYPES: dict[type[Action], tuple[tuple[str, Any], ...]] = {}
+
+
+def _field_types(cls: type[Action]) -> tuple[tuple[str, Any], ...]:
+    """Each field's name and type, worked out once per action: `get_type_hints` evaluates the
+    annotations every time, and `parse` runs on every button press."""
+    found = _FIELD_TYPES.get(cls)
+    if found is None:
+        hints = get_type_hints(cls)
+        found = tuple((f.name, hints[f.name]) for f in fields(cls))  # type: ignore[arg-type]
+        _FIELD_TYPES[cls] = found
+    return found
 
 
 @dataclass(frozen=True)
