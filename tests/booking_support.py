@@ -20,7 +20,6 @@ from sqlmodel import SQLModel, col, select
 from bot.botapi.simulator import SimulatedUser
 from bot.botapi.standin import Call
 from bot.config import Settings
-from bot.handlers.delivery import DELIVERY_JOB
 from storage.models import Booking, Event, Outbox, Slot, User
 from tests.conftest import COORDINATOR_CHAT_ID, BotHarness, make_settings
 
@@ -34,7 +33,8 @@ M = TypeVar("M", bound=SQLModel)
 
 def booking_settings(tmp_path: Path, database_url: str, **overrides: Any) -> Settings:
     """Our services file; the periodic jobs (outbox poll, content reload) kept out of the way,
-    so a test decides when `deliver_due` runs (the outbox job still runs once at start)."""
+    so a test decides when `deliver_due` runs (the `bot` fixture also puts off the start-up
+    round; other harnesses call `hold_the_poll`)."""
     values: dict[str, Any] = {
         "services_file": SERVICES_FILE,
         "outbox_poll_seconds": 3600,
@@ -42,15 +42,6 @@ def booking_settings(tmp_path: Path, database_url: str, **overrides: Any) -> Set
     }
     values.update(overrides)
     return make_settings(tmp_path, database_url, **values)
-
-
-def hold_the_poll(*bots: BotHarness) -> None:
-    """The outbox poll runs once a second after start; put it off, so that what a step sends is
-    sent by that step's own kick (and shows in its calls), whatever the machine's load, and a
-    round never meets a clock a story has moved on."""
-    for harness in bots:
-        for job in harness.app.job_queue.get_jobs_by_name(DELIVERY_JOB):
-            job.job.modify(next_run_time=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
 
 
 def roomy_course(tmp_path: Path, capacity: int) -> Path:

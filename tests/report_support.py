@@ -19,8 +19,8 @@ from sqlmodel import col, select
 from bot.botapi.simulator import SimulatedUser
 from bot.config import Settings
 from storage.models import Booking, Slot, SurveyAnswer, User
-from tests.booking_support import booking_settings, hold_the_poll, local, quick_book
-from tests.conftest import COORDINATOR_CHAT_ID, BotHarness
+from tests.booking_support import booking_settings, local, quick_book
+from tests.conftest import COORDINATOR_CHAT_ID, BotHarness, hold_the_poll
 
 SERVICES = """
 services:

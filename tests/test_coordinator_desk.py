@@ -28,7 +28,6 @@ from tests.booking_support import (
     course_slot,
     data_of,
     events_of,
-    hold_the_poll,
     local,
     one,
     rows,
@@ -36,7 +35,13 @@ from tests.booking_support import (
     slot_at,
     texts_to,
 )
-from tests.conftest import COORDINATOR_CHAT_ID, BotHarness, another_instance, start_harness
+from tests.conftest import (
+    COORDINATOR_CHAT_ID,
+    BotHarness,
+    another_instance,
+    hold_the_poll,
+    start_harness,
+)
 
 CO = "sl"  # COORDINATOR_LANGUAGE
 ANA, BOJAN = 9001, 9002  # two coordinators
