@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -35,7 +36,13 @@ from tests.booking_support import (
     rows,
     slot_at,
 )
-from tests.conftest import COORDINATOR_CHAT_ID, BotHarness, another_instance, start_harness
+from tests.conftest import (
+    COORDINATOR_CHAT_ID,
+    COORDINATOR_ID,
+    BotHarness,
+    another_instance,
+    start_harness,
+)
 from tests.test_control_characters import CONTROL, stored_strings
 
 on_postgresql = pytest.mark.skipif(
@@ -407,3 +414,44 @@ async def survey_comment(bot: BotHarness, person: SimulatedUser, text: str) -> l
     calls += await person.press_data(f"survey:score:{booking.id}:4")
     calls += await person.send(text)
     return calls
+
+
+# -- item 4: every coordinator command, typed in a group that is not the coordinator chat ------
+STAFF_COMMANDS = [
+    "/agenda",
+    "/agenda 2026-12-03",
+    "/addslot consultation 2026-12-10 10:00",
+    "/cancelslot 1",
+    "/pending",
+    "/faqstatus",
+    "/gaps",
+    "/report",
+    "/report 2026-01-01 2026-06-30",
+    "/announce",
+    "/course",
+    "/help",
+]
+
+
+async def test_every_coordinator_command_in_another_group_is_ignored_and_logged(
+    bot: BotHarness, caplog: pytest.LogCaptureFixture
+):
+    migrant = bot.user(9501, language_code="uk", first_name="Olena")
+    slot = await slot_at(bot, CONSULTATION, THURSDAY[0])
+    await quick_book(migrant, slot.id or 0)
+    await migrant.send("zzqx vrrkt plomb")  # a question for /gaps
+    elsewhere = bot.user(COORDINATOR_ID, language_code="sl", first_name="Coordinator")
+    elsewhere.chat_id = -4242  # a group the coordinator is also a member of
+    caplog.set_level(logging.INFO)
+
+    for command in STAFF_COMMANDS:
+        caplog.clear()
+        calls = await elsewhere.send(command)
+        assert [c for c in calls if c.chat_id == -4242] == [], command
+        assert [c for c in calls if c.method != "answerCallbackQuery"] == [], command
+        if command != "/help":  # a plain /help in a group is nobody's command: not answered
+            assert any("ignored" in r.getMessage() for r in caplog.records), command
+        logged = "\n".join(r.getMessage() for r in caplog.records)
+        assert "Olena" not in logged and str(COORDINATOR_ID) not in logged and "4242" not in logged
+    assert (await one(bot, Slot, id=slot.id)).status == "open"
+    assert len(await rows(bot, Slot, origin="coordinator")) == 0
