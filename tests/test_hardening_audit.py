@@ -23,7 +23,7 @@ from sqlmodel import col, select
 from bot.botapi.simulator import SimulatedUser
 from bot.config import Settings
 from bot.handlers.delivery import deliver_due
-from storage.models import ACTIVE_BOOKING, Booking, Event, SearchGap, Slot, User, Waiting
+from storage.models import ACTIVE_BOOKING, Booking, Deadline, Event, SearchGap, Slot, User, Waiting
 from storage.models import HOLDING_BOOKING as HOLDING
 from tests.booking_support import (
     CONSULTATION,
@@ -34,6 +34,7 @@ from tests.booking_support import (
     one,
     quick_book,
     rows,
+    says,
     slot_at,
 )
 from tests.conftest import (
@@ -455,3 +456,28 @@ async def test_every_coordinator_command_in_another_group_is_ignored_and_logged(
         assert "Olena" not in logged and str(COORDINATOR_ID) not in logged and "4242" not in logged
     assert (await one(bot, Slot, id=slot.id)).status == "open"
     assert len(await rows(bot, Slot, origin="coordinator")) == 0
+
+
+# -- item 5: out-of-range dates typed into /report and a deadline -------------------------------
+@pytest.mark.parametrize("first,last", [("9999-12-01", "9999-12-31"), ("0001-01-01", "0001-01-31")])
+async def test_a_report_for_dates_at_the_ends_of_time_gets_the_usage(
+    bot: BotHarness, first: str, last: str
+):
+    calls = await bot.coordinator().send(f"/report {first} {last}")
+
+    assert [c.text for c in calls if c.method == "sendMessage"] == [bot.t("sl", "report-usage")]
+    assert [c for c in calls if c.method == "sendDocument"] == []
+
+
+async def test_a_deadline_at_the_ends_of_time_is_asked_again(bot: BotHarness):
+    person = bot.user(9601, language_code="uk")
+    await person.send("/deadlines")
+    await person.press_data("dl:kind:other")
+    await person.send("Паспорт")
+    error = bot.t("uk", "common-error")
+    for typed, problem in (("31.12.9999", "far"), ("01.01.0001", "past"), ("01.01.1", "past")):
+        calls = await person.send(typed)
+        texts = [c.text for c in calls if c.method == "sendMessage"]
+        assert error not in texts
+        assert any(says(t, bot, "uk", f"deadline-date-{problem}", example="") for t in texts), typed
+    assert (await one(bot, Deadline)).due_on is None
