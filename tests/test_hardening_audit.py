@@ -308,6 +308,41 @@ async def offer_expiry_x_holder_cancel(a: BotHarness, b: BotHarness) -> None:
     assert len([x for x in await bookings_of(a, waiter.user_id) if x.status == "offered"]) <= 1
 
 
+@race
+async def offer_yes_x_cancel_slot(a: BotHarness, b: BotHarness) -> None:
+    (anna, _), waiter = await full_course_with_a_waiter(a)
+    (booking,) = await bookings_of(a, anna.user_id)
+    await anna.send("/mybookings")
+    await anna.press_data(f"my:cancel:{booking.id}")
+    await anna.press_data(f"my:cancelok:{booking.id}")
+    (offer,) = [x for x in await bookings_of(a, waiter.user_id) if x.status == "offered"]
+    slot = await course_slot(a)
+    coordinator = b.coordinator()
+    await coordinator.send(f"/cancelslot {slot.id}")
+    await asyncio.gather(
+        press(waiter, f"offer:yes:{offer.id}"), press(coordinator, f"co:close:{slot.id}")
+    )
+    assert (await one(a, Slot, id=slot.id)).status == "cancelled"
+
+
+@race
+async def forget_x_cancel(a: BotHarness, b: BotHarness) -> None:
+    # /forget cancels the person's bookings as the centre would, while they cancel one.
+    (anna, _), waiter = await full_course_with_a_waiter(a)
+    (booking,) = await bookings_of(a, anna.user_id)
+    await anna.send("/mybookings")
+    await anna.press_data(f"my:cancel:{booking.id}")
+    cancel_message = anna._latest_with_keyboard()
+    anna_b = twin(b, anna)
+    await anna_b.send("/forget")
+    await asyncio.gather(
+        press(anna, f"my:cancelok:{booking.id}", cancel_message),
+        press(anna_b, "privacy:forgetok"),
+    )
+    assert len(await events(a, "cancelled")) == 1
+    assert len([x for x in await bookings_of(a, waiter.user_id) if x.status == "offered"]) == 1
+
+
 @on_postgresql
 @pytest.mark.parametrize("name", sorted(RACES))
 async def test_booking_changes_meeting_on_two_instances_release_a_place_once(pair, name: str):

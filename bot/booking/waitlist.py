@@ -120,7 +120,10 @@ class Waitlist(DeskBase):
             expires = loaded[0].offer_expires_at if loaded else None
             if loaded is None or (expires is not None and expires <= now):
                 return Outcome(Status.GONE)
-            if loaded[1].status != SlotStatus.OPEN:
+            # The slot locked (after the booking, the usual order): a /cancelslot at this moment
+            # either finds this booking when it has the slot, or is found to have run first.
+            slot_now = await repo.lock_slot(session=session, slot_id=loaded[1].id or 0)
+            if slot_now is None or slot_now.status != SlotStatus.OPEN:
                 return Outcome(Status.GONE)  # cancelled meanwhile: the held place lapses unused
             booking, slot, user = loaded
             await outbox.cancel(session, ref_id=booking_id, kinds=(Kind.OFFER_EXPIRY, Kind.OFFER))
