@@ -516,3 +516,25 @@ async def test_a_deadline_at_the_ends_of_time_is_asked_again(bot: BotHarness):
         assert error not in texts
         assert any(says(t, bot, "uk", f"deadline-date-{problem}", example="") for t in texts), typed
     assert (await one(bot, Deadline)).due_on is None
+
+
+# -- item 2: first contact on two instances, with the consent step production has -------------
+@on_postgresql
+async def test_first_contact_on_two_instances_with_the_consent_step(
+    tmp_path: Path, database_url: str
+):
+    settings = booking_settings(tmp_path, database_url, consent_in_bot=True)
+    a, a_running = await start_harness(settings)
+    async with a_running:
+        b, b_running = await another_instance(settings, a.clock)
+        async with b_running:
+            for telegram_id in range(9700, 9710):
+                here = a.user(telegram_id, language_code="sr")
+                made = await asyncio.gather(
+                    here.send("/start"), twin(b, here).send("Како да продужим боравак?")
+                )
+                for harness, calls in zip((a, b), made, strict=True):
+                    texts = [c.text for c in calls if c.method == "sendMessage"]
+                    assert texts and harness.t("sr", "common-error") not in texts
+            people = [u for u in await rows(a, User) if 9700 <= (u.telegram_id or 0) < 9710]
+            assert len(people) == 10
