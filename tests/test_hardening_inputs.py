@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +15,11 @@ import pytest
 
 from bot.botapi.simulator import SimulatedUser
 from bot.config import Settings
+from bot.handlers.announcements import announce_tick
 from bot.handlers.delivery import deliver_due
+from bot.text import cut_html
 from storage.models import Deadline, SearchGap, Slot
+from tests.abuse_support import html_problem, unsafe_html
 from tests.booking_support import (
     CONSULTATION,
     booking_settings,
@@ -187,3 +192,46 @@ async def test_a_deadline_at_the_ends_of_time_is_asked_again(bot: BotHarness):
         assert error not in texts
         assert any(says(t, bot, "uk", f"deadline-date-{problem}", example="") for t in texts), typed
     assert (await one(bot, Deadline)).due_on is None
+
+
+# -- item 3: the longest announcement a coordinator can type, full of '&', "'" and '<' -----------
+async def test_the_longest_announcement_with_ampersands_reaches_people_as_valid_html(
+    bot: BotHarness,
+):
+    reader = bot.user(9801, language_code="sl")
+    await reader.send("/subscriptions")
+    await reader.press(bot.t("sl", "announce-topic-courses"))
+    pattern = "Tom & Jerry's <tečaj> && 'x' "
+    # Telegram's limit for a message; escaped, the stored text is cut inside an "&lt;".
+    longest = ("xx" + pattern * (4096 // len(pattern) + 1))[:4096]
+    co = bot.coordinator()
+    locale = bot.services.settings.coordinator_language
+    await co.send("/announce")
+    await co.press(bot.t(locale, "announce-skip"), exact=True)  # uk
+    await co.press(bot.t(locale, "announce-skip"), exact=True)  # sr
+    await co.send(longest)  # sl
+    await co.press(bot.t(locale, "announce-skip"), exact=True)  # en
+    await co.press(
+        bot.t(locale, "subscriptions-off", topic=bot.t(locale, "announce-topic-courses"))
+    )
+    await co.press(bot.t(locale, "announce-send"), exact=True)
+    await announce_tick(bot.app)
+    await deliver_due(bot.app)
+
+    received = bot.api.sent("sendMessage", chat_id=reader.chat_id)[-1]
+    assert unsafe_html([received]) == [], "every '&' and '<' escaped, no entity cut in half"
+    shown = unescape(re.sub(r"<[^>]*>", "", received.text))
+    assert "Tom & Jerry's <tečaj> && 'x'" in shown
+    assert "{???}" not in received.text
+    previews = [c for c in bot.api.calls if c.chat_id == co.chat_id and c.params.get("parse_mode")]
+    assert unsafe_html(previews) == [], "the coordinator's preview is valid HTML too"
+
+
+def test_cutting_telegram_html_never_leaves_half_an_entity_or_an_open_tag():
+    body = escape("Tom & Jerry's <tečaj> && 'x' " * 40)
+    for html in (body, f"<b>{body}</b>", f'<i>a</i> <a href="https://gov.si">{body}</a>'):
+        for limit in range(300, 330):
+            cut = cut_html(html, limit)
+            assert len(cut) <= limit and html_problem(cut) is None, (limit, cut[-20:])
+    assert cut_html("<b>abc &amp; def</b>", 12) == "<b>abc </b>"
+    assert cut_html("short &amp; whole", 100) == "short &amp; whole"
