@@ -1,11 +1,14 @@
 """Issue #8 audit, the inputs the first regression tests left out: NUL and control characters in
 every typed field (item 6), every coordinator command typed in a group that is not the staff chat
-(item 4), dates at the ends of time in /report and a deadline (item 5). On both databases."""
+(item 4), dates at the ends of time in /report and a deadline (item 5), the longest announcement
+(item 3), first contact with the consent step on two instances (item 2)."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
+import os
 import re
 from html import escape, unescape
 from pathlib import Path
@@ -18,7 +21,7 @@ from bot.config import Settings
 from bot.handlers.announcements import announce_tick
 from bot.handlers.delivery import deliver_due
 from bot.text import cut_html
-from storage.models import Deadline, SearchGap, Slot
+from storage.models import Deadline, SearchGap, Slot, User
 from tests.abuse_support import html_problem, unsafe_html
 from tests.booking_support import (
     CONSULTATION,
@@ -31,10 +34,20 @@ from tests.booking_support import (
     says,
     slot_at,
 )
-from tests.conftest import COORDINATOR_CHAT_ID, COORDINATOR_ID, BotHarness
+from tests.conftest import (
+    COORDINATOR_CHAT_ID,
+    COORDINATOR_ID,
+    BotHarness,
+    another_instance,
+    start_harness,
+)
 from tests.test_control_characters import CONTROL, stored_strings
 
 THURSDAY_16 = local(2026, 12, 3, 16, 0)
+on_postgresql = pytest.mark.skipif(
+    not os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),
+    reason="a race needs two transactions side by side: SQLite's write lock serialises them",
+)
 
 
 @pytest.fixture
@@ -235,3 +248,26 @@ def test_cutting_telegram_html_never_leaves_half_an_entity_or_an_open_tag():
             assert len(cut) <= limit and html_problem(cut) is None, (limit, cut[-20:])
     assert cut_html("<b>abc &amp; def</b>", 12) == "<b>abc </b>"
     assert cut_html("short &amp; whole", 100) == "short &amp; whole"
+
+
+# -- item 2: first contact on two instances, with the consent step production has -------------
+@on_postgresql
+async def test_first_contact_on_two_instances_with_the_consent_step(
+    tmp_path: Path, database_url: str
+):
+    settings = booking_settings(tmp_path, database_url, consent_in_bot=True)
+    a, a_running = await start_harness(settings)
+    async with a_running:
+        b, b_running = await another_instance(settings, a.clock)
+        async with b_running:
+            for telegram_id in range(9700, 9710):
+                here = a.user(telegram_id, language_code="sr")
+                made = await asyncio.gather(
+                    here.send("/start"),
+                    b.user(telegram_id, language_code="sr").send("Како да продужим боравак?"),
+                )
+                for harness, calls in zip((a, b), made, strict=True):
+                    texts = [c.text for c in calls if c.method == "sendMessage"]
+                    assert texts and harness.t("sr", "common-error") not in texts
+            people = [u for u in await rows(a, User) if 9700 <= (u.telegram_id or 0) < 9710]
+            assert len(people) == 10
