@@ -20,6 +20,7 @@ from bot.clock import Clock
 from bot.delivery import outbox
 from bot.delivery.kinds import Kind
 from bot.i18n import SERBIAN_LATIN, to_serbian_latin
+from bot.text import cut_html
 from storage.db import Database
 from storage.models import Announcement, EventKind, User
 from storage.repos import announcements as repo
@@ -138,7 +139,7 @@ class Announcements:
                 return None
             if language in LANGUAGES:
                 texts = texts_of(row)
-                texts[language] = (text or "").strip()[:MAX_TEXT]
+                texts[language] = cut_html((text or "").strip(), MAX_TEXT)  # Telegram HTML
                 row.texts = json.dumps(texts, ensure_ascii=False)
             if topic in TOPICS:
                 chosen = topics_of(row)

@@ -258,3 +258,47 @@ def test_two_instances_send_each_row_once_while_one_is_killed(
     print(f"{ROWS} rows in {took:.1f} s; {taken_over} taken over from the killed instance")
     b.proc.send_signal(signal.SIGTERM)
     assert b.proc.wait(timeout=30) == 0
+
+
+# -- item 8: real processes, a slow Bot API, two instances --------------------------------------
+SLOW_ROWS = 12
+
+
+def test_two_processes_with_a_slow_bot_api_send_each_row_once(
+    api: HttpBotApi, launch, database_url: str
+):
+    """Each send takes a quarter of the lease (the issue: 4 s sends against a 2-minute lease
+    that a batch of 50 outlived); both instances poll all the time. No row goes out twice."""
+    if database_url.startswith("sqlite"):
+        pytest.skip("several instances need PostgreSQL (SQLite: one instance per file)")
+    asyncio.run(empty_database(database_url))
+    tuning = {"OUTBOX_POLL_SECONDS": "0.2", "OUTBOX_LEASE_SECONDS": "2", "LOG_LEVEL": "WARNING"}
+    a, b = launch("a", **tuning), launch("b", **tuning)
+    a.wait_healthy()
+    b.wait_healthy()
+
+    def slow(call: ApiCall) -> bool:
+        if call.method == "sendMessage":
+            time.sleep(0.5)  # the stand-in serves each request in its own thread
+        return True
+
+    api.on_call = slow
+    started = time.monotonic()
+    asyncio.run(add_due_rows(database_url, SLOW_ROWS))
+    deadline = time.monotonic() + 90
+    statuses: dict[str, int] = {}
+    while time.monotonic() < deadline:
+        statuses, _ = asyncio.run(outbox_state(database_url))
+        if statuses.get("sent", 0) == SLOW_ROWS:
+            break
+        time.sleep(0.3)
+
+    assert statuses == {"sent": SLOW_ROWS}, statuses
+    print(f"{SLOW_ROWS} slow rows in {time.monotonic() - started:.1f} s")
+    texts = Counter(row_number(call) for call in api.sent())
+    assert set(texts) == {str(n) for n in range(SLOW_ROWS)}, "every row went out"
+    assert [n for n, times in texts.items() if times > 1] == [], "and none twice"
+    for instance in (a, b):
+        instance.proc.send_signal(signal.SIGTERM)
+        assert instance.proc.wait(timeout=30) == 0, instance.log_text()
+        assert "Traceback" not in instance.log_text()

@@ -15,10 +15,11 @@ from bot.booking.outcome import Outcome, Status
 from bot.booking.schedule import PlannedSlot, planned_slots
 from bot.delivery import outbox
 from bot.delivery.kinds import Kind
-from storage.models import BookingStatus, CourseSession, EventKind, Slot, SlotStatus
+from storage.models import Booking, BookingStatus, CourseSession, EventKind, Slot, SlotStatus, User
 from storage.repos import booking as repo
 
 log = logging.getLogger(__name__)
+CANCEL_SLOT_ATTEMPTS = 5
 
 
 class SlotSchedule(DeskBase):
@@ -128,30 +129,47 @@ class SlotSchedule(DeskBase):
     async def cancel_slot(self, slot_id: int) -> tuple[Outcome, list[Outcome]]:
         """A coordinator cancels a slot; every active booking on it is cancelled too."""
         now = self.clock.now()
-        async with self.db.session() as session:
-            # Bookings before the slot: the lock order of every other booking change.
-            active = await repo.active_on_slots(session=session, slot_ids=[slot_id], lock=True)
-            slot = await repo.lock_slot(session=session, slot_id=slot_id)
-            if slot is None or slot.status != SlotStatus.OPEN:
-                return Outcome(Status.GONE), []
-            slot.status = SlotStatus.CANCELLED
-            session.add(slot)
-            affected: list[Outcome] = []
-            for booking, user in active:
-                booking.status, booking.updated_at = BookingStatus.CANCELLED, now
-                booking.sequence += 1
-                session.add(booking)
-                assert booking.id is not None
-                await outbox.cancel(
-                    session, ref_id=booking.id, kinds=(Kind.REMINDER, Kind.OFFER_EXPIRY)
-                )
-                await self._tell_person(session, Kind.SLOT_CANCELLED, booking, now)
-                await self._event(
-                    session, EventKind.CANCELLED, user, service_id=slot.service_id, now=now
-                )
-                affected.append(Outcome(Status.OK, booking=booking, slot=slot, user=user))
-            await session.commit()
-            return Outcome(Status.OK, slot=slot), affected
+        for _ in range(CANCEL_SLOT_ATTEMPTS):
+            async with self.db.session() as session:
+                # Bookings before the slot: the lock order of every other booking change.
+                active = await repo.active_on_slots(session=session, slot_ids=[slot_id], lock=True)
+                slot = await repo.lock_slot(session=session, slot_id=slot_id)
+                if slot is None or slot.status != SlotStatus.OPEN:
+                    return Outcome(Status.GONE), []
+                # A booking made (or moved here) while we waited for the slot was not among
+                # those locked: it would stay on a cancelled slot, its person never told. Start
+                # again, so that it is locked (and told) too; with the slot locked, no new one.
+                now_there = await repo.active_on_slots(session=session, slot_ids=[slot_id])
+                if {b.id for b, _ in now_there} == {b.id for b, _ in active}:
+                    return await self._cancel_locked_slot(session, slot, active, now)
+                await session.rollback()
+        raise RuntimeError("slot kept changing while it was being cancelled; try again")
+
+    async def _cancel_locked_slot(
+        self,
+        session: AsyncSession,
+        slot: Slot,
+        active: list[tuple[Booking, User]],
+        now: dt.datetime,
+    ) -> tuple[Outcome, list[Outcome]]:
+        slot.status = SlotStatus.CANCELLED
+        session.add(slot)
+        affected: list[Outcome] = []
+        for booking, user in active:
+            booking.status, booking.updated_at = BookingStatus.CANCELLED, now
+            booking.sequence += 1
+            session.add(booking)
+            assert booking.id is not None
+            await outbox.cancel(
+                session, ref_id=booking.id, kinds=(Kind.REMINDER, Kind.OFFER_EXPIRY)
+            )
+            await self._tell_person(session, Kind.SLOT_CANCELLED, booking, now)
+            await self._event(
+                session, EventKind.CANCELLED, user, service_id=slot.service_id, now=now
+            )
+            affected.append(Outcome(Status.OK, booking=booking, slot=slot, user=user))
+        await session.commit()
+        return Outcome(Status.OK, slot=slot), affected
 
     async def slot(self, slot_id: int) -> Slot | None:
         async with self.db.reading() as session:

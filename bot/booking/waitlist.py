@@ -78,11 +78,10 @@ class Waitlist(DeskBase):
             if waiting is None:
                 return None
             user = await session.get(User, waiting.user_id)
-            waiting.status = (
-                WaitingStatus.OFFERED if user is not None and user.active else WaitingStatus.LEFT
-            )
-            session.add(waiting)
-            if user is None or not user.active:
+            reachable = user is not None and user.active
+            status = WaitingStatus.OFFERED if reachable else WaitingStatus.LEFT
+            taken = await repo.take_turn(session=session, waiting_id=waiting.id or 0, status=status)
+            if user is None or not taken or not reachable:
                 continue
             # A course under way (a place freed after its first session, e.g. "cannot
             # continue"): the place is offered while sessions are ahead, until the next one.
@@ -121,6 +120,11 @@ class Waitlist(DeskBase):
             expires = loaded[0].offer_expires_at if loaded else None
             if loaded is None or (expires is not None and expires <= now):
                 return Outcome(Status.GONE)
+            # The slot locked (after the booking, the usual order): a /cancelslot at this moment
+            # either finds this booking when it has the slot, or is found to have run first.
+            slot_now = await repo.lock_slot(session=session, slot_id=loaded[1].id or 0)
+            if slot_now is None or slot_now.status != SlotStatus.OPEN:
+                return Outcome(Status.GONE)  # cancelled meanwhile: the held place lapses unused
             booking, slot, user = loaded
             await outbox.cancel(session, ref_id=booking_id, kinds=(Kind.OFFER_EXPIRY, Kind.OFFER))
             if accept:

@@ -35,6 +35,7 @@ from bot.handlers.coordinator import coordinator_message
 from bot.handlers.delivery import Outgoing, Skip, kick, reachable, register_kind
 from bot.handlers.privacy import add_consent_step, ask_consent
 from bot.services import Services
+from bot.text import clean_text
 from storage.models import EventKind, Outbox
 
 log = logging.getLogger(__name__)
@@ -161,7 +162,7 @@ async def on_text(update: Update, context: AppContext, pending: dict[str, Any]) 
     if not isinstance(announcement_id, int) or lang not in LANGUAGES or not message.text:
         return
     await desk_of(context.services).edit_draft(
-        announcement_id, language=str(lang), text=message.text_html
+        announcement_id, language=str(lang), text=clean_text(message.text_html)
     )
     await next_step(update, context, announcement_id, str(lang))
 

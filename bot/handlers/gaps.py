@@ -4,18 +4,19 @@ and the daily purge of those older than 30 days (once across instances)."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from telegram import Update
-from telegram.constants import ChatType
 from telegram.ext import CommandHandler
 
 from bot.faq.gaps import KEEP_DAYS, GapGroup
 from bot.handlers.base import AppContext, AppType
-from bot.handlers.staff_base import log_refusal, staff_locale
+from bot.handlers.staff_base import log_refusal, staff_chat, staff_locale
 from bot.search_gaps import gap_groups, purge_old_gaps
 from bot.services import Services
 
+log = logging.getLogger(__name__)
 PURGE_JOB = "search-gaps-purge"
 PURGE_TIME = dt.time(3, 30)  # local time; any quiet hour will do
 MAX_GROUPS = 40  # keeps the message well under Telegram's 4096 characters
@@ -45,8 +46,11 @@ async def on_gaps(update: Update, context: AppContext) -> None:
     if person is None or not person.is_coordinator:
         log_refusal("command", chat.type)
         return  # not a coordinator: nothing, not even that the command exists
-    if chat.type != ChatType.PRIVATE and chat.id != services.settings.coordinator_chat_id:
-        return  # typed questions stay in the coordinators' own chats
+    if not staff_chat(context, message):  # typed questions stay in the coordinators' own chats
+        log.warning(
+            "coordinator command ignored in a %s chat that is not the staff chat", chat.type
+        )
+        return
     groups = await gap_groups(services.db, now=services.clock.now())
     await message.reply_text(gaps_text(services, groups, staff_locale(context, chat.id)))
 

@@ -16,6 +16,7 @@ from bot.handlers.booking_views import service_name
 from bot.handlers.delivery import Outgoing, Skip, reachable, register_kind
 from bot.services import Services
 from bot.surveys import SCORES
+from bot.text import clean_text
 from storage.models import HOLDING_BOOKING, Outbox
 
 COMMENT = "survey_comment"
@@ -71,7 +72,7 @@ async def on_comment(update: Update, context: AppContext, pending: dict[str, obj
     if message is None or person is None or not message.text or not isinstance(booking_id, int):
         return
     await context.services.surveys.comment(
-        booking_id=booking_id, user_id=person.id, text=message.text.strip()
+        booking_id=booking_id, user_id=person.id, text=clean_text(message.text).strip()
     )
     await message.reply_text(context.t("survey-thanks"))
 

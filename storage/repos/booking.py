@@ -42,6 +42,7 @@ from storage.repos.waiting import (
     first_waiting,
     leave_waiting,
     settle_waiting,
+    take_turn,
     waiting_entry,
     waiting_of_user,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "slots_of_service",
     "slots_starting_at",
     "take_place",
+    "take_turn",
     "upcoming_for_user",
     "waiting_entry",
     "waiting_of_user",

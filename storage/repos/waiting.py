@@ -94,6 +94,18 @@ async def leave_waiting(*, session: AsyncSession, user_id: int, waiting_id: int)
     return bool(result.rowcount == 1)
 
 
+async def take_turn(*, session: AsyncSession, waiting_id: int, status: str) -> bool:
+    """Move a place on a waiting list on from "waiting" (to offered, or left for a person who
+    is gone), only if it is still waiting: a person leaving the list at this moment on another
+    instance keeps their "left" and is not offered a place."""
+    result = await session.exec(
+        update(Waiting)
+        .where(col(Waiting.id) == waiting_id, col(Waiting.status) == WaitingStatus.WAITING)
+        .values(status=status)
+    )
+    return bool(result.rowcount == 1)
+
+
 async def settle_waiting(*, session: AsyncSession, user_id: int, slot_id: int, status: str) -> None:
     """An offer was taken (done) or let go (left): the person is no longer waiting."""
     await session.exec(
