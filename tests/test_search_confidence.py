@@ -57,6 +57,24 @@ def test_a_question_no_topic_covers_gets_nothing(library: FaqLibrary, question: 
     assert library.index.search(question) == []
 
 
+@pytest.mark.parametrize(
+    "question", ["pekara u Postojni", "koliko košta pekara", "weather in Postojna"]
+)
+def test_a_correct_word_that_only_looks_like_a_topic_word_is_not_a_match(
+    library: FaqLibrary, question: str
+):
+    """ "pekara" (bakery) is one letter from "lekara" (doctor's), "weather" from "whether": words
+    a dictionary knows are not typos, so such look-alikes count as words no topic has."""
+    result = library.index.find(question)
+    assert result.level is Confidence.NONE and result.hits == (), result
+
+
+def test_a_typo_still_finds_its_topic(library: FaqLibrary):
+    result = library.index.find("how to get helth insurence")
+    assert result.level is Confidence.ANSWER, result
+    assert result.hits[0].topic_id.startswith("health-insurance")
+
+
 def test_a_partly_covered_long_question_is_a_maybe_not_an_answer(library: FaqLibrary):
     question = "дитина захворіла вночі, куди їхати, в нас ще нема страховки"
     result = library.index.find(question)
@@ -67,6 +85,8 @@ def test_a_partly_covered_long_question_is_a_maybe_not_an_answer(library: FaqLib
 
 def test_the_share_needed_falls_with_the_length_of_the_question():
     assert confidence(0.45, 0.45, 2) is Confidence.NONE
+    assert confidence(0.55, 0.55, 2) is Confidence.NONE  # two words: "maybe" needs 0.6
+    assert confidence(0.3, 0.3, 6) is Confidence.MAYBE  # six: 0.6 - 4 × 0.08
     assert confidence(0.45, 0.45, 8) is not Confidence.NONE  # six more words, less needed
     assert confidence(0.9, 0.9, 1) is Confidence.ANSWER
     assert confidence(0.3, 0.6, 2) is Confidence.MAYBE  # the offered topics together cover it

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 from bot.faq.model import FaqContent
 from bot.faq.russian import ukrainian_for
 from bot.faq.words import FUNCTION_WORDS, SMALL_TALK, SMALL_TALK_PHRASES, fold
+from bot.i18n import to_serbian_latin
 
 LEMMA_LANGUAGES = {"uk": "uk", "sr": "hbs", "sr-Latn": "hbs", "sl": "sl", "en": "en"}
 ALL_LEMMA_LANGUAGES = tuple(dict.fromkeys(LEMMA_LANGUAGES.values()))
@@ -44,12 +45,14 @@ STEM_WEIGHT = 0.5
 PHRASE_WORD_WEIGHT = 0.5  # a word of a multi-word keyword, relative to a one-word keyword
 FUZZY_CUTOFF = 82
 FUZZY_WEIGHT = 0.7
+KNOWN_FUZZY_PREFIX = 4  # a correctly spelled word meets a close index word only on its root
 K1, B = 1.2, 0.5
 MIN_SCORE = 10.0  # below this the best topic is a guess (greetings, "ok"), and we say so
 # Confidence from coverage (see `confidence`): calibrated on the "tune" part of the question sets.
 ANSWER_SHARE, ANSWER_FLOOR = 0.7, 0.4  # the first topic covers this much: the answer
-MAYBE_SHARE, MAYBE_FLOOR = 0.5, 0.05  # the offered topics cover this much: "maybe"; less: none
-LENGTH_SLACK = 0.04  # per content word beyond two, the share needed falls by this much
+MAYBE_SHARE, MAYBE_FLOOR = 0.6, 0.05  # the offered topics cover this much: "maybe"; less: none
+LENGTH_SLACK = 0.04  # per content word beyond two, the share needed for "answer" falls by this
+MAYBE_SLACK = 0.08  # and the share needed for "maybe" by this
 CHILD_RATIO = 0.6  # a sub-question this close behind its own parent goes first
 CHILD_WINDOW = 3  # looked for among the topics offered
 UNRECOGNISED_WEIGHT = 0.3  # a word no topic has and no dictionary knows, relative to a real one
@@ -75,6 +78,9 @@ class QueryWord:
     terms: dict[str, float]
     function: bool = False
     real: bool = True  # a word some dictionary we lemmatise with knows (not a typo, not Russian)
+    # Terms that only look like the word: a correctly spelled word near an index word of another
+    # root ("пекара" bakery ~ "lekara" doctor). They rank, but say little about being covered.
+    loose: frozenset[str] = frozenset()
 
 
 class Confidence(enum.Enum):
@@ -247,10 +253,14 @@ class SearchIndex:
             common |= {t for t, n in counts.items() if n > COMMON_SHARE * len(docs)}
         return common
 
-    def _word_terms(self, token: str) -> dict[str, float]:
+    def _word_terms(self, token: str) -> tuple[dict[str, float], frozenset[str]]:
         """One query word → the index terms it stands for, with weights: its lemmas and stem as
         they are, or (for a word the index has never seen) close index words, for typos."""
         weights: dict[str, float] = {}
+        # A word a dictionary knows is spelled right: a close index word is then another word
+        # ("пекара" bakery, "lekara" doctor), unless it is a form of the same root.
+        prefix = KNOWN_FUZZY_PREFIX if _dictionary_knows(token) else 0
+        rooted: set[str] = set()  # fuzzy matches that share the word's root
         terms = token_terms(token, ALL_LEMMA_LANGUAGES)
         ukrainian = ukrainian_for(token)  # a Russian word the content says in Ukrainian
         if ukrainian:
@@ -267,9 +277,12 @@ class SearchIndex:
                     score_cutoff=FUZZY_CUTOFF,
                     limit=3,
                 ):
+                    if match[:prefix] == term[:prefix]:
+                        rooted.add(match)
                     fuzzy = FUZZY_WEIGHT * similarity / 100
                     weights[match] = max(weights.get(match, 0), fuzzy)
-        return weights
+        loose = {t for t, w in weights.items() if w < 1.0 and not t.startswith("~")} - rooted
+        return weights, frozenset(loose)
 
     def _candidates(self, length: int) -> list[str]:
         """The vocabulary words that can reach FUZZY_CUTOFF against a word of `length` (fuzz.ratio
@@ -286,12 +299,9 @@ class SearchIndex:
 
     def _make_query_word(self, token: str) -> QueryWord:
         folded = fold(token)
-        terms = self._word_terms(token)
-        real = bool(terms) or any(
-            simplemma.is_known(token, lang=language, low_memory=LOW_MEMORY)
-            for language in ALL_LEMMA_LANGUAGES
-        )
-        return QueryWord(terms, folded in FUNCTION_WORDS, real)
+        terms, loose = self._word_terms(token)
+        real = bool(terms) or _dictionary_knows(token)
+        return QueryWord(terms, folded in FUNCTION_WORDS, real, loose)
 
     def _query_words(self, query: str) -> list[QueryWord]:
         """Every distinct content word of the query, in order, with what it matched."""
@@ -337,10 +347,14 @@ class SearchIndex:
         for kind in (_EXACT, _STEM, _FUZZY):
             topics: set[str] = set()
             for term, weight in word.terms.items():
-                if _kind(term, weight) == kind:
+                if _kind(term, weight) == kind and term not in word.loose:
                     topics |= self._term_topics.get(term, set())
             if topics:
                 return self._idf(len(topics))
+        if word.loose:
+            # Only look-alikes: maybe a cognate, maybe a word no topic has; halfway between.
+            topics = set().union(*(self._term_topics.get(term, set()) for term in word.loose))
+            return (self._idf(len(topics)) + self._idf(0)) / 2
         return self._idf(0) * (1.0 if word.real else UNRECOGNISED_WEIGHT)
 
     def _idf(self, topics: int) -> float:
@@ -365,7 +379,7 @@ class SearchIndex:
         own = self._topic_terms.get(topic_id, set())
         hit = 0.0
         for term, term_weight in word.terms.items():
-            if term in about or term in own:
+            if (term in about or term in own) and term not in word.loose:
                 hit = max(hit, COVER_BY_KIND[_kind(term, term_weight)])
         return hit
 
@@ -398,6 +412,16 @@ class SearchIndex:
         return list(self.find(query, limit=limit).hits)
 
 
+def _dictionary_knows(token: str) -> bool:
+    """Whether a dictionary we lemmatise with has the word as written (Serbian in either script)."""
+    forms = {token, to_serbian_latin(token)}
+    return any(
+        simplemma.is_known(form, lang=language, low_memory=LOW_MEMORY)
+        for form in forms
+        for language in ALL_LEMMA_LANGUAGES
+    )
+
+
 _EXACT, _STEM, _FUZZY = "exact", "stem", "fuzzy"
 COVER_BY_KIND = {_EXACT: 1.0, _STEM: STEM_COVER, _FUZZY: FUZZY_COVER}
 
@@ -412,9 +436,9 @@ def confidence(share: float, offered: float, words: int) -> Confidence:
     """How sure a match is, from the share of the query's meaning the best topic covers.
     Long questions carry incidental words (where someone works, since when), so the share needed
     falls with length, down to a floor."""
-    slack = LENGTH_SLACK * max(words - 2, 0)
-    if share >= max(ANSWER_SHARE - slack, ANSWER_FLOOR):
+    beyond_two = max(words - 2, 0)
+    if share >= max(ANSWER_SHARE - LENGTH_SLACK * beyond_two, ANSWER_FLOOR):
         return Confidence.ANSWER
-    if offered >= max(MAYBE_SHARE - slack, MAYBE_FLOOR):
+    if offered >= max(MAYBE_SHARE - MAYBE_SLACK * beyond_two, MAYBE_FLOOR):
         return Confidence.MAYBE
     return Confidence.NONE
