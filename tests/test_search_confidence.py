@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.faq.countries import country_name
 from bot.faq.library import FaqLibrary
 from bot.faq.search import Confidence, confidence
 from bot.faq.words import fold
@@ -67,6 +68,27 @@ def test_a_correct_word_that_only_looks_like_a_topic_word_is_not_a_match(
     a dictionary knows are not typos, so such look-alikes count as words no topic has."""
     result = library.index.find(question)
     assert result.level is Confidence.NONE and result.hits == (), result
+
+
+@pytest.mark.parametrize("question", ["treba mi viza za Kanadu", "visa for Canada"])
+def test_a_visa_for_another_country_is_not_the_slovenian_permit(library: FaqLibrary, question: str):
+    """ "Kanadu" is in no topic and no dictionary: as a country's name (CLDR, via Babel) it weighs
+    as a word no topic has, so "visa" alone does not make the match."""
+    result = library.index.find(question)
+    assert result.level is Confidence.NONE and result.hits == (), result
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [("Kanadu", "kanada"), ("Австрию", "avstrija"), ("USA", "usa"), ("Avstralijo", "avstralija")],
+)
+def test_country_names_are_recognised_in_their_inflected_forms(word: str, name: str):
+    assert country_name(fold(word)) == name
+
+
+@pytest.mark.parametrize("word", ["kamera", "velika", "children", "košta", "mali", "stanovanje"])
+def test_ordinary_words_that_begin_like_a_country_are_not_countries(word: str):
+    assert country_name(fold(word)) is None
 
 
 def test_a_typo_still_finds_its_topic(library: FaqLibrary):

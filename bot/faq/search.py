@@ -26,6 +26,7 @@ from functools import lru_cache
 import simplemma
 from rapidfuzz import fuzz, process
 
+from bot.faq.countries import country_name
 from bot.faq.model import FaqContent
 from bot.faq.russian import ukrainian_for
 from bot.faq.words import FUNCTION_WORDS, SMALL_TALK, SMALL_TALK_PHRASES, fold
@@ -81,6 +82,7 @@ class QueryWord:
     # Terms that only look like the word: a correctly spelled word near an index word of another
     # root ("пекара" bakery ~ "lekara" doctor). They rank, but say little about being covered.
     loose: frozenset[str] = frozenset()
+    foreign: bool = False  # another country's name: no topic is about it, whatever it resembles
 
 
 class Confidence(enum.Enum):
@@ -301,7 +303,14 @@ class SearchIndex:
         folded = fold(token)
         terms, loose = self._word_terms(token)
         real = bool(terms) or _dictionary_knows(token)
-        return QueryWord(terms, folded in FUNCTION_WORDS, real, loose)
+        return QueryWord(terms, folded in FUNCTION_WORDS, real, loose, self._foreign(folded, terms))
+
+    def _foreign(self, folded: str, terms: dict[str, float]) -> bool:
+        """A country's name that no topic names (Slovenia, Ukraine and Bosnia are named)."""
+        if any(_kind(term, weight) == _EXACT for term, weight in terms.items()):
+            return False
+        name = country_name(folded)
+        return name is not None and not {name, "~" + name[:STEM_LENGTH]} & self._known
 
     def _query_words(self, query: str) -> list[QueryWord]:
         """Every distinct content word of the query, in order, with what it matched."""
@@ -344,6 +353,8 @@ class SearchIndex:
     def _word_weight(self, word: QueryWord) -> float:
         """How much a query word says: the IDF over topics of what it matched. A word found in no
         topic at all weighs most, so it counts against any match (weather, Canada)."""
+        if word.foreign:
+            return self._idf(0)
         for kind in (_EXACT, _STEM, _FUZZY):
             topics: set[str] = set()
             for term, weight in word.terms.items():
@@ -375,6 +386,8 @@ class SearchIndex:
         return covered / said if said else 0.0
 
     def _hit(self, word: QueryWord, topic_id: str) -> float:
+        if word.foreign:
+            return 0.0
         about = self._topic_meta.get(topic_id, set())
         own = self._topic_terms.get(topic_id, set())
         hit = 0.0
