@@ -78,6 +78,16 @@ def test_a_visa_for_another_country_is_not_the_slovenian_permit(library: FaqLibr
     assert result.level is Confidence.NONE and result.hits == (), result
 
 
+def test_the_country_someone_comes_from_does_not_hide_the_permit_they_ask_about(
+    library: FaqLibrary,
+):
+    """ "Permit" and "residence" are in nearly every answer, "India" in none; the words still
+    weigh as the subject of the residence-permit family."""
+    result = library.index.find("I am from India, how do I get a residence permit")
+    assert result.level is not Confidence.NONE, result
+    assert any(hit.topic_id.startswith("residence-permit") for hit in result.hits), result
+
+
 @pytest.mark.parametrize(
     ("word", "name"),
     [("Kanadu", "kanada"), ("Австрию", "avstrija"), ("USA", "usa"), ("Avstralijo", "avstralija")],
@@ -107,11 +117,11 @@ def test_a_partly_covered_long_question_is_a_maybe_not_an_answer(library: FaqLib
 
 def test_the_share_needed_falls_with_the_length_of_the_question():
     assert confidence(0.45, 0.45, 2) is Confidence.NONE
-    assert confidence(0.55, 0.55, 2) is Confidence.NONE  # two words: "maybe" needs 0.6
-    assert confidence(0.3, 0.3, 6) is Confidence.MAYBE  # six: 0.6 - 4 × 0.08
+    assert confidence(0.6, 0.6, 2) is Confidence.NONE  # two words: "maybe" needs 0.65
+    assert confidence(0.35, 0.35, 6) is Confidence.MAYBE  # six: 0.65 - 4 × 0.08
     assert confidence(0.45, 0.45, 8) is not Confidence.NONE  # six more words, less needed
     assert confidence(0.9, 0.9, 1) is Confidence.ANSWER
-    assert confidence(0.3, 0.6, 2) is Confidence.MAYBE  # the offered topics together cover it
+    assert confidence(0.3, 0.7, 2) is Confidence.MAYBE  # the offered topics together cover it
     assert confidence(0.0, 0.0, 40) is Confidence.NONE
 
 

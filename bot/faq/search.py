@@ -51,7 +51,7 @@ K1, B = 1.2, 0.5
 MIN_SCORE = 10.0  # below this the best topic is a guess (greetings, "ok"), and we say so
 # Confidence from coverage (see `confidence`): calibrated on the "tune" part of the question sets.
 ANSWER_SHARE, ANSWER_FLOOR = 0.7, 0.4  # the first topic covers this much: the answer
-MAYBE_SHARE, MAYBE_FLOOR = 0.6, 0.05  # the offered topics cover this much: "maybe"; less: none
+MAYBE_SHARE, MAYBE_FLOOR = 0.65, 0.05  # the offered topics cover this much: "maybe"; less: none
 LENGTH_SLACK = 0.04  # per content word beyond two, the share needed for "answer" falls by this
 MAYBE_SLACK = 0.08  # and the share needed for "maybe" by this
 CHILD_RATIO = 0.6  # a sub-question this close behind its own parent goes first
@@ -231,6 +231,12 @@ class SearchIndex:
             family = ([topic_id, *content.ancestors(topic_id)])[-1]
             for term in topic_terms:
                 self._term_topics[term].add(family)
+        # The families whose titles and keywords hold a term: what the term is the subject of.
+        self._subject_families: dict[str, set[str]] = defaultdict(set)
+        for topic_id, document in zip(self._topics, groups["meta"], strict=True):
+            family = ([topic_id, *content.ancestors(topic_id)])[-1]
+            for term in document:
+                self._subject_families[term].add(family)
         self._families = len({topics for family in self._term_topics.values() for topics in family})
         # What a topic is about, for coverage: all its own words, and the titles and keywords of
         # its family (a question may name the parent's subject and the sub-question's detail).
@@ -351,17 +357,21 @@ class SearchIndex:
         return ranked
 
     def _word_weight(self, word: QueryWord) -> float:
-        """How much a query word says: the IDF over topics of what it matched. A word found in no
-        topic at all weighs most, so it counts against any match (weather, Canada)."""
+        """How much a query word says: the IDF over families of what it matched. A word found in
+        no topic at all weighs most, so it counts against any match (weather, Canada). "Permit" is
+        in nearly every answer but the subject (title, keywords) of few: its weight is the mean of
+        the two IDFs, so "I am from India" does not drown "residence permit"."""
         if word.foreign:
             return self._idf(0)
         for kind in (_EXACT, _STEM, _FUZZY):
             topics: set[str] = set()
+            subject: set[str] = set()
             for term, weight in word.terms.items():
                 if _kind(term, weight) == kind and term not in word.loose:
                     topics |= self._term_topics.get(term, set())
+                    subject |= self._subject_families.get(term, set())
             if topics:
-                return self._idf(len(topics))
+                return (self._idf(len(subject or topics)) + self._idf(len(topics))) / 2
         if word.loose:
             # Only look-alikes: maybe a cognate, maybe a word no topic has; halfway between.
             topics = set().union(*(self._term_topics.get(term, set()) for term in word.loose))
