@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.faq.search import ALL_LEMMA_LANGUAGES, content_tokens, lemma_forms
+from bot.faq.terms import ALL_LEMMA_LANGUAGES, content_tokens, lemma_forms
 from bot.faq.words import FUNCTION_WORDS, SMALL_TALK, fold
 
 MAX_GAP_CHARS = 200

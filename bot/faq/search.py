@@ -7,61 +7,57 @@ Serbian in either script, no diacritics, inflected forms, small typos. So:
   đ→dj), on both sides (bot.faq.words); Russian words the content says in Ukrainian get the
   Ukrainian word too (bot.faq.russian);
 - a 5-letter prefix stem catches inflections the lemmatiser does not know;
-- a query word the index has never seen is matched to close index words (rapidfuzz) for typos.
-The index is built once per content load; a query costs a few dictionary look-ups and one pass
-over the postings of its words. `find` also says how sure it is (`Confidence`), from how much of
-the question the topics cover (see `coverage` and docs/design.md, "Search").
+- a query word the index has never seen is matched to close index words (rapidfuzz) for typos;
+  when a dictionary knows the word, a close word of another root is only a look-alike
+  ("пекара" bakery ~ "lekara" doctor), which ranks but does not count as covered.
+The index is built once per content load (terms: bot.faq.terms); a query costs a few dictionary
+look-ups and one pass over the postings of its words. `find` also says how sure it is
+(bot.faq.confidence), from how much of the question the topics cover, where words no topic has
+(other countries' names among them, bot.faq.countries) count against a match (see `coverage`
+and docs/design.md, "Search").
 """
 
 from __future__ import annotations
 
-import enum
 import math
-import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
 from rapidfuzz import fuzz, process
 
+from bot.faq.confidence import Confidence, confidence
 from bot.faq.countries import country_name
 from bot.faq.model import FaqContent
 from bot.faq.russian import ukrainian_for
+from bot.faq.terms import (
+    ALL_LEMMA_LANGUAGES,
+    LEMMA_LANGUAGES,
+    STEM_LENGTH,
+    STEM_WEIGHT,
+    WORD,
+    analyze,
+    content_tokens,
+    dictionary_knows,
+    keyword_terms,
+    token_terms,
+)
 from bot.faq.words import FUNCTION_WORDS, SMALL_TALK, SMALL_TALK_PHRASES, fold
-from bot.i18n import to_serbian_latin
 
-LEMMA_LANGUAGES = {"uk": "uk", "sr": "hbs", "sr-Latn": "hbs", "sl": "sl", "en": "en"}
-ALL_LEMMA_LANGUAGES = tuple(dict.fromkeys(LEMMA_LANGUAGES.values()))
-# simplemma's memory-frugal dictionaries: the same lemmas, read from the compressed data on
-# demand instead of four dictionaries unpacked in memory (~145 MB less resident memory, and a
-# faster content load; see docs/design.md).
-LOW_MEMORY = True
 # Fields scored together (each group is its own BM25, so short titles are not drowned by long
 # bodies) and how much each group counts.
 FIELD_GROUPS = {"meta": (("title", "keywords"), 2.0), "body": (("body", "children"), 1.0)}
-STEM_LENGTH = 5
-STEM_WEIGHT = 0.5
-PHRASE_WORD_WEIGHT = 0.5  # a word of a multi-word keyword, relative to a one-word keyword
 FUZZY_CUTOFF = 82
 FUZZY_WEIGHT = 0.7
 KNOWN_FUZZY_PREFIX = 4  # a correctly spelled word meets a close index word only on its root
 K1, B = 1.2, 0.5
 MIN_SCORE = 10.0  # below this the best topic is a guess (greetings, "ok"), and we say so
-# Confidence from coverage (see `confidence`): calibrated on the "tune" part of the question sets.
-ANSWER_SHARE, ANSWER_FLOOR = 0.7, 0.4  # the first topic covers this much: the answer
-MAYBE_SHARE, MAYBE_FLOOR = 0.65, 0.05  # the offered topics cover this much: "maybe"; less: none
-LENGTH_SLACK = 0.04  # per content word beyond two, the share needed for "answer" falls by this
-MAYBE_SLACK = 0.08  # and the share needed for "maybe" by this
 CHILD_RATIO = 0.6  # a sub-question this close behind its own parent goes first
 CHILD_WINDOW = 3  # looked for among the topics offered
 UNRECOGNISED_WEIGHT = 0.3  # a word no topic has and no dictionary knows, relative to a real one
 STEM_COVER = 1.0
 FUZZY_COVER = 0.8
 MAX_QUERY_CHARS = 500
-_WORD = re.compile(r"\w+", re.UNICODE)
-_ABBREVIATION = re.compile(r"\b\w(?:\.\w)+\b\.?")  # s.p. → sp, d.o.o. → doo
 COMMON_SHARE = 0.7  # a word in over 70 % of one language's topics carries no meaning (how, what)
 
 
@@ -85,73 +81,11 @@ class QueryWord:
     foreign: bool = False  # another country's name: no topic is about it, whatever it resembles
 
 
-class Confidence(enum.Enum):
-    """answer: the first topic answers the question; maybe: plausible, say we are not sure;
-    none: no topic answers it (offer a person instead)."""
-
-    ANSWER = "answer"
-    MAYBE = "maybe"
-    NONE = "none"
-
-
 @dataclass(frozen=True)
 class SearchResult:
     level: Confidence
     hits: tuple[SearchHit, ...]
     coverage: float = 0.0  # share of the query's meaning the first topic covers
-
-
-def lemma_forms(token: str, languages: tuple[str, ...]) -> set[str]:
-    forms = {token}
-    for language in languages:
-        try:
-            forms.add(simplemma.lemmatize(token, lang=language, low_memory=LOW_MEMORY))
-        except ValueError:  # a language simplemma does not have
-            continue
-    return forms
-
-
-def content_tokens(text: str, *, skip: frozenset[str] = frozenset()) -> list[str]:
-    """The words of a text that may carry meaning: no digits, no one-letter words, none in skip."""
-    text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text.lower())
-    return [
-        token
-        for token in _WORD.findall(text)
-        if len(token) >= 2 and not token.isdigit() and fold(token) not in skip
-    ]
-
-
-def token_terms(token: str, languages: tuple[str, ...]) -> Counter[str]:
-    """Folded lemmas of one word (weight 1 each) and their prefix stems."""
-    terms: Counter[str] = Counter()
-    for form in lemma_forms(token, languages):
-        folded = fold(form)
-        terms[folded] += 1
-        if len(folded) > STEM_LENGTH:
-            terms["~" + folded[:STEM_LENGTH]] += 1
-    return terms
-
-
-def analyze(
-    text: str, languages: tuple[str, ...], *, skip: frozenset[str] = frozenset()
-) -> Counter[str]:
-    """Weighted terms of a text: folded lemmas (weight 1) and prefix stems (STEM_WEIGHT).
-    Words whose folded form is in `skip` are left out whole (no lemma, no stem)."""
-    terms: Counter[str] = Counter()
-    for token in content_tokens(text, skip=skip):
-        terms.update(token_terms(token, languages))
-    return terms
-
-
-def _keyword_terms(keywords: Sequence[str], languages: tuple[str, ...]) -> Counter[str]:
-    """A word of a multi-word keyword ("trgovina" in "trgovina z ljudmi") is not the topic's
-    subject on its own: it counts less than a keyword that is one word."""
-    terms: Counter[str] = Counter()
-    for keyword in keywords:
-        weight = 1.0 if len(content_tokens(keyword)) <= 1 else PHRASE_WORD_WEIGHT
-        for term, count in analyze(keyword, languages).items():
-            terms[term] += weight * count  # type: ignore[assignment]  # a fractional weight
-    return terms
 
 
 class _Bm25:
@@ -197,14 +131,14 @@ class SearchIndex:
                     "children": " ".join(content.translation(c, language).title for c in children),
                     "body": translation.body,
                 }
-                keyword_words |= {fold(w) for w in _WORD.findall(fields["keywords"].lower())}
+                keyword_words |= {fold(w) for w in WORD.findall(fields["keywords"].lower())}
                 self._topics.append(topic.id)
                 self._languages.append(language)
                 for group, (names, _) in FIELD_GROUPS.items():
                     terms: Counter[str] = Counter()
                     for name in names:
                         if name == "keywords":
-                            terms.update(_keyword_terms(translation.keywords, languages))
+                            terms.update(keyword_terms(translation.keywords, languages))
                         else:
                             terms.update(analyze(fields[name], languages))
                     groups[group].append(terms)
@@ -267,7 +201,7 @@ class SearchIndex:
         weights: dict[str, float] = {}
         # A word a dictionary knows is spelled right: a close index word is then another word
         # ("пекара" bakery, "lekara" doctor), unless it is a form of the same root.
-        prefix = KNOWN_FUZZY_PREFIX if _dictionary_knows(token) else 0
+        prefix = KNOWN_FUZZY_PREFIX if dictionary_knows(token) else 0
         rooted: set[str] = set()  # fuzzy matches that share the word's root
         terms = token_terms(token, ALL_LEMMA_LANGUAGES)
         ukrainian = ukrainian_for(token)  # a Russian word the content says in Ukrainian
@@ -308,7 +242,7 @@ class SearchIndex:
     def _make_query_word(self, token: str) -> QueryWord:
         folded = fold(token)
         terms, loose = self._word_terms(token)
-        real = bool(terms) or _dictionary_knows(token)
+        real = bool(terms) or dictionary_knows(token)
         return QueryWord(terms, folded in FUNCTION_WORDS, real, loose, self._foreign(folded, terms))
 
     def _foreign(self, folded: str, terms: dict[str, float]) -> bool:
@@ -408,7 +342,7 @@ class SearchIndex:
 
     def find(self, query: str, *, limit: int = 3) -> SearchResult:
         """The best topics for a typed question and how sure the search is (see `Confidence`)."""
-        words = [fold(w) for w in _WORD.findall(query[:MAX_QUERY_CHARS].lower())]
+        words = [fold(w) for w in WORD.findall(query[:MAX_QUERY_CHARS].lower())]
         if " ".join(w for w in words if w not in SMALL_TALK) in SMALL_TALK_PHRASES:
             return SearchResult(Confidence.NONE, ())
         query_words = self._query_words(query)
@@ -435,16 +369,6 @@ class SearchIndex:
         return list(self.find(query, limit=limit).hits)
 
 
-def _dictionary_knows(token: str) -> bool:
-    """Whether a dictionary we lemmatise with has the word as written (Serbian in either script)."""
-    forms = {token, to_serbian_latin(token)}
-    return any(
-        simplemma.is_known(form, lang=language, low_memory=LOW_MEMORY)
-        for form in forms
-        for language in ALL_LEMMA_LANGUAGES
-    )
-
-
 _EXACT, _STEM, _FUZZY = "exact", "stem", "fuzzy"
 COVER_BY_KIND = {_EXACT: 1.0, _STEM: STEM_COVER, _FUZZY: FUZZY_COVER}
 
@@ -453,15 +377,3 @@ def _kind(term: str, weight: float) -> str:
     if term.startswith("~"):
         return _STEM
     return _EXACT if weight >= 1.0 else _FUZZY
-
-
-def confidence(share: float, offered: float, words: int) -> Confidence:
-    """How sure a match is, from the share of the query's meaning the best topic covers.
-    Long questions carry incidental words (where someone works, since when), so the share needed
-    falls with length, down to a floor."""
-    beyond_two = max(words - 2, 0)
-    if share >= max(ANSWER_SHARE - LENGTH_SLACK * beyond_two, ANSWER_FLOOR):
-        return Confidence.ANSWER
-    if offered >= max(MAYBE_SHARE - MAYBE_SLACK * beyond_two, MAYBE_FLOOR):
-        return Confidence.MAYBE
-    return Confidence.NONE
