@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.faq.countries import country_name
+from bot.faq.countries import NAMES_FILE, country_name, names_from_cldr, names_module
 from bot.faq.library import FaqLibrary
 from bot.faq.search import Confidence, confidence
 from bot.faq.words import fold
@@ -94,6 +94,13 @@ def test_the_country_someone_comes_from_does_not_hide_the_permit_they_ask_about(
 )
 def test_country_names_are_recognised_in_their_inflected_forms(word: str, name: str):
     assert country_name(fold(word)) == name
+
+
+def test_the_country_names_are_cldrs_as_babel_has_them():
+    """bot/faq/country_names.py is written from Babel; a Babel upgrade shows here."""
+    assert NAMES_FILE.read_text(encoding="utf-8") == names_module(names_from_cldr()), (
+        "run: python -m bot.faq.countries"
+    )
 
 
 @pytest.mark.parametrize("word", ["kamera", "velika", "children", "košta", "mali", "stanovanje"])
