@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.faq.confidence import Confidence, confidence
+from bot.faq.countries import NAMES_FILE, country_name, names_from_cldr, names_module
 from bot.faq.library import FaqLibrary
-from bot.faq.search import Confidence, confidence
 from bot.faq.words import fold
 from tests.conftest import BotHarness
 
@@ -57,6 +58,62 @@ def test_a_question_no_topic_covers_gets_nothing(library: FaqLibrary, question: 
     assert library.index.search(question) == []
 
 
+@pytest.mark.parametrize(
+    "question", ["pekara u Postojni", "koliko košta pekara", "weather in Postojna"]
+)
+def test_a_correct_word_that_only_looks_like_a_topic_word_is_not_a_match(
+    library: FaqLibrary, question: str
+):
+    """ "pekara" (bakery) is one letter from "lekara" (doctor's), "weather" from "whether": words
+    a dictionary knows are not typos, so such look-alikes count as words no topic has."""
+    result = library.index.find(question)
+    assert result.level is Confidence.NONE and result.hits == (), result
+
+
+@pytest.mark.parametrize("question", ["treba mi viza za Kanadu", "visa for Canada"])
+def test_a_visa_for_another_country_is_not_the_slovenian_permit(library: FaqLibrary, question: str):
+    """ "Kanadu" is in no topic and no dictionary: as a country's name (CLDR, via Babel) it weighs
+    as a word no topic has, so "visa" alone does not make the match."""
+    result = library.index.find(question)
+    assert result.level is Confidence.NONE and result.hits == (), result
+
+
+def test_the_country_someone_comes_from_does_not_hide_the_permit_they_ask_about(
+    library: FaqLibrary,
+):
+    """ "Permit" and "residence" are in nearly every answer, "India" in none; the words still
+    weigh as the subject of the residence-permit family."""
+    result = library.index.find("I am from India, how do I get a residence permit")
+    assert result.level is not Confidence.NONE, result
+    assert any(hit.topic_id.startswith("residence-permit") for hit in result.hits), result
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [("Kanadu", "kanada"), ("Австрию", "avstrija"), ("USA", "usa"), ("Avstralijo", "avstralija")],
+)
+def test_country_names_are_recognised_in_their_inflected_forms(word: str, name: str):
+    assert country_name(fold(word)) == name
+
+
+def test_the_country_names_are_cldrs_as_babel_has_them():
+    """bot/faq/country_names.py is written from Babel; a Babel upgrade shows here."""
+    assert NAMES_FILE.read_text(encoding="utf-8") == names_module(names_from_cldr()), (
+        "run: python -m bot.faq.countries"
+    )
+
+
+@pytest.mark.parametrize("word", ["kamera", "velika", "children", "košta", "mali", "stanovanje"])
+def test_ordinary_words_that_begin_like_a_country_are_not_countries(word: str):
+    assert country_name(fold(word)) is None
+
+
+def test_a_typo_still_finds_its_topic(library: FaqLibrary):
+    result = library.index.find("how to get helth insurence")
+    assert result.level is Confidence.ANSWER, result
+    assert result.hits[0].topic_id.startswith("health-insurance")
+
+
 def test_a_partly_covered_long_question_is_a_maybe_not_an_answer(library: FaqLibrary):
     question = "дитина захворіла вночі, куди їхати, в нас ще нема страховки"
     result = library.index.find(question)
@@ -67,9 +124,11 @@ def test_a_partly_covered_long_question_is_a_maybe_not_an_answer(library: FaqLib
 
 def test_the_share_needed_falls_with_the_length_of_the_question():
     assert confidence(0.45, 0.45, 2) is Confidence.NONE
+    assert confidence(0.6, 0.6, 2) is Confidence.NONE  # two words: "maybe" needs 0.65
+    assert confidence(0.35, 0.35, 6) is Confidence.MAYBE  # six: 0.65 - 4 × 0.08
     assert confidence(0.45, 0.45, 8) is not Confidence.NONE  # six more words, less needed
     assert confidence(0.9, 0.9, 1) is Confidence.ANSWER
-    assert confidence(0.3, 0.6, 2) is Confidence.MAYBE  # the offered topics together cover it
+    assert confidence(0.3, 0.7, 2) is Confidence.MAYBE  # the offered topics together cover it
     assert confidence(0.0, 0.0, 40) is Confidence.NONE
 
 

@@ -7,35 +7,39 @@ Serbian in either script, no diacritics, inflected forms, small typos. So:
   đ→dj), on both sides (bot.faq.words); Russian words the content says in Ukrainian get the
   Ukrainian word too (bot.faq.russian);
 - a 5-letter prefix stem catches inflections the lemmatiser does not know;
-- a query word the index has never seen is matched to close index words (rapidfuzz) for typos.
-Words become terms in `terms.py`; the scoring is `bm25.py`. The index is built once per content
-load; a query costs a few dictionary look-ups and one pass over the postings of its words. `find`
-also says how sure it is (`Confidence`), from how much of the question the topics cover (see
-`coverage` and docs/design.md, "Search").
+- a query word the index has never seen is matched to close index words (rapidfuzz) for typos;
+  when a dictionary knows the word, a close word of another root is only a look-alike
+  ("пекара" bakery ~ "lekara" doctor), which ranks but does not count as covered.
+The index is built once per content load (terms: bot.faq.terms); a query costs a few dictionary
+look-ups and one pass over the postings of its words. `find` also says how sure it is
+(bot.faq.confidence), from how much of the question the topics cover, where words no topic has
+(other countries' names among them, bot.faq.countries) count against a match (see `coverage`
+and docs/design.md, "Search").
 """
 
 from __future__ import annotations
 
-import enum
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
 from rapidfuzz import fuzz, process
 
-from bot.faq.bm25 import Bm25
+from bot.faq.confidence import Confidence, confidence
+from bot.faq.countries import country_name
 from bot.faq.model import FaqContent
 from bot.faq.russian import ukrainian_for
 from bot.faq.terms import (
     ALL_LEMMA_LANGUAGES,
     LEMMA_LANGUAGES,
-    LOW_MEMORY,
+    STEM_LENGTH,
+    STEM_WEIGHT,
     WORD,
     analyze,
     content_tokens,
+    dictionary_knows,
+    keyword_terms,
     token_terms,
 )
 from bot.faq.words import FUNCTION_WORDS, SMALL_TALK, SMALL_TALK_PHRASES, fold
@@ -43,15 +47,11 @@ from bot.faq.words import FUNCTION_WORDS, SMALL_TALK, SMALL_TALK_PHRASES, fold
 # Fields scored together (each group is its own BM25, so short titles are not drowned by long
 # bodies) and how much each group counts.
 FIELD_GROUPS = {"meta": (("title", "keywords"), 2.0), "body": (("body", "children"), 1.0)}
-STEM_WEIGHT = 0.5
-PHRASE_WORD_WEIGHT = 0.5  # a word of a multi-word keyword, relative to a one-word keyword
 FUZZY_CUTOFF = 82
 FUZZY_WEIGHT = 0.7
+KNOWN_FUZZY_PREFIX = 4  # a correctly spelled word meets a close index word only on its root
+K1, B = 1.2, 0.5
 MIN_SCORE = 10.0  # below this the best topic is a guess (greetings, "ok"), and we say so
-# Confidence from coverage (see `confidence`): calibrated on the "tune" part of the question sets.
-ANSWER_SHARE, ANSWER_FLOOR = 0.7, 0.4  # the first topic covers this much: the answer
-MAYBE_SHARE, MAYBE_FLOOR = 0.5, 0.05  # the offered topics cover this much: "maybe"; less: none
-LENGTH_SLACK = 0.04  # per content word beyond two, the share needed falls by this much
 CHILD_RATIO = 0.6  # a sub-question this close behind its own parent goes first
 CHILD_WINDOW = 3  # looked for among the topics offered
 UNRECOGNISED_WEIGHT = 0.3  # a word no topic has and no dictionary knows, relative to a real one
@@ -75,15 +75,10 @@ class QueryWord:
     terms: dict[str, float]
     function: bool = False
     real: bool = True  # a word some dictionary we lemmatise with knows (not a typo, not Russian)
-
-
-class Confidence(enum.Enum):
-    """answer: the first topic answers the question; maybe: plausible, say we are not sure;
-    none: no topic answers it (offer a person instead)."""
-
-    ANSWER = "answer"
-    MAYBE = "maybe"
-    NONE = "none"
+    # Terms that only look like the word: a correctly spelled word near an index word of another
+    # root ("пекара" bakery ~ "lekara" doctor). They rank, but say little about being covered.
+    loose: frozenset[str] = frozenset()
+    foreign: bool = False  # another country's name: no topic is about it, whatever it resembles
 
 
 @dataclass(frozen=True)
@@ -93,15 +88,29 @@ class SearchResult:
     coverage: float = 0.0  # share of the query's meaning the first topic covers
 
 
-def _keyword_terms(keywords: Sequence[str], languages: tuple[str, ...]) -> Counter[str]:
-    """A word of a multi-word keyword ("trgovina" in "trgovina z ljudmi") is not the topic's
-    subject on its own: it counts less than a keyword that is one word."""
-    terms: Counter[str] = Counter()
-    for keyword in keywords:
-        weight = 1.0 if len(content_tokens(keyword)) <= 1 else PHRASE_WORD_WEIGHT
-        for term, count in analyze(keyword, languages).items():
-            terms[term] += weight * count  # type: ignore[assignment]  # a fractional weight
-    return terms
+class _Bm25:
+    """Okapi BM25 over one group of fields of every (topic, language) document."""
+
+    def __init__(self, documents: list[Counter[str]]) -> None:
+        self.documents = documents
+        self.lengths = [sum(d.values()) for d in documents]
+        self.average = (sum(self.lengths) / len(documents)) if documents else 1.0
+        frequency: Counter[str] = Counter(term for d in documents for term in d)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for index, document in enumerate(documents):
+            for term in document:
+                self.postings[term].append(index)
+        total = len(documents)
+        self.idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in frequency.items()}
+
+    def add_scores(self, term: str, weight: float, scores: dict[int, float]) -> None:
+        idf = self.idf.get(term)
+        if idf is None:
+            return
+        for index in self.postings[term]:
+            tf = self.documents[index][term]
+            norm = K1 * (1 - B + B * self.lengths[index] / self.average)
+            scores[index] += weight * idf * tf * (K1 + 1) / (tf + norm)
 
 
 class SearchIndex:
@@ -129,11 +138,11 @@ class SearchIndex:
                     terms: Counter[str] = Counter()
                     for name in names:
                         if name == "keywords":
-                            terms.update(_keyword_terms(translation.keywords, languages))
+                            terms.update(keyword_terms(translation.keywords, languages))
                         else:
                             terms.update(analyze(fields[name], languages))
                     groups[group].append(terms)
-        self._groups = {name: Bm25(documents) for name, documents in groups.items()}
+        self._groups = {name: _Bm25(documents) for name, documents in groups.items()}
         known: set[str] = set()
         for bm25 in self._groups.values():
             known |= set(bm25.idf)
@@ -156,6 +165,12 @@ class SearchIndex:
             family = ([topic_id, *content.ancestors(topic_id)])[-1]
             for term in topic_terms:
                 self._term_topics[term].add(family)
+        # The families whose titles and keywords hold a term: what the term is the subject of.
+        self._subject_families: dict[str, set[str]] = defaultdict(set)
+        for topic_id, document in zip(self._topics, groups["meta"], strict=True):
+            family = ([topic_id, *content.ancestors(topic_id)])[-1]
+            for term in document:
+                self._subject_families[term].add(family)
         self._families = len({topics for family in self._term_topics.values() for topics in family})
         # What a topic is about, for coverage: all its own words, and the titles and keywords of
         # its family (a question may name the parent's subject and the sub-question's detail).
@@ -180,10 +195,14 @@ class SearchIndex:
             common |= {t for t, n in counts.items() if n > COMMON_SHARE * len(docs)}
         return common
 
-    def _word_terms(self, token: str) -> dict[str, float]:
+    def _word_terms(self, token: str) -> tuple[dict[str, float], frozenset[str]]:
         """One query word → the index terms it stands for, with weights: its lemmas and stem as
         they are, or (for a word the index has never seen) close index words, for typos."""
         weights: dict[str, float] = {}
+        # A word a dictionary knows is spelled right: a close index word is then another word
+        # ("пекара" bakery, "lekara" doctor), unless it is a form of the same root.
+        prefix = KNOWN_FUZZY_PREFIX if dictionary_knows(token) else 0
+        rooted: set[str] = set()  # fuzzy matches that share the word's root
         terms = token_terms(token, ALL_LEMMA_LANGUAGES)
         ukrainian = ukrainian_for(token)  # a Russian word the content says in Ukrainian
         if ukrainian:
@@ -200,9 +219,12 @@ class SearchIndex:
                     score_cutoff=FUZZY_CUTOFF,
                     limit=3,
                 ):
+                    if match[:prefix] == term[:prefix]:
+                        rooted.add(match)
                     fuzzy = FUZZY_WEIGHT * similarity / 100
                     weights[match] = max(weights.get(match, 0), fuzzy)
-        return weights
+        loose = {t for t, w in weights.items() if w < 1.0 and not t.startswith("~")} - rooted
+        return weights, frozenset(loose)
 
     def _candidates(self, length: int) -> list[str]:
         """The vocabulary words that can reach FUZZY_CUTOFF against a word of `length` (fuzz.ratio
@@ -219,12 +241,16 @@ class SearchIndex:
 
     def _make_query_word(self, token: str) -> QueryWord:
         folded = fold(token)
-        terms = self._word_terms(token)
-        real = bool(terms) or any(
-            simplemma.is_known(token, lang=language, low_memory=LOW_MEMORY)
-            for language in ALL_LEMMA_LANGUAGES
-        )
-        return QueryWord(terms, folded in FUNCTION_WORDS, real)
+        terms, loose = self._word_terms(token)
+        real = bool(terms) or dictionary_knows(token)
+        return QueryWord(terms, folded in FUNCTION_WORDS, real, loose, self._foreign(folded, terms))
+
+    def _foreign(self, folded: str, terms: dict[str, float]) -> bool:
+        """A country's name that no topic names (Slovenia, Ukraine and Bosnia are named)."""
+        if any(_kind(term, weight) == _EXACT for term, weight in terms.items()):
+            return False
+        name = country_name(folded)
+        return name is not None and not {name, "~" + name[:STEM_LENGTH]} & self._known
 
     def _query_words(self, query: str) -> list[QueryWord]:
         """Every distinct content word of the query, in order, with what it matched."""
@@ -265,15 +291,25 @@ class SearchIndex:
         return ranked
 
     def _word_weight(self, word: QueryWord) -> float:
-        """How much a query word says: the IDF over topics of what it matched. A word found in no
-        topic at all weighs most, so it counts against any match (weather, Canada)."""
+        """How much a query word says: the IDF over families of what it matched. A word found in
+        no topic at all weighs most, so it counts against any match (weather, Canada). "Permit" is
+        in nearly every answer but the subject (title, keywords) of few: its weight is the mean of
+        the two IDFs, so "I am from India" does not drown "residence permit"."""
+        if word.foreign:
+            return self._idf(0)
         for kind in (_EXACT, _STEM, _FUZZY):
             topics: set[str] = set()
+            subject: set[str] = set()
             for term, weight in word.terms.items():
-                if _kind(term, weight) == kind:
+                if _kind(term, weight) == kind and term not in word.loose:
                     topics |= self._term_topics.get(term, set())
+                    subject |= self._subject_families.get(term, set())
             if topics:
-                return self._idf(len(topics))
+                return (self._idf(len(subject or topics)) + self._idf(len(topics))) / 2
+        if word.loose:
+            # Only look-alikes: maybe a cognate, maybe a word no topic has; halfway between.
+            topics = set().union(*(self._term_topics.get(term, set()) for term in word.loose))
+            return (self._idf(len(topics)) + self._idf(0)) / 2
         return self._idf(0) * (1.0 if word.real else UNRECOGNISED_WEIGHT)
 
     def _idf(self, topics: int) -> float:
@@ -294,11 +330,13 @@ class SearchIndex:
         return covered / said if said else 0.0
 
     def _hit(self, word: QueryWord, topic_id: str) -> float:
+        if word.foreign:
+            return 0.0
         about = self._topic_meta.get(topic_id, set())
         own = self._topic_terms.get(topic_id, set())
         hit = 0.0
         for term, term_weight in word.terms.items():
-            if term in about or term in own:
+            if (term in about or term in own) and term not in word.loose:
                 hit = max(hit, COVER_BY_KIND[_kind(term, term_weight)])
         return hit
 
@@ -339,15 +377,3 @@ def _kind(term: str, weight: float) -> str:
     if term.startswith("~"):
         return _STEM
     return _EXACT if weight >= 1.0 else _FUZZY
-
-
-def confidence(share: float, offered: float, words: int) -> Confidence:
-    """How sure a match is, from the share of the query's meaning the best topic covers.
-    Long questions carry incidental words (where someone works, since when), so the share needed
-    falls with length, down to a floor."""
-    slack = LENGTH_SLACK * max(words - 2, 0)
-    if share >= max(ANSWER_SHARE - slack, ANSWER_FLOOR):
-        return Confidence.ANSWER
-    if offered >= max(MAYBE_SHARE - slack, MAYBE_FLOOR):
-        return Confidence.MAYBE
-    return Confidence.NONE

@@ -1,23 +1,26 @@
-"""Words → search terms, the same way for the index and for a question: every word lemmatised
-(simplemma: uk, Serbo-Croatian, sl, en) and kept as written, folded to Latin without diacritics
-(bot.faq.words), with a prefix stem for inflections the lemmatiser does not know."""
+"""The terms a text stands for, on both sides of the search: lemmas (simplemma: uk,
+Serbo-Croatian, sl, en), folded to one Latin spelling without diacritics, and prefix stems."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 import simplemma
 
 from bot.faq.words import fold
+from bot.i18n import to_serbian_latin
 
 LEMMA_LANGUAGES = {"uk": "uk", "sr": "hbs", "sr-Latn": "hbs", "sl": "sl", "en": "en"}
 ALL_LEMMA_LANGUAGES = tuple(dict.fromkeys(LEMMA_LANGUAGES.values()))
+STEM_LENGTH = 5
+STEM_WEIGHT = 0.5
+PHRASE_WORD_WEIGHT = 0.5  # a word of a multi-word keyword, relative to a one-word keyword
 # simplemma's memory-frugal dictionaries: the same lemmas, read from the compressed data on
 # demand instead of four dictionaries unpacked in memory (~145 MB less resident memory, and a
 # faster content load; see docs/design.md).
 LOW_MEMORY = True
-STEM_LENGTH = 5
 WORD = re.compile(r"\w+", re.UNICODE)
 _ABBREVIATION = re.compile(r"\b\w(?:\.\w)+\b\.?")  # s.p. → sp, d.o.o. → doo
 
@@ -62,3 +65,24 @@ def analyze(
     for token in content_tokens(text, skip=skip):
         terms.update(token_terms(token, languages))
     return terms
+
+
+def keyword_terms(keywords: Sequence[str], languages: tuple[str, ...]) -> Counter[str]:
+    """A word of a multi-word keyword ("trgovina" in "trgovina z ljudmi") is not the topic's
+    subject on its own: it counts less than a keyword that is one word."""
+    terms: Counter[str] = Counter()
+    for keyword in keywords:
+        weight = 1.0 if len(content_tokens(keyword)) <= 1 else PHRASE_WORD_WEIGHT
+        for term, count in analyze(keyword, languages).items():
+            terms[term] += weight * count  # type: ignore[assignment]  # a fractional weight
+    return terms
+
+
+def dictionary_knows(token: str) -> bool:
+    """Whether a dictionary we lemmatise with has the word as written (Serbian in either script)."""
+    forms = {token, to_serbian_latin(token)}
+    return any(
+        simplemma.is_known(form, lang=language, low_memory=LOW_MEMORY)
+        for form in forms
+        for language in ALL_LEMMA_LANGUAGES
+    )

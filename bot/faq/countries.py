@@ -1,0 +1,76 @@
+"""Names of countries, as words no topic has: "a visa for Canada" is not a question about the
+Slovenian permit that mentions a visa. The names are CLDR's (Babel's territory names) in the
+languages people write in, Russian and Croatian included, so no list is kept by hand; they are
+copied, folded, into bot/faq/country_names.py (`python -m bot.faq.countries` writes it; a test
+checks it), because Babel's data for seven locales costs about 13 MB of memory, the names 50 kB.
+An inflected form ("Канаду", "Avstralijo") meets its name when it differs only in the ending."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from bot.faq.country_names import COUNTRY_NAMES
+from bot.faq.words import fold
+
+NAMES_FILE = Path(__file__).with_name("country_names.py")
+NAME_LANGUAGES = ("en", "sl", "uk", "sr", "sr_Latn", "hr", "ru")
+MIN_NAME = 5  # shorter names ("Mali", "Kina", "Peru") are ordinary words too
+# Short forms CLDR writes out in full ("Združene države Amerike").
+ABBREVIATIONS = frozenset(fold(a) for a in ("usa", "zda", "сша", "uae", "оае"))
+
+
+def names_from_cldr() -> list[str]:
+    """The folded one-word country names of CLDR in NAME_LANGUAGES, sorted."""
+    from babel import Locale  # only to write the file
+
+    names: set[str] = set()
+    for language in NAME_LANGUAGES:
+        for code, name in Locale.parse(language).territories.items():
+            words = name.split()
+            # Regions ("001") and names of several words ("United States": "united" and
+            # "states" are ordinary words) are left out.
+            if code.isalpha() and len(words) == 1 and len(fold(words[0])) >= MIN_NAME:
+                names.add(fold(words[0]))
+    return sorted(names)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, frozenset[str]]:
+    """Folded one-word country names by their first MIN_NAME letters."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for name in COUNTRY_NAMES.split():
+        names[name[:MIN_NAME]].add(name)
+    return {start: frozenset(group) for start, group in names.items()}
+
+
+def country_name(folded: str) -> str | None:
+    """The country name a folded word is a form of ("kanadu" → "kanada"), if any."""
+    if folded in ABBREVIATIONS:
+        return folded
+    for name in country_names().get(folded[:MIN_NAME], ()):
+        # The same word but for its ending: one letter of a short name, two of a long one
+        # ("kamera" is not "Kamerun", "velika" not "Velikobritanija").
+        stem = len(name) - (1 if len(name) <= 7 else 2)
+        same_start = folded[: max(stem, MIN_NAME)] == name[: max(stem, MIN_NAME)]
+        if same_start and len(folded) <= len(name) + 3:
+            return name
+    return None
+
+
+def names_module(names: list[str]) -> str:
+    """The text of bot/faq/country_names.py for these names."""
+    lines, line = [], ""
+    for name in names:
+        if line and len(line) + len(name) + 1 > 99:
+            lines.append(line)
+            line = ""
+        line = f"{line} {name}" if line else name
+    body = "\n".join([*lines, line])
+    header = '"""Written by `python -m bot.faq.countries` from CLDR (Babel); do not edit."""'
+    return f'{header}\n\nCOUNTRY_NAMES = """\n{body}\n"""\n'
+
+
+if __name__ == "__main__":
+    NAMES_FILE.write_text(names_module(names_from_cldr()), encoding="utf-8")
