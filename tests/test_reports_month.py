@@ -26,7 +26,7 @@ from bot.handlers.privacy import purge_inactive
 from bot.indicators.build import make_report, report_files
 from bot.indicators.compute import Period, Report, hidden_cells
 from bot.indicators.export import Labels, csv_bytes, html_parts, json_report
-from storage.models import User
+from storage.models import SurveyAnswer, User
 from tests.conftest import REPO, BotHarness
 from tests.report_support import EXPECTED, MONTHLY, person, report_settings, run_month
 
@@ -116,6 +116,11 @@ async def test_a_month_of_usage_gives_the_counts_worked_out_by_hand(
     await forgetting.send("/forget")
     await forgetting.press_data("privacy:forgetok")
     assert results(await december(bot)) == EXPECTED
+    async with bot.services.db.session() as session:
+        answers = {a.booking_id: a for a in (await session.exec(select(SurveyAnswer))).all()}
+    # The erased person's comment is gone with them; their score still counts; others' stay.
+    assert (answers[booked["a"].id].score, answers[booked["a"].id].comment) == (5, None)
+    assert answers[booked["g"].id].comment == "I waited a long time at the door"
     bot.clock.advance(dt.timedelta(days=bot.services.settings.retention_days + 1))
     assert await purge_inactive(bot.app) > 0
     assert results(await december(bot)) == EXPECTED
