@@ -147,3 +147,21 @@ async def test_privacy_explains_in_the_persons_language(bot: BotHarness):
     calls = await person.send("/privacy")
     days = bot.services.settings.retention_days
     assert any(c.text == bot.t("sl", "privacy-text", days=days) for c in calls)
+
+
+async def test_forget_erases_a_note_typed_for_a_booking_not_yet_confirmed(bot: BotHarness):
+    person = bot.user(9501, language_code="uk", first_name=NAME)
+    slot = await slot_at(bot, CONSULTATION, local(2026, 12, 3, 16, 0))
+    await person.send("/book")
+    await person.press_data(f"book:slot:{slot.id}")
+    await person.send(NOTE)  # kept as a draft until the booking is confirmed
+    exported = await person.send("/mydata")
+    ((_name, raw),) = next(c for c in exported if c.method == "sendDocument").files.values()
+    assert NOTE in raw.decode(), "the draft is stored, so /mydata shows it"
+
+    await person.send("/forget")
+    await person.press_data("privacy:forgetok")
+
+    stored = await everything_stored(bot)
+    for trace in (NAME, NOTE, "9501"):
+        assert trace not in stored
