@@ -4,6 +4,7 @@ about cancelled bookings; a returning person starts afresh."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from pathlib import Path
@@ -29,7 +30,7 @@ from tests.booking_support import (
     says,
     slot_at,
 )
-from tests.conftest import BotHarness
+from tests.conftest import BotHarness, another_instance
 
 NAME, NOTE = "Oksana Testenko", "Pytanny pro dozvil 0641234567"
 SECRET = "test-only-secret"
@@ -165,3 +166,24 @@ async def test_forget_erases_a_note_typed_for_a_booking_not_yet_confirmed(bot: B
     stored = await everything_stored(bot)
     for trace in (NAME, NOTE, "9501"):
         assert trace not in stored
+
+
+async def test_the_retention_purge_runs_once_across_instances(bot: BotHarness, settings: Settings):
+    days = settings.retention_days
+    bot.clock.set(local(2026, 12, 1, 8))
+    for telegram_id in (9601, 9602):
+        await bot.user(telegram_id, language_code="sl").send("/start")
+    bot.clock.set(local(2026, 12, 1, 10))
+    await bot.user(9603, language_code="sl").send("/start")
+    bot.clock.set(local(2026, 12, 1, 9) + dt.timedelta(days=days))  # 9603 is still recent
+    other, running = await another_instance(settings, bot.clock)
+    async with running:  # both instances' daily jobs fire at the same time
+        erased = await asyncio.gather(purge_inactive(bot.app), purge_inactive(other.app))
+        # Later that day 9603 is inactive too, but the day's purge has run: on no instance again.
+        bot.clock.set(local(2026, 12, 1, 11) + dt.timedelta(days=days))
+        assert [await purge_inactive(bot.app), await purge_inactive(other.app)] == [0, 0]
+
+    assert sorted(erased) == [0, 2], "one instance claims the day and erases both"
+    forgotten = [e for e in await rows(bot, Event) if e.kind == EventKind.FORGOTTEN]
+    assert len(forgotten) == 2
+    assert [u.telegram_id for u in await rows(bot, User) if u.telegram_id] == [9603]

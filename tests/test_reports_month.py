@@ -20,7 +20,8 @@ from openpyxl import load_workbook
 from PIL import Image, ImageStat
 from sqlmodel import col, select
 
-from bot.cli import _setup_logging
+from bot.cli import _setup_logging, build_parser
+from bot.cli_report import cmd_report
 from bot.config import Settings
 from bot.handlers.privacy import purge_inactive
 from bot.indicators.build import make_report, report_files
@@ -167,7 +168,7 @@ async def test_small_cells_are_hidden_in_exports_and_totals_never(bot, settings)
     assert json_report(report)["indicators"][7]["breakdown"]["asia"] == 2
 
 
-async def test_the_command_line_report_gives_the_same_json(bot, settings, tmp_path):
+async def test_the_command_line_report_gives_the_same_json(bot, settings, tmp_path, capsys):
     await run_month(bot)
     env = {
         **os.environ,
@@ -205,3 +206,26 @@ async def test_the_command_line_report_gives_the_same_json(bot, settings, tmp_pa
     assert xlsx.returncode == 0 and "report-2026-12-01-2026-12-31.xlsx" in xlsx.stderr
     book = load_workbook(tmp_path / "report-2026-12-01-2026-12-31.xlsx")
     assert book["Monthly"]["B2"].value == 22
+
+    # The other formats through the same command, in-process (a subprocess costs seconds).
+    def in_process(*args: str) -> int:
+        parsed = build_parser().parse_args(
+            ["report", "--from", "2026-12-01", "--to", "2026-12-31", *args]
+        )
+        return cmd_report(settings, parsed)
+
+    capsys.readouterr()
+    assert await asyncio.to_thread(in_process, "--format", "table", "--lang", "sl") == 0
+    table = capsys.readouterr().out
+    assert "consultation-users (sl)" in table and "Cilj" in table and "66.7" in table
+    out = tmp_path / "december.csv"
+    assert await asyncio.to_thread(in_process, "--format", "csv", "--out", str(out)) == 0
+    written = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
+    assert {r["id"]: float(r["result"]) for r in written} == {k: v[0] for k, v in EXPECTED.items()}
+    out = tmp_path / "december.png"
+    assert await asyncio.to_thread(in_process, "--format", "png", "--out", str(out)) == 0
+    chart = Image.open(out).convert("L")
+    assert chart.size[0] > 800 and ImageStat.Stat(chart).var[0] > 100, "the chart is blank"
+    out = tmp_path / "december.json"
+    assert await asyncio.to_thread(in_process, "--format", "json", "--out", str(out)) == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == printed
