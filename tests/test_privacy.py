@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlmodel import SQLModel
 
 from bot.config import Settings
 from bot.handlers.privacy import purge_inactive
@@ -23,6 +22,7 @@ from tests.booking_support import (
     coordinator_posts,
     course_slot,
     db_user,
+    everything_stored,
     local,
     one,
     quick_book,
@@ -50,16 +50,6 @@ async def book_with_note(bot: BotHarness, telegram_id: int, start: dt.datetime) 
     await person.press_data(f"book:ok:{slot.id}:-")
     (booking,) = await bookings_of(bot, telegram_id)
     return booking
-
-
-async def everything_stored(bot: BotHarness) -> str:
-    """Every value of every row of every table, as text (to search for a person's traces)."""
-    values = []
-    async with bot.services.db.engine.connect() as connection:
-        for table in SQLModel.metadata.sorted_tables:
-            for row in (await connection.execute(table.select())).all():
-                values.extend(str(v) for v in row)
-    return "\n".join(values)
 
 
 async def test_mydata_holds_the_persons_data_and_no_one_elses(bot: BotHarness):
