@@ -177,3 +177,21 @@ async def test_the_retention_purge_runs_once_across_instances(bot: BotHarness, s
     forgotten = [e for e in await rows(bot, Event) if e.kind == EventKind.FORGOTTEN]
     assert len(forgotten) == 2
     assert [u.telegram_id for u in await rows(bot, User) if u.telegram_id] == [9603]
+
+
+async def test_the_region_is_one_of_the_six_of_the_seed_reports_or_not_given(bot: BotHarness):
+    person = bot.user(9701, language_code="uk")
+    await person.send("/privacy")
+    await person.press_data("privacy:region")
+    assert person.last_text() == bot.t("uk", "privacy-region-question")  # says why it is asked
+    labels = ["asia", "africa", "balkans", "other-europe", "south-america", "other"]
+    expected = [bot.t("uk", f"region-{r}") for r in labels] + [bot.t("uk", "privacy-region-skip")]
+    assert person.last_buttons() == expected
+    await person.press_data("privacy:region:religion")  # forged: nothing else is ever stored
+    assert (await db_user(bot, 9701)).region is None
+    await person.press_data("privacy:region:balkans")
+    assert (await db_user(bot, 9701)).region == "balkans"
+    await person.send("/privacy")
+    await person.press_data("privacy:region")
+    await person.press_data("privacy:region:-")  # changed their mind: not given any more
+    assert (await db_user(bot, 9701)).region is None
