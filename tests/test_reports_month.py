@@ -149,6 +149,8 @@ async def test_a_month_of_usage_gives_the_counts_worked_out_by_hand(
     logged = "\n".join(record.getMessage() + (record.exc_text or "") for record in caplog.records)
     for user_id in range(5001, 5025):
         assert f"Person{user_id}" not in logged and str(user_id) not in logged
+    for comment in ("Усе пояснили", "I waited a long time"):  # the survey comments typed
+        assert comment not in logged
 
 
 async def test_small_cells_are_hidden_in_exports_and_totals_never(bot, settings):
