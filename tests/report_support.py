@@ -124,7 +124,9 @@ EXPECTED: dict[str, tuple[Any, Any]] = {
         66.7,
         {"asked": 4, "answered": 3, "satisfied": 2, "response_rate": 75.0},
     ),
-    # Served in December (booked, present or asked): everyone but 5006 and 5007 → 22.
+    # Served in December (booked, present or asked): everyone but 5006 and 5007 → 22. Regions
+    # pressed in /privacy (REGIONS): 8 served people; 5003 and 5020 prefer not to say and the
+    # 12 others never open it → 14 not given; 5006's "other" is not counted (not served).
     "by-region": (
         22,
         {
