@@ -3,14 +3,15 @@
 Erasure keeps every count already reported: the person's events, bookings, attendance and
 answers stay, re-keyed to a fresh random key on an anonymous row, so they still count as one
 person, but nothing links them to the Telegram id any more (not even the keyed hash of it).
-What identifies the person goes: Telegram id, name, notes, comments, relayed-message links,
-messages not sent yet. The region of origin (one of six world regions) stays on the anonymous
-row, so that counts by region do not move. No Telegram imports.
+What identifies the person goes: Telegram id, name, notes (a draft too), comments,
+relayed-message links, messages not sent yet. The region of origin (one of six world regions)
+stays on the anonymous row, so that counts by region do not move. No Telegram imports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,15 @@ class Forgotten:
 
 def _iso(moment: dt.datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
+
+
+def _awaiting(user: User) -> dict[str, Any] | None:
+    """What the bot waits for the person to type, with what they typed for it so far (a booking
+    note kept as a draft), even when expired: it is stored until replaced or erased."""
+    if user.awaiting_kind is None:
+        return None
+    data = json.loads(user.awaiting_data) if user.awaiting_data else {}
+    return {"kind": user.awaiting_kind, "data": data, "until": _iso(user.awaiting_until)}
 
 
 class Privacy:
@@ -107,6 +117,7 @@ class Privacy:
             "activity": [
                 {"kind": e.kind, "at": _iso(e.created_at), "topic": e.topic_id} for e in logged
             ],
+            "text_the_bot_waits_for": _awaiting(user),
         }
 
     async def forget(self, user_id: int, *, counted: bool = True) -> Forgotten:

@@ -175,3 +175,13 @@ async def quick_book(user: SimulatedUser, slot_id: int) -> list[Call]:
     """Open /book and press a Confirm button for the slot (the last step of the flow)."""
     await user.send("/book")
     return await user.press_data(f"book:ok:{slot_id}:-")
+
+
+async def everything_stored(bot: BotHarness) -> str:
+    """Every value of every row of every table, as text (to search for a person's traces)."""
+    values = []
+    async with bot.services.db.engine.connect() as connection:
+        for table in SQLModel.metadata.sorted_tables:
+            for row in (await connection.execute(table.select())).all():
+                values.extend(str(v) for v in row)
+    return "\n".join(values)

@@ -1,8 +1,10 @@
 """A realistic December at the centre, driven through Telegram updates, for the report tests.
 
 24 people in four languages (uk, sr with one Serbian Latin reader, sl, en) and a coordinator. Two
-people first wrote in November. What the bot cannot do yet on this branch (satisfaction answers,
-the region profile) is written as rows, as the lead's features will write them.
+people first wrote in November. Everything happens through Telegram updates and explicit outbox
+rounds: regions of origin are given through /privacy, the satisfaction questions go out through
+the outbox after each attended meeting (a course's after its last session) and are answered by
+pressing the buttons of the message each person received.
 
 The counts every test expects are worked out by hand in EXPECTED, next to the story that makes
 them, so a reader can check each number against the steps below.
@@ -14,13 +16,22 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import col, select
-
-from bot.botapi.simulator import SimulatedUser
 from bot.config import Settings
-from storage.models import Booking, Slot, SurveyAnswer, User
-from tests.booking_support import booking_settings, local, quick_book
+from storage.models import Booking
+from tests.booking_support import booking_settings, local
 from tests.conftest import COORDINATOR_CHAT_ID, BotHarness, hold_the_poll
+from tests.month_actions import (
+    answer,
+    book,
+    give_region,
+    mark,
+    outbox_round,
+    person,
+    questions,
+    slot_of,
+)
+
+__all__ = ["EXPECTED", "MONTHLY", "person", "report_settings", "run_month"]
 
 SERVICES = """
 services:
@@ -83,6 +94,7 @@ INDICATORS = "indicators:\n" + "\n".join(
         _indicator("no-show", "no_show_rate"),
         _indicator("new-people", "new_people"),
         _indicator("new-people-sr", "new_people", language="sr"),
+        _indicator("satisfaction-group", "satisfied_share", service_kind="group"),
     ]
 )
 
@@ -98,17 +110,23 @@ EXPECTED: dict[str, tuple[Any, Any]] = {
     "course-completed": (2, {"enrolled": 6, "completed": 2}),
     "course-participants": (4, None),  # present at least once: 5004 5005 5010 5011
     "group-participants": (8, None),  # those 4 + the evening's 5013 5014 5019 5023
-    # Consultation surveys: 5, 4, 5, 3, unanswered, 2 → 3 satisfied of 5 answers, 6 asked.
+    # Every booking marked Present is asked once, from the outbox, the morning after (9:00).
+    # Consultations: a 5, b 4, d 5, e 3, f never answered, a2 4 (5001's second meeting), g 2;
+    # c was a no-show (not asked) → 7 asked, 6 answered, 4 satisfied (a b d a2): 66.7 %.
     "satisfaction-consultation": (
-        60.0,
-        {"asked": 6, "answered": 5, "satisfied": 3, "response_rate": 83.3},
+        66.7,
+        {"asked": 7, "answered": 6, "satisfied": 4, "response_rate": 85.7},
     ),
-    # Course surveys: 5, 4, unanswered (the evening's answer of 1 is not the course's).
+    # Course, asked on 18 Dec after the last session: 5004 5, 5005 4 (its second press of 1 and
+    # 5002's late press do not count), 5011 3, 5010 never answers; 5017 was never present and
+    # 5018 never marked → 4 asked, 3 answered, 2 satisfied. The evening's answers are not here.
     "satisfaction-course": (
-        100.0,
-        {"asked": 3, "answered": 2, "satisfied": 2, "response_rate": 66.7},
+        66.7,
+        {"asked": 4, "answered": 3, "satisfied": 2, "response_rate": 75.0},
     ),
-    # Served in December (booked, present or asked): everyone but 5006 and 5007 → 22.
+    # Served in December (booked, present or asked): everyone but 5006 and 5007 → 22. Regions
+    # pressed in /privacy (REGIONS): 8 served people; 5003 and 5020 prefer not to say and the
+    # 12 others never open it → 14 not given; 5006's "other" is not counted (not served).
     "by-region": (
         22,
         {
@@ -144,10 +162,16 @@ EXPECTED: dict[str, tuple[Any, Any]] = {
     "no-show": (36.4, {"marks": 33, "no_show": 12}),
     "new-people": (22, {"2026-12": 22}),  # 5023 and 5024 came in November
     "new-people-sr": (6, {"2026-12": 6}),  # 5009-5013 (sr) and 5014 (sr-Latn)
+    # Group services: the course's 4 asked (3 answered, 2 satisfied) + the evening's 4 present
+    # (5013 1, 5014 5, 5023 4, 5019 never answers; 5024 was a no-show) → 8 asked, 6 answered,
+    # 4 satisfied.
+    "satisfaction-group": (
+        66.7,
+        {"asked": 8, "answered": 6, "satisfied": 4, "response_rate": 75.0},
+    ),
 }
 MONTHLY = [("2026-12", 22)]
 
-UK, SR, SL, EN = range(5001, 5009), range(5009, 5015), range(5015, 5020), range(5020, 5025)
 REGIONS = {
     5001: "asia",
     5002: "asia",
@@ -173,53 +197,6 @@ def report_settings(tmp_path: Path, database_url: str, **overrides: Any) -> Sett
     }
     values.update(overrides)
     return booking_settings(tmp_path, database_url, **values)
-
-
-def language_of(user_id: int) -> str:
-    if user_id == 5014:
-        return "hr"  # a Serbian Latin reader (Croatian phone settings)
-    for code, ids in (("uk", UK), ("sr", SR), ("sl", SL), ("en", EN)):
-        if user_id in ids:
-            return code
-    raise ValueError(user_id)
-
-
-def person(bot: BotHarness, user_id: int) -> SimulatedUser:
-    return bot.user(user_id, language_code=language_of(user_id), first_name=f"Person{user_id}")
-
-
-async def _slot(bot: BotHarness, service_id: str, starts_at: dt.datetime | None = None) -> Slot:
-    async with bot.services.db.session() as session:
-        query = select(Slot).where(Slot.service_id == service_id)
-        if starts_at is not None:
-            query = query.where(Slot.starts_at == starts_at)
-        return (await session.exec(query)).one()
-
-
-async def _booking(bot: BotHarness, user_id: int, slot: Slot) -> Booking:
-    async with bot.services.db.session() as session:
-        query = (
-            select(Booking)
-            .join(User, col(User.id) == col(Booking.user_id))
-            .where(User.telegram_id == user_id, Booking.slot_id == slot.id)
-            .order_by(col(Booking.id).desc())
-        )
-        return (await session.exec(query)).first()  # type: ignore[return-value]
-
-
-async def _book(bot: BotHarness, user_id: int, slot: Slot) -> Booking:
-    await quick_book(person(bot, user_id), slot.id or 0)
-    booking = await _booking(bot, user_id, slot)
-    assert booking is not None, f"{user_id} could not book slot {slot.id}"
-    return booking
-
-
-async def _mark(co: SimulatedUser, booking: Booking, at: dt.datetime, present: bool) -> None:
-    # Pressed under the chat's latest message (the agenda shows these buttons only once a
-    # meeting has started, and the story marks attendance without moving the clock).
-    latest = max(mid for chat, mid in co.api.messages if chat == co.chat_id)
-    data = f"co:att:{booking.id}:{int(at.timestamp())}:{'p' if present else 'n'}"
-    await co.press_data(data, latest)
 
 
 async def run_month(bot: BotHarness) -> dict[str, Booking]:
@@ -275,13 +252,13 @@ async def run_month(bot: BotHarness) -> dict[str, Booking]:
     ]
     booked: dict[str, Booking] = {}
     for name, user_id, at in plan:
-        booked[name] = await _book(bot, user_id, await _slot(bot, "consultation", at))
-    course, evening = await _slot(bot, "course"), await _slot(bot, "evening")
+        booked[name] = await book(bot, user_id, await slot_of(bot, "consultation", at))
+    course, evening = await slot_of(bot, "course"), await slot_of(bot, "evening")
     learners = (5004, 5005, 5010, 5011, 5017, 5018)
     for user_id in learners:
-        booked[f"course-{user_id}"] = await _book(bot, user_id, course)
+        booked[f"course-{user_id}"] = await book(bot, user_id, course)
     for user_id in (5013, 5014, 5019, 5023, 5024):
-        booked[f"evening-{user_id}"] = await _book(bot, user_id, evening)
+        booked[f"evening-{user_id}"] = await book(bot, user_id, evening)
     # -- the coordinator decides; one person cancels ---------------------------------------------
     for name in ("a", "b", "c", "d", "e", "f", "a2", "g", *(f"course-{u}" for u in learners)):
         await co.press_data(f"co:ok:{booked[name].id}")
@@ -291,63 +268,60 @@ async def run_month(bot: BotHarness) -> dict[str, Booking]:
     await canceller.send("/mybookings")
     await canceller.press_data(f"my:cancel:{booked['cancelled'].id}")
     await canceller.press_data(f"my:cancelok:{booked['cancelled'].id}")
-    # -- attendance, marked as the meetings happen ------------------------------------------------
+    # -- regions of origin, given through /privacy (optional; some prefer not to say) -----------
+    for user_id, region in REGIONS.items():
+        await give_region(person(bot, user_id), region)
+    for user_id in (5003, 5020):
+        await give_region(person(bot, user_id), "-")
+    # 5006 only reads the FAQ: a region given, but served by nothing, so not counted.
+    await give_region(person(bot, 5006), "other")
+    # -- attendance, marked as the meetings happen; the outbox asks how it went ------------------
     bot.clock.set(local(2026, 12, 3, 20))
     for name, present in (("a", True), ("b", True), ("c", False), ("d", True)):
-        await _mark(co, booked[name], booked_start(plan, name), present)
-    bot.clock.set(local(2026, 12, 8, 20))
-    for name in ("e", "f"):
-        await _mark(co, booked[name], booked_start(plan, name), True)
+        await mark(co, booked[name], booked_start(plan, name), present)
+    # Marked at 20:00 + the 2 h delay is night: nothing is asked before 9:00 the next morning.
+    await outbox_round(bot, local(2026, 12, 3, 23))
+    assert not questions(bot, booked["a"])
+    await outbox_round(bot, local(2026, 12, 4, 9))
+    await answer(bot, 5001, booked["a"], 5, "Усе пояснили, дякую")
+    await answer(bot, 5002, booked["b"], 4)
+    await answer(bot, 5009, booked["d"], 5)
     sessions = [local(2026, 12, d, 17, 30) for d in (8, 10, 15, 17)]
-    presence = {
-        5004: "pppp",
-        5005: "pppn",
-        5010: "pnpn",
-        5011: "pnnn",
-        5017: "nnnn",
-    }
-    for index, session_start in enumerate(sessions):
-        bot.clock.set(session_start + dt.timedelta(hours=2))
+    presence = {5004: "pppp", 5005: "pppn", 5010: "pnpn", 5011: "pnnn", 5017: "nnnn"}
+
+    async def course_session(index: int) -> None:
+        bot.clock.set(sessions[index] + dt.timedelta(hours=2))
         for user_id, marks in presence.items():
-            await _mark(co, booked[f"course-{user_id}"], session_start, marks[index] == "p")
-        if index == 1:
-            for name in ("a2", "g"):
-                await _mark(co, booked[name], booked_start(plan, name), True)
+            await mark(co, booked[f"course-{user_id}"], sessions[index], marks[index] == "p")
+
+    await course_session(0)
+    for name in ("e", "f"):
+        await mark(co, booked[name], booked_start(plan, name), True)
+    await outbox_round(bot, local(2026, 12, 9, 9))
+    await answer(bot, 5015, booked["e"], 3)  # 5020 never answers f
+    await course_session(1)
+    for name in ("a2", "g"):
+        await mark(co, booked[name], booked_start(plan, name), True)
+    await outbox_round(bot, local(2026, 12, 11, 9))
+    await answer(bot, 5001, booked["a2"], 4)
+    await answer(bot, 5008, booked["g"], 2, "I waited a long time at the door")
     bot.clock.set(local(2026, 12, 12, 21))
     for user_id in (5013, 5014, 5019, 5023, 5024):
-        await _mark(co, booked[f"evening-{user_id}"], local(2026, 12, 12, 18), user_id != 5024)
-    # -- what the lead's features will write: survey answers and self-reported regions -----------
-    bot.clock.set(local(2026, 12, 18, 10))
-    answers = [
-        ("a", 5),
-        ("b", 4),
-        ("d", 5),
-        ("e", 3),
-        ("f", None),
-        ("g", 2),
-        ("course-5004", 5),
-        ("course-5005", 4),
-        ("course-5010", None),
-        ("evening-5013", 1),
-    ]
-    async with bot.services.db.session() as session:
-        for name, score in answers:
-            booking = booked[name]
-            session.add(
-                SurveyAnswer(
-                    booking_id=booking.id or 0,
-                    user_id=booking.user_id,
-                    service_id=booking.service_id,
-                    score=score,
-                    asked_at=bot.clock.now(),
-                    answered_at=bot.clock.now() if score is not None else None,
-                )
-            )
-        for telegram_id, region in REGIONS.items():
-            user = (await session.exec(select(User).where(User.telegram_id == telegram_id))).one()
-            user.region = region
-            session.add(user)
-        await session.commit()
+        await mark(co, booked[f"evening-{user_id}"], local(2026, 12, 12, 18), user_id != 5024)
+    await outbox_round(bot, local(2026, 12, 13, 9))
+    for user_id, score in ((5013, 1), (5014, 5), (5023, 4)):  # 5019 never answers
+        await answer(bot, user_id, booked[f"evening-{user_id}"], score)
+    # The course is asked about only after its last session, whoever attended the first ones.
+    assert not any(questions(bot, booked[f"course-{u}"]) for u in presence)
+    await course_session(2)
+    await course_session(3)
+    await outbox_round(bot, local(2026, 12, 18, 9))
+    for user_id, score in ((5004, 5), (5005, 4), (5011, 3)):  # 5010 never answers
+        await answer(bot, user_id, booked[f"course-{user_id}"], score)
+    # Pressed twice, and once late: the first answer stays.
+    await answer(bot, 5005, booked["course-5005"], 1, counted=False)
+    bot.clock.set(local(2026, 12, 28, 10))
+    await answer(bot, 5002, booked["b"], 1, counted=False)
     bot.clock.set(local(2027, 1, 2, 10))
     assert co.chat_id == COORDINATOR_CHAT_ID
     return booked

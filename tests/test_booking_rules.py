@@ -11,6 +11,7 @@ from bot.booking.rules import (
     offer_expires,
     reminder_times,
     still_changeable,
+    survey_due,
     too_late,
 )
 
@@ -64,3 +65,19 @@ def test_without_a_cutoff_the_buttons_work_until_the_start():
     no_cutoff = DeskRules(cutoff_hours=0)
     assert still_changeable(START, START - dt.timedelta(minutes=5), no_cutoff)
     assert not still_changeable(START, START + dt.timedelta(minutes=1), no_cutoff)
+
+
+def test_the_survey_follows_the_end_by_the_configured_delay_in_waking_hours():
+    tz = ZoneInfo("Europe/Ljubljana")
+    half_hour = DeskRules(survey_delay_hours=0.5)
+    ends = dt.datetime(2026, 12, 3, 16, 45, tzinfo=tz)
+    assert survey_due(ends, ends, tz, half_hour) == ends + HOUR / 2
+    # Marked present only the next day at noon: asked half an hour after the mark.
+    late_mark = dt.datetime(2026, 12, 4, 12, 0, tzinfo=tz)
+    assert survey_due(ends, late_mark, tz, half_hour) == late_mark + HOUR / 2
+    # 19:45 + 0.5 h is past the end of waking hours (20:00): the next morning at 9:00.
+    evening = dt.datetime(2026, 12, 3, 19, 45, tzinfo=tz)
+    assert survey_due(evening, evening, tz, half_hour) == dt.datetime(2026, 12, 4, 9, 0, tzinfo=tz)
+    # Early morning (before 9:00) waits for 9:00 the same day.
+    dawn = dt.datetime(2026, 12, 4, 5, 0, tzinfo=tz)
+    assert survey_due(dawn, dawn, tz, half_hour) == dt.datetime(2026, 12, 4, 9, 0, tzinfo=tz)

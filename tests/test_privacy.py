@@ -4,12 +4,12 @@ about cancelled bookings; a returning person starts afresh."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
-from sqlmodel import SQLModel
 
 from bot.config import Settings
 from bot.handlers.privacy import purge_inactive
@@ -22,6 +22,7 @@ from tests.booking_support import (
     coordinator_posts,
     course_slot,
     db_user,
+    everything_stored,
     local,
     one,
     quick_book,
@@ -29,7 +30,7 @@ from tests.booking_support import (
     says,
     slot_at,
 )
-from tests.conftest import BotHarness
+from tests.conftest import BotHarness, another_instance
 
 NAME, NOTE = "Oksana Testenko", "Pytanny pro dozvil 0641234567"
 SECRET = "test-only-secret"
@@ -49,16 +50,6 @@ async def book_with_note(bot: BotHarness, telegram_id: int, start: dt.datetime) 
     await person.press_data(f"book:ok:{slot.id}:-")
     (booking,) = await bookings_of(bot, telegram_id)
     return booking
-
-
-async def everything_stored(bot: BotHarness) -> str:
-    """Every value of every row of every table, as text (to search for a person's traces)."""
-    values = []
-    async with bot.services.db.engine.connect() as connection:
-        for table in SQLModel.metadata.sorted_tables:
-            for row in (await connection.execute(table.select())).all():
-                values.extend(str(v) for v in row)
-    return "\n".join(values)
 
 
 async def test_mydata_holds_the_persons_data_and_no_one_elses(bot: BotHarness):
@@ -147,3 +138,60 @@ async def test_privacy_explains_in_the_persons_language(bot: BotHarness):
     calls = await person.send("/privacy")
     days = bot.services.settings.retention_days
     assert any(c.text == bot.t("sl", "privacy-text", days=days) for c in calls)
+
+
+async def test_forget_erases_a_note_typed_for_a_booking_not_yet_confirmed(bot: BotHarness):
+    person = bot.user(9501, language_code="uk", first_name=NAME)
+    slot = await slot_at(bot, CONSULTATION, local(2026, 12, 3, 16, 0))
+    await person.send("/book")
+    await person.press_data(f"book:slot:{slot.id}")
+    await person.send(NOTE)  # kept as a draft until the booking is confirmed
+    exported = await person.send("/mydata")
+    ((_name, raw),) = next(c for c in exported if c.method == "sendDocument").files.values()
+    assert NOTE in raw.decode(), "the draft is stored, so /mydata shows it"
+
+    await person.send("/forget")
+    await person.press_data("privacy:forgetok")
+
+    stored = await everything_stored(bot)
+    for trace in (NAME, NOTE, "9501"):
+        assert trace not in stored
+
+
+async def test_the_retention_purge_runs_once_across_instances(bot: BotHarness, settings: Settings):
+    days = settings.retention_days
+    bot.clock.set(local(2026, 12, 1, 8))
+    for telegram_id in (9601, 9602):
+        await bot.user(telegram_id, language_code="sl").send("/start")
+    bot.clock.set(local(2026, 12, 1, 10))
+    await bot.user(9603, language_code="sl").send("/start")
+    bot.clock.set(local(2026, 12, 1, 9) + dt.timedelta(days=days))  # 9603 is still recent
+    other, running = await another_instance(settings, bot.clock)
+    async with running:  # both instances' daily jobs fire at the same time
+        erased = await asyncio.gather(purge_inactive(bot.app), purge_inactive(other.app))
+        # Later that day 9603 is inactive too, but the day's purge has run: on no instance again.
+        bot.clock.set(local(2026, 12, 1, 11) + dt.timedelta(days=days))
+        assert [await purge_inactive(bot.app), await purge_inactive(other.app)] == [0, 0]
+
+    assert sorted(erased) == [0, 2], "one instance claims the day and erases both"
+    forgotten = [e for e in await rows(bot, Event) if e.kind == EventKind.FORGOTTEN]
+    assert len(forgotten) == 2
+    assert [u.telegram_id for u in await rows(bot, User) if u.telegram_id] == [9603]
+
+
+async def test_the_region_is_one_of_the_six_of_the_seed_reports_or_not_given(bot: BotHarness):
+    person = bot.user(9701, language_code="uk")
+    await person.send("/privacy")
+    await person.press_data("privacy:region")
+    assert person.last_text() == bot.t("uk", "privacy-region-question")  # says why it is asked
+    labels = ["asia", "africa", "balkans", "other-europe", "south-america", "other"]
+    expected = [bot.t("uk", f"region-{r}") for r in labels] + [bot.t("uk", "privacy-region-skip")]
+    assert person.last_buttons() == expected
+    await person.press_data("privacy:region:religion")  # forged: nothing else is ever stored
+    assert (await db_user(bot, 9701)).region is None
+    await person.press_data("privacy:region:balkans")
+    assert (await db_user(bot, 9701)).region == "balkans"
+    await person.send("/privacy")
+    await person.press_data("privacy:region")
+    await person.press_data("privacy:region:-")  # changed their mind: not given any more
+    assert (await db_user(bot, 9701)).region is None

@@ -11,6 +11,7 @@ import io
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,13 +21,15 @@ from openpyxl import load_workbook
 from PIL import Image, ImageStat
 from sqlmodel import col, select
 
-from bot.cli import _setup_logging
+from bot.cli import _setup_logging, build_parser
+from bot.cli_report import cmd_report
 from bot.config import Settings
 from bot.handlers.privacy import purge_inactive
 from bot.indicators.build import make_report, report_files
 from bot.indicators.compute import Period, Report, hidden_cells
 from bot.indicators.export import Labels, csv_bytes, html_parts, json_report
-from storage.models import User
+from storage.models import SurveyAnswer, User
+from tests.booking_support import everything_stored
 from tests.conftest import REPO, BotHarness
 from tests.report_support import EXPECTED, MONTHLY, person, report_settings, run_month
 
@@ -113,9 +116,29 @@ async def test_a_month_of_usage_gives_the_counts_worked_out_by_hand(
         erased = await session.get(User, booked["a"].user_id)
     assert erased is not None and erased.telegram_id is not None
     forgetting = person(bot, erased.telegram_id)
+    # First what is stored about them: their two bookings, both answers, the comment and the
+    # region they gave, and nothing about the other 23 people.
+    exported = await forgetting.send("/mydata")
+    ((_name, raw),) = next(c for c in exported if c.method == "sendDocument").files.values()
+    mine = json.loads(raw)
+    assert mine["person"]["region_of_origin"] == "asia"
+    assert len(mine["bookings"]) == 2 and len(mine["attendance"]) == 2
+    assert sorted((a["score"], a["comment"]) for a in mine["survey_answers"]) == [
+        (4, None),
+        (5, "Усе пояснили, дякую"),
+    ]
+    others = [str(i) for i in range(5002, 5025)] + [f"Person{i}" for i in range(5002, 5025)]
+    assert not [trace for trace in others if trace in raw.decode()]
     await forgetting.send("/forget")
     await forgetting.press_data("privacy:forgetok")
     assert results(await december(bot)) == EXPECTED
+    async with bot.services.db.session() as session:
+        answers = {a.booking_id: a for a in (await session.exec(select(SurveyAnswer))).all()}
+    # The erased person's comment is gone with them; their score still counts; others' stay.
+    assert (answers[booked["a"].id].score, answers[booked["a"].id].comment) == (5, None)
+    assert answers[booked["g"].id].comment == "I waited a long time at the door"
+    stored = await everything_stored(bot)
+    assert "Person5001" not in stored and "Усе пояснили" not in stored
     bot.clock.advance(dt.timedelta(days=bot.services.settings.retention_days + 1))
     assert await purge_inactive(bot.app) > 0
     assert results(await december(bot)) == EXPECTED
@@ -126,7 +149,11 @@ async def test_a_month_of_usage_gives_the_counts_worked_out_by_hand(
     # The whole month's logs, at DEBUG, hold none of the names or Telegram ids used.
     logged = "\n".join(record.getMessage() + (record.exc_text or "") for record in caplog.records)
     for user_id in range(5001, 5025):
-        assert f"Person{user_id}" not in logged and str(user_id) not in logged
+        # A whole number: real-time log lines (the scheduler's wake-ups) carry microseconds.
+        assert f"Person{user_id}" not in logged
+        assert not re.search(rf"(?<!\d){user_id}(?!\d)", logged), user_id
+    for comment in ("Усе пояснили", "I waited a long time"):  # the survey comments typed
+        assert comment not in logged
 
 
 async def test_small_cells_are_hidden_in_exports_and_totals_never(bot, settings):
@@ -162,7 +189,9 @@ async def test_small_cells_are_hidden_in_exports_and_totals_never(bot, settings)
     assert json_report(report)["indicators"][7]["breakdown"]["asia"] == 2
 
 
-async def test_the_command_line_report_gives_the_same_json(bot, settings, tmp_path):
+async def test_the_command_line_report_gives_the_same_json(
+    bot, settings, tmp_path, capsys, monkeypatch
+):
     await run_month(bot)
     env = {
         **os.environ,
@@ -193,10 +222,33 @@ async def test_the_command_line_report_gives_the_same_json(bot, settings, tmp_pa
     assert done.returncode == 0, done.stderr
     printed = json.loads(done.stdout)
     assert {i["id"]: (i["result"], i["breakdown"]) for i in printed["indicators"]} == EXPECTED
-    bad = await report("--to", "2026-11-31", "--format", "json")
-    assert bad.returncode == 2 and bad.stdout == ""
-    assert len(bad.stderr.strip().splitlines()) == 1 and "--from" in bad.stderr
-    xlsx = await report("--to", "2026-12-31", "--format", "xlsx")
-    assert xlsx.returncode == 0 and "report-2026-12-01-2026-12-31.xlsx" in xlsx.stderr
+
+    # The other formats and the errors through the same command, in-process (a subprocess
+    # costs seconds); in a thread, like the subprocess above.
+    async def in_process(*args: str, last: str = "2026-12-31") -> int:
+        parsed = build_parser().parse_args(["report", "--from", "2026-12-01", "--to", last, *args])
+        return await asyncio.to_thread(cmd_report, settings, parsed)
+
+    capsys.readouterr()
+    assert await in_process("--format", "json", last="2026-11-31") == 2
+    bad = capsys.readouterr()
+    assert bad.out == "" and len(bad.err.strip().splitlines()) == 1 and "--from" in bad.err
+    monkeypatch.chdir(tmp_path)  # without --out a binary format is written here
+    assert await in_process("--format", "xlsx") == 0
+    assert "report-2026-12-01-2026-12-31.xlsx" in capsys.readouterr().err
     book = load_workbook(tmp_path / "report-2026-12-01-2026-12-31.xlsx")
     assert book["Monthly"]["B2"].value == 22
+    assert await in_process("--format", "table", "--lang", "sl") == 0
+    table = capsys.readouterr().out
+    assert "consultation-users (sl)" in table and "Cilj" in table and "66.7" in table
+    out = tmp_path / "december.csv"
+    assert await in_process("--format", "csv", "--out", str(out)) == 0
+    written = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))
+    assert {r["id"]: float(r["result"]) for r in written} == {k: v[0] for k, v in EXPECTED.items()}
+    out = tmp_path / "december.png"
+    assert await in_process("--format", "png", "--out", str(out)) == 0
+    chart = Image.open(out).convert("L")
+    assert chart.size[0] > 800 and ImageStat.Stat(chart).var[0] > 100, "the chart is blank"
+    out = tmp_path / "december.json"
+    assert await in_process("--format", "json", "--out", str(out)) == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == printed

@@ -127,6 +127,8 @@ async def erase(*, session: AsyncSession, user: User, new_key: str, now: datetim
     user.consent_at = None
     user.last_seen_at = None
     user.forgotten_at = now
+    # What the bot waited for them to type may hold their own words (a note kept as a draft).
+    user.awaiting_kind = user.awaiting_data = user.awaiting_until = None
     session.add(user)
 
 
