@@ -92,7 +92,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         catalog=catalog,
         desk=None,  # type: ignore[arg-type]  # set just below
         delivery=Delivery(db, clock, lease_seconds=settings.outbox_lease_seconds),
-        surveys=Surveys(db, clock),
+        surveys=Surveys(db, clock, answer_days=settings.survey_answer_days),
         privacy=None,  # type: ignore[arg-type]  # set below, with the desk
         pending=PendingInputs(db, clock),
         relays=Relays(db, clock),

@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     # 1 s is allowed for tests that kill a sender; production wants minutes (see .env.example).
     outbox_lease_seconds: float = Field(default=300.0, ge=1)
     survey_delay_hours: float = Field(default=2.0, ge=0)
+    # A satisfaction question is open this long: a later press would move a month already reported.
+    survey_answer_days: int = Field(default=14, ge=1, le=365)
     retention_days: int = Field(default=730, ge=30)
     consent_in_bot: bool = True
     bookings_per_service: int = Field(default=1, ge=1)

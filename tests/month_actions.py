@@ -89,9 +89,11 @@ async def answer(
     comment: str | None = None,
     *,
     counted: bool = True,
+    refused: str = "survey-already",
 ) -> None:
     """The person presses a score under the question they received, then types a comment or
-    presses Skip. `counted=False`: a repeated or late press, pressed under the same question."""
+    presses Skip. `counted=False`: a repeated or late press, pressed under the same question, is
+    answered with `refused`."""
     migrant = person(bot, user_id)
     asked = [c for c in bot.api.sent("sendMessage", chat_id=user_id) if _about(c, booking)]
     assert len(asked) == 1, f"{user_id} was asked {len(asked)} times about booking {booking.id}"
@@ -100,7 +102,7 @@ async def answer(
     calls = await migrant.press_data(f"survey:score:{booking.id}:{score}", asked[0].message_id)
     shown = " ".join(c.text or "" for c in calls)
     if not counted:
-        assert bot.t(locale, "survey-already") in shown, shown
+        assert bot.t(locale, refused) in shown, shown
         return
     skip = [d for c in calls for d in data_of(c) if d.startswith("survey:skip:")]
     assert skip, f"{user_id}'s answer was not taken: {shown}"

@@ -322,6 +322,8 @@ async def run_month(bot: BotHarness) -> dict[str, Booking]:
     await answer(bot, 5005, booked["course-5005"], 1, counted=False)
     bot.clock.set(local(2026, 12, 28, 10))
     await answer(bot, 5002, booked["b"], 1, counted=False)
+    # 5020 never answered f and finds the question after it closed (SURVEY_ANSWER_DAYS, 14).
+    await answer(bot, 5020, booked["f"], 5, counted=False, refused="survey-closed")
     bot.clock.set(local(2027, 1, 2, 10))
     assert co.chat_id == COORDINATOR_CHAT_ID
     return booked

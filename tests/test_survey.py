@@ -113,6 +113,27 @@ async def test_another_persons_answer_changes_nothing(bot: BotHarness):
     assert (await one(bot, SurveyAnswer, booking_id=booking.id)).score is None
 
 
+async def test_a_question_left_open_too_long_is_closed(bot: BotHarness):
+    """A month's report must not move once sent: after SURVEY_ANSWER_DAYS (14 by default) a
+    press is thanked and not counted; within them it counts."""
+    person, booking = await attended(bot, 8804, TODAY_16, locale="sl")
+    bot.clock.set(local(2026, 12, 1, 19, 0))
+    await deliver_due(bot.app)  # asked on the 1st
+    other, second = await attended(bot, 8805, local(2026, 12, 3, 16, 0), locale="sl")
+    bot.clock.set(local(2026, 12, 4, 10, 0))
+    await deliver_due(bot.app)  # asked on the 4th
+    asked = (await one(bot, SurveyAnswer, booking_id=booking.id)).asked_at
+    assert asked == local(2026, 12, 1, 19, 0)
+    bot.clock.set(asked + dt.timedelta(days=14, minutes=1))
+    calls = await person.press_data(f"survey:score:{booking.id}:5")
+    assert any(c.text == bot.t("sl", "survey-closed") for c in calls)
+    assert (await one(bot, SurveyAnswer, booking_id=booking.id)).score is None
+    assert await events_of(bot, EventKind.SURVEY_ANSWERED) == []
+    counted = await other.press_data(f"survey:score:{second.id}:5")  # asked 11 days ago: open
+    assert any(c.text == bot.t("sl", "survey-thanks-comment") for c in counted)
+    assert (await one(bot, SurveyAnswer, booking_id=second.id)).score == 5
+
+
 async def test_a_course_is_asked_about_after_its_last_session(bot: BotHarness):
     slot = await course_slot(bot)
     person = bot.user(8804, language_code="sr")

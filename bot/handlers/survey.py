@@ -15,7 +15,7 @@ from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, sh
 from bot.handlers.booking_views import service_name
 from bot.handlers.delivery import Outgoing, Skip, reachable, register_kind
 from bot.services import Services
-from bot.surveys import SCORES
+from bot.surveys import SCORES, Answer
 from bot.text import clean_text
 from storage.models import HOLDING_BOOKING, Outbox
 
@@ -50,15 +50,18 @@ async def on_survey_button(update: Update, context: AppContext) -> None:
     if not isinstance(press, cd.SurveyScore):  # skip, or anything old or malformed
         await show(update, context, [context.t("survey-thanks")], [])
         return
-    first = await context.services.surveys.answer(
+    answer = await context.services.surveys.answer(
         booking_id=press.booking_id,
         user_id=person.id,
         user_key=person.user_key,
         language=person.locale,
         score=press.score,
     )
-    if not first:  # late, repeated, out of range or someone else's: nothing changes
-        await show(update, context, [context.t("survey-already")], [])
+    if answer != Answer.COUNTED:  # late, repeated, out of range or someone else's: no change
+        closed = answer == Answer.CLOSED
+        await show(
+            update, context, [context.t("survey-closed" if closed else "survey-already")], []
+        )
         return
     await awaiting.expect(context, COMMENT, booking=press.booking_id)
     skip = [[button(context.t("survey-skip"), cd.SurveySkip(press.booking_id))]]

@@ -5,3 +5,4 @@ survey-thanks-comment = Thank you! If you like, write a short comment (what help
 survey-skip = Skip
 survey-thanks = Thank you for your answer.
 survey-already = We already have your answer. Thank you!
+survey-closed = Thank you! This question has closed, so your answer is no longer counted.

@@ -5,3 +5,4 @@ survey-thanks-comment = Hvala! Če želite, nam napišite kratek komentar (kaj v
 survey-skip = Preskoči
 survey-thanks = Hvala za vaš odgovor.
 survey-already = Vaš odgovor že imamo. Hvala!
+survey-closed = Hvala! To vprašanje je že zaprto, zato vašega odgovora ne štejemo več.

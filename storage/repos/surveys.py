@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import update
-from sqlmodel import col
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.db import insert_ignoring_conflicts
@@ -24,15 +24,23 @@ async def add_asked(
 
 
 async def answer(
-    *, session: AsyncSession, booking_id: int, user_id: int, score: int, now: datetime
+    *,
+    session: AsyncSession,
+    booking_id: int,
+    user_id: int,
+    score: int,
+    now: datetime,
+    asked_after: datetime,
 ) -> bool:
-    """The first answer counts: a late or repeated press changes nothing (False)."""
+    """The first answer counts: a late (asked before `asked_after`) or repeated press changes
+    nothing (False)."""
     result = await session.exec(
         update(SurveyAnswer)
         .where(
             col(SurveyAnswer.booking_id) == booking_id,
             col(SurveyAnswer.user_id) == user_id,
             col(SurveyAnswer.score).is_(None),
+            col(SurveyAnswer.asked_at) >= asked_after,
         )
         .values(score=score, answered_at=now)
     )
@@ -53,3 +61,15 @@ async def add_comment(
         .values(comment=comment)
     )
     return bool(result.rowcount == 1)
+
+
+async def question_of(
+    *, session: AsyncSession, booking_id: int, user_id: int
+) -> SurveyAnswer | None:
+    """This person's question about this booking (None: never asked, or not theirs)."""
+    result = await session.exec(
+        select(SurveyAnswer).where(
+            col(SurveyAnswer.booking_id) == booking_id, col(SurveyAnswer.user_id) == user_id
+        )
+    )
+    return result.first()
