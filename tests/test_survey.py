@@ -103,6 +103,27 @@ async def test_a_question_that_would_fall_at_night_waits_for_the_morning(bot: Bo
     assert row.due_at.astimezone(TZ) == dt.datetime(2026, 12, 2, 9, 0, tzinfo=TZ)
 
 
+async def test_a_question_found_at_night_after_downtime_waits_for_the_morning(bot: BotHarness):
+    """Due at 18:45, but the bot was down until 22:30: the sender leaves it for the morning
+    (not a failed attempt), and any round after that sends it once."""
+    person, _booking = await attended(bot, 8806, TODAY_16)
+    (row,) = await rows(bot, Outbox, kind="survey")
+    bot.clock.set(local(2026, 12, 1, 22, 30))
+    await deliver_due(bot.app)
+    assert questions(bot, person.chat_id, "uk") == []
+    (row,) = await rows(bot, Outbox, kind="survey")
+    assert (row.status, row.attempts) == ("pending", 0)
+    morning = bot.services.desk.rules.day_starts
+    bot.clock.set(local(2026, 12, 2, morning.hour, morning.minute) - dt.timedelta(minutes=1))
+    await deliver_due(bot.app)
+    assert questions(bot, person.chat_id, "uk") == []
+    bot.clock.set(local(2026, 12, 2, morning.hour, morning.minute))
+    await deliver_due(bot.app)
+    await deliver_due(bot.app)
+    assert len(questions(bot, person.chat_id, "uk")) == 1
+    assert (await one(bot, Outbox, kind="survey")).status == "sent"
+
+
 async def test_another_persons_answer_changes_nothing(bot: BotHarness):
     _person, booking = await attended(bot, 8803, TODAY_16)
     bot.clock.set(local(2026, 12, 1, 19, 0))

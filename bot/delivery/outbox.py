@@ -207,6 +207,14 @@ class Delivery:
 
         await self.writes.run(work)
 
+    async def postpone(self, row: Outbox, until: dt.datetime) -> None:
+        """Leave the row for any sender to take again at `until` (not a failed attempt)."""
+
+        async def work(session: AsyncSession) -> None:
+            await repo.postpone(session=session, outbox_id=row.id or 0, until=until)
+
+        await self.writes.run(work)
+
     async def record(
         self, row: Outbox, attempt: Attempt, *, event: dict[str, Any] | None = None
     ) -> str:

@@ -16,13 +16,14 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from telegram import InputFile
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
+from bot.booking import rules
 from bot.botapi.ratelimit import SEND_ONCE
 from bot.delivery.kinds import Kind
 from bot.delivery.outbox import BATCH, Attempt, rows_written
@@ -60,7 +61,23 @@ class Skip:
     status: str
 
 
-Renderer = Callable[[Services, Outbox], Awaitable[Outgoing | Skip]]
+@dataclass(frozen=True)
+class Later:
+    """Not now: the row waits, untouched, until then (a question due at night after the bot was
+    down comes in the morning, as it would have)."""
+
+    until: datetime
+
+
+Renderer = Callable[[Services, Outbox], Awaitable[Outgoing | Skip | Later]]
+
+
+def not_at_night(services: Services) -> Later | None:
+    """For messages that ask something of a person: never sent at night, whenever the sender
+    gets to them."""
+    now = services.clock.now()
+    morning = rules.in_waking_hours(now, services.settings.tz, services.desk.rules)
+    return Later(morning) if morning > now else None
 
 
 def register_kind(app: AppType, kind: Kind, renderer: Renderer) -> None:
@@ -191,7 +208,10 @@ async def _deliver(
         await services.delivery.finish(row, "failed", result="unknown_kind")
         return 0
     outgoing = await renderer(services, row)
-    if isinstance(outgoing, Skip) or superseded:
+    if isinstance(outgoing, Later) and not superseded:
+        await services.delivery.postpone(row, outgoing.until)
+        return 0
+    if isinstance(outgoing, Skip | Later) or superseded:
         await services.delivery.finish(row, getattr(outgoing, "status", "superseded"))
         return 0
     if not await services.delivery.still_mine(row):

@@ -13,7 +13,7 @@ from bot.handlers import awaiting
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
 from bot.handlers.booking_views import service_name
-from bot.handlers.delivery import Outgoing, Skip, reachable, register_kind
+from bot.handlers.delivery import Later, Outgoing, Skip, not_at_night, reachable, register_kind
 from bot.services import Services
 from bot.surveys import SCORES, Answer
 from bot.text import clean_text
@@ -22,11 +22,14 @@ from storage.models import HOLDING_BOOKING, Outbox
 COMMENT = "survey_comment"
 
 
-async def render_survey(services: Services, row: Outbox) -> Outgoing | Skip:
+async def render_survey(services: Services, row: Outbox) -> Outgoing | Skip | Later:
     loaded = await services.desk.booking_with_person(row.ref_id or 0)
     chat_id = reachable(loaded[2]) if loaded else None
     if loaded is None or chat_id is None or loaded[0].status not in HOLDING_BOOKING:
         return Skip("skipped")
+    later = not_at_night(services)
+    if later is not None:
+        return later
     booking, slot, user = loaded
     locale = user.language
     text = services.translator.t(

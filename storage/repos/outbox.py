@@ -44,7 +44,7 @@ async def claim_due(
         .where(
             Outbox.status == "pending",
             col(Outbox.due_at) <= now,
-            or_(col(Outbox.lease_until).is_(None), col(Outbox.lease_until) < now),
+            or_(col(Outbox.lease_until).is_(None), col(Outbox.lease_until) <= now),
         )
         .order_by(col(Outbox.due_at), col(Outbox.id))
         .limit(limit)
@@ -95,6 +95,16 @@ async def retry_at(
         update(Outbox)
         .where(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending")
         .values(lease_until=at, result=result)
+    )
+
+
+async def postpone(*, session: AsyncSession, outbox_id: int, until: datetime) -> None:
+    """A row not to be sent yet: any sender may take it at `until`; the claim that found it
+    too early is not counted as an attempt."""
+    await session.exec(
+        update(Outbox)
+        .where(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending")
+        .values(lease_until=until, result="waits_for_morning", attempts=Outbox.attempts - 1)
     )
 
 
