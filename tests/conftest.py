@@ -204,6 +204,22 @@ async def bot(settings: Settings) -> AsyncIterator[BotHarness]:
         yield harness
 
 
+@pytest.fixture
+async def pair(settings: Settings) -> AsyncIterator[tuple[BotHarness, BotHarness]]:
+    """Two Applications on one database, as two webhook instances: races are tested on these
+    (on PostgreSQL; SQLite's write lock serialises them)."""
+    first, first_running = await start_harness(settings)
+    async with first_running:
+        second, second_running = await another_instance(settings, first.clock)
+        async with second_running:
+            yield first, second
+
+
+def twin(bot: BotHarness, user: SimulatedUser) -> SimulatedUser:
+    """The same Telegram person as seen by another instance."""
+    return bot.user(user.user_id, language_code=user.language_code, first_name=user.first_name)
+
+
 def hold_the_poll(*bots: BotHarness) -> None:
     """The outbox poll runs once a second after start; put it off, so that what a step sends is
     sent by that step's own kick (and shows in its calls), whatever the machine's load, and a

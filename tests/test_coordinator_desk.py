@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -38,7 +37,6 @@ from tests.booking_support import (
 from tests.conftest import (
     COORDINATOR_CHAT_ID,
     BotHarness,
-    another_instance,
     hold_the_poll,
     start_harness,
 )
@@ -147,15 +145,6 @@ async def test_pending_lists_what_waits_and_confirms_from_there_once(bot: BotHar
     assert not told(calls, olena)
     assert len(await events_of(bot, "confirmed")) == 1
     assert (await one(bot, Booking, id=later.id)).decided_by == "Ana"
-
-
-@pytest.fixture
-async def pair(settings: Settings) -> AsyncIterator[tuple[BotHarness, BotHarness]]:
-    first, first_running = await start_harness(settings)
-    async with first_running:
-        second, second_running = await another_instance(settings, first.clock)
-        async with second_running:
-            yield first, second
 
 
 async def test_two_coordinators_confirm_at_once_on_two_instances(pair):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +38,7 @@ from tests.booking_support import (
 from tests.conftest import (
     COORDINATOR_CHAT_ID,
     BotHarness,
-    another_instance,
-    start_harness,
+    twin,
 )
 
 on_postgresql = pytest.mark.skipif(
@@ -52,20 +51,6 @@ THURSDAY = [local(2026, 12, 3, 16, 0), local(2026, 12, 3, 16, 45), local(2026, 1
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     return booking_settings(tmp_path, database_url, waitlist_offer_hours=12)
-
-
-@pytest.fixture
-async def pair(settings: Settings) -> AsyncIterator[tuple[BotHarness, BotHarness]]:
-    first, first_running = await start_harness(settings)
-    async with first_running:
-        second, second_running = await another_instance(settings, first.clock)
-        async with second_running:
-            yield first, second
-
-
-# -- helpers: the same person or coordinator on the other instance, a press from a message ------
-def twin(bot: BotHarness, user: SimulatedUser) -> SimulatedUser:
-    return bot.user(user.user_id, language_code=user.language_code, first_name=user.first_name)
 
 
 def press(user: SimulatedUser, data: str, message: dict[str, Any] | None = None) -> Awaitable[Any]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import io
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -28,8 +27,6 @@ from tests.conftest import (
     COORDINATOR_CHAT_ID,
     COORDINATOR_ID,
     BotHarness,
-    another_instance,
-    start_harness,
 )
 from tests.report_support import person, report_settings
 
@@ -168,15 +165,6 @@ def test_the_monthly_report_is_due_on_the_first_after_the_agenda_time():
     )
     assert due_period(dt.datetime(2027, 1, 1, 7, 0), at) is None
     assert due_period(dt.datetime(2027, 1, 2, 8, 0), at) is None
-
-
-@pytest.fixture
-async def pair(settings: Settings) -> AsyncIterator[tuple[BotHarness, BotHarness]]:
-    first, first_running = await start_harness(settings)
-    async with first_running:
-        second, second_running = await another_instance(settings, first.clock)
-        async with second_running:
-            yield first, second
 
 
 async def test_the_monthly_report_is_posted_once_with_two_instances(pair):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -33,7 +32,7 @@ from tests.booking_support import (
     says,
     slot_at,
 )
-from tests.conftest import BotHarness, another_instance, start_harness
+from tests.conftest import BotHarness, twin
 
 THURSDAY_16 = local(2026, 12, 3, 16, 0)
 THURSDAY_16_45 = local(2026, 12, 3, 16, 45)
@@ -43,20 +42,6 @@ OFFER_HOURS = 12
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     return booking_settings(tmp_path, database_url, waitlist_offer_hours=OFFER_HOURS)
-
-
-@pytest.fixture
-async def pair(settings: Settings) -> AsyncIterator[tuple[BotHarness, BotHarness]]:
-    first, first_running = await start_harness(settings)
-    async with first_running:
-        second, second_running = await another_instance(settings, first.clock)
-        async with second_running:
-            yield first, second
-
-
-def twin(bot: BotHarness, user: SimulatedUser) -> SimulatedUser:
-    """The same Telegram person as seen by another instance."""
-    return bot.user(user.user_id, language_code=user.language_code, first_name=user.first_name)
 
 
 async def press_on_both(
