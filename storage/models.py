@@ -46,6 +46,7 @@ class WaitingStatus(StrEnum):
     OFFERED = "offered"
     DONE = "done"  # took the offered place
     LEFT = "left"  # let it go, or was not reachable
+    CANCELLED = "cancelled"  # the centre cancelled the slot (the person was told)
 
 
 class AttendanceStatus(StrEnum):

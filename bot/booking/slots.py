@@ -15,8 +15,18 @@ from bot.booking.outcome import Outcome, Status
 from bot.booking.schedule import PlannedSlot, planned_slots
 from bot.delivery import outbox
 from bot.delivery.kinds import Kind
-from storage.models import Booking, BookingStatus, CourseSession, EventKind, Slot, SlotStatus, User
+from storage.models import (
+    ACTIVE_BOOKING,
+    Booking,
+    BookingStatus,
+    CourseSession,
+    EventKind,
+    Slot,
+    SlotStatus,
+    User,
+)
 from storage.repos import booking as repo
+from storage.repos import waiting as waiting_repo
 
 log = logging.getLogger(__name__)
 CANCEL_SLOT_ATTEMPTS = 5
@@ -127,19 +137,26 @@ class SlotSchedule(DeskBase):
             return Outcome(Status.OK, slot=slot)
 
     async def cancel_slot(self, slot_id: int) -> tuple[Outcome, list[Outcome]]:
-        """A coordinator cancels a slot; every active booking on it is cancelled too."""
+        """A coordinator cancels a slot; every active booking on it is cancelled too, its open
+        offers end and its waiting list closes (each person told once)."""
         now = self.clock.now()
         for _ in range(CANCEL_SLOT_ATTEMPTS):
             async with self.db.session() as session:
-                # Bookings before the slot: the lock order of every other booking change.
-                active = await repo.active_on_slots(session=session, slot_ids=[slot_id], lock=True)
+                # Bookings (and open offers) before the slot: the lock order of every other
+                # booking change, so an offer's Yes on another instance waits or is waited for.
+                active = await repo.active_on_slots(
+                    session=session, slot_ids=[slot_id], lock=True, statuses=ACTIVE_BOOKING
+                )
                 slot = await repo.lock_slot(session=session, slot_id=slot_id)
                 if slot is None or slot.status != SlotStatus.OPEN:
                     return Outcome(Status.GONE), []
-                # A booking made (or moved here) while we waited for the slot was not among
-                # those locked: it would stay on a cancelled slot, its person never told. Start
-                # again, so that it is locked (and told) too; with the slot locked, no new one.
-                now_there = await repo.active_on_slots(session=session, slot_ids=[slot_id])
+                # A booking made (or moved here, or offered) while we waited for the slot was
+                # not among those locked: it would stay on a cancelled slot, its person never
+                # told. Start again, so that it is locked (and told) too; with the slot locked,
+                # no new one.
+                now_there = await repo.active_on_slots(
+                    session=session, slot_ids=[slot_id], statuses=ACTIVE_BOOKING
+                )
                 if {b.id for b, _ in now_there} == {b.id for b, _ in active}:
                     return await self._cancel_locked_slot(session, slot, active, now)
                 await session.rollback()
@@ -156,18 +173,31 @@ class SlotSchedule(DeskBase):
         session.add(slot)
         affected: list[Outcome] = []
         for booking, user in active:
+            offer = booking.status == BookingStatus.OFFERED
             booking.status, booking.updated_at = BookingStatus.CANCELLED, now
             booking.sequence += 1
             session.add(booking)
             assert booking.id is not None
             await outbox.cancel(
-                session, ref_id=booking.id, kinds=(Kind.REMINDER, Kind.OFFER_EXPIRY)
+                session, ref_id=booking.id, kinds=(Kind.REMINDER, Kind.OFFER_EXPIRY, Kind.OFFER)
             )
+            if offer:  # never a booking: told with the waiting list below, no event
+                continue
             await self._tell_person(session, Kind.SLOT_CANCELLED, booking, now)
             await self._event(
                 session, EventKind.CANCELLED, user, service_id=slot.service_id, now=now
             )
             affected.append(Outcome(Status.OK, booking=booking, slot=slot, user=user))
+        closed = await waiting_repo.close_for_cancelled_slot(session=session, slot_id=slot.id or 0)
+        for waiting, held_offer in closed:
+            await outbox.enqueue(
+                session,
+                Kind.WAITLIST_CANCELLED,
+                due_at=now,
+                user_id=waiting.user_id,
+                ref_id=waiting.id,
+                payload={"offer": True} if held_offer else None,
+            )
         await session.commit()
         return Outcome(Status.OK, slot=slot), affected
 

@@ -24,6 +24,7 @@ from storage.models import (
     WaitingStatus,
 )
 from storage.repos import booking as repo
+from storage.repos import waiting as waiting_repo
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +186,10 @@ class Waitlist(DeskBase):
             return await repo.waiting_of_user(
                 session=session, user_id=user_id, after=self.clock.now()
             )
+
+    async def waiting_with_person(self, waiting_id: int) -> tuple[Waiting, Slot, User] | None:
+        async with self.db.reading() as session:
+            return await waiting_repo.waiting_with_person(session=session, waiting_id=waiting_id)
 
     async def leave_waitlist(self, *, user_id: int, waiting_id: int) -> bool:
         async with self.db.session() as session:

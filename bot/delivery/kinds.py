@@ -15,6 +15,7 @@ class Kind(StrEnum):
     BOOKING_NOTICE = "booking_notice"  # to the coordinator chat; ref: booking; payload: event.
     DECISION = "decision"  # to a person; ref: booking. Confirmed or declined by the centre.
     SLOT_CANCELLED = "slot_cancelled"  # to a person; ref: booking on a slot the centre cancelled.
+    WAITLIST_CANCELLED = "waitlist_cancelled"  # to a person; ref: waiting-list row of such a slot.
     AGENDA = "agenda"  # to the coordinator chat; payload: the day. The morning agenda.
     QUESTION = "question"  # to the coordinator chat; from user_id; payload: the question, thread.
     ANSWER = "answer"  # to a person; ref: relay; payload: the centre's answer.

@@ -29,7 +29,7 @@ from bot.handlers.booking_views import (
 from bot.handlers.coordinator_views import OTHER, notice_rows
 from bot.handlers.delivery import Outgoing, Skip, reachable, register_kind
 from bot.services import Services
-from storage.models import Booking, BookingStatus, EventKind, Outbox, Slot, User
+from storage.models import Booking, BookingStatus, EventKind, Outbox, Slot, User, WaitingStatus
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +193,32 @@ async def render_slot_cancelled(services: Services, row: Outbox) -> Outgoing | S
     return Outgoing(chat_id, text, rows, document=document)
 
 
+async def render_waitlist_cancelled(services: Services, row: Outbox) -> Outgoing | Skip:
+    """The slot of a waiting list was cancelled: the person waiting, or holding an offer, hears
+    it once in their language (an offer's Yes now answers "gone")."""
+    loaded = await services.desk.waiting_with_person(row.ref_id or 0)
+    chat_id = reachable(loaded[2]) if loaded else None
+    if loaded is None or chat_id is None or loaded[0].status != WaitingStatus.CANCELLED:
+        return Skip("skipped")
+    _, slot, user = loaded
+    locale, translator = user.language, services.translator
+    sessions = await course_sessions(services, slot)
+    holder = Booking(user_id=user.id or 0, slot_id=slot.id or 0, service_id=slot.service_id)
+    held_offer = bool(payload_of(row).get("offer"))
+    message = "booking-offer-slot-cancelled" if held_offer else "booking-waitlist-slot-cancelled"
+    text = translator.t(
+        locale, message, details=booking_details(services, locale, holder, slot, sessions)
+    )
+    rows: Keyboard = [
+        [button(translator.t(locale, "booking-book-button"), cd.BookService(slot.service_id))],
+        [
+            button(translator.t(locale, "search-ask-person"), cd.AskStart()),
+            button(translator.t(locale, "faq-home"), cd.FaqHome()),
+        ],
+    ]
+    return Outgoing(chat_id, text, rows)
+
+
 async def render_offer(services: Services, row: Outbox) -> Outgoing | Skip:
     """A place is held for the first person waiting, for a limited time (in their language)."""
     loaded = await services.desk.booking_with_person(row.ref_id or 0)
@@ -266,6 +292,7 @@ def register(app: AppType) -> None:
     register_kind(app, Kind.BOOKING_NOTICE, render_notice)
     register_kind(app, Kind.DECISION, render_decision)
     register_kind(app, Kind.SLOT_CANCELLED, render_slot_cancelled)
+    register_kind(app, Kind.WAITLIST_CANCELLED, render_waitlist_cancelled)
     register_kind(app, Kind.OFFER, render_offer)
     register_kind(app, Kind.REMINDER, render_reminder)
     register_kind(app, Kind.OFFER_EXPIRY, settle_offer_expiry)

@@ -184,3 +184,19 @@ booking-status-waiting = on the waiting list, place { $position }
 booking-leave-waitlist = Leave the list
 booking-left-waitlist = You have left the waiting list.
 booking-limit = You already have an upcoming booking for this. You can change its time or cancel it in “My bookings”, and book again after it.
+# Variables:
+#   $details (String) - what, when and where
+booking-waitlist-slot-cancelled =
+    Sorry, the centre had to cancel this course or event, so its waiting list is closed:
+
+    { $details }
+
+    You do not need to do anything. You can book another date or write to the centre.
+# Variables:
+#   $details (String) - what, when and where
+booking-offer-slot-cancelled =
+    Sorry, the centre had to cancel this course or event, so the place we offered you is no longer available:
+
+    { $details }
+
+    You do not need to do anything. You can book another date or write to the centre.

@@ -194,3 +194,19 @@ booking-status-waiting = na čakalnem seznamu, { $position }. mesto
 booking-leave-waitlist = Zapusti seznam
 booking-left-waitlist = Zapustili ste čakalni seznam.
 booking-limit = Za to že imate prihodnji termin. Čas lahko spremenite ali termin odpoveste v »Moje rezervacije«, nov termin pa rezervirate po njem.
+# Variables:
+#   $details (String) - what, when and where
+booking-waitlist-slot-cancelled =
+    Oprostite, center je moral odpovedati ta tečaj ali dogodek, zato je čakalni seznam zaprt:
+
+    { $details }
+
+    Ničesar vam ni treba storiti. Lahko rezervirate drug termin ali pišete centru.
+# Variables:
+#   $details (String) - what, when and where
+booking-offer-slot-cancelled =
+    Oprostite, center je moral odpovedati ta tečaj ali dogodek, zato mesto, ki smo vam ga ponudili, ni več na voljo:
+
+    { $details }
+
+    Ničesar vam ni treba storiti. Lahko rezervirate drug termin ali pišete centru.

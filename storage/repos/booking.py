@@ -176,10 +176,15 @@ async def upcoming_for_user(
 
 
 async def active_on_slots(
-    *, session: AsyncSession, slot_ids: list[int], lock: bool = False
+    *,
+    session: AsyncSession,
+    slot_ids: list[int],
+    lock: bool = False,
+    statuses: tuple[str, ...] = HOLDING_BOOKING,
 ) -> list[tuple[Booking, User]]:
-    """Active bookings on these slots with their people; `lock` locks the bookings (not the
-    people) so that a person's own cancel cannot run at the same time."""
+    """Active bookings on these slots with their people (`statuses`: held places, or with the
+    open offers too); `lock` locks the bookings (not the people) so that a person's own cancel
+    or answer to an offer cannot run at the same time."""
     if not slot_ids:
         return []
     query = (
@@ -187,7 +192,7 @@ async def active_on_slots(
         .join(User, col(User.id) == col(Booking.user_id))
         .where(
             col(Booking.slot_id).in_(slot_ids),
-            col(Booking.status).in_(HOLDING_BOOKING),
+            col(Booking.status).in_(statuses),
         )
         .order_by(col(Booking.id))
     )

@@ -8,7 +8,7 @@ from sqlalchemy import and_, func, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Slot, SlotStatus, Waiting, WaitingStatus
+from storage.models import Slot, SlotStatus, User, Waiting, WaitingStatus
 
 STILL_WAITING = (WaitingStatus.WAITING, WaitingStatus.OFFERED)  # on the list, or holding an offer
 
@@ -117,3 +117,38 @@ async def settle_waiting(*, session: AsyncSession, user_id: int, slot_id: int, s
         )
         .values(status=status)
     )
+
+
+async def close_for_cancelled_slot(
+    *, session: AsyncSession, slot_id: int
+) -> list[tuple[Waiting, bool]]:
+    """Everyone still waiting on (or holding an offer for) a slot the centre cancels leaves its
+    list, in the cancelling unit of work: no later offer, and each is told once. The caller holds
+    the slot's lock, so no one joins or is offered a place meanwhile. Returns each row with
+    whether it held an offer."""
+    result = await session.exec(
+        select(Waiting)
+        .where(Waiting.slot_id == slot_id, col(Waiting.status).in_(STILL_WAITING))
+        .order_by(col(Waiting.id))
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    closed = []
+    for waiting in result.all():
+        closed.append((waiting, waiting.status == WaitingStatus.OFFERED))
+        waiting.status = WaitingStatus.CANCELLED
+        session.add(waiting)
+    return closed
+
+
+async def waiting_with_person(
+    *, session: AsyncSession, waiting_id: int
+) -> tuple[Waiting, Slot, User] | None:
+    result = await session.exec(
+        select(Waiting, Slot, User)
+        .join(Slot, col(Slot.id) == col(Waiting.slot_id))
+        .join(User, col(User.id) == col(Waiting.user_id))
+        .where(col(Waiting.id) == waiting_id)
+    )
+    row = result.first()
+    return (row[0], row[1], row[2]) if row is not None else None

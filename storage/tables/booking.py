@@ -103,7 +103,7 @@ class Waiting(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="users.id", index=True)
     slot_id: int = Field(foreign_key="slots.id", index=True)
-    status: str = Field(default="waiting", max_length=16)  # waiting / offered / done / left
+    status: str = Field(default="waiting", max_length=16)  # see WaitingStatus
     created_at: datetime = Field(default_factory=utcnow, sa_column=utc_column())
 
 
