@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import os
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ from tests.booking_support import (
     rows,
     says,
 )
-from tests.conftest import BotHarness, another_instance, start_harness
+from tests.conftest import BotHarness
 
 CO = "sl"  # the coordinators' language (settings.coordinator_language)
 OFFER_CANCELLED = "booking-offer-slot-cancelled"
@@ -150,16 +149,7 @@ async def test_a_person_who_left_the_waiting_list_is_not_told(bot: BotHarness):
     assert (await one(bot, Waiting, id=waiting.id)).status == "left"
 
 
-# -- two instances ------------------------------------------------------------------------------
-@pytest.fixture
-async def pair(settings: Settings) -> AsyncIterator[tuple[BotHarness, BotHarness]]:
-    first, first_running = await start_harness(settings)
-    async with first_running:
-        second, second_running = await another_instance(settings, first.clock)
-        async with second_running:
-            yield first, second
-
-
+# -- two instances (the `pair` fixture of conftest) ----------------------------------------------
 @pytest.mark.skipif(
     not os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),
     reason="a race needs two transactions side by side: SQLite's write lock serialises them",
