@@ -40,7 +40,15 @@ def function_words() -> frozenset[str]:
     words: set[str] = {fold(w) for w in _GENERIC_WORDS.split()}
     for language in STOPWORD_LANGUAGES:
         words |= {fold(w) for w in stopwordsiso.stopwords(language)}
-    return frozenset(words)
+    return frozenset(words - {fold(w) for w in _CONTENT_WORDS.split()})
+
+
+# Nouns stopwords-iso lists as stopwords that are the very subject of a front-desk question
+# (wife, husband, work, day, year, home, money, people, country, help): they stay content words.
+_CONTENT_WORDS = """
+жена муж работа день год дом время деньги человек люди дело место страна город час
+žena mož muž dan ljudi mesto zemlja delo leto čas work year home place number help
+"""
 
 
 _GENERIC_WORDS = """
