@@ -43,11 +43,17 @@ def function_words() -> frozenset[str]:
     return frozenset(words - {fold(w) for w in _CONTENT_WORDS.split()})
 
 
-# Nouns stopwords-iso lists as stopwords that are the very subject of a front-desk question
-# (wife, husband, work, day, year, home, money, people, country, help): they stay content words.
+# Words stopwords-iso lists as stopwords that are the very subject of a front-desk question
+# (wife, child, work, money, day names and months, open/closed, "fire"): they stay content words.
 _CONTENT_WORDS = """
-жена муж работа день год дом время деньги человек люди дело место страна город час
-žena mož muž dan ljudi mesto zemlja delo leto čas work year home place number help
+жена женщина муж ребенок работа работать день год дом время деньги человек люди дело место
+страна город час машина улица вода война жизнь ночь утро вечер комната книга мать отец друг
+вопрос дорога народ
+žena mož muž dan ljudi mesto zemlja delo leto čas datum mesec danes jutri včeraj
+ponedeljek torek sreda četrtek petek sobota nedelja januar februar marec april maj junij julij
+avgust september oktober november december odprt odprta odprti zaprt zaprta zaprti zaprto
+work year home place number help fire free room rooms test state bill date course problem
+information computer group member members money
 """
 
 
