@@ -40,7 +40,21 @@ def function_words() -> frozenset[str]:
     words: set[str] = {fold(w) for w in _GENERIC_WORDS.split()}
     for language in STOPWORD_LANGUAGES:
         words |= {fold(w) for w in stopwordsiso.stopwords(language)}
-    return frozenset(words)
+    return frozenset(words - {fold(w) for w in _CONTENT_WORDS.split()})
+
+
+# Words stopwords-iso lists as stopwords that are the very subject of a front-desk question
+# (wife, child, work, money, day names and months, open/closed, "fire"): they stay content words.
+_CONTENT_WORDS = """
+жена женщина муж ребенок работа работать день год дом время деньги человек люди дело место
+страна город час машина улица вода война жизнь ночь утро вечер комната книга мать отец друг
+вопрос дорога народ
+žena mož muž dan ljudi mesto zemlja delo leto čas datum mesec danes jutri včeraj
+ponedeljek torek sreda četrtek petek sobota nedelja januar februar marec april maj junij julij
+avgust september oktober november december odprt odprta odprti zaprt zaprta zaprti zaprto
+work year home place number help fire free room rooms test state bill date course problem
+information computer group member members money
+"""
 
 
 _GENERIC_WORDS = """
