@@ -53,6 +53,7 @@ KNOWN_FUZZY_PREFIX = 4  # a correctly spelled word meets a close index word only
 K1, B = 1.2, 0.5
 MIN_SCORE = 10.0  # below this the best topic is a guess (greetings, "ok"), and we say so
 CHILD_RATIO = 0.6  # a sub-question this close behind its own parent goes first
+NEAR_TIE = 0.98  # sub-questions this close are told apart by what their own titles name
 CHILD_WINDOW = 3  # looked for among the topics offered
 UNRECOGNISED_WEIGHT = 0.3  # a word no topic has and no dictionary knows, relative to a real one
 STEM_COVER = 1.0
@@ -177,6 +178,7 @@ class SearchIndex:
         meta: dict[str, set[str]] = defaultdict(set)
         for topic_id, document in zip(self._topics, groups["meta"], strict=True):
             meta[topic_id] |= set(document)
+        self._own_meta = {topic_id: set(terms) for topic_id, terms in meta.items()}
         self._topic_meta: dict[str, set[str]] = {}
         for topic_id in meta:
             relatives = [topic_id, *content.ancestors(topic_id)]
@@ -279,16 +281,31 @@ class SearchIndex:
             best[topic_id] = max(best.get(topic_id, 0.0), score)
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
-    def _prefer_sub_question(self, ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
-        """A main topic first and one of its own sub-questions close behind: the sub-question is
-        the more precise answer (its parent's page only lists it), so it goes first."""
+    def _prefer_sub_question(
+        self, ranked: list[tuple[str, float]], terms: dict[str, float]
+    ) -> list[tuple[str, float]]:
+        """A main topic first and its own sub-questions close behind: a sub-question is the more
+        precise answer (its parent's page only lists it), so one goes first. Of those scored
+        alike, the one whose own title and keywords name the question's words (by weight)."""
         if not ranked:
             return ranked
         first, score = ranked[0]
-        for index, (topic_id, child_score) in enumerate(ranked[1:CHILD_WINDOW], start=1):
-            if self._parent.get(topic_id) == first and child_score >= CHILD_RATIO * score:
-                return [ranked[index], *ranked[:index], *ranked[index + 1 :]]
-        return ranked
+        close = [
+            (index, topic_id, child_score)
+            for index, (topic_id, child_score) in enumerate(ranked[1:CHILD_WINDOW], start=1)
+            if self._parent.get(topic_id) == first and child_score >= CHILD_RATIO * score
+        ]
+        if not close:
+            return ranked
+
+        def named(topic_id: str) -> float:
+            own, subjects = self._own_meta.get(topic_id, set()), self._subject_families
+            return sum(self._idf(len(subjects.get(term, ()))) for term in terms if term in own)
+
+        best = max(score for _, _, score in close)
+        tied = [c for c in close if c[2] >= NEAR_TIE * best]  # scores say nothing between these
+        index = max(tied, key=lambda c: (named(c[1]), c[2]))[0]
+        return [ranked[index], *ranked[:index], *ranked[index + 1 :]]
 
     def _word_weight(self, word: QueryWord) -> float:
         """How much a query word says: the IDF over families of what it matched. A word found in
@@ -350,7 +367,7 @@ class SearchIndex:
         for word in query_words:
             for term, weight in word.terms.items():
                 terms[term] = max(terms.get(term, 0), weight)
-        ranked = self._prefer_sub_question(self._rank(terms))
+        ranked = self._prefer_sub_question(self._rank(terms), terms)
         ranked = [(t, s) for t, s in ranked[:limit] if s >= MIN_SCORE]
         if not ranked:
             return SearchResult(Confidence.NONE, ())
