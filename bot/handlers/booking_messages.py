@@ -96,8 +96,9 @@ def calendar_bytes(
 
 
 # -- renderers ------------------------------------------------------------------------------------
-async def _to_person(services: Services, row: Outbox) -> tuple[Booking, Slot, User, int] | None:
-    """The booking a row is about and the chat of its person, if they can still be reached."""
+async def to_person(services: Services, row: Outbox) -> tuple[Booking, Slot, User, int] | None:
+    """The booking a row is about and the chat of its person, if they can still be reached
+    (the preamble of every renderer of a message to the person a booking is about)."""
     loaded = await services.desk.booking_with_person(row.ref_id or 0)
     chat_id = reachable(loaded[2]) if loaded else None
     if loaded is None or chat_id is None:
@@ -137,7 +138,7 @@ def _moved_from(value: object) -> dt.datetime | None:
 async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
     """The centre confirmed or declined: the person hears it in their language; a decline
     comes with other free times of the same service."""
-    found = await _to_person(services, row)
+    found = await to_person(services, row)
     if found is None:
         return Skip("skipped")
     booking, slot, user, chat_id = found
@@ -176,7 +177,7 @@ async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
 
 
 async def render_slot_cancelled(services: Services, row: Outbox) -> Outgoing | Skip:
-    found = await _to_person(services, row)
+    found = await to_person(services, row)
     if found is None:
         return Skip("skipped")
     booking, slot, user, chat_id = found
@@ -221,11 +222,10 @@ async def render_waitlist_cancelled(services: Services, row: Outbox) -> Outgoing
 
 async def render_offer(services: Services, row: Outbox) -> Outgoing | Skip:
     """A place is held for the first person waiting, for a limited time (in their language)."""
-    loaded = await services.desk.booking_with_person(row.ref_id or 0)
-    chat_id = reachable(loaded[2]) if loaded else None
-    if loaded is None or chat_id is None or loaded[0].status != BookingStatus.OFFERED:
+    found = await to_person(services, row)
+    if found is None or found[0].status != BookingStatus.OFFERED:
         return Skip("dropped")
-    booking, slot, user = loaded
+    booking, slot, user, chat_id = found
     locale, translator = user.language, services.translator
     expires = booking.offer_expires_at or slot.starts_at
     text = translator.t(

@@ -14,30 +14,19 @@ from bot.booking.outcome import Status
 from bot.delivery.kinds import Kind
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
+from bot.handlers.booking_messages import to_person
 from bot.handlers.booking_views import service_name, when
 from bot.handlers.coordinator import coordinator_message
-from bot.handlers.delivery import (
-    Later,
-    Outgoing,
-    Skip,
-    kick,
-    not_at_night,
-    reachable,
-    register_kind,
-)
+from bot.handlers.delivery import Outgoing, Skip, kick, register_kind
 from bot.services import Services
 from storage.models import HOLDING_BOOKING, EventKind, Outbox
 
 
-async def render_nudge(services: Services, row: Outbox) -> Outgoing | Skip | Later:
-    loaded = await services.desk.booking_with_person(row.ref_id or 0)
-    chat_id = reachable(loaded[2]) if loaded else None
-    if loaded is None or chat_id is None or loaded[0].status not in HOLDING_BOOKING:
+async def render_nudge(services: Services, row: Outbox) -> Outgoing | Skip:
+    found = await to_person(services, row)
+    if found is None or found[0].status not in HOLDING_BOOKING:
         return Skip("skipped")
-    later = not_at_night(services)
-    if later is not None:
-        return later
-    booking, slot, user = loaded
+    booking, slot, user, chat_id = found
     starts = [start for start, _ in await services.desk.sessions(slot.id or 0)]
     upcoming = course_followup.next_session(starts, services.clock.now())
     if upcoming is None:
@@ -148,4 +137,4 @@ async def on_course(update: Update, context: AppContext) -> None:
 def register(app: AppType) -> None:
     app.add_handler(CallbackQueryHandler(on_course_button, pattern=cd.pattern(cd.COURSE)))
     app.add_handler(CommandHandler("course", on_course))
-    register_kind(app, Kind.COURSE_NUDGE, render_nudge)
+    register_kind(app, Kind.COURSE_NUDGE, render_nudge, waking_hours=True)

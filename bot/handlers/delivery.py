@@ -61,27 +61,25 @@ class Skip:
     status: str
 
 
-@dataclass(frozen=True)
-class Later:
-    """Not now: the row waits, untouched, until then (a question due at night after the bot was
-    down comes in the morning, as it would have)."""
-
-    until: datetime
+Renderer = Callable[[Services, Outbox], Awaitable[Outgoing | Skip]]
 
 
-Renderer = Callable[[Services, Outbox], Awaitable[Outgoing | Skip | Later]]
-
-
-def not_at_night(services: Services) -> Later | None:
-    """For messages that ask something of a person: never sent at night, whenever the sender
-    gets to them."""
+def _morning_if_night(services: Services) -> datetime | None:
+    """When waking hours start again, if it is night now (None: it is not)."""
     now = services.clock.now()
     morning = rules.in_waking_hours(now, services.settings.tz, services.desk.rules)
-    return Later(morning) if morning > now else None
+    return morning if morning > now else None
 
 
-def register_kind(app: AppType, kind: Kind, renderer: Renderer) -> None:
+def register_kind(
+    app: AppType, kind: Kind, renderer: Renderer, *, waking_hours: bool = False
+) -> None:
+    """`waking_hours`: a message that asks something of a person is never sent at night,
+    whenever the sender gets to it (due in the evening, the bot down until 22:30): it waits,
+    untouched and not counted as an attempt, for the morning."""
     app.bot_data.setdefault("renderers", {})[kind] = renderer
+    if waking_hours:
+        app.bot_data.setdefault("waking_hours_kinds", set()).add(kind)
 
 
 async def send(bot: Any, outgoing: Outgoing) -> tuple[Attempt, list[int]]:
@@ -207,11 +205,13 @@ async def _deliver(
         log.error("no renderer for outbox kind %r; row %s dropped", row.kind, row.id)
         await services.delivery.finish(row, "failed", result="unknown_kind")
         return 0
+    if not superseded and row.kind in context.bot_data.get("waking_hours_kinds", ()):
+        morning = _morning_if_night(services)
+        if morning is not None:
+            await services.delivery.postpone(row, morning)
+            return 0
     outgoing = await renderer(services, row)
-    if isinstance(outgoing, Later) and not superseded:
-        await services.delivery.postpone(row, outgoing.until)
-        return 0
-    if isinstance(outgoing, Skip | Later) or superseded:
+    if isinstance(outgoing, Skip) or superseded:
         await services.delivery.finish(row, getattr(outgoing, "status", "superseded"))
         return 0
     if not await services.delivery.still_mine(row):

@@ -12,8 +12,9 @@ from bot.delivery.kinds import Kind
 from bot.handlers import awaiting
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
+from bot.handlers.booking_messages import to_person
 from bot.handlers.booking_views import service_name
-from bot.handlers.delivery import Later, Outgoing, Skip, not_at_night, reachable, register_kind
+from bot.handlers.delivery import Outgoing, Skip, register_kind
 from bot.services import Services
 from bot.surveys import SCORES, Answer
 from bot.text import clean_text
@@ -22,15 +23,11 @@ from storage.models import HOLDING_BOOKING, Outbox
 COMMENT = "survey_comment"
 
 
-async def render_survey(services: Services, row: Outbox) -> Outgoing | Skip | Later:
-    loaded = await services.desk.booking_with_person(row.ref_id or 0)
-    chat_id = reachable(loaded[2]) if loaded else None
-    if loaded is None or chat_id is None or loaded[0].status not in HOLDING_BOOKING:
+async def render_survey(services: Services, row: Outbox) -> Outgoing | Skip:
+    found = await to_person(services, row)
+    if found is None or found[0].status not in HOLDING_BOOKING:
         return Skip("skipped")
-    later = not_at_night(services)
-    if later is not None:
-        return later
-    booking, slot, user = loaded
+    booking, slot, user, chat_id = found
     locale = user.language
     text = services.translator.t(
         locale, "survey-question", service=escape(service_name(services, locale, slot.service_id))
@@ -86,4 +83,4 @@ async def on_comment(update: Update, context: AppContext, pending: dict[str, obj
 def register(app: AppType) -> None:
     app.add_handler(CallbackQueryHandler(on_survey_button, pattern=cd.pattern(cd.SURVEY)))
     awaiting.add_consumer(app, COMMENT, on_comment)
-    register_kind(app, Kind.SURVEY, render_survey)
+    register_kind(app, Kind.SURVEY, render_survey, waking_hours=True)
