@@ -185,3 +185,22 @@ async def everything_stored(bot: BotHarness) -> str:
             for row in (await connection.execute(table.select())).all():
                 values.extend(str(v) for v in row)
     return "\n".join(values)
+
+
+async def full_course_with_a_waiter(
+    bot: BotHarness, *, first_id: int
+) -> tuple[list[SimulatedUser], SimulatedUser]:
+    """The course of 2 taken by two people (uk, sl), a third (sr) waiting; Telegram ids from
+    `first_id` on."""
+    slot = await course_slot(bot)
+    holders = [
+        bot.user(first_id, language_code="uk"),
+        bot.user(first_id + 1, language_code="sl"),
+    ]
+    for holder in holders:
+        await quick_book(holder, slot.id or 0)
+    waiter = bot.user(first_id + 2, language_code="sr")
+    await waiter.send("/start")
+    waiter_id = (await one(bot, User, telegram_id=waiter.user_id)).id or 0
+    assert (await bot.services.desk.join_waitlist(user_id=waiter_id, slot_id=slot.id or 0)).ok
+    return holders, waiter

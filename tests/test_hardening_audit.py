@@ -22,13 +22,14 @@ from sqlmodel import col, select
 from bot.botapi.simulator import SimulatedUser
 from bot.config import Settings
 from bot.handlers.delivery import deliver_due
-from storage.models import ACTIVE_BOOKING, Booking, Event, Slot, User, Waiting
+from storage.models import ACTIVE_BOOKING, Booking, Event, Slot, Waiting
 from storage.models import HOLDING_BOOKING as HOLDING
 from tests.booking_support import (
     CONSULTATION,
     booking_settings,
     bookings_of,
     course_slot,
+    full_course_with_a_waiter,
     local,
     one,
     quick_book,
@@ -96,18 +97,6 @@ async def booked_consultation(bot: BotHarness, telegram_id: int, when: int = 0) 
     (booking,) = await bookings_of(bot, telegram_id)
     await person.send("/mybookings")
     return person, booking, slot
-
-
-async def full_course_with_a_waiter(bot: BotHarness) -> tuple[list[SimulatedUser], SimulatedUser]:
-    slot = await course_slot(bot)
-    holders = [bot.user(9301, language_code="uk"), bot.user(9302, language_code="sl")]
-    for holder in holders:
-        await quick_book(holder, slot.id or 0)
-    waiter = bot.user(9303, language_code="sr")
-    await waiter.send("/start")
-    waiter_id = (await one(bot, User, telegram_id=waiter.user_id)).id or 0
-    assert (await bot.services.desk.join_waitlist(user_id=waiter_id, slot_id=slot.id or 0)).ok
-    return holders, waiter
 
 
 # -- the pairs ----------------------------------------------------------------------------------
@@ -183,7 +172,7 @@ async def move_x_move_one_booking(a: BotHarness, b: BotHarness) -> None:
 @race
 async def cancel_x_withdraw_from_course(a: BotHarness, b: BotHarness) -> None:
     # "I cannot continue" (the course nudge's Stop) and a cancel of the same course place.
-    (anna, _), waiter = await full_course_with_a_waiter(a)
+    (anna, _), waiter = await full_course_with_a_waiter(a, first_id=9301)
     (booking,) = await bookings_of(a, anna.user_id)
     await anna.send("/mybookings")
     await anna.press_data(f"my:cancel:{booking.id}")
@@ -198,7 +187,7 @@ async def cancel_x_withdraw_from_course(a: BotHarness, b: BotHarness) -> None:
 
 @race
 async def withdraw_from_course_x_decline(a: BotHarness, b: BotHarness) -> None:
-    (anna, _), _ = await full_course_with_a_waiter(a)
+    (anna, _), _ = await full_course_with_a_waiter(a, first_id=9301)
     (booking,) = await bookings_of(a, anna.user_id)
     await anna.send("/mybookings")
     await asyncio.gather(
@@ -210,7 +199,7 @@ async def withdraw_from_course_x_decline(a: BotHarness, b: BotHarness) -> None:
 
 @race
 async def offer_yes_x_offer_no(a: BotHarness, b: BotHarness) -> None:
-    (anna, _), waiter = await full_course_with_a_waiter(a)
+    (anna, _), waiter = await full_course_with_a_waiter(a, first_id=9301)
     (booking,) = await bookings_of(a, anna.user_id)
     await anna.send("/mybookings")
     await anna.press_data(f"my:cancel:{booking.id}")
@@ -230,7 +219,7 @@ async def offer_yes_x_offer_no(a: BotHarness, b: BotHarness) -> None:
 async def leave_waitlist_x_place_freed(a: BotHarness, b: BotHarness) -> None:
     # The waiting person leaves the list as a holder cancels: the freed place is offered to
     # them only if they were still waiting; never a held place for someone who has left.
-    (anna, _), waiter = await full_course_with_a_waiter(a)
+    (anna, _), waiter = await full_course_with_a_waiter(a, first_id=9301)
     (booking,) = await bookings_of(a, anna.user_id)
     await anna.send("/mybookings")
     await anna.press_data(f"my:cancel:{booking.id}")
@@ -285,7 +274,7 @@ async def cancel_slot_x_move_into_it(a: BotHarness, b: BotHarness) -> None:
 async def offer_expiry_x_holder_cancel(a: BotHarness, b: BotHarness) -> None:
     # A held offer lapses on one instance while the other holder cancels: two places freed,
     # one waiter; the place counts stay true and the waiter holds at most one offer.
-    (anna, boris), waiter = await full_course_with_a_waiter(a)
+    (anna, boris), waiter = await full_course_with_a_waiter(a, first_id=9301)
     (booking,) = await bookings_of(a, anna.user_id)
     await anna.send("/mybookings")
     await anna.press_data(f"my:cancel:{booking.id}")
@@ -305,7 +294,7 @@ async def offer_expiry_x_holder_cancel(a: BotHarness, b: BotHarness) -> None:
 
 @race
 async def offer_yes_x_cancel_slot(a: BotHarness, b: BotHarness) -> None:
-    (anna, _), waiter = await full_course_with_a_waiter(a)
+    (anna, _), waiter = await full_course_with_a_waiter(a, first_id=9301)
     (booking,) = await bookings_of(a, anna.user_id)
     await anna.send("/mybookings")
     await anna.press_data(f"my:cancel:{booking.id}")
@@ -323,7 +312,7 @@ async def offer_yes_x_cancel_slot(a: BotHarness, b: BotHarness) -> None:
 @race
 async def forget_x_cancel(a: BotHarness, b: BotHarness) -> None:
     # /forget cancels the person's bookings as the centre would, while they cancel one.
-    (anna, _), waiter = await full_course_with_a_waiter(a)
+    (anna, _), waiter = await full_course_with_a_waiter(a, first_id=9301)
     (booking,) = await bookings_of(a, anna.user_id)
     await anna.send("/mybookings")
     await anna.press_data(f"my:cancel:{booking.id}")
@@ -349,7 +338,7 @@ async def test_booking_changes_meeting_on_two_instances_release_a_place_once(pai
 async def test_a_course_cancelled_while_a_place_is_offered_takes_the_offer_back(
     bot: BotHarness,
 ):
-    (anna, _), waiter = await full_course_with_a_waiter(bot)
+    (anna, _), waiter = await full_course_with_a_waiter(bot, first_id=9301)
     (booking,) = await bookings_of(bot, anna.user_id)
     await anna.send("/mybookings")
     await anna.press_data(f"my:cancel:{booking.id}")

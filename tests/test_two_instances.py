@@ -25,6 +25,7 @@ from tests.booking_support import (
     booking_settings,
     bookings_of,
     course_slot,
+    full_course_with_a_waiter,
     local,
     one,
     quick_book,
@@ -77,19 +78,6 @@ async def events(bot: BotHarness, kind: str) -> list[Event]:
     return await rows(bot, Event, kind=kind)
 
 
-async def full_course_with_a_waiter(bot: BotHarness) -> tuple[list[SimulatedUser], SimulatedUser]:
-    """The course of 2 taken by two people, a third waiting."""
-    slot = await course_slot(bot)
-    holders = [bot.user(8001, language_code="uk"), bot.user(8002, language_code="sl")]
-    for holder in holders:
-        await quick_book(holder, slot.id or 0)
-    waiter = bot.user(8003, language_code="sr")
-    await waiter.send("/start")
-    waiter_id = (await one(bot, User, telegram_id=waiter.user_id)).id or 0
-    assert (await bot.services.desk.join_waitlist(user_id=waiter_id, slot_id=slot.id or 0)).ok
-    return holders, waiter
-
-
 def offers_received(bot: BotHarness, other: BotHarness, user: SimulatedUser) -> int:
     return sum(
         1
@@ -106,7 +94,7 @@ def offers_received(bot: BotHarness, other: BotHarness, user: SimulatedUser) -> 
 # -- the same cancel twice, a cancel against a decline, two declines ---------------------------
 async def test_one_cancel_confirmed_on_two_instances_releases_one_place(pair):
     a, b = pair
-    (anna, _), waiter = await full_course_with_a_waiter(a)
+    (anna, _), waiter = await full_course_with_a_waiter(a, first_id=8001)
     (booking,) = await bookings_of(a, anna.user_id)
     await anna.send("/mybookings")
     await anna.press_data(f"my:cancel:{booking.id}")
@@ -121,7 +109,7 @@ async def test_one_cancel_confirmed_on_two_instances_releases_one_place(pair):
 
 async def test_a_cancel_and_a_decline_of_one_booking_at_once(pair):
     a, b = pair
-    (anna, _), waiter = await full_course_with_a_waiter(a)
+    (anna, _), waiter = await full_course_with_a_waiter(a, first_id=8001)
     (booking,) = await bookings_of(a, anna.user_id)
     await anna.send("/mybookings")
     await anna.press_data(f"my:cancel:{booking.id}")
@@ -219,7 +207,7 @@ async def test_two_people_swap_times_at_once_without_deadlock(pair):
 @pytest.mark.parametrize("accept", [True, False])
 async def test_an_offer_answered_while_it_expires(pair, accept: bool):
     a, b = pair
-    (anna, _), waiter = await full_course_with_a_waiter(a)
+    (anna, _), waiter = await full_course_with_a_waiter(a, first_id=8001)
     (booking,) = await bookings_of(a, anna.user_id)
     await anna.send("/mybookings")
     await anna.press_data(f"my:cancel:{booking.id}")
