@@ -179,3 +179,27 @@ async def test_two_coordinators_marking_present_at_once_ask_once(
             mark(bot, booking.id or 0, TODAY_16, "p"), mark(other, booking.id or 0, TODAY_16, "p")
         )
     assert len(await rows(bot, Outbox, kind="survey")) == 1
+
+
+async def test_one_answer_pressed_on_two_instances_at_once_counts_once(
+    bot: BotHarness, settings: Settings
+):
+    """A double tap reaching two webhook instances: the conditional UPDATE decides, so one
+    answer and one event, the other press told it was already answered."""
+    person, booking = await attended(bot, 8807, TODAY_16)
+    bot.clock.set(local(2026, 12, 1, 19, 0))
+    await deliver_due(bot.app)
+    other, running = await another_instance(settings, bot.clock)
+    async with running:
+        twin_person = other.user(8807, language_code="uk")
+        data = f"survey:score:{booking.id}:5"
+        question = person._latest_with_keyboard()
+        first, second = await asyncio.gather(
+            person.feed(person.callback_payload(data, question)),
+            twin_person.feed(twin_person.callback_payload(data, question)),
+        )
+    said = [c.text for c in (*first, *second)]
+    assert said.count(bot.t("uk", "survey-thanks-comment")) == 1
+    assert said.count(bot.t("uk", "survey-already")) == 1
+    assert (await one(bot, SurveyAnswer, booking_id=booking.id)).score == 5
+    assert len(await events_of(bot, EventKind.SURVEY_ANSWERED)) == 1
