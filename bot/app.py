@@ -12,6 +12,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.booking.catalog import load_catalog
 from bot.booking.desk import BookingDesk, DeskRules
+from bot.botapi import plain
 from bot.botapi.ratelimit import RateLimiter
 from bot.clock import Clock
 from bot.config import Settings
@@ -157,6 +158,7 @@ def build_application(
     """`metrics`: count every Bot API call (bot/web/metrics.py); `webhook`: no Updater, the
     web server feeds updates (bot/web/server.py)."""
     services = services or build_services(settings, clock=clock)
+    plain.quiet_typed_twin_warning()
     builder: Any = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token or OFFLINE_TOKEN)

@@ -251,7 +251,8 @@ async def start_sending(update: Update, context: AppContext, announcement_id: in
         t(locale, "announce-progress", sent=0, blocked=0, failed=0, togo=0),
         [[button(t(locale, "announce-stop"), cd.AnnStop(announcement_id))]],
     )
-    await desk.set_progress_message(announcement_id, progress.message_id)
+    if progress is not None:
+        await desk.set_progress_message(announcement_id, progress)
     await desk.queue_chunk(announcement_id)  # the rest in the background job
     kick(context)
 

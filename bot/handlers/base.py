@@ -17,10 +17,11 @@ from telegram import (
     ReplyParameters,
     Update,
 )
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.botapi import plain
+from bot.botapi.plain import Button
 from bot.handlers import callback_data as cd
 from bot.people import Person
 from bot.services import Services
@@ -51,16 +52,22 @@ class AppContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
 
 AppType = Application[ExtBot[None], AppContext, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]
 
-Keyboard = list[list[InlineKeyboardButton]]
+Keyboard = list[list[Button]]
 
 
-def button(text: str, action: cd.Action) -> InlineKeyboardButton:
+def button(text: str, action: cd.Action) -> Button:
     """An inline button carrying a typed action (encoded in ≤ 64 bytes)."""
-    return InlineKeyboardButton(text, callback_data=action.encode())
+    return Button(text, action.encode())
 
 
 def markup(rows: Keyboard) -> InlineKeyboardMarkup | None:
-    return InlineKeyboardMarkup(rows) if rows else None
+    """The keyboard as PTB's object, for PTB's typed methods (`reply_text` on staff commands);
+    our answers and the sender pass it as plain JSON instead (`bot/botapi/plain.py`)."""
+    if not rows:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.text, callback_data=b.callback_data) for b in row] for row in rows]
+    )
 
 
 async def acknowledge(
@@ -88,14 +95,9 @@ async def pressed(update: Update, context: AppContext) -> cd.Action | None:
 
 async def send_html(
     context: AppContext, chat_id: int, text: str, rows: Keyboard | None = None
-) -> Message:
-    return await context.bot.send_message(
-        chat_id,
-        text,
-        parse_mode=ParseMode.HTML,
-        reply_markup=markup(rows or []),
-        disable_web_page_preview=True,
-    )
+) -> int | None:
+    """An HTML answer without link previews; the new message's id."""
+    return await plain.send_html(context.bot, chat_id, text, rows or [])
 
 
 async def send_text(
@@ -121,23 +123,11 @@ async def edit_in_place(message: Message, text: str | None, rows: Keyboard) -> b
     refused, so the caller sends anew rather than lose the answer (a message too old to edit,
     a server that cannot edit)."""
     try:
-        if text is None:
-            await message.edit_reply_markup(reply_markup=markup(rows))
-        else:
-            await message.edit_text(
-                text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=markup(rows),
-                disable_web_page_preview=True,
-            )
+        await plain.edit_html(message.get_bot(), message.chat_id, message.message_id, text, rows)
     except TimedOut:
         raise  # the edit may have gone through: sending it again could show it twice
     except (BadRequest, NetworkError) as exc:
         return "not modified" in str(exc).lower()  # a double tap: nothing to do
-    except (AttributeError, TypeError, ValueError):
-        # The server said ok but its reply is not a message PTB can read (some emulators
-        # answer edits with `null`): the edit was made.
-        log.debug("edit accepted with an unreadable reply")
     return True
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from telegram import InlineKeyboardButton, Update
+from telegram import Update
 
+from bot.botapi.plain import Button
 from bot.handlers import awaiting
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, Keyboard, button, show
@@ -34,7 +35,7 @@ def home_rows(context: AppContext) -> Keyboard:
     return [[button(context.t("faq-home"), cd.FaqHome())]]
 
 
-def slot_button(label: str, slot: Slot, move_booking: int | None) -> InlineKeyboardButton:
+def slot_button(label: str, slot: Slot, move_booking: int | None) -> Button:
     """A time to pick: it books, or, while moving a booking, moves that booking there."""
     if move_booking is None:
         return button(label, cd.BookSlot(slot.id or 0))

@@ -20,15 +20,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from telegram import InputFile
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.booking import rules
+from bot.botapi import plain
 from bot.botapi.ratelimit import SEND_ONCE
 from bot.delivery.kinds import Kind
 from bot.delivery.outbox import BATCH, Attempt, rows_written
 from bot.faq.render import split_message
-from bot.handlers.base import AppContext, AppType, Keyboard, markup
+from bot.handlers.base import AppContext, AppType, Keyboard
 from bot.services import Services
 from storage.models import Outbox, User
 
@@ -89,26 +89,25 @@ async def send(bot: Any, outgoing: Outgoing) -> tuple[Attempt, list[int]]:
     parts = split_message(outgoing.text)
     sent: list[int] = []
     # With a rate limiter: paced, but a 429 comes straight back (the row waits, not everyone).
-    once = {"rate_limit_args": SEND_ONCE} if getattr(bot, "rate_limiter", None) else {}
+    once = SEND_ONCE if getattr(bot, "rate_limiter", None) else None
     for index, part in enumerate(parts):
         last, first = index == len(parts) - 1, index == 0
         try:
-            message = await bot.send_message(
+            message_id = await plain.send_html(
+                bot,
                 outgoing.chat_id,
                 part,
-                parse_mode=ParseMode.HTML,
-                reply_markup=markup(outgoing.rows) if last else None,
-                disable_web_page_preview=True,
-                reply_to_message_id=outgoing.reply_to if first else None,
-                allow_sending_without_reply=True if first and outgoing.reply_to else None,
-                **once,
+                outgoing.rows if last else (),
+                reply_to=outgoing.reply_to if first else None,
+                rate_limit_args=once,
             )
         except TelegramError as exc:
             if sent:
                 log.warning("part %s of %s not sent: %s", index + 1, len(parts), type(exc).__name__)
                 return Attempt(sent=True), sent
             return _failed(exc), []
-        sent.append(message.message_id)
+        if message_id is not None:
+            sent.append(message_id)
     files = [outgoing.document] if outgoing.document is not None else []
     for filename, data, caption in [*files, *outgoing.documents]:
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from telegram import InlineKeyboardButton, Update
+from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.handlers import callback_data as cd
@@ -25,9 +25,9 @@ def picker_rows(context: AppContext) -> Keyboard:
     """Every language, two a row, the current one ticked; Back returns to the menu."""
     translator = context.services.translator
     buttons = [
-        InlineKeyboardButton(
+        button(
             ("✓ " if locale == context.locale else "") + translator.language_name(locale),
-            callback_data=cd.LangSet(locale).encode(),
+            cd.LangSet(locale),
         )
         for locale in translator.locales
     ]
