@@ -115,6 +115,8 @@ class Database:
                     hide_parameters=True,
                     isolation_level="AUTOCOMMIT",
                     pool_reset_on_return=None,  # no transaction is ever left to roll back
+                    # nor when a connection closes: a ROLLBACK per use was a driver round trip
+                    skip_autocommit_rollback=True,
                     pool_size=2,
                 )
                 if self.is_sqlite:
