@@ -96,6 +96,7 @@ def _splice(text: str, spliced: dict[str, str]) -> str:
 FORMAT_LOCALES = {"en": "en_GB"}
 
 
+@functools.lru_cache(maxsize=64)  # Locale.parse on every formatted date or time showed in profiles
 def babel_locale(locale: str, *, for_formats: bool = True) -> Locale:
     if for_formats:
         locale = FORMAT_LOCALES.get(locale, locale)
@@ -225,17 +226,15 @@ class Translator:
         return name if in_sentence else name[:1].upper() + name[1:]
 
     def format_date(self, value: date, locale: str, *, fmt: str = "full") -> str:
-        return str(babel_format_date(value, format=fmt, locale=babel_locale(locale)))
+        return _format_date(value, locale, fmt)
 
     def format_day_short(self, value: date, locale: str) -> str:
         """A short weekday + day + month in the locale's own CLDR pattern (skeleton MMMEd):
         "Tue 1 Dec", "tor., 1. dec.", "вт, 1 груд.", "уто 1. дец" — for day buttons."""
-        return str(format_skeleton("MMMEd", value, locale=babel_locale(locale)))
+        return _format_day_short(value, locale)
 
     def format_time(self, value: datetime, locale: str, tz: tzinfo) -> str:
-        return str(
-            babel_format_time(value.astimezone(tz), format="short", locale=babel_locale(locale))
-        )
+        return _format_time(value, locale, tz)
 
     def format_local_datetime(self, value: datetime, locale: str, tz: tzinfo) -> str:
         local = value.astimezone(tz)
@@ -249,6 +248,23 @@ class Translator:
     def message_ids(self, locale: str) -> set[str]:
         bundle = self.catalog.bundles[locale]
         return set(bundle._messages)  # fluent.runtime keeps no public listing
+
+
+# Babel formats a date or time in ~50 µs, and a booking picker shows a dozen: the same days and
+# times come back on every step, so each result is kept (pure functions of their arguments).
+@functools.lru_cache(maxsize=4096)
+def _format_date(value: date, locale: str, fmt: str) -> str:
+    return str(babel_format_date(value, format=fmt, locale=babel_locale(locale)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_day_short(value: date, locale: str) -> str:
+    return str(format_skeleton("MMMEd", value, locale=babel_locale(locale)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_time(value: datetime, locale: str, tz: tzinfo) -> str:
+    return str(babel_format_time(value.astimezone(tz), format="short", locale=babel_locale(locale)))
 
 
 def iter_ftl_files(locales_dir: Path) -> Iterable[Path]:
