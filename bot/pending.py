@@ -51,28 +51,28 @@ class PendingInputs:
         self.db = db
         self.clock = clock
 
+    # Each is one UPDATE on an autocommit connection (atomic by itself; the take is
+    # conditional, so the database decides who took it): no BEGIN/COMMIT round trips.
     async def expect(self, user_id: int, kind: str, data: dict[str, Any]) -> Pending:
         pending = Pending(kind, data, self.clock.now() + EXPIRES_AFTER)
-        async with self.db.session() as session:
-            await users.set_awaiting(
-                session=session,
+        async with self.db.single() as connection:
+            await users.set_awaiting_alone(
+                connection=connection,
                 user_id=user_id,
                 kind=kind,
                 data=json.dumps(data, ensure_ascii=False),
                 until=pending.until,
             )
-            await session.commit()
         return pending
 
     async def clear(self, user_id: int) -> None:
-        async with self.db.session() as session:
-            await users.set_awaiting(
-                session=session, user_id=user_id, kind=None, data=None, until=None
+        async with self.db.single() as connection:
+            await users.set_awaiting_alone(
+                connection=connection, user_id=user_id, kind=None, data=None, until=None
             )
-            await session.commit()
 
     async def take(self, user_id: int, kind: str) -> bool:
-        async with self.db.session() as session:
-            taken = await users.take_awaiting(session=session, user_id=user_id, kind=kind)
-            await session.commit()
-        return taken
+        async with self.db.single() as connection:
+            return await users.take_awaiting_alone(
+                connection=connection, user_id=user_id, kind=kind
+            )

@@ -61,28 +61,45 @@ async def set_active_by_id(*, session: AsyncSession, user_id: int, active: bool)
         session.add(user)
 
 
-async def set_awaiting(
-    *,
-    session: AsyncSession,
-    user_id: int,
-    kind: str | None,
-    data: str | None,
-    until: datetime | None,
-) -> None:
-    await session.exec(
+def _set_awaiting(user_id: int, kind: str | None, data: str | None, until: datetime | None) -> Any:
+    return (
         update(User)
         .where(col(User.id) == user_id)
         .values(awaiting_kind=kind, awaiting_data=data, awaiting_until=until)
     )
 
 
-async def take_awaiting(*, session: AsyncSession, user_id: int, kind: str) -> bool:
-    """Clear the pending input if it is still `kind`: True for the one caller that took it."""
-    result = await session.exec(
+def _take_awaiting(user_id: int, kind: str) -> Any:
+    return (
         update(User)
         .where(col(User.id) == user_id, col(User.awaiting_kind) == kind)
         .values(awaiting_kind=None, awaiting_data=None, awaiting_until=None)
     )
+
+
+async def set_awaiting_alone(
+    *,
+    connection: AsyncConnection,
+    user_id: int,
+    kind: str | None,
+    data: str | None,
+    until: datetime | None,
+) -> None:
+    """What the person is asked to type next (None: nothing), by one UPDATE on an autocommit
+    connection: a single statement needs no unit of work around it."""
+    await connection.execute(_set_awaiting(user_id, kind, data, until))
+
+
+async def take_awaiting(*, session: AsyncSession, user_id: int, kind: str) -> bool:
+    """Clear the pending input if it is still `kind`: True for the one caller that took it."""
+    result = await session.exec(_take_awaiting(user_id, kind))
+    return bool(result.rowcount == 1)
+
+
+async def take_awaiting_alone(*, connection: AsyncConnection, user_id: int, kind: str) -> bool:
+    """`take_awaiting` as one conditional UPDATE on an autocommit connection: the database
+    still decides which of two callers took it (the one whose UPDATE changed the row)."""
+    result = await connection.execute(_take_awaiting(user_id, kind))
     return bool(result.rowcount == 1)
 
 
