@@ -93,6 +93,24 @@ async def test_a_title_edit_goes_live_without_a_restart(
         assert coordinator_messages(bot) == []
 
 
+async def test_an_answer_seen_before_an_edit_shows_the_edit_after_the_reload(live):
+    """Answers and keyboards are built once per content version: a reload must drop them."""
+    bot, content = live
+    user = bot.user(4010, language_code="en")
+    await user.send("/start")
+    before = await user.press_data(cd.FaqOpen(ROOT).encode())
+    assert "Quadcopter licence office" not in " ".join(c.text for c in before)
+
+    page = content.topic(ROOT) / "en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nQuadcopter licence office.\n", "utf-8")
+    touch_later(page)
+    assert (await reload(bot)).accepted
+
+    after = await user.press_data(cd.FaqOpen(ROOT).encode())
+    assert "Quadcopter licence office" in " ".join(c.text for c in after)
+    assert any(c.button_texts() for c in after)  # its keyboard still comes with it
+
+
 async def test_nothing_changed_means_nothing_reloaded(live):
     bot, _ = live
     outcome = await reload(bot)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
@@ -14,9 +17,43 @@ from bot.handlers.booking_views import PRICES_TOPIC, with_price_list
 from bot.handlers.deadlines import remind_rows
 from storage.models import EventKind
 
+T = TypeVar("T")
+
+
+def rendered(context: AppContext, key: tuple[Any, ...], build: Callable[[], T]) -> T:
+    """A view built from content only (menus, answers): the same for everyone with the same
+    language until a reload swaps the FAQ, the locales, the services or the deadlines file, so
+    it is built once per instance and version (bot_data), not on every press (~20 % of one)."""
+    services = context.services
+    sources = (
+        services.faq.content,
+        services.translator.catalog,
+        services.catalog,
+        services.deadlines.rules(),
+    )
+    held: tuple[tuple[Any, ...], dict[tuple[Any, ...], Any]] | None = context.bot_data.get(
+        "faq_views"
+    )
+    if held is None or any(a is not b for a, b in zip(held[0], sources, strict=True)):
+        held = (sources, {})
+        context.bot_data["faq_views"] = held
+    views = held[1]
+    if key not in views:
+        views[key] = build()
+    view: T = views[key]
+    return view
+
+
+def _copy(rows: Keyboard) -> Keyboard:
+    return [list(row) for row in rows]  # callers may add rows; the held one stays as built
+
 
 def menu_rows(context: AppContext) -> Keyboard:
     """The main menu: every top-level topic, then the language switch."""
+    return _copy(rendered(context, ("menu", context.locale), lambda: _menu_rows(context)))
+
+
+def _menu_rows(context: AppContext) -> Keyboard:
     content = context.services.faq.content
     rows: Keyboard = [
         [button(content.translation(topic, context.locale).title, cd.FaqOpen(topic.id))]
@@ -38,6 +75,11 @@ def menu_rows(context: AppContext) -> Keyboard:
 
 
 def topic_rows(context: AppContext, content: FaqContent, topic: Topic) -> Keyboard:
+    key = ("rows", topic.id, context.locale)
+    return _copy(rendered(context, key, lambda: _topic_rows(context, content, topic)))
+
+
+def _topic_rows(context: AppContext, content: FaqContent, topic: Topic) -> Keyboard:
     rows: Keyboard = [
         [button(content.translation(child, context.locale).title, cd.FaqOpen(child.id))]
         for child in content.children(topic.id)
@@ -58,6 +100,16 @@ def topic_rows(context: AppContext, content: FaqContent, topic: Topic) -> Keyboa
 
 
 def answer_parts(context: AppContext, content: FaqContent, topic: Topic) -> list[str]:
+    services = context.services
+    today = services.clock.now().astimezone(services.settings.tz).date()
+    overdue = topic.review_overdue(today, services.settings.review_months)
+    key = ("answer", topic.id, context.locale, overdue)
+    return list(rendered(context, key, lambda: _answer_parts(context, content, topic, overdue)))
+
+
+def _answer_parts(
+    context: AppContext, content: FaqContent, topic: Topic, overdue: bool
+) -> list[str]:
     translator = context.services.translator
     reviewed = (
         translator.format_date(topic.reviewed, context.locale, fmt="long")
@@ -65,8 +117,6 @@ def answer_parts(context: AppContext, content: FaqContent, topic: Topic) -> list
         else "—"
     )
     services = context.services
-    today = services.clock.now().astimezone(services.settings.tz).date()
-    overdue = topic.review_overdue(today, services.settings.review_months)
     labels = AnswerLabels(
         reviewed=context.t("faq-reviewed", date=reviewed),
         sources=context.t("faq-sources"),
