@@ -58,3 +58,32 @@ def test_slot_times_across_the_spring_dst_change():
     }
     assert firsts[dt.date(2027, 3, 23)] == dt.datetime(2027, 3, 23, 15, 0, tzinfo=dt.UTC)
     assert firsts[dt.date(2027, 3, 30)] == dt.datetime(2027, 3, 30, 14, 0, tzinfo=dt.UTC)
+
+
+async def test_the_day_picker_offers_both_local_days_of_one_utc_day(bot: BotHarness):
+    """The day picker reads each UTC day's first and last free start: 23:30 on Saturday and
+    00:30 on Sunday in Ljubljana are both 5 December in UTC, yet two days to offer. A day
+    whose only slot is full is not offered."""
+    late, early = local(2026, 12, 5, 23, 30), local(2026, 12, 6, 0, 30)
+    full = local(2026, 12, 12, 10)  # a Saturday: no weekly hours
+    assert late.date() == early.date() == dt.date(2026, 12, 5)  # one UTC day
+    async with bot.services.db.session() as session:
+        for starts in (late, early, full):
+            session.add(
+                Slot(
+                    service_id=CONSULTATION,
+                    starts_at=starts,
+                    ends_at=starts + dt.timedelta(minutes=45),
+                    origin="extra",
+                    capacity=1,
+                    booked=1 if starts == full else 0,
+                )
+            )
+        await session.commit()
+
+    days = await bot.services.desk.available_days(CONSULTATION)
+
+    assert {dt.date(2026, 12, 5), dt.date(2026, 12, 6)} <= set(days)
+    assert dt.date(2026, 12, 12) not in days
+    free = await bot.services.desk.free_slots(CONSULTATION)
+    assert days == sorted({slot.starts_at.astimezone(TZ).date() for slot in free})

@@ -208,10 +208,10 @@ class SlotSchedule(DeskBase):
     async def available_days(self, service_id: str) -> list[dt.date]:
         earliest, latest = rules.bookable_window(self.clock.now(), self.rules)
         async with self.db.reading() as session:
-            starts = await repo.free_start_times(
+            bounds = await repo.free_day_bounds(
                 session=session, service_id=service_id, after=earliest, before=latest
             )
-        return sorted({s.astimezone(self.tz).date() for s in starts})
+        return sorted({moment.astimezone(self.tz).date() for moment in bounds})
 
     async def free_slots(self, service_id: str, day: dt.date | None = None) -> list[Slot]:
         """Free open slots of the bookable window (of one local day, if given): the database

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import Date, cast, func, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -84,14 +84,25 @@ async def bookable_slots(
     return list(result.all())
 
 
-async def free_start_times(
+async def free_day_bounds(
     *, session: AsyncSession, service_id: str, after: datetime, before: datetime
 ) -> list[datetime]:
-    """Only the start times of the free open slots of a window (the day picker needs no more)."""
-    result = await session.exec(
-        select(Slot.starts_at).where(*_free_between(service_id, after, before))
+    """The first and the last free start of each UTC day of a window: enough for the day picker
+    (within one UTC day local dates only grow, and span at most two, so the local dates of these
+    two are exactly those of all that day's starts), and a few rows instead of every slot."""
+    bind = session.bind
+    starts = col(Slot.starts_at)
+    utc_day = (
+        cast(func.timezone("UTC", starts), Date)
+        if bind is not None and bind.dialect.name == "postgresql"
+        else func.date(starts)  # SQLite: stored in UTC
     )
-    return list(result.all())
+    result = await session.exec(
+        select(func.min(starts), func.max(starts))
+        .where(*_free_between(service_id, after, before))
+        .group_by(utc_day)
+    )
+    return [moment for row in result.all() for moment in row if moment is not None]
 
 
 async def next_open_slot(*, session: AsyncSession, service_id: str, after: datetime) -> Slot | None:
