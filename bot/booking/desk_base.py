@@ -150,11 +150,15 @@ class DeskBase:
         """The slot and person, if the slot can still be booked and they have not booked it."""
         slot = await repo.get_slot(session=session, slot_id=slot_id)
         user = await session.get(User, user_id)
-        if slot is None or user is None or slot.status != SlotStatus.OPEN or slot.starts_at <= now:
+        if slot is None or user is None or not self._bookable(slot, now):
             return Outcome(Status.GONE, slot=slot)
         if await repo.active_booking(session=session, user_id=user_id, slot_id=slot_id):
             return Outcome(Status.ALREADY, slot=slot)
         return slot, user
+
+    @staticmethod
+    def _bookable(slot: Slot, now: dt.datetime) -> bool:
+        return slot.status == SlotStatus.OPEN and slot.starts_at > now
 
     async def person(self, user_id: int) -> User | None:
         async with self.db.reading() as session:

@@ -42,21 +42,23 @@ class MigrantDesk(Waitlist, SlotSchedule):
         booking fails."""
         now = self.clock.now()
         async with self.db.session() as session:
-            # The person's row locked first: their own bookings are decided one at a time, so
-            # two taps on two times cannot both pass the limit below.
-            await repo.lock_user(session=session, user_id=user_id)
+            # The person's row locked first (and read: the only read of the person here): their
+            # own bookings are decided one at a time, so two taps on two times cannot both pass
+            # the limit below.
+            user = await repo.lock_user(session=session, user_id=user_id)
             if draft is not None and not await users.take_awaiting(
                 session=session, user_id=user_id, kind=draft
             ):
                 note = None  # taken meanwhile (a double tap): the other booking has it
-            found = await self._open_slot_for(session, user_id, slot_id, now)
-            if isinstance(found, Outcome):
-                return found
-            slot, user = found
-            held = await repo.active_count(
+            slot = await repo.get_slot(session=session, slot_id=slot_id)
+            if user is None or slot is None or not self._bookable(slot, now):
+                return Outcome(Status.GONE, slot=slot)
+            held = await repo.active_slots_of_service(
                 session=session, user_id=user_id, service_id=slot.service_id, after=now
             )
-            if held >= self.rules.bookings_per_service:
+            if slot_id in held:
+                return Outcome(Status.ALREADY, slot=slot)
+            if len(held) >= self.rules.bookings_per_service:
                 return Outcome(Status.LIMIT, slot=slot)
             if not await repo.take_place(session=session, slot_id=slot_id, now=now):
                 await self._end(session, slot)

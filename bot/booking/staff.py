@@ -163,13 +163,15 @@ class StaffDesk(Waitlist):
             active = await repo.active_on_slots(session=session, slot_ids=[slot_id])
         return slot, len(active)
 
-    async def remember_notice(self, booking_id: int, message_id: int) -> None:
-        """The coordinator-chat notice that carries this booking's Confirm / Decline."""
-        async with self.db.session() as session:
-            await repo.set_notice_message(
-                session=session, booking_id=booking_id, message_id=message_id
-            )
-            await session.commit()
+    @staticmethod
+    async def notice_posted(
+        session: AsyncSession, message_ids: list[int], *, booking_id: int
+    ) -> None:
+        """The coordinator-chat notice that carries this booking's Confirm / Decline, written in
+        the notice row's own result (the sender's unit of work, not one of its own)."""
+        await repo.set_notice_message(
+            session=session, booking_id=booking_id, message_id=message_ids[-1]
+        )
 
     async def claim_daily(self, kind: str, day: dt.date) -> bool:
         async with self.db.session() as session:

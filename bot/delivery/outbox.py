@@ -165,16 +165,14 @@ class Delivery:
 
     async def claim(self, *, limit: int = BATCH) -> list[Outbox]:
         now = self.clock.now()
-        async with self.db.session() as session:
-            rows = await repo.claim_due(
-                session=session,
+        async with self.db.single() as connection:  # one statement: no unit of work around it
+            return await repo.claim_due(
+                connection=connection,
                 now=now,
                 lease=self.lease,
                 limit=limit,
                 postgres=not self.db.is_sqlite,
             )
-            await session.commit()
-        return rows
 
     async def still_mine(self, row: Outbox) -> bool:
         """Just before a send: the row's lease must have at least half its length left, or be
@@ -216,10 +214,16 @@ class Delivery:
         await self.writes.run(work)
 
     async def record(
-        self, row: Outbox, attempt: Attempt, *, event: dict[str, Any] | None = None
+        self,
+        row: Outbox,
+        attempt: Attempt,
+        *,
+        event: dict[str, Any] | None = None,
+        also: Work | None = None,
     ) -> str:
-        """Settle a send attempt (with the event a sent row records, and a blocked person marked
-        unreachable) in one unit of work; returns the row's status afterwards."""
+        """Settle a send attempt (with the event a sent row records, what else a sent row writes
+        (`also`: the notice's message id), and a blocked person marked unreachable) in one unit
+        of work; returns the row's status afterwards."""
         now = self.clock.now()
         if attempt.sent:
             status, result = "sent", None
@@ -240,6 +244,8 @@ class Delivery:
             )
             if status == "sent" and event is not None:
                 await events.record(session=session, **event, at=now)
+            if status == "sent" and also is not None:
+                await also(session)
             if attempt.blocked and row.user_id is not None:
                 await users.set_active_by_id(session=session, user_id=row.user_id, active=False)
 

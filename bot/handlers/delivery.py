@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InputFile
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
@@ -26,7 +27,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from bot.booking import rules
 from bot.botapi.ratelimit import SEND_ONCE
 from bot.delivery.kinds import Kind
-from bot.delivery.outbox import BATCH, Attempt, rows_written
+from bot.delivery.outbox import BATCH, Attempt, Work, rows_written
 from bot.faq.render import split_message
 from bot.handlers.base import AppContext, AppType, Keyboard, markup
 from bot.services import Services
@@ -52,6 +53,8 @@ class Outgoing:
     reply_to: int | None = None
     event: dict[str, Any] | None = None  # recorded once the message is accepted
     after_sent: Callable[[list[int]], Awaitable[None]] | None = None  # gets the new messages' ids
+    # Written in the sent row's own unit of work (no unit of its own), given the new messages' ids
+    with_result: Callable[[AsyncSession, list[int]], Awaitable[None]] | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,17 @@ async def send(bot: Any, outgoing: Outgoing) -> tuple[Attempt, list[int]]:
         except TelegramError as exc:  # the message went; the file is a convenience
             log.warning("file not sent: %s", type(exc).__name__)
     return Attempt(sent=True), sent
+
+
+def _with_result(outgoing: Outgoing, message_ids: list[int]) -> Work | None:
+    then = outgoing.with_result
+    if then is None or not message_ids:
+        return None
+
+    async def work(session: AsyncSession) -> None:
+        await then(session, message_ids)
+
+    return work
 
 
 def _failed(exc: TelegramError) -> Attempt:
@@ -217,7 +231,9 @@ async def _deliver(
     if not await services.delivery.still_mine(row):
         return 0  # slowed down past the lease: another instance has it now
     attempt, message_ids = await send(context.bot, outgoing)
-    status = await services.delivery.record(row, attempt, event=outgoing.event)
+    status = await services.delivery.record(
+        row, attempt, event=outgoing.event, also=_with_result(outgoing, message_ids)
+    )
     _count(context, services, row, status, attempt)
     if status != "sent":
         return 0

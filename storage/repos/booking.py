@@ -49,8 +49,8 @@ from storage.repos.waiting import (
 
 __all__ = [
     "active_booking",
-    "active_count",
     "active_on_slots",
+    "active_slots_of_service",
     "add_booking",
     "add_slot",
     "add_waiting",
@@ -137,17 +137,25 @@ async def active_booking(*, session: AsyncSession, user_id: int, slot_id: int) -
     return result.first()
 
 
-async def lock_user(*, session: AsyncSession, user_id: int) -> None:
-    await session.exec(select(User.id).where(col(User.id) == user_id).with_for_update())
-
-
-async def active_count(
-    *, session: AsyncSession, user_id: int, service_id: str, after: datetime
-) -> int:
-    """The person's active bookings of a service whose meeting is still ahead."""
+async def lock_user(*, session: AsyncSession, user_id: int) -> User | None:
+    """The person's row, locked until the transaction ends and read fresh: the one read of the
+    person a booking needs (their own bookings are decided one at a time)."""
     result = await session.exec(
-        select(func.count())
-        .select_from(Booking)
+        select(User)
+        .where(col(User.id) == user_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return result.first()
+
+
+async def active_slots_of_service(
+    *, session: AsyncSession, user_id: int, service_id: str, after: datetime
+) -> list[int]:
+    """The slots of the person's active bookings of a service whose meeting is still ahead: in
+    one query, whether they hold this slot already and how many of the service they hold."""
+    result = await session.exec(
+        select(Booking.slot_id)
         .join(Slot, col(Slot.id) == col(Booking.slot_id))
         .where(
             Booking.user_id == user_id,
@@ -156,7 +164,7 @@ async def active_count(
             col(Slot.ends_at) > after,
         )
     )
-    return int(result.one())
+    return list(result.all())
 
 
 async def upcoming_for_user(

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, update
 from sqlmodel import col, select
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Outbox
@@ -32,15 +33,17 @@ async def cancel_pending(*, session: AsyncSession, ref_id: int, kinds: tuple[str
 
 
 async def claim_due(
-    *, session: AsyncSession, now: datetime, lease: timedelta, limit: int, postgres: bool
+    *, connection: AsyncConnection, now: datetime, lease: timedelta, limit: int, postgres: bool
 ) -> list[Outbox]:
-    """Rows due now that nobody holds; they are leased to the caller until `now + lease`.
+    """Rows due now that nobody holds, leased to the caller until `now + lease`, oldest first.
 
-    On PostgreSQL, FOR UPDATE SKIP LOCKED lets several instances claim side by side; SQLite has a
-    single writer, so the plain SELECT inside the (immediate) transaction is enough.
+    One statement (an UPDATE of the rows its subquery picks, RETURNING them), so it needs no
+    unit of work around it: atomic by itself on an autocommit connection. On PostgreSQL the
+    subquery's FOR UPDATE SKIP LOCKED lets several instances claim side by side (each row is
+    re-checked once locked); SQLite has a single writer, which holds its lock for the statement.
     """
-    query = (
-        select(Outbox)
+    due = (
+        select(Outbox.id)
         .where(
             Outbox.status == "pending",
             col(Outbox.due_at) <= now,
@@ -50,13 +53,18 @@ async def claim_due(
         .limit(limit)
     )
     if postgres:
-        query = query.with_for_update(skip_locked=True)
-    rows = list((await session.exec(query)).all())
-    for row in rows:
-        row.lease_until = now + lease
-        row.attempts += 1
-        session.add(row)
-    return rows
+        due = due.with_for_update(skip_locked=True)
+    result = await connection.execute(
+        update(_OUTBOX)
+        .where(_OUTBOX.c.id.in_(due.scalar_subquery()))
+        .values(lease_until=now + lease, attempts=_OUTBOX.c.attempts + 1)
+        .returning(*_OUTBOX.c)
+    )
+    rows = [Outbox(**row._mapping) for row in result]
+    return sorted(rows, key=lambda row: (row.due_at, row.id or 0))
+
+
+_OUTBOX = Outbox.__table__  # type: ignore[attr-defined]  # Core: no ORM state to keep in sync
 
 
 async def finish(
