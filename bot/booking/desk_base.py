@@ -118,11 +118,10 @@ class DeskBase:
         booking = await repo.lock_booking(session=session, booking_id=booking_id)
         if booking is None:
             return None
-        slot = await repo.get_slot(session=session, slot_id=booking.slot_id)
-        user = await session.get(User, booking.user_id)
-        if slot is None or user is None:
-            return None
-        return booking, slot, user
+        found = await repo.slot_with_person(
+            session=session, slot_id=booking.slot_id, user_id=booking.user_id
+        )
+        return (booking, *found) if found is not None else None
 
     async def _load_owned(
         self,

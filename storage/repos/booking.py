@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, update
+from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -58,6 +58,7 @@ __all__ = [
     "bookable_slots",
     "booking_with_person",
     "claim_daily",
+    "decide_pending",
     "find_slot",
     "first_waiting",
     "free_start_times",
@@ -75,6 +76,7 @@ __all__ = [
     "sessions_of",
     "set_notice_message",
     "settle_waiting",
+    "slot_with_person",
     "slots_between",
     "slots_of_service",
     "slots_starting_at",
@@ -118,6 +120,33 @@ async def lock_booking(*, session: AsyncSession, booking_id: int) -> Booking | N
         .execution_options(populate_existing=True)
     )
     return result.first()
+
+
+async def slot_with_person(
+    *, session: AsyncSession, slot_id: int, user_id: int
+) -> tuple[Slot, User] | None:
+    """A booking's slot and person in one query (two single-row look-ups side by side)."""
+    result = await session.exec(
+        select(Slot, User).where(col(Slot.id) == slot_id, col(User.id) == user_id)
+    )
+    row = result.first()
+    return (row[0], row[1]) if row is not None else None
+
+
+async def decide_pending(
+    *, session: AsyncSession, booking_id: int, status: str, by: str | None, now: datetime
+) -> Booking | None:
+    """A pending booking decided by one conditional UPDATE, returning the row as it is then:
+    it leaves `pending` once (a second decider waits for the row, then matches nothing and
+    gets None). Lock order as everywhere: the booking first."""
+    result = await session.exec(
+        update(Booking)
+        .where(col(Booking.id) == booking_id, col(Booking.status) == BookingStatus.PENDING)
+        .values(status=status, decided_by=by, updated_at=now)
+        .returning(Booking)
+        .execution_options(populate_existing=True, synchronize_session=False)
+    )
+    return result.scalars().first()
 
 
 async def add_booking(*, session: AsyncSession, booking: Booking) -> Booking:
