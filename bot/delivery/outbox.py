@@ -7,9 +7,11 @@ least half its length left (else it is renewed, if still ours), so a sender slow
 skips the row another sender now holds; a row refused with 429 waits Telegram's retry_after, other
 unsent rows back off 1, 2, 4… minutes; a row fails for good after MAX_ATTEMPTS.
 
-What happened to the rows is written by `GroupCommit`: the results (and events) of the sends that
-finish while one commit is under way go into the next one, so many concurrent sends cost a few
-commits, and each send still waits for its own row to be written before the sender goes on.
+What happened to a row is one UPDATE on an autocommit connection when that is all there is to
+write (no BEGIN and COMMIT round trips; the claim is one statement too). A result that writes more
+(an event, the notice's message id, a blocked person) goes through `GroupCommit`: the results of
+the sends that finish while one commit is under way go into the next one, so many concurrent
+sends cost a few commits; each send waits for its own row to be written before the sender goes on.
 """
 
 from __future__ import annotations
@@ -196,14 +198,14 @@ class Delivery:
         return renewed
 
     async def finish(self, row: Outbox, status: str, *, result: str | None = None) -> None:
-        now = self.clock.now()
-
-        async def work(session: AsyncSession) -> None:
-            await repo.finish(
-                session=session, outbox_id=row.id or 0, status=status, now=now, result=result
+        async with self.db.single() as connection:  # one statement: atomic by itself
+            await repo.finish_alone(
+                connection=connection,
+                outbox_id=row.id or 0,
+                status=status,
+                now=self.clock.now(),
+                result=result,
             )
-
-        await self.writes.run(work)
 
     async def postpone(self, row: Outbox, until: dt.datetime) -> None:
         """Leave the row for any sender to take again at `until` (not a failed attempt)."""
@@ -234,6 +236,24 @@ class Delivery:
             status = "pending"
             result = "retry_after" if attempt.retry_after else "network"
         at = now + dt.timedelta(seconds=retry_delay(row.attempts, attempt.retry_after))
+        sent_with = status == "sent" and (event is not None or also is not None)
+        if not sent_with and not (attempt.blocked and row.user_id is not None):
+            # Only the row's own result: one statement on an autocommit connection, atomic by
+            # itself, costs no BEGIN and COMMIT round trips (most reminders, every decision).
+            async with self.db.single() as connection:
+                if status == "pending":
+                    await repo.retry_at_alone(
+                        connection=connection, outbox_id=row.id or 0, at=at, result=result
+                    )
+                else:
+                    await repo.finish_alone(
+                        connection=connection,
+                        outbox_id=row.id or 0,
+                        status=status,
+                        now=now,
+                        result=result,
+                    )
+            return status
 
         async def work(session: AsyncSession) -> None:
             if status == "pending":

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import Update, func, or_, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Outbox
+
+# Core statements on the table: single-row writes with no ORM objects to keep in step.
+_OUTBOX = Outbox.__table__  # type: ignore[attr-defined]
 
 
 async def add(*, session: AsyncSession, row: Outbox) -> Outbox:
@@ -64,7 +67,12 @@ async def claim_due(
     return sorted(rows, key=lambda row: (row.due_at, row.id or 0))
 
 
-_OUTBOX = Outbox.__table__  # type: ignore[attr-defined]  # Core: no ORM state to keep in sync
+def _finished(outbox_id: int, status: str, now: datetime, result: str | None) -> Update:
+    return (
+        update(_OUTBOX)
+        .where(_OUTBOX.c.id == outbox_id, _OUTBOX.c.status == "pending")
+        .values(status=status, done_at=now, lease_until=None, result=result, payload=None)
+    )
 
 
 async def finish(
@@ -72,11 +80,19 @@ async def finish(
 ) -> None:
     """The row is done (sent, failed, dropped…): it never goes out again. Its payload, which
     may hold a person's words, is not kept once it is no longer needed."""
-    await session.exec(
-        update(Outbox)
-        .where(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending")
-        .values(status=status, done_at=now, lease_until=None, result=result, payload=None)
-    )
+    await session.exec(_finished(outbox_id, status, now, result))
+
+
+async def finish_alone(
+    *,
+    connection: AsyncConnection,
+    outbox_id: int,
+    status: str,
+    now: datetime,
+    result: str | None = None,
+) -> None:
+    """`finish` as one statement on an autocommit connection (nothing else to write with it)."""
+    await connection.execute(_finished(outbox_id, status, now, result))
 
 
 async def renew_lease(
@@ -95,15 +111,26 @@ async def renew_lease(
     return bool(result.rowcount == 1)
 
 
+def _retried(outbox_id: int, at: datetime, result: str | None) -> Update:
+    return (
+        update(_OUTBOX)
+        .where(_OUTBOX.c.id == outbox_id, _OUTBOX.c.status == "pending")
+        .values(lease_until=at, result=result)
+    )
+
+
 async def retry_at(
     *, session: AsyncSession, outbox_id: int, at: datetime, result: str | None
 ) -> None:
     """An unsent row: keep it to ourselves until `at`, then any sender may try it again."""
-    await session.exec(
-        update(Outbox)
-        .where(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending")
-        .values(lease_until=at, result=result)
-    )
+    await session.exec(_retried(outbox_id, at, result))
+
+
+async def retry_at_alone(
+    *, connection: AsyncConnection, outbox_id: int, at: datetime, result: str | None
+) -> None:
+    """`retry_at` as one statement on an autocommit connection."""
+    await connection.execute(_retried(outbox_id, at, result))
 
 
 async def postpone(*, session: AsyncSession, outbox_id: int, until: datetime) -> None:
