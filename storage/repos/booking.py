@@ -35,6 +35,7 @@ from storage.repos.slots import (
     slots_of_service,
     slots_starting_at,
     take_place,
+    take_place_of,
     withdrawable_slots,
 )
 from storage.repos.waiting import (
@@ -81,6 +82,7 @@ __all__ = [
     "slots_of_service",
     "slots_starting_at",
     "take_place",
+    "take_place_of",
     "take_turn",
     "upcoming_for_user",
     "waiting_entry",
