@@ -17,6 +17,7 @@ from bot.booking.rules import DeskRules
 from bot.clock import Clock
 from bot.delivery import outbox
 from bot.delivery.kinds import Kind
+from bot.delivery.outbox import NewRow
 from storage.db import Database
 from storage.models import ACTIVE_BOOKING, Booking, Slot, SlotStatus, User
 from storage.repos import booking as repo
@@ -64,34 +65,36 @@ class DeskBase:
         now: dt.datetime,
         *,
         new: bool = False,
+        notice: NewRow | None = None,
     ) -> None:
-        """The booking's reminders; those of its old time go first (`new`: a booking inserted in
-        this unit of work has none, which saves a statement on every booking)."""
+        """The booking's reminders, and the centre's `notice` of the change, written together
+        (one statement); those of its old time go first (`new`: a booking inserted in this unit
+        of work has none, which saves a statement on every booking)."""
         assert booking.id is not None
         if not new:
             await outbox.cancel(session, ref_id=booking.id, kinds=(Kind.REMINDER,))
-        for due in rules.reminder_times(slot.starts_at, now, self.rules):
-            await outbox.enqueue(
-                session, Kind.REMINDER, due_at=due, user_id=booking.user_id, ref_id=booking.id
-            )
+        rows = [
+            NewRow(Kind.REMINDER, due_at=due, user_id=booking.user_id, ref_id=booking.id)
+            for due in rules.reminder_times(slot.starts_at, now, self.rules)
+        ]
+        await outbox.enqueue_all(session, [*rows, *([notice] if notice else [])])
 
     @staticmethod
-    async def _tell_centre(
-        session: AsyncSession,
-        booking: Booking,
-        event: str,
-        now: dt.datetime,
-        *,
-        moved_from: dt.datetime | None = None,
-    ) -> None:
+    def _notice(
+        booking: Booking, event: str, now: dt.datetime, *, moved_from: dt.datetime | None = None
+    ) -> NewRow:
         """A notice in the coordinator chat, sent after this unit of work commits (a move
         carries the old time: the booking row only knows the new one)."""
         payload = {"event": event}
         if moved_from is not None:
             payload["old"] = moved_from.isoformat()
-        await outbox.enqueue(
-            session, Kind.BOOKING_NOTICE, due_at=now, ref_id=booking.id, payload=payload
-        )
+        return NewRow(Kind.BOOKING_NOTICE, due_at=now, ref_id=booking.id, payload=payload)
+
+    @staticmethod
+    async def _tell_centre(
+        session: AsyncSession, booking: Booking, event: str, now: dt.datetime
+    ) -> None:
+        await outbox.enqueue_all(session, [DeskBase._notice(booking, event, now)])
 
     @staticmethod
     async def _tell_person(

@@ -73,8 +73,8 @@ class MigrantDesk(Waitlist, SlotSchedule):
                         updated_at=now,
                     ),
                 )
-                await self._schedule_reminders(session, booking, slot, now, new=True)
-                await self._tell_centre(session, booking, "co-booked", now)
+                notice = self._notice(booking, "co-booked", now)
+                await self._schedule_reminders(session, booking, slot, now, new=True, notice=notice)
                 await self._event(
                     session, EventKind.BOOKED, user, service_id=slot.service_id, now=now
                 )
@@ -180,10 +180,8 @@ class MigrantDesk(Waitlist, SlotSchedule):
             )
             booking.sequence += 1
             session.add(booking)
-            await self._schedule_reminders(session, booking, new_slot, now)
-            await self._tell_centre(
-                session, booking, "co-moved", now, moved_from=old_slot.starts_at
-            )
+            notice = self._notice(booking, "co-moved", now, moved_from=old_slot.starts_at)
+            await self._schedule_reminders(session, booking, new_slot, now, notice=notice)
             await self._event(
                 session, EventKind.MOVED, user, service_id=booking.service_id, now=now
             )

@@ -87,9 +87,51 @@ async def enqueue(
             user_id=user_id,
             chat_id=chat_id,
             ref_id=ref_id,
-            payload=json.dumps(payload, ensure_ascii=False) if payload is not None else None,
+            payload=_json(payload),
         ),
     )
+
+
+@dataclass(frozen=True)
+class NewRow:
+    """An outbox row to write with `enqueue_all` (what `enqueue` takes, as a value)."""
+
+    kind: Kind
+    due_at: dt.datetime
+    user_id: int | None = None
+    chat_id: int | None = None
+    ref_id: int | None = None
+    payload: dict[str, Any] | None = None
+
+
+async def enqueue_all(session: AsyncSession, rows: list[NewRow]) -> None:
+    """Several rows of one change (a booking's reminders and its notice) in the caller's unit
+    of work, written by one statement: it goes out only if that commits."""
+    global _written
+    _written += len(rows)
+    await repo.add_all(
+        session=session,
+        rows=[
+            {
+                "kind": str(row.kind),
+                "user_id": row.user_id,
+                "chat_id": row.chat_id,
+                "ref_id": row.ref_id,
+                "payload": _json(row.payload),
+                "due_at": row.due_at,
+                "status": "pending",
+                "lease_until": None,
+                "attempts": 0,
+                "done_at": None,
+                "result": None,
+            }
+            for row in rows
+        ],
+    )
+
+
+def _json(payload: dict[str, Any] | None) -> str | None:
+    return json.dumps(payload, ensure_ascii=False) if payload is not None else None
 
 
 async def cancel(session: AsyncSession, *, ref_id: int, kinds: tuple[Kind, ...]) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Update, func, or_, update
+from sqlalchemy import Update, func, insert, or_, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -20,6 +21,13 @@ async def add(*, session: AsyncSession, row: Outbox) -> Outbox:
     notice) go to the database together at the next query or the commit, as one INSERT."""
     session.add(row)
     return row
+
+
+async def add_all(*, session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Rows of one change in one statement (an executemany, no ids read back: nobody needs
+    them), in the caller's unit of work. `rows` hold every column but the id."""
+    if rows:
+        await session.exec(insert(_OUTBOX), params=rows)
 
 
 async def cancel_pending(*, session: AsyncSession, ref_id: int, kinds: tuple[str, ...]) -> None:
