@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -95,14 +95,44 @@ async def booking_with_person(
     *, session: AsyncSession, booking_id: int
 ) -> tuple[Booking, Slot, User] | None:
     """A booking with its slot and person, in one query (the sender renders many of these)."""
-    result = await session.exec(
-        select(Booking, Slot, User)
-        .join(Slot, col(Slot.id) == col(Booking.slot_id))
-        .join(User, col(User.id) == col(Booking.user_id))
-        .where(col(Booking.id) == booking_id)
-    )
+    result = await session.exec(_BOOKING_WITH_PERSON, params={"booking": booking_id})
     row = result.first()
     return (row[0], row[1], row[2]) if row is not None else None
+
+
+# Statements run on every booking, its notice and its decision, built once (bind parameters).
+_BOOKING_WITH_PERSON = (
+    select(Booking, Slot, User)
+    .join(Slot, col(Slot.id) == col(Booking.slot_id))
+    .join(User, col(User.id) == col(Booking.user_id))
+    .where(col(Booking.id) == bindparam("booking"))
+)
+_SLOT_WITH_PERSON = select(Slot, User).where(
+    col(Slot.id) == bindparam("slot"), col(User.id) == bindparam("person")
+)
+_DECIDE_PENDING = (
+    update(Booking)
+    .where(col(Booking.id) == bindparam("booking"), col(Booking.status) == BookingStatus.PENDING)
+    .values(status=bindparam("verdict"), decided_by=bindparam("by"), updated_at=bindparam("at"))
+    .returning(Booking)
+    .execution_options(populate_existing=True, synchronize_session=False)
+)
+_LOCK_USER = (
+    select(User)
+    .where(col(User.id) == bindparam("person"))
+    .with_for_update()
+    .execution_options(populate_existing=True)
+)
+_ACTIVE_SLOTS_OF_SERVICE = (
+    select(Booking.slot_id)
+    .join(Slot, col(Slot.id) == col(Booking.slot_id))
+    .where(
+        col(Booking.user_id) == bindparam("person"),
+        col(Booking.service_id) == bindparam("service"),
+        col(Booking.status).in_(ACTIVE_BOOKING),
+        col(Slot.ends_at) > bindparam("after"),
+    )
+)
 
 
 async def get_booking(*, session: AsyncSession, booking_id: int) -> Booking | None:
@@ -128,9 +158,7 @@ async def slot_with_person(
     *, session: AsyncSession, slot_id: int, user_id: int
 ) -> tuple[Slot, User] | None:
     """A booking's slot and person in one query (two single-row look-ups side by side)."""
-    result = await session.exec(
-        select(Slot, User).where(col(Slot.id) == slot_id, col(User.id) == user_id)
-    )
+    result = await session.exec(_SLOT_WITH_PERSON, params={"slot": slot_id, "person": user_id})
     row = result.first()
     return (row[0], row[1]) if row is not None else None
 
@@ -142,11 +170,8 @@ async def decide_pending(
     it leaves `pending` once (a second decider waits for the row, then matches nothing and
     gets None). Lock order as everywhere: the booking first."""
     result = await session.exec(
-        update(Booking)
-        .where(col(Booking.id) == booking_id, col(Booking.status) == BookingStatus.PENDING)
-        .values(status=status, decided_by=by, updated_at=now)
-        .returning(Booking)
-        .execution_options(populate_existing=True, synchronize_session=False)
+        _DECIDE_PENDING,
+        params={"booking": booking_id, "verdict": status, "by": by, "at": now},
     )
     return result.scalars().first()
 
@@ -171,12 +196,7 @@ async def active_booking(*, session: AsyncSession, user_id: int, slot_id: int) -
 async def lock_user(*, session: AsyncSession, user_id: int) -> User | None:
     """The person's row, locked until the transaction ends and read fresh: the one read of the
     person a booking needs (their own bookings are decided one at a time)."""
-    result = await session.exec(
-        select(User)
-        .where(col(User.id) == user_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
+    result = await session.exec(_LOCK_USER, params={"person": user_id})
     return result.first()
 
 
@@ -186,14 +206,8 @@ async def active_slots_of_service(
     """The slots of the person's active bookings of a service whose meeting is still ahead: in
     one query, whether they hold this slot already and how many of the service they hold."""
     result = await session.exec(
-        select(Booking.slot_id)
-        .join(Slot, col(Slot.id) == col(Booking.slot_id))
-        .where(
-            Booking.user_id == user_id,
-            Booking.service_id == service_id,
-            col(Booking.status).in_(ACTIVE_BOOKING),
-            col(Slot.ends_at) > after,
-        )
+        _ACTIVE_SLOTS_OF_SERVICE,
+        params={"person": user_id, "service": service_id, "after": after},
     )
     return list(result.all())
 

@@ -5,15 +5,62 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Update, func, insert, or_, update
+from sqlalchemy import Integer, Update, bindparam, func, insert, or_, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Outbox
 
-# Core statements on the table: single-row writes with no ORM objects to keep in step.
+# Core statements on the table, built once (the sender runs them for every row): no ORM
+# objects to keep in step, no statement to build and key for the cache on each call.
 _OUTBOX = Outbox.__table__  # type: ignore[attr-defined]
+_PENDING = _OUTBOX.c.status == "pending"
+
+
+def _claim_statement(*, postgres: bool) -> Update:
+    due = (
+        select(_OUTBOX.c.id)
+        .where(
+            _PENDING,
+            _OUTBOX.c.due_at <= bindparam("now"),
+            or_(_OUTBOX.c.lease_until.is_(None), _OUTBOX.c.lease_until <= bindparam("now")),
+        )
+        .order_by(_OUTBOX.c.due_at, _OUTBOX.c.id)
+        .limit(bindparam("most", type_=Integer))
+    )
+    if postgres:
+        due = due.with_for_update(skip_locked=True)
+    return (
+        update(_OUTBOX)
+        .where(_OUTBOX.c.id.in_(due.scalar_subquery()))
+        .values(lease_until=bindparam("until"), attempts=_OUTBOX.c.attempts + 1)
+        .returning(*_OUTBOX.c)
+    )
+
+
+_CLAIM = {postgres: _claim_statement(postgres=postgres) for postgres in (False, True)}
+# Bind names differ from the columns' (those are reserved for the SET clause).
+_FINISH = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("row"), _PENDING)
+    .values(
+        status=bindparam("outcome"),
+        done_at=bindparam("at"),
+        lease_until=None,
+        result=bindparam("why"),
+        payload=None,
+    )
+)
+_RETRY = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("row"), _PENDING)
+    .values(lease_until=bindparam("until"), result=bindparam("why"))
+)
+
+
+def _finished(outbox_id: int, status: str, now: datetime, result: str | None) -> dict[str, Any]:
+    return {"row": outbox_id, "outcome": status, "at": now, "why": result}
 
 
 async def add(*, session: AsyncSession, row: Outbox) -> Outbox:
@@ -53,34 +100,11 @@ async def claim_due(
     subquery's FOR UPDATE SKIP LOCKED lets several instances claim side by side (each row is
     re-checked once locked); SQLite has a single writer, which holds its lock for the statement.
     """
-    due = (
-        select(Outbox.id)
-        .where(
-            Outbox.status == "pending",
-            col(Outbox.due_at) <= now,
-            or_(col(Outbox.lease_until).is_(None), col(Outbox.lease_until) <= now),
-        )
-        .order_by(col(Outbox.due_at), col(Outbox.id))
-        .limit(limit)
-    )
-    if postgres:
-        due = due.with_for_update(skip_locked=True)
     result = await connection.execute(
-        update(_OUTBOX)
-        .where(_OUTBOX.c.id.in_(due.scalar_subquery()))
-        .values(lease_until=now + lease, attempts=_OUTBOX.c.attempts + 1)
-        .returning(*_OUTBOX.c)
+        _CLAIM[postgres], {"now": now, "until": now + lease, "most": limit}
     )
     rows = [Outbox(**row._mapping) for row in result]
     return sorted(rows, key=lambda row: (row.due_at, row.id or 0))
-
-
-def _finished(outbox_id: int, status: str, now: datetime, result: str | None) -> Update:
-    return (
-        update(_OUTBOX)
-        .where(_OUTBOX.c.id == outbox_id, _OUTBOX.c.status == "pending")
-        .values(status=status, done_at=now, lease_until=None, result=result, payload=None)
-    )
 
 
 async def finish(
@@ -88,7 +112,7 @@ async def finish(
 ) -> None:
     """The row is done (sent, failed, dropped…): it never goes out again. Its payload, which
     may hold a person's words, is not kept once it is no longer needed."""
-    await session.exec(_finished(outbox_id, status, now, result))
+    await session.exec(_FINISH, params=_finished(outbox_id, status, now, result))
 
 
 async def finish_alone(
@@ -100,7 +124,7 @@ async def finish_alone(
     result: str | None = None,
 ) -> None:
     """`finish` as one statement on an autocommit connection (nothing else to write with it)."""
-    await connection.execute(_finished(outbox_id, status, now, result))
+    await connection.execute(_FINISH, _finished(outbox_id, status, now, result))
 
 
 async def renew_lease(
@@ -119,26 +143,18 @@ async def renew_lease(
     return bool(result.rowcount == 1)
 
 
-def _retried(outbox_id: int, at: datetime, result: str | None) -> Update:
-    return (
-        update(_OUTBOX)
-        .where(_OUTBOX.c.id == outbox_id, _OUTBOX.c.status == "pending")
-        .values(lease_until=at, result=result)
-    )
-
-
 async def retry_at(
     *, session: AsyncSession, outbox_id: int, at: datetime, result: str | None
 ) -> None:
     """An unsent row: keep it to ourselves until `at`, then any sender may try it again."""
-    await session.exec(_retried(outbox_id, at, result))
+    await session.exec(_RETRY, params={"row": outbox_id, "until": at, "why": result})
 
 
 async def retry_at_alone(
     *, connection: AsyncConnection, outbox_id: int, at: datetime, result: str | None
 ) -> None:
     """`retry_at` as one statement on an autocommit connection."""
-    await connection.execute(_retried(outbox_id, at, result))
+    await connection.execute(_RETRY, {"row": outbox_id, "until": at, "why": result})
 
 
 async def postpone(*, session: AsyncSession, outbox_id: int, until: datetime) -> None:
