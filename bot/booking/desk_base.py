@@ -100,7 +100,8 @@ class DeskBase:
     async def _tell_person(
         session: AsyncSession, kind: Kind, booking: Booking, now: dt.datetime
     ) -> None:
-        await outbox.enqueue(session, kind, due_at=now, user_id=booking.user_id, ref_id=booking.id)
+        row = NewRow(kind, due_at=now, user_id=booking.user_id, ref_id=booking.id)
+        await outbox.enqueue_all(session, [row])  # a Core INSERT: no ORM object, no id read back
 
     @staticmethod
     async def _end(session: AsyncSession, *keep: Slot) -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import course_followup
@@ -186,12 +187,12 @@ class StaffDesk(Waitlist):
 
     @staticmethod
     async def notice_posted(
-        session: AsyncSession, message_ids: list[int], *, booking_id: int
+        connection: AsyncConnection, message_ids: list[int], *, booking_id: int
     ) -> None:
-        """The coordinator-chat notice that carries this booking's Confirm / Decline, written in
-        the notice row's own result (the sender's unit of work, not one of its own)."""
+        """The coordinator-chat notice that carries this booking's Confirm / Decline, written
+        with the notice row's own result (on the sender's connection, right after it)."""
         await repo.set_notice_message(
-            session=session, booking_id=booking_id, message_id=message_ids[-1]
+            connection=connection, booking_id=booking_id, message_id=message_ids[-1]
         )
 
     async def claim_daily(self, kind: str, day: dt.date) -> bool:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.clock import Clock
@@ -40,6 +41,7 @@ MAX_ATTEMPTS = 5
 BATCH = 50  # a claimed row waits for the sends before it in its batch (lease: minutes)
 
 Work = Callable[[AsyncSession], Awaitable[Any]]
+Then = Callable[[AsyncConnection], Awaitable[None]]  # written right after a sent row's result
 
 # Rows this process has written (a hint for the sender, not state): a round that claimed fewer
 # than a batch stops unless a send wrote new rows meanwhile (a renderer that offers a freed
@@ -263,11 +265,13 @@ class Delivery:
         attempt: Attempt,
         *,
         event: dict[str, Any] | None = None,
-        also: Work | None = None,
+        also: Then | None = None,
     ) -> str:
-        """Settle a send attempt (with the event a sent row records, what else a sent row writes
-        (`also`: the notice's message id), and a blocked person marked unreachable) in one unit
-        of work; returns the row's status afterwards."""
+        """Settle a send attempt (with the event a sent row records, and a blocked person marked
+        unreachable) in one unit of work, or as one statement when it is only the row's own
+        result; `also` (the notice's message id) is written right after a sent row's result, on
+        its connection: a crash between the two leaves a notice without its id, never a notice
+        sent twice. Returns the row's status afterwards."""
         now = self.clock.now()
         if attempt.sent:
             status, result = "sent", None
@@ -278,8 +282,9 @@ class Delivery:
             status = "pending"
             result = "retry_after" if attempt.retry_after else "network"
         at = now + dt.timedelta(seconds=retry_delay(row.attempts, attempt.retry_after))
-        sent_with = status == "sent" and (event is not None or also is not None)
-        if not sent_with and not (attempt.blocked and row.user_id is not None):
+        if status != "sent":
+            also, event = None, None
+        if event is None and not (attempt.blocked and row.user_id is not None):
             # Only the row's own result: one statement on an autocommit connection, atomic by
             # itself, costs no BEGIN and COMMIT round trips (most reminders, every decision).
             async with self.db.single() as connection:
@@ -295,6 +300,8 @@ class Delivery:
                         now=now,
                         result=result,
                     )
+                if also is not None:
+                    await also(connection)
             return status
 
         async def work(session: AsyncSession) -> None:
@@ -304,10 +311,10 @@ class Delivery:
             await repo.finish(
                 session=session, outbox_id=row.id or 0, status=status, now=now, result=result
             )
-            if status == "sent" and event is not None:
+            if event is not None:  # a sent row's
                 await events.record(session=session, **event, at=now)
-            if status == "sent" and also is not None:
-                await also(session)
+            if also is not None:
+                await also(await session.connection())
             if attempt.blocked and row.user_id is not None:
                 await users.set_active_by_id(session=session, user_id=row.user_id, active=False)
 

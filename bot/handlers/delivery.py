@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 from telegram import InputFile
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
@@ -27,7 +27,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from bot.booking import rules
 from bot.botapi.ratelimit import SEND_ONCE
 from bot.delivery.kinds import Kind
-from bot.delivery.outbox import BATCH, Attempt, Work, rows_written
+from bot.delivery.outbox import BATCH, Attempt, Then, rows_written
 from bot.faq.render import split_message
 from bot.handlers.base import AppContext, AppType, Keyboard, markup
 from bot.services import Services
@@ -53,8 +53,8 @@ class Outgoing:
     reply_to: int | None = None
     event: dict[str, Any] | None = None  # recorded once the message is accepted
     after_sent: Callable[[list[int]], Awaitable[None]] | None = None  # gets the new messages' ids
-    # Written in the sent row's own unit of work (no unit of its own), given the new messages' ids
-    with_result: Callable[[AsyncSession, list[int]], Awaitable[None]] | None = None
+    # Written right after the sent row's result, on its connection, given the new messages' ids
+    with_result: Callable[[AsyncConnection, list[int]], Awaitable[None]] | None = None
 
 
 @dataclass(frozen=True)
@@ -123,13 +123,13 @@ async def send(bot: Any, outgoing: Outgoing) -> tuple[Attempt, list[int]]:
     return Attempt(sent=True), sent
 
 
-def _with_result(outgoing: Outgoing, message_ids: list[int]) -> Work | None:
+def _with_result(outgoing: Outgoing, message_ids: list[int]) -> Then | None:
     then = outgoing.with_result
     if then is None or not message_ids:
         return None
 
-    async def work(session: AsyncSession) -> None:
-        await then(session, message_ids)
+    async def work(connection: AsyncConnection) -> None:
+        await then(connection, message_ids)
 
     return work
 

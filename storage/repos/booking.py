@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import bindparam, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -269,10 +270,19 @@ async def pending_decisions(
     return list(result.all())
 
 
-async def set_notice_message(*, session: AsyncSession, booking_id: int, message_id: int) -> None:
-    await session.exec(
-        update(Booking).where(col(Booking.id) == booking_id).values(notice_message_id=message_id)
-    )
+async def set_notice_message(
+    *, connection: AsyncConnection, booking_id: int, message_id: int
+) -> None:
+    """One statement (a Core UPDATE, built once): on an autocommit connection it stands alone."""
+    await connection.execute(_SET_NOTICE, {"booking": booking_id, "message": message_id})
+
+
+_BOOKINGS = Booking.__table__  # type: ignore[attr-defined]
+_SET_NOTICE = (
+    update(_BOOKINGS)
+    .where(_BOOKINGS.c.id == bindparam("booking"))
+    .values(notice_message_id=bindparam("message"))
+)
 
 
 # -- attendance ------------------------------------------------------------------------------
