@@ -17,9 +17,8 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
 from telegram import InputFile
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
@@ -32,6 +31,9 @@ from bot.faq.render import split_message
 from bot.handlers.base import AppContext, AppType, Keyboard, markup
 from bot.services import Services
 from storage.models import Outbox, User
+
+if TYPE_CHECKING:  # the sender's connection, handed on to domain code; handlers open none
+    from sqlalchemy.ext.asyncio import AsyncConnection
 
 log = logging.getLogger(__name__)
 
