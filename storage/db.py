@@ -128,6 +128,8 @@ class Database:
         """A connection for one statement outside any unit of work (see `autocommit`)."""
         async with self.autocommit.connect() as connection:
             yield connection
+            if self.autocommit is self.engine:  # in-memory SQLite: its one engine begins
+                await connection.commit()
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[AsyncSession]:

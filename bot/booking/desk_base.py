@@ -17,6 +17,7 @@ from bot.booking.rules import DeskRules
 from bot.clock import Clock
 from bot.delivery import outbox
 from bot.delivery.kinds import Kind
+from bot.delivery.outbox import NewRow
 from storage.db import Database
 from storage.models import ACTIVE_BOOKING, Booking, Slot, SlotStatus, User
 from storage.repos import booking as repo
@@ -64,40 +65,43 @@ class DeskBase:
         now: dt.datetime,
         *,
         new: bool = False,
+        notice: NewRow | None = None,
     ) -> None:
-        """The booking's reminders; those of its old time go first (`new`: a booking inserted in
-        this unit of work has none, which saves a statement on every booking)."""
+        """The booking's reminders, and the centre's `notice` of the change, written together
+        (one statement); those of its old time go first (`new`: a booking inserted in this unit
+        of work has none, which saves a statement on every booking)."""
         assert booking.id is not None
         if not new:
             await outbox.cancel(session, ref_id=booking.id, kinds=(Kind.REMINDER,))
-        for due in rules.reminder_times(slot.starts_at, now, self.rules):
-            await outbox.enqueue(
-                session, Kind.REMINDER, due_at=due, user_id=booking.user_id, ref_id=booking.id
-            )
+        rows = [
+            NewRow(Kind.REMINDER, due_at=due, user_id=booking.user_id, ref_id=booking.id)
+            for due in rules.reminder_times(slot.starts_at, now, self.rules)
+        ]
+        await outbox.enqueue_all(session, [*rows, *([notice] if notice else [])])
 
     @staticmethod
-    async def _tell_centre(
-        session: AsyncSession,
-        booking: Booking,
-        event: str,
-        now: dt.datetime,
-        *,
-        moved_from: dt.datetime | None = None,
-    ) -> None:
+    def _notice(
+        booking: Booking, event: str, now: dt.datetime, *, moved_from: dt.datetime | None = None
+    ) -> NewRow:
         """A notice in the coordinator chat, sent after this unit of work commits (a move
         carries the old time: the booking row only knows the new one)."""
         payload = {"event": event}
         if moved_from is not None:
             payload["old"] = moved_from.isoformat()
-        await outbox.enqueue(
-            session, Kind.BOOKING_NOTICE, due_at=now, ref_id=booking.id, payload=payload
-        )
+        return NewRow(Kind.BOOKING_NOTICE, due_at=now, ref_id=booking.id, payload=payload)
+
+    @staticmethod
+    async def _tell_centre(
+        session: AsyncSession, booking: Booking, event: str, now: dt.datetime
+    ) -> None:
+        await outbox.enqueue_all(session, [DeskBase._notice(booking, event, now)])
 
     @staticmethod
     async def _tell_person(
         session: AsyncSession, kind: Kind, booking: Booking, now: dt.datetime
     ) -> None:
-        await outbox.enqueue(session, kind, due_at=now, user_id=booking.user_id, ref_id=booking.id)
+        row = NewRow(kind, due_at=now, user_id=booking.user_id, ref_id=booking.id)
+        await outbox.enqueue_all(session, [row])  # a Core INSERT: no ORM object, no id read back
 
     @staticmethod
     async def _end(session: AsyncSession, *keep: Slot) -> None:
@@ -118,11 +122,10 @@ class DeskBase:
         booking = await repo.lock_booking(session=session, booking_id=booking_id)
         if booking is None:
             return None
-        slot = await repo.get_slot(session=session, slot_id=booking.slot_id)
-        user = await session.get(User, booking.user_id)
-        if slot is None or user is None:
-            return None
-        return booking, slot, user
+        found = await repo.slot_with_person(
+            session=session, slot_id=booking.slot_id, user_id=booking.user_id
+        )
+        return (booking, *found) if found is not None else None
 
     async def _load_owned(
         self,
@@ -150,11 +153,15 @@ class DeskBase:
         """The slot and person, if the slot can still be booked and they have not booked it."""
         slot = await repo.get_slot(session=session, slot_id=slot_id)
         user = await session.get(User, user_id)
-        if slot is None or user is None or slot.status != SlotStatus.OPEN or slot.starts_at <= now:
+        if slot is None or user is None or not self._bookable(slot, now):
             return Outcome(Status.GONE, slot=slot)
         if await repo.active_booking(session=session, user_id=user_id, slot_id=slot_id):
             return Outcome(Status.ALREADY, slot=slot)
         return slot, user
+
+    @staticmethod
+    def _bookable(slot: Slot, now: dt.datetime) -> bool:
+        return slot.status == SlotStatus.OPEN and slot.starts_at > now
 
     async def person(self, user_id: int) -> User | None:
         async with self.db.reading() as session:

@@ -1,4 +1,9 @@
-"""RFC 5545 calendar files for a booking: stable UID, SEQUENCE grows, METHOD:CANCEL on cancel."""
+"""RFC 5545 calendar files for a booking: stable UID, SEQUENCE grows, METHOD:CANCEL on cancel.
+
+A booking's file is written here line by line, byte for byte what `icalendar` writes for the
+same calendar (`tests/test_ics.py` compares them): icalendar builds an object per property and
+folds lines a character at a time, half a millisecond per booking. `icalendar` still writes
+the time zone (once per zone) and any calendar in UTC."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 PRODUCT_ID = "-//Arrival Desk//Booking//EN"
+LINE_OCTETS = 75  # RFC 5545 3.1: longer content lines are folded
 
 
 def booking_uid(booking_id: int) -> str:
@@ -28,6 +34,106 @@ def booking_calendar(
     now: dt.datetime,
     cancelled: bool = False,
 ) -> bytes:
+    tzid = getattr(tz, "key", None)
+    if not isinstance(tzid, str) or tzid.upper() in ("UTC", "ETC/UTC", "Z"):
+        return icalendar_calendar(
+            booking_id=booking_id,
+            sequence=sequence,
+            summary=summary,
+            location=location,
+            description=description,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            tz=tz,
+            now=now,
+            cancelled=cancelled,
+        )
+    # Local times with the centre's TZID (and its VTIMEZONE): right across DST changes. The
+    # order is icalendar's: its canonical properties first, then the rest alphabetically.
+    event = [
+        ("SUMMARY", _text(summary)),
+        (f"DTSTART;TZID={tzid}", _local(starts_at.astimezone(tz))),
+        (f"DTEND;TZID={tzid}", _local(ends_at.astimezone(tz))),
+        ("DTSTAMP", _local(now.astimezone(dt.UTC)) + "Z"),
+        ("UID", booking_uid(booking_id)),
+        ("SEQUENCE", str(sequence)),
+    ]
+    if description:
+        event.append(("DESCRIPTION", _text(description)))
+    if location:
+        event.append(("LOCATION", _text(location)))
+    event.append(("STATUS", "CANCELLED" if cancelled else "CONFIRMED"))
+    head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODUCT_ID}",
+        f"METHOD:{'CANCEL' if cancelled else 'REQUEST'}",
+    ]
+    body = ["BEGIN:VEVENT", *(_fold(f"{name}:{value}") for name, value in event), "END:VEVENT"]
+    return _lines(head) + _vtimezone(tzid) + _lines([*body, "END:VCALENDAR"])
+
+
+def _lines(lines: list[str]) -> bytes:
+    return "".join(line + "\r\n" for line in lines).encode()
+
+
+def _local(moment: dt.datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%S")
+
+
+def _text(value: str) -> str:
+    """TEXT escaping (RFC 5545 3.3.11), in icalendar's order."""
+    return (
+        value.replace("\\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """Lines of at most 74 octets before each break (as icalendar folds), never splitting a
+    character nor a backslash from what it escapes."""
+    if len(line) < LINE_OCTETS and line.isascii():
+        return line
+    parts: list[str] = []
+    current: list[str] = []
+    octets = 0
+    for char in line:
+        size = len(char.encode())
+        if current and octets + size >= LINE_OCTETS:
+            if len(current) > 1 and current[-1] in "\\^":
+                carried = current.pop()
+                parts.append("".join(current))
+                current, octets = [carried], len(carried.encode())
+            else:
+                parts.append("".join(current))
+                current, octets = [], 0
+        current.append(char)
+        octets += size
+    if current:
+        parts.append("".join(current))
+    return "\r\n ".join(parts)
+
+
+def icalendar_calendar(
+    *,
+    booking_id: int,
+    sequence: int,
+    summary: str,
+    location: str,
+    description: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    tz: ZoneInfo,
+    now: dt.datetime,
+    cancelled: bool = False,
+) -> bytes:
+    """The same calendar built with `icalendar` (for a zone given as UTC, and as the reference
+    the tests compare `booking_calendar` with)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -36,7 +142,6 @@ def booking_calendar(
     event.add("uid", booking_uid(booking_id))
     event.add("sequence", sequence)
     event.add("dtstamp", now.astimezone(dt.UTC))
-    # Local times with the centre's TZID (and its VTIMEZONE below): right across DST changes.
     event.add("dtstart", starts_at.astimezone(tz))
     event.add("dtend", ends_at.astimezone(tz))
     event.add("summary", summary)

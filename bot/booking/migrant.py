@@ -42,25 +42,23 @@ class MigrantDesk(Waitlist, SlotSchedule):
         booking fails."""
         now = self.clock.now()
         async with self.db.session() as session:
-            # The person's row locked first: their own bookings are decided one at a time, so
-            # two taps on two times cannot both pass the limit below.
-            await repo.lock_user(session=session, user_id=user_id)
+            # The person's row locked first (and read: the only read of the person here): their
+            # own bookings are decided one at a time, so two taps on two times cannot both pass
+            # the limit below.
+            user = await repo.lock_user(session=session, user_id=user_id)
             if draft is not None and not await users.take_awaiting(
                 session=session, user_id=user_id, kind=draft
             ):
                 note = None  # taken meanwhile (a double tap): the other booking has it
-            found = await self._open_slot_for(session, user_id, slot_id, now)
-            if isinstance(found, Outcome):
-                return found
-            slot, user = found
-            held = await repo.active_count(
-                session=session, user_id=user_id, service_id=slot.service_id, after=now
-            )
-            if held >= self.rules.bookings_per_service:
-                return Outcome(Status.LIMIT, slot=slot)
-            if not await repo.take_place(session=session, slot_id=slot_id, now=now):
-                await self._end(session, slot)
-                return Outcome(Status.FULL, slot=slot, alternatives=await self.alternatives(slot))
+            # The place first (one conditional UPDATE that also reads the slot); a refusal below
+            # rolls it back with the rest of this unit of work.
+            slot = await repo.take_place_of(session=session, slot_id=slot_id, now=now)
+            if slot is None or user is None:
+                return await self._not_taken(session, user, slot_id, now)
+            refused = await self._refused(session, user_id, slot, now)
+            if refused is not None:
+                await self._end(session, slot)  # the place is given back
+                return refused
             try:
                 booking = await repo.add_booking(
                     session=session,
@@ -75,8 +73,8 @@ class MigrantDesk(Waitlist, SlotSchedule):
                         updated_at=now,
                     ),
                 )
-                await self._schedule_reminders(session, booking, slot, now, new=True)
-                await self._tell_centre(session, booking, "co-booked", now)
+                notice = self._notice(booking, "co-booked", now)
+                await self._schedule_reminders(session, booking, slot, now, new=True, notice=notice)
                 await self._event(
                     session, EventKind.BOOKED, user, service_id=slot.service_id, now=now
                 )
@@ -84,9 +82,36 @@ class MigrantDesk(Waitlist, SlotSchedule):
             except IntegrityError:  # the same person twice at once (a double tap): the unique
                 await self._end(session, slot)  # index said no, and the place is given back
                 return Outcome(Status.ALREADY)
-            # No refresh after the commit (a unit of work of its own): the conditional UPDATE
-            # already counted the place on `slot` in the session, and nothing shown uses more.
+            # No refresh after the commit (a unit of work of its own): `slot` is as the
+            # conditional UPDATE left it (RETURNING), and nothing shown uses more.
             return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+
+    async def _not_taken(
+        self, session: AsyncSession, user: User | None, slot_id: int, now: dt.datetime
+    ) -> Outcome:
+        """Why no place was taken: the slot is gone (or too late), the person holds it or
+        their limit already, or it is full (with other times)."""
+        slot = await repo.get_slot(session=session, slot_id=slot_id)
+        if user is None or slot is None or not self._bookable(slot, now):
+            return Outcome(Status.GONE, slot=slot)
+        refused = await self._refused(session, user.id or 0, slot, now)
+        if refused is not None:
+            return refused
+        await self._end(session, slot)
+        return Outcome(Status.FULL, slot=slot, alternatives=await self.alternatives(slot))
+
+    async def _refused(
+        self, session: AsyncSession, user_id: int, slot: Slot, now: dt.datetime
+    ) -> Outcome | None:
+        """The person holds this slot already, or as many of its service as they may."""
+        held = await repo.active_slots_of_service(
+            session=session, user_id=user_id, service_id=slot.service_id, after=now
+        )
+        if slot.id in held:
+            return Outcome(Status.ALREADY, slot=slot)
+        if len(held) >= self.rules.bookings_per_service:
+            return Outcome(Status.LIMIT, slot=slot)
+        return None
 
     async def declined(self, user_id: int, booking_id: int) -> Booking | None:
         """A booking of this person the centre declined (to book another time with the same
@@ -155,10 +180,8 @@ class MigrantDesk(Waitlist, SlotSchedule):
             )
             booking.sequence += 1
             session.add(booking)
-            await self._schedule_reminders(session, booking, new_slot, now)
-            await self._tell_centre(
-                session, booking, "co-moved", now, moved_from=old_slot.starts_at
-            )
+            notice = self._notice(booking, "co-moved", now, moved_from=old_slot.starts_at)
+            await self._schedule_reminders(session, booking, new_slot, now, notice=notice)
             await self._event(
                 session, EventKind.MOVED, user, service_id=booking.service_id, now=now
             )

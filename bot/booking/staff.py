@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import course_followup
@@ -43,6 +44,10 @@ class StaffDesk(Waitlist):
         another instance) gets DECIDED with the booking as the first one left it (and who)."""
         now = self.clock.now()
         async with self.db.session() as session:
+            if confirm:  # the usual press: one conditional UPDATE decides it
+                confirmed = await self._confirm(session, booking_id, by, now)
+                if confirmed is not None:
+                    return confirmed
             loaded = await self._load(session, booking_id)
             if loaded is None:
                 return Outcome(Status.GONE)
@@ -50,20 +55,37 @@ class StaffDesk(Waitlist):
             if booking.status != BookingStatus.PENDING:
                 return Outcome(Status.DECIDED, booking=booking, slot=slot, user=user)
             booking.decided_by = by
-            if confirm:
-                booking.status, booking.updated_at = BookingStatus.CONFIRMED, now
-                session.add(booking)
-                await self._tell_person(session, Kind.DECISION, booking, now)
-                await self._event(
-                    session, EventKind.CONFIRMED, user, service_id=slot.service_id, now=now
-                )
-                await session.commit()
-                return Outcome(Status.OK, booking=booking, slot=slot, user=user)
             booking.decline_reason, booking.decline_note = reason, note
             await self._close(session, booking, slot, user, now, BookingStatus.DECLINED)
             await self._tell_person(session, Kind.DECISION, booking, now)
             await session.commit()
             return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+
+    async def _confirm(
+        self, session: AsyncSession, booking_id: int, by: str | None, now: dt.datetime
+    ) -> Outcome | None:
+        """Confirmed, told and logged; None if it no longer waits (decided, gone): the caller
+        reads it to say so."""
+        booking = await repo.decide_pending(
+            session=session,
+            booking_id=booking_id,
+            status=BookingStatus.CONFIRMED,
+            by=by,
+            now=now,
+        )
+        if booking is None:
+            return None  # the caller, in the same unit of work, reads what it is now
+        found = await repo.slot_with_person(
+            session=session, slot_id=booking.slot_id, user_id=booking.user_id
+        )
+        if found is None:  # cannot be (foreign keys): undone, and the caller says it is gone
+            await session.rollback()
+            return None
+        slot, user = found
+        await self._tell_person(session, Kind.DECISION, booking, now)
+        await self._event(session, EventKind.CONFIRMED, user, service_id=slot.service_id, now=now)
+        await session.commit()
+        return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
     async def mark_attendance(
         self, *, booking_id: int, session_start: dt.datetime, present: bool
@@ -163,13 +185,15 @@ class StaffDesk(Waitlist):
             active = await repo.active_on_slots(session=session, slot_ids=[slot_id])
         return slot, len(active)
 
-    async def remember_notice(self, booking_id: int, message_id: int) -> None:
-        """The coordinator-chat notice that carries this booking's Confirm / Decline."""
-        async with self.db.session() as session:
-            await repo.set_notice_message(
-                session=session, booking_id=booking_id, message_id=message_id
-            )
-            await session.commit()
+    @staticmethod
+    async def notice_posted(
+        connection: AsyncConnection, message_ids: list[int], *, booking_id: int
+    ) -> None:
+        """The coordinator-chat notice that carries this booking's Confirm / Decline, written
+        with the notice row's own result (on the sender's connection, right after it)."""
+        await repo.set_notice_message(
+            connection=connection, booking_id=booking_id, message_id=message_ids[-1]
+        )
 
     async def claim_daily(self, kind: str, day: dt.date) -> bool:
         async with self.db.session() as session:

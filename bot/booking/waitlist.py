@@ -141,8 +141,8 @@ class Waitlist(DeskBase):
                     slot_id=slot.id or 0,
                     status=WaitingStatus.DONE,
                 )
-                await self._schedule_reminders(session, booking, slot, now)
-                await self._tell_centre(session, booking, "co-booked", now)
+                notice = self._notice(booking, "co-booked", now)
+                await self._schedule_reminders(session, booking, slot, now, notice=notice)
                 await self._event(
                     session, EventKind.BOOKED, user, service_id=slot.service_id, now=now
                 )

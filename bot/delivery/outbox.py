@@ -7,9 +7,11 @@ least half its length left (else it is renewed, if still ours), so a sender slow
 skips the row another sender now holds; a row refused with 429 waits Telegram's retry_after, other
 unsent rows back off 1, 2, 4… minutes; a row fails for good after MAX_ATTEMPTS.
 
-What happened to the rows is written by `GroupCommit`: the results (and events) of the sends that
-finish while one commit is under way go into the next one, so many concurrent sends cost a few
-commits, and each send still waits for its own row to be written before the sender goes on.
+What happened to a row is one UPDATE on an autocommit connection when that is all there is to
+write (no BEGIN and COMMIT round trips; the claim is one statement too). A result that writes more
+(an event, the notice's message id, a blocked person) goes through `GroupCommit`: the results of
+the sends that finish while one commit is under way go into the next one, so many concurrent
+sends cost a few commits; each send waits for its own row to be written before the sender goes on.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.clock import Clock
@@ -38,6 +41,7 @@ MAX_ATTEMPTS = 5
 BATCH = 50  # a claimed row waits for the sends before it in its batch (lease: minutes)
 
 Work = Callable[[AsyncSession], Awaitable[Any]]
+Then = Callable[[AsyncConnection], Awaitable[None]]  # written right after a sent row's result
 
 # Rows this process has written (a hint for the sender, not state): a round that claimed fewer
 # than a batch stops unless a send wrote new rows meanwhile (a renderer that offers a freed
@@ -85,9 +89,51 @@ async def enqueue(
             user_id=user_id,
             chat_id=chat_id,
             ref_id=ref_id,
-            payload=json.dumps(payload, ensure_ascii=False) if payload is not None else None,
+            payload=_json(payload),
         ),
     )
+
+
+@dataclass(frozen=True)
+class NewRow:
+    """An outbox row to write with `enqueue_all` (what `enqueue` takes, as a value)."""
+
+    kind: Kind
+    due_at: dt.datetime
+    user_id: int | None = None
+    chat_id: int | None = None
+    ref_id: int | None = None
+    payload: dict[str, Any] | None = None
+
+
+async def enqueue_all(session: AsyncSession, rows: list[NewRow]) -> None:
+    """Several rows of one change (a booking's reminders and its notice) in the caller's unit
+    of work, written by one statement: it goes out only if that commits."""
+    global _written
+    _written += len(rows)
+    await repo.add_all(
+        session=session,
+        rows=[
+            {
+                "kind": str(row.kind),
+                "user_id": row.user_id,
+                "chat_id": row.chat_id,
+                "ref_id": row.ref_id,
+                "payload": _json(row.payload),
+                "due_at": row.due_at,
+                "status": "pending",
+                "lease_until": None,
+                "attempts": 0,
+                "done_at": None,
+                "result": None,
+            }
+            for row in rows
+        ],
+    )
+
+
+def _json(payload: dict[str, Any] | None) -> str | None:
+    return json.dumps(payload, ensure_ascii=False) if payload is not None else None
 
 
 async def cancel(session: AsyncSession, *, ref_id: int, kinds: tuple[Kind, ...]) -> None:
@@ -165,16 +211,14 @@ class Delivery:
 
     async def claim(self, *, limit: int = BATCH) -> list[Outbox]:
         now = self.clock.now()
-        async with self.db.session() as session:
-            rows = await repo.claim_due(
-                session=session,
+        async with self.db.single() as connection:  # one statement: no unit of work around it
+            return await repo.claim_due(
+                connection=connection,
                 now=now,
                 lease=self.lease,
                 limit=limit,
                 postgres=not self.db.is_sqlite,
             )
-            await session.commit()
-        return rows
 
     async def still_mine(self, row: Outbox) -> bool:
         """Just before a send: the row's lease must have at least half its length left, or be
@@ -198,14 +242,14 @@ class Delivery:
         return renewed
 
     async def finish(self, row: Outbox, status: str, *, result: str | None = None) -> None:
-        now = self.clock.now()
-
-        async def work(session: AsyncSession) -> None:
-            await repo.finish(
-                session=session, outbox_id=row.id or 0, status=status, now=now, result=result
+        async with self.db.single() as connection:  # one statement: atomic by itself
+            await repo.finish_alone(
+                connection=connection,
+                outbox_id=row.id or 0,
+                status=status,
+                now=self.clock.now(),
+                result=result,
             )
-
-        await self.writes.run(work)
 
     async def postpone(self, row: Outbox, until: dt.datetime) -> None:
         """Leave the row for any sender to take again at `until` (not a failed attempt)."""
@@ -216,10 +260,18 @@ class Delivery:
         await self.writes.run(work)
 
     async def record(
-        self, row: Outbox, attempt: Attempt, *, event: dict[str, Any] | None = None
+        self,
+        row: Outbox,
+        attempt: Attempt,
+        *,
+        event: dict[str, Any] | None = None,
+        also: Then | None = None,
     ) -> str:
         """Settle a send attempt (with the event a sent row records, and a blocked person marked
-        unreachable) in one unit of work; returns the row's status afterwards."""
+        unreachable) in one unit of work, or as one statement when it is only the row's own
+        result; `also` (the notice's message id) is written right after a sent row's result, on
+        its connection: a crash between the two leaves a notice without its id, never a notice
+        sent twice. Returns the row's status afterwards."""
         now = self.clock.now()
         if attempt.sent:
             status, result = "sent", None
@@ -230,6 +282,27 @@ class Delivery:
             status = "pending"
             result = "retry_after" if attempt.retry_after else "network"
         at = now + dt.timedelta(seconds=retry_delay(row.attempts, attempt.retry_after))
+        if status != "sent":
+            also, event = None, None
+        if event is None and not (attempt.blocked and row.user_id is not None):
+            # Only the row's own result: one statement on an autocommit connection, atomic by
+            # itself, costs no BEGIN and COMMIT round trips (most reminders, every decision).
+            async with self.db.single() as connection:
+                if status == "pending":
+                    await repo.retry_at_alone(
+                        connection=connection, outbox_id=row.id or 0, at=at, result=result
+                    )
+                else:
+                    await repo.finish_alone(
+                        connection=connection,
+                        outbox_id=row.id or 0,
+                        status=status,
+                        now=now,
+                        result=result,
+                    )
+                if also is not None:
+                    await also(connection)
+            return status
 
         async def work(session: AsyncSession) -> None:
             if status == "pending":
@@ -238,8 +311,10 @@ class Delivery:
             await repo.finish(
                 session=session, outbox_id=row.id or 0, status=status, now=now, result=result
             )
-            if status == "sent" and event is not None:
+            if event is not None:  # a sent row's
                 await events.record(session=session, **event, at=now)
+            if also is not None:
+                await also(await session.connection())
             if attempt.blocked and row.user_id is not None:
                 await users.set_active_by_id(session=session, user_id=row.user_id, active=False)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from functools import partial
 from html import escape
 from typing import Any
 
@@ -121,11 +122,9 @@ async def render_notice(services: Services, row: Outbox) -> Outgoing | Skip:
     if event == "co-cancelled" or booking.status != BookingStatus.PENDING:
         return Outgoing(chat_id, text)
     booking_id = booking.id or 0
-
-    async def remember(message_ids: list[int]) -> None:  # edited when decided from /pending
-        await services.desk.remember_notice(booking_id, message_ids[-1])
-
-    return Outgoing(chat_id, text, notice_rows(services, booking_id), after_sent=remember)
+    # Its message id is kept (with the row's result) so a decision from /pending edits it too.
+    remember = partial(services.desk.notice_posted, booking_id=booking_id)
+    return Outgoing(chat_id, text, notice_rows(services, booking_id), with_result=remember)
 
 
 def _moved_from(value: object) -> dt.datetime | None:

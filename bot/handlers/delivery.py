@@ -17,7 +17,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import InputFile
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
@@ -26,11 +26,14 @@ from bot.booking import rules
 from bot.botapi import plain
 from bot.botapi.ratelimit import SEND_ONCE
 from bot.delivery.kinds import Kind
-from bot.delivery.outbox import BATCH, Attempt, rows_written
+from bot.delivery.outbox import BATCH, Attempt, Then, rows_written
 from bot.faq.render import split_message
 from bot.handlers.base import AppContext, AppType, Keyboard
 from bot.services import Services
 from storage.models import Outbox, User
+
+if TYPE_CHECKING:  # the sender's connection, handed on to domain code; handlers open none
+    from sqlalchemy.ext.asyncio import AsyncConnection
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +55,8 @@ class Outgoing:
     reply_to: int | None = None
     event: dict[str, Any] | None = None  # recorded once the message is accepted
     after_sent: Callable[[list[int]], Awaitable[None]] | None = None  # gets the new messages' ids
+    # Written right after the sent row's result, on its connection, given the new messages' ids
+    with_result: Callable[[AsyncConnection, list[int]], Awaitable[None]] | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,17 @@ async def send(bot: Any, outgoing: Outgoing) -> tuple[Attempt, list[int]]:
         except TelegramError as exc:  # the message went; the file is a convenience
             log.warning("file not sent: %s", type(exc).__name__)
     return Attempt(sent=True), sent
+
+
+def _with_result(outgoing: Outgoing, message_ids: list[int]) -> Then | None:
+    then = outgoing.with_result
+    if then is None or not message_ids:
+        return None
+
+    async def work(connection: AsyncConnection) -> None:
+        await then(connection, message_ids)
+
+    return work
 
 
 def _failed(exc: TelegramError) -> Attempt:
@@ -216,7 +232,9 @@ async def _deliver(
     if not await services.delivery.still_mine(row):
         return 0  # slowed down past the lease: another instance has it now
     attempt, message_ids = await send(context.bot, outgoing)
-    status = await services.delivery.record(row, attempt, event=outgoing.event)
+    status = await services.delivery.record(
+        row, attempt, event=outgoing.event, also=_with_result(outgoing, message_ids)
+    )
     _count(context, services, row, status, attempt)
     if status != "sent":
         return 0

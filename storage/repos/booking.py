@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, update
+from sqlalchemy import bindparam, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -35,6 +36,7 @@ from storage.repos.slots import (
     slots_of_service,
     slots_starting_at,
     take_place,
+    take_place_of,
     withdrawable_slots,
 )
 from storage.repos.waiting import (
@@ -49,8 +51,8 @@ from storage.repos.waiting import (
 
 __all__ = [
     "active_booking",
-    "active_count",
     "active_on_slots",
+    "active_slots_of_service",
     "add_booking",
     "add_slot",
     "add_waiting",
@@ -58,6 +60,7 @@ __all__ = [
     "bookable_slots",
     "booking_with_person",
     "claim_daily",
+    "decide_pending",
     "find_slot",
     "first_waiting",
     "free_day_bounds",
@@ -75,10 +78,12 @@ __all__ = [
     "sessions_of",
     "set_notice_message",
     "settle_waiting",
+    "slot_with_person",
     "slots_between",
     "slots_of_service",
     "slots_starting_at",
     "take_place",
+    "take_place_of",
     "take_turn",
     "upcoming_for_user",
     "waiting_entry",
@@ -91,14 +96,44 @@ async def booking_with_person(
     *, session: AsyncSession, booking_id: int
 ) -> tuple[Booking, Slot, User] | None:
     """A booking with its slot and person, in one query (the sender renders many of these)."""
-    result = await session.exec(
-        select(Booking, Slot, User)
-        .join(Slot, col(Slot.id) == col(Booking.slot_id))
-        .join(User, col(User.id) == col(Booking.user_id))
-        .where(col(Booking.id) == booking_id)
-    )
+    result = await session.exec(_BOOKING_WITH_PERSON, params={"booking": booking_id})
     row = result.first()
     return (row[0], row[1], row[2]) if row is not None else None
+
+
+# Statements run on every booking, its notice and its decision, built once (bind parameters).
+_BOOKING_WITH_PERSON = (
+    select(Booking, Slot, User)
+    .join(Slot, col(Slot.id) == col(Booking.slot_id))
+    .join(User, col(User.id) == col(Booking.user_id))
+    .where(col(Booking.id) == bindparam("booking"))
+)
+_SLOT_WITH_PERSON = select(Slot, User).where(
+    col(Slot.id) == bindparam("slot"), col(User.id) == bindparam("person")
+)
+_DECIDE_PENDING = (
+    update(Booking)
+    .where(col(Booking.id) == bindparam("booking"), col(Booking.status) == BookingStatus.PENDING)
+    .values(status=bindparam("verdict"), decided_by=bindparam("by"), updated_at=bindparam("at"))
+    .returning(Booking)
+    .execution_options(populate_existing=True, synchronize_session=False)
+)
+_LOCK_USER = (
+    select(User)
+    .where(col(User.id) == bindparam("person"))
+    .with_for_update()
+    .execution_options(populate_existing=True)
+)
+_ACTIVE_SLOTS_OF_SERVICE = (
+    select(Booking.slot_id)
+    .join(Slot, col(Slot.id) == col(Booking.slot_id))
+    .where(
+        col(Booking.user_id) == bindparam("person"),
+        col(Booking.service_id) == bindparam("service"),
+        col(Booking.status).in_(ACTIVE_BOOKING),
+        col(Slot.ends_at) > bindparam("after"),
+    )
+)
 
 
 async def get_booking(*, session: AsyncSession, booking_id: int) -> Booking | None:
@@ -120,6 +155,28 @@ async def lock_booking(*, session: AsyncSession, booking_id: int) -> Booking | N
     return result.first()
 
 
+async def slot_with_person(
+    *, session: AsyncSession, slot_id: int, user_id: int
+) -> tuple[Slot, User] | None:
+    """A booking's slot and person in one query (two single-row look-ups side by side)."""
+    result = await session.exec(_SLOT_WITH_PERSON, params={"slot": slot_id, "person": user_id})
+    row = result.first()
+    return (row[0], row[1]) if row is not None else None
+
+
+async def decide_pending(
+    *, session: AsyncSession, booking_id: int, status: str, by: str | None, now: datetime
+) -> Booking | None:
+    """A pending booking decided by one conditional UPDATE, returning the row as it is then:
+    it leaves `pending` once (a second decider waits for the row, then matches nothing and
+    gets None). Lock order as everywhere: the booking first."""
+    result = await session.exec(
+        _DECIDE_PENDING,
+        params={"booking": booking_id, "verdict": status, "by": by, "at": now},
+    )
+    return result.scalars().first()
+
+
 async def add_booking(*, session: AsyncSession, booking: Booking) -> Booking:
     session.add(booking)
     await session.flush()
@@ -137,26 +194,23 @@ async def active_booking(*, session: AsyncSession, user_id: int, slot_id: int) -
     return result.first()
 
 
-async def lock_user(*, session: AsyncSession, user_id: int) -> None:
-    await session.exec(select(User.id).where(col(User.id) == user_id).with_for_update())
+async def lock_user(*, session: AsyncSession, user_id: int) -> User | None:
+    """The person's row, locked until the transaction ends and read fresh: the one read of the
+    person a booking needs (their own bookings are decided one at a time)."""
+    result = await session.exec(_LOCK_USER, params={"person": user_id})
+    return result.first()
 
 
-async def active_count(
+async def active_slots_of_service(
     *, session: AsyncSession, user_id: int, service_id: str, after: datetime
-) -> int:
-    """The person's active bookings of a service whose meeting is still ahead."""
+) -> list[int]:
+    """The slots of the person's active bookings of a service whose meeting is still ahead: in
+    one query, whether they hold this slot already and how many of the service they hold."""
     result = await session.exec(
-        select(func.count())
-        .select_from(Booking)
-        .join(Slot, col(Slot.id) == col(Booking.slot_id))
-        .where(
-            Booking.user_id == user_id,
-            Booking.service_id == service_id,
-            col(Booking.status).in_(ACTIVE_BOOKING),
-            col(Slot.ends_at) > after,
-        )
+        _ACTIVE_SLOTS_OF_SERVICE,
+        params={"person": user_id, "service": service_id, "after": after},
     )
-    return int(result.one())
+    return list(result.all())
 
 
 async def upcoming_for_user(
@@ -216,10 +270,19 @@ async def pending_decisions(
     return list(result.all())
 
 
-async def set_notice_message(*, session: AsyncSession, booking_id: int, message_id: int) -> None:
-    await session.exec(
-        update(Booking).where(col(Booking.id) == booking_id).values(notice_message_id=message_id)
-    )
+async def set_notice_message(
+    *, connection: AsyncConnection, booking_id: int, message_id: int
+) -> None:
+    """One statement (a Core UPDATE, built once): on an autocommit connection it stands alone."""
+    await connection.execute(_SET_NOTICE, {"booking": booking_id, "message": message_id})
+
+
+_BOOKINGS = Booking.__table__  # type: ignore[attr-defined]
+_SET_NOTICE = (
+    update(_BOOKINGS)
+    .where(_BOOKINGS.c.id == bindparam("booking"))
+    .values(notice_message_id=bindparam("message"))
+)
 
 
 # -- attendance ------------------------------------------------------------------------------

@@ -3,12 +3,64 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import Integer, Update, bindparam, func, insert, or_, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Outbox
+
+# Core statements on the table, built once (the sender runs them for every row): no ORM
+# objects to keep in step, no statement to build and key for the cache on each call.
+_OUTBOX = Outbox.__table__  # type: ignore[attr-defined]
+_PENDING = _OUTBOX.c.status == "pending"
+
+
+def _claim_statement(*, postgres: bool) -> Update:
+    due = (
+        select(_OUTBOX.c.id)
+        .where(
+            _PENDING,
+            _OUTBOX.c.due_at <= bindparam("now"),
+            or_(_OUTBOX.c.lease_until.is_(None), _OUTBOX.c.lease_until <= bindparam("now")),
+        )
+        .order_by(_OUTBOX.c.due_at, _OUTBOX.c.id)
+        .limit(bindparam("most", type_=Integer))
+    )
+    if postgres:
+        due = due.with_for_update(skip_locked=True)
+    return (
+        update(_OUTBOX)
+        .where(_OUTBOX.c.id.in_(due.scalar_subquery()))
+        .values(lease_until=bindparam("until"), attempts=_OUTBOX.c.attempts + 1)
+        .returning(*_OUTBOX.c)
+    )
+
+
+_CLAIM = {postgres: _claim_statement(postgres=postgres) for postgres in (False, True)}
+# Bind names differ from the columns' (those are reserved for the SET clause).
+_FINISH = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("row"), _PENDING)
+    .values(
+        status=bindparam("outcome"),
+        done_at=bindparam("at"),
+        lease_until=None,
+        result=bindparam("why"),
+        payload=None,
+    )
+)
+_RETRY = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("row"), _PENDING)
+    .values(lease_until=bindparam("until"), result=bindparam("why"))
+)
+
+
+def _finished(outbox_id: int, status: str, now: datetime, result: str | None) -> dict[str, Any]:
+    return {"row": outbox_id, "outcome": status, "at": now, "why": result}
 
 
 async def add(*, session: AsyncSession, row: Outbox) -> Outbox:
@@ -16,6 +68,13 @@ async def add(*, session: AsyncSession, row: Outbox) -> Outbox:
     notice) go to the database together at the next query or the commit, as one INSERT."""
     session.add(row)
     return row
+
+
+async def add_all(*, session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Rows of one change in one statement (an executemany, no ids read back: nobody needs
+    them), in the caller's unit of work. `rows` hold every column but the id."""
+    if rows:
+        await session.exec(insert(_OUTBOX), params=rows)
 
 
 async def cancel_pending(*, session: AsyncSession, ref_id: int, kinds: tuple[str, ...]) -> None:
@@ -32,31 +91,20 @@ async def cancel_pending(*, session: AsyncSession, ref_id: int, kinds: tuple[str
 
 
 async def claim_due(
-    *, session: AsyncSession, now: datetime, lease: timedelta, limit: int, postgres: bool
+    *, connection: AsyncConnection, now: datetime, lease: timedelta, limit: int, postgres: bool
 ) -> list[Outbox]:
-    """Rows due now that nobody holds; they are leased to the caller until `now + lease`.
+    """Rows due now that nobody holds, leased to the caller until `now + lease`, oldest first.
 
-    On PostgreSQL, FOR UPDATE SKIP LOCKED lets several instances claim side by side; SQLite has a
-    single writer, so the plain SELECT inside the (immediate) transaction is enough.
+    One statement (an UPDATE of the rows its subquery picks, RETURNING them), so it needs no
+    unit of work around it: atomic by itself on an autocommit connection. On PostgreSQL the
+    subquery's FOR UPDATE SKIP LOCKED lets several instances claim side by side (each row is
+    re-checked once locked); SQLite has a single writer, which holds its lock for the statement.
     """
-    query = (
-        select(Outbox)
-        .where(
-            Outbox.status == "pending",
-            col(Outbox.due_at) <= now,
-            or_(col(Outbox.lease_until).is_(None), col(Outbox.lease_until) <= now),
-        )
-        .order_by(col(Outbox.due_at), col(Outbox.id))
-        .limit(limit)
+    result = await connection.execute(
+        _CLAIM[postgres], {"now": now, "until": now + lease, "most": limit}
     )
-    if postgres:
-        query = query.with_for_update(skip_locked=True)
-    rows = list((await session.exec(query)).all())
-    for row in rows:
-        row.lease_until = now + lease
-        row.attempts += 1
-        session.add(row)
-    return rows
+    rows = [Outbox(**row._mapping) for row in result]
+    return sorted(rows, key=lambda row: (row.due_at, row.id or 0))
 
 
 async def finish(
@@ -64,11 +112,19 @@ async def finish(
 ) -> None:
     """The row is done (sent, failed, dropped…): it never goes out again. Its payload, which
     may hold a person's words, is not kept once it is no longer needed."""
-    await session.exec(
-        update(Outbox)
-        .where(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending")
-        .values(status=status, done_at=now, lease_until=None, result=result, payload=None)
-    )
+    await session.exec(_FINISH, params=_finished(outbox_id, status, now, result))
+
+
+async def finish_alone(
+    *,
+    connection: AsyncConnection,
+    outbox_id: int,
+    status: str,
+    now: datetime,
+    result: str | None = None,
+) -> None:
+    """`finish` as one statement on an autocommit connection (nothing else to write with it)."""
+    await connection.execute(_FINISH, _finished(outbox_id, status, now, result))
 
 
 async def renew_lease(
@@ -91,11 +147,14 @@ async def retry_at(
     *, session: AsyncSession, outbox_id: int, at: datetime, result: str | None
 ) -> None:
     """An unsent row: keep it to ourselves until `at`, then any sender may try it again."""
-    await session.exec(
-        update(Outbox)
-        .where(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending")
-        .values(lease_until=at, result=result)
-    )
+    await session.exec(_RETRY, params={"row": outbox_id, "until": at, "why": result})
+
+
+async def retry_at_alone(
+    *, connection: AsyncConnection, outbox_id: int, at: datetime, result: str | None
+) -> None:
+    """`retry_at` as one statement on an autocommit connection."""
+    await connection.execute(_RETRY, {"row": outbox_id, "until": at, "why": result})
 
 
 async def postpone(*, session: AsyncSession, outbox_id: int, until: datetime) -> None:

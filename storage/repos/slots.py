@@ -54,6 +54,24 @@ async def take_place(
     return bool(result.rowcount == 1)
 
 
+async def take_place_of(*, session: AsyncSession, slot_id: int, now: datetime) -> Slot | None:
+    """`take_place` for a slot not read yet: the same conditional UPDATE, returning the slot as
+    it is after it (None: no place was taken; read it to say why)."""
+    result = await session.exec(
+        update(Slot)
+        .where(
+            col(Slot.id) == slot_id,
+            col(Slot.booked) < col(Slot.capacity),
+            col(Slot.status) == SlotStatus.OPEN,
+            col(Slot.starts_at) > now,
+        )
+        .values(booked=col(Slot.booked) + 1)
+        .returning(Slot)
+        .execution_options(populate_existing=True, synchronize_session=False)
+    )
+    return result.scalars().first()
+
+
 async def release_place(*, session: AsyncSession, slot_id: int) -> None:
     await session.exec(
         update(Slot)
