@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, true, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -108,8 +108,11 @@ _BOOKING_WITH_PERSON = (
     .join(User, col(User.id) == col(Booking.user_id))
     .where(col(Booking.id) == bindparam("booking"))
 )
-_SLOT_WITH_PERSON = select(Slot, User).where(
-    col(Slot.id) == bindparam("slot"), col(User.id) == bindparam("person")
+# Two one-row look-ups in one query: joined ON true, said so, not an accidental cross product.
+_SLOT_WITH_PERSON = (
+    select(Slot, User)
+    .join(User, true())
+    .where(col(Slot.id) == bindparam("slot"), col(User.id) == bindparam("person"))
 )
 _DECIDE_PENDING = (
     update(Booking)
