@@ -12,6 +12,7 @@ import pytest
 
 from bot.faq.confidence import Confidence, confidence
 from bot.faq.countries import NAMES_FILE, country_name, names_from_cldr, names_module
+from bot.faq.everyday import is_everyday
 from bot.faq.library import FaqLibrary
 from bot.faq.words import fold
 from tests.conftest import BotHarness
@@ -68,6 +69,44 @@ def test_a_correct_word_that_only_looks_like_a_topic_word_is_not_a_match(
     a dictionary knows are not typos, so such look-alikes count as words no topic has."""
     result = library.index.find(question)
     assert result.level is Confidence.NONE and result.hits == (), result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "до скольки открыт магазин в субботу",
+        "when is the supermarket open on Saturday",
+        "recept za palačinke",
+        "kje je popravilo za prenosnik",
+    ],
+)
+def test_a_question_about_everyday_life_gets_nothing_though_a_word_is_in_a_topic(
+    library: FaqLibrary, question: str
+):
+    """ "Saturday" is in the opening hours, "recept" in the doctor topic: a word of everyday life
+    (shop, pancakes, laptop) weighs as a word no topic has, unless the topic names it."""
+    result = library.index.find(question)
+    assert result.level is Confidence.NONE and result.hits == (), result
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("lekar mi ne da recept", "health-insurance-doctor"), ("are you open on Saturday", "contact")],
+)
+def test_an_everyday_word_the_topic_names_still_finds_it(
+    library: FaqLibrary, question: str, topic: str
+):
+    hits = library.index.search(question)
+    assert hits and hits[0].topic_id == topic, hits
+
+
+@pytest.mark.parametrize(
+    ("word", "everyday"),
+    [("погоду", True), ("pljeskavicu", True), ("Хофер", True), ("pogodba", False),
+     ("salary", False), ("sinu", False), ("pisni", False), ("lekar", False)],
+)  # fmt: skip
+def test_everyday_words_are_told_from_front_desk_words(word: str, everyday: bool):
+    assert is_everyday(word) is everyday
 
 
 @pytest.mark.parametrize("question", ["treba mi viza za Kanadu", "visa for Canada"])
@@ -139,6 +178,13 @@ def test_the_share_needed_falls_with_the_length_of_the_question():
     assert confidence(0.9, 0.9, 1) is Confidence.ANSWER
     assert confidence(0.3, 0.7, 2) is Confidence.MAYBE  # the offered topics together cover it
     assert confidence(0.0, 0.0, 40) is Confidence.NONE
+
+
+def test_a_short_question_with_an_everyday_word_no_topic_names_gets_no_length_slack():
+    assert confidence(0.35, 0.35, 6, everyday_left=True, content=3) is Confidence.NONE
+    assert confidence(0.35, 0.7, 6, everyday_left=True, content=3) is Confidence.MAYBE
+    # a long story may mention the shop in passing
+    assert confidence(0.35, 0.35, 9, everyday_left=True, content=7) is Confidence.MAYBE
 
 
 def test_russian_letters_fold_to_the_ukrainian_spelling():

@@ -1,20 +1,14 @@
 """Typed questions → the best topics: BM25 over lemmatised, script- and accent-folded tokens.
 
-The way migrants write is the design input: any supported language whatever their chosen one,
-Serbian in either script, no diacritics, inflected forms, small typos. So:
-- every token is lemmatised (simplemma: uk, Serbo-Croatian, sl, en) and also kept as written;
-- Cyrillic (Serbian, Ukrainian, Russian) is folded to Latin and diacritics are dropped (č→c,
-  đ→dj), on both sides (bot.faq.words); Russian words the content says in Ukrainian get the
-  Ukrainian word too (bot.faq.russian);
-- a 5-letter prefix stem catches inflections the lemmatiser does not know;
-- a query word the index has never seen is matched to close index words (rapidfuzz) for typos;
-  when a dictionary knows the word, a close word of another root is only a look-alike
-  ("пекара" bakery ~ "lekara" doctor), which ranks but does not count as covered.
-The index is built once per content load (terms: bot.faq.terms); a query costs a few dictionary
-look-ups and one pass over the postings of its words. `find` also says how sure it is
-(bot.faq.confidence), from how much of the question the topics cover, where words no topic has
-(other countries' names among them, bot.faq.countries) count against a match (see `coverage`
-and docs/design.md, "Search").
+Migrants write in any supported language and Russian, Serbian in either script, without
+diacritics, inflected, with typos. So every token is lemmatised (simplemma: uk, Serbo-Croatian,
+sl, en) and kept as written; Cyrillic is folded to Latin, diacritics dropped (bot.faq.words);
+Russian words the content says in Ukrainian get the Ukrainian word (bot.faq.russian); a 5-letter
+prefix stem catches other inflections; an unseen word meets close index words (rapidfuzz), but a
+word a dictionary knows only looks like another root ("пекара" bakery ~ "lekara" doctor): it ranks
+and covers nothing. Built once per content load (bot.faq.terms). `find` also says how sure it is
+(bot.faq.confidence), from how much of the question the topics cover; words no topic has, other
+countries (bot.faq.countries), everyday life (bot.faq.everyday) count against a match.
 """
 
 from __future__ import annotations
@@ -28,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from bot.faq.confidence import Confidence, confidence
 from bot.faq.countries import country_name
+from bot.faq.everyday import is_everyday
 from bot.faq.model import FaqContent
 from bot.faq.russian import ukrainian_for
 from bot.faq.terms import (
@@ -80,6 +75,7 @@ class QueryWord:
     # root ("пекара" bakery ~ "lekara" doctor). They rank, but say little about being covered.
     loose: frozenset[str] = frozenset()
     foreign: bool = False  # another country's name: no topic is about it, whatever it resembles
+    everyday: bool = False  # weather, shops… (bot.faq.everyday): only a topic naming it covers it
 
 
 @dataclass(frozen=True)
@@ -245,7 +241,9 @@ class SearchIndex:
         folded = fold(token)
         terms, loose = self._word_terms(token)
         real = bool(terms) or dictionary_knows(token)
-        return QueryWord(terms, folded in FUNCTION_WORDS, real, loose, self._foreign(folded, terms))
+        function, foreign = folded in FUNCTION_WORDS, self._foreign(folded, terms)
+        everyday = not function and is_everyday(token)
+        return QueryWord(terms, function, real, loose, foreign, everyday)
 
     def _foreign(self, folded: str, terms: dict[str, float]) -> bool:
         """A country's name that no topic names (Slovenia, Ukraine and Bosnia are named)."""
@@ -312,7 +310,7 @@ class SearchIndex:
         no topic at all weighs most, so it counts against any match (weather, Canada). "Permit" is
         in nearly every answer but the subject (title, keywords) of few: its weight is the mean of
         the two IDFs, so "I am from India" does not drown "residence permit"."""
-        if word.foreign:
+        if word.foreign or word.everyday:
             return self._idf(0)
         for kind in (_EXACT, _STEM, _FUZZY):
             topics: set[str] = set()
@@ -350,11 +348,14 @@ class SearchIndex:
         if word.foreign:
             return 0.0
         about = self._topic_meta.get(topic_id, set())
-        own = self._topic_terms.get(topic_id, set())
+        own = set() if word.everyday else self._topic_terms.get(topic_id, set())
         hit = 0.0
         for term, term_weight in word.terms.items():
+            kind = _kind(term, term_weight)
+            if word.everyday and kind != _EXACT:
+                continue  # "pogoda" (weather) is not "pogodba" (contract) by its stem
             if (term in about or term in own) and term not in word.loose:
-                hit = max(hit, COVER_BY_KIND[_kind(term, term_weight)])
+                hit = max(hit, COVER_BY_KIND[kind])
         return hit
 
     def find(self, query: str, *, limit: int = 3) -> SearchResult:
@@ -375,7 +376,9 @@ class SearchIndex:
         # offered together must.
         share = self.coverage(query_words, [ranked[0][0]])
         offered = self.coverage(query_words, [topic for topic, _ in ranked])
-        level = confidence(share, offered, len(query_words))
+        left = any(w.everyday and not any(self._hit(w, t) for t, _ in ranked) for w in query_words)
+        content = sum(not w.function for w in query_words)
+        level = confidence(share, offered, len(query_words), everyday_left=left, content=content)
         if level is Confidence.NONE:
             return SearchResult(level, (), round(share, 3))
         hits = tuple(SearchHit(t, round(s, 3)) for t, s in ranked)
