@@ -109,12 +109,26 @@ def test_everyday_words_are_told_from_front_desk_words(word: str, everyday: bool
     assert is_everyday(word) is everyday
 
 
-@pytest.mark.parametrize("question", ["treba mi viza za Kanadu", "visa for Canada"])
+@pytest.mark.parametrize(
+    "question",
+    ["treba mi viza za Kanadu", "visa for Canada", "виза в Англию", "visa for America",
+     "треба ли ми виза за Енглеску", "віза до Великобританії"],
+)  # fmt: skip
 def test_a_visa_for_another_country_is_not_the_slovenian_permit(library: FaqLibrary, question: str):
     """ "Kanadu" is in no topic and no dictionary: as a country's name (CLDR, via Babel) it weighs
     as a word no topic has, so "visa" alone does not make the match."""
     result = library.index.find(question)
     assert result.level is Confidence.NONE and result.hits == (), result
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["I live in Slovenia, how do I extend my permit", "я з України, як продовжити дозвіл",
+     "CV na engleskom jeziku"],
+)  # fmt: skip
+def test_a_country_or_language_a_topic_names_is_not_foreign(library: FaqLibrary, question: str):
+    """Slovenia and Ukraine are named by topics; "engleski" (English) is not "Engleska"."""
+    assert library.index.search(question), question
 
 
 def test_the_country_someone_comes_from_does_not_hide_the_permit_they_ask_about(
@@ -138,8 +152,9 @@ def test_of_sub_questions_scored_alike_the_one_whose_title_names_the_question_go
 
 @pytest.mark.parametrize(
     ("word", "name"),
-    [("Kanadu", "kanada"), ("Австрию", "avstrija"), ("USA", "usa"), ("Avstralijo", "avstralija")],
-)
+    [("Kanadu", "kanada"), ("Австрию", "avstrija"), ("USA", "usa"), ("Avstralijo", "avstralija"),
+     ("Великобританию", "velikobritanija"), ("Англію", "angliju"), ("Englesku", "englesku")],
+)  # fmt: skip
 def test_country_names_are_recognised_in_their_inflected_forms(word: str, name: str):
     assert country_name(fold(word)) == name
 
@@ -151,7 +166,10 @@ def test_the_country_names_are_cldrs_as_babel_has_them():
     )
 
 
-@pytest.mark.parametrize("word", ["kamera", "velika", "children", "košta", "mali", "stanovanje"])
+@pytest.mark.parametrize(
+    "word",
+    ["kamera", "velika", "children", "košta", "mali", "stanovanje", "engleski", "англійську"],
+)
 def test_ordinary_words_that_begin_like_a_country_are_not_countries(word: str):
     assert country_name(fold(word)) is None
 

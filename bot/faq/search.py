@@ -21,14 +21,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.faq.confidence import Confidence, confidence
-from bot.faq.countries import country_name
+from bot.faq.countries import EXACT_FORMS, country_name
 from bot.faq.everyday import is_everyday
 from bot.faq.model import FaqContent
 from bot.faq.russian import ukrainian_for
 from bot.faq.terms import (
     ALL_LEMMA_LANGUAGES,
     LEMMA_LANGUAGES,
-    STEM_LENGTH,
     STEM_WEIGHT,
     WORD,
     analyze,
@@ -51,8 +50,7 @@ CHILD_RATIO = 0.6  # a sub-question this close behind its own parent goes first
 NEAR_TIE = 0.98  # sub-questions this close are told apart by what their own titles name
 CHILD_WINDOW = 3  # looked for among the topics offered
 UNRECOGNISED_WEIGHT = 0.3  # a word no topic has and no dictionary knows, relative to a real one
-STEM_COVER = 1.0
-FUZZY_COVER = 0.8
+STEM_COVER, FUZZY_COVER = 1.0, 0.8  # how much of a word a stem or a typo match covers
 MAX_QUERY_CHARS = 500
 COMMON_SHARE = 0.7  # a word in over 70 % of one language's topics carries no meaning (how, what)
 
@@ -145,6 +143,8 @@ class SearchIndex:
             known |= set(bm25.idf)
         self._known = known
         self._vocabulary = sorted(t for t in known if not t.startswith("~"))
+        # By whole names ("Velikobritanija"'s stem is in every "velik", big).
+        self._named_countries = {n for t in self._vocabulary if (n := country_name(t))}
         self._fuzzy_candidates: dict[int, list[str]] = {}  # query word length → vocabulary
         # Questions repeat words: what a word stands for is worked out once per index.
         self._query_word = lru_cache(maxsize=8192)(self._make_query_word)
@@ -247,10 +247,10 @@ class SearchIndex:
 
     def _foreign(self, folded: str, terms: dict[str, float]) -> bool:
         """A country's name that no topic names (Slovenia, Ukraine and Bosnia are named)."""
-        if any(_kind(term, weight) == _EXACT for term, weight in terms.items()):
+        name, exact = country_name(folded), any(_kind(t, w) == _EXACT for t, w in terms.items())
+        if name is None or (exact and folded not in EXACT_FORMS):
             return False
-        name = country_name(folded)
-        return name is not None and not {name, "~" + name[:STEM_LENGTH]} & self._known
+        return name not in self._named_countries
 
     def _query_words(self, query: str) -> list[QueryWord]:
         """Every distinct content word of the query, in order, with what it matched."""
