@@ -8,6 +8,7 @@ An inflected form ("Канаду", "Avstralijo") meets its name when it differs 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,6 +32,11 @@ _EXACT_FORMS = """
     голландию голландии эмираты
 """
 EXACT_FORMS = frozenset(fold(form) for form in _EXACT_FORMS.split())
+# "from India" is where someone comes from, which our topics are about whoever asks; a country
+# after other words ("a visa for the USA", "віза в Англію", "viza za Ameriku") is somewhere else
+# to go, which no topic is about (bot.faq.confidence treats it like a word of everyday life).
+_ORIGIN_WORDS = "from iz из з із зі od"
+ORIGIN_WORDS = frozenset(fold(word) for word in _ORIGIN_WORDS.split())
 
 
 def names_from_cldr() -> list[str]:
@@ -69,6 +75,16 @@ def country_name(folded: str) -> str | None:
         if same_start and len(folded) <= len(name) + 3:
             return name
     return None
+
+
+def going_elsewhere(tokens: list[str], foreign: Callable[[str], bool]) -> bool:
+    """Whether a question names a country no topic names (`foreign`) other than as where someone
+    comes from ("a visa for the USA", not "I am from India")."""
+    return any(
+        country_name(fold(token)) is not None and foreign(token)
+        for before, token in zip(["", *tokens[:-1]], tokens, strict=True)
+        if fold(before) not in ORIGIN_WORDS
+    )
 
 
 def names_module(names: list[str]) -> str:

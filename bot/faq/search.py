@@ -21,7 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.faq.confidence import Confidence, confidence
-from bot.faq.countries import EXACT_FORMS, country_name
+from bot.faq.countries import EXACT_FORMS, country_name, going_elsewhere
 from bot.faq.everyday import is_everyday
 from bot.faq.model import FaqContent
 from bot.faq.russian import ukrainian_for
@@ -63,8 +63,7 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class QueryWord:
-    """One content word of a query: the index terms it stands for (with weights), none for a word
-    no topic has, and whether it is a function word staff kept as a keyword."""
+    """One content word of a query: the index terms it stands for (weighted; none if no topic)."""
 
     terms: dict[str, float]
     function: bool = False
@@ -360,8 +359,8 @@ class SearchIndex:
 
     def find(self, query: str, *, limit: int = 3) -> SearchResult:
         """The best topics for a typed question and how sure the search is (see `Confidence`)."""
-        words = [fold(w) for w in WORD.findall(query[:MAX_QUERY_CHARS].lower())]
-        if " ".join(w for w in words if w not in SMALL_TALK) in SMALL_TALK_PHRASES:
+        tokens = WORD.findall(query[:MAX_QUERY_CHARS].lower())
+        if " ".join(w for w in map(fold, tokens) if w not in SMALL_TALK) in SMALL_TALK_PHRASES:
             return SearchResult(Confidence.NONE, ())
         query_words = self._query_words(query)
         terms: dict[str, float] = {}
@@ -372,11 +371,12 @@ class SearchIndex:
         ranked = [(t, s) for t, s in ranked[:limit] if s >= MIN_SCORE]
         if not ranked:
             return SearchResult(Confidence.NONE, ())
-        # The first topic must cover the question to be the answer; for "maybe", the topics
-        # offered together must.
+        # The first topic must cover the question to be the answer; for "maybe", those offered.
         share = self.coverage(query_words, [ranked[0][0]])
         offered = self.coverage(query_words, [topic for topic, _ in ranked])
+        # A word of everyday life no topic offered names, or another country to go to.
         left = any(w.everyday and not any(self._hit(w, t) for t, _ in ranked) for w in query_words)
+        left = left or going_elsewhere(tokens, lambda token: self._query_word(token).foreign)
         content = sum(not w.function for w in query_words)
         level = confidence(share, offered, len(query_words), everyday_left=left, content=content)
         if level is Confidence.NONE:
