@@ -57,7 +57,8 @@ _DOMAINS = {
     """,
     "devices": """
         laptop laptops screen charger wifi router printer television camera iphone samsung
-        smartphone headphones repair repairs prenosnik- polnilec zaslon ekran- televizor-
+        smartphone headphones repair repairs internet tarif-
+        prenosnik- polnilec zaslon ekran- televizor-
         kamer- fotoaparat- punjač- slušalk- slušalic- mobitel- ноутбук- зарядк- екран- экран-
         телевізор- телевизор- фотоапарат- фотоаппарат- айфон- смартфон- навушник- наушник-
         ремонт- поремонтувати полагодити починить отремонтировать servis- сервіс- сервис-
@@ -65,7 +66,7 @@ _DOMAINS = {
     "travel": """
         bus train flight flights airport taxi ticket tickets petrol beach secondhand
         avtobus- vlak vlakom vozovnic- letalo letališč- bencinsk- plaž-
-        autobus- voz vozom aerodrom- avion- letovanj- polovn- rabljen-
+        autobus- voz vozom aerodrom- avion- letovanj- polovan polovn- rabljen-
         потяг- поїзд- поезд- квиток- квитк- билет- літак- самолет- аеропорт- аэропорт-
         таксі такси пляж-
     """,
