@@ -101,6 +101,20 @@ def test_an_everyday_word_the_topic_names_still_finds_it(
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["працюю в магазині, не платять зарплату", "radim u restoranu, gazda ne plaća prekovremeni"],
+)
+def test_where_someone_works_is_not_an_everyday_question(library: FaqLibrary, question: str):
+    """A shop or a restaurant after "I work" is the workplace, and the question is about work."""
+    hits = library.index.search(question)
+    assert hits and hits[0].topic_id.startswith("work-rights"), hits
+
+
+def test_a_shop_that_works_on_saturday_is_still_a_shop(library: FaqLibrary):
+    assert library.index.search("do koliko radi prodavnica u subotu") == []
+
+
+@pytest.mark.parametrize(
     ("word", "everyday"),
     [("погоду", True), ("pljeskavicu", True), ("Хофер", True), ("pogodba", False),
      ("salary", False), ("sinu", False), ("pisni", False), ("lekar", False)],

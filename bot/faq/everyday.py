@@ -61,7 +61,7 @@ _DOMAINS = {
         prenosnik- polnilec zaslon ekran- televizor-
         kamer- fotoaparat- punjač- slušalk- slušalic- mobitel- ноутбук- зарядк- екран- экран-
         телевізор- телевизор- фотоапарат- фотоаппарат- айфон- смартфон- навушник- наушник-
-        ремонт- поремонтувати полагодити починить отремонтировать servis- сервіс- сервис-
+        полагодити починить servis- сервіс- сервис-
     """,
     "travel": """
         bus train flight flights airport taxi ticket tickets petrol beach secondhand
@@ -78,6 +78,19 @@ _DOMAINS = {
 }  # fmt: skip
 
 MIN_PREFIX = 3
+# "I work in a shop", "працюю в магазині": where someone works is no everyday question, and
+# workers' rights are asked about from shops, restaurants and hotels. First person only: "ради
+# Хофер у суботу", "работает Лидл" are a shop's opening hours.
+_WORK_VERBS = """
+    work working worked delam delamo delal delala radim radimo радим радимо радио радила
+    працюю працюємо працював працювала работаю работаем работал работала
+"""
+WORK_VERBS = """
+    work works working worked delam dela delaš delamo radim radi radiš radimo радим ради радиш
+    працюю працює працюєш працюємо працював працювала работаю работает работаешь работал работала
+"""
+WORK_VERBS = frozenset(fold(word) for word in _WORK_VERBS.split())
+WORKPLACE_REACH = 2  # "work in a shop": the place is at most this many words after the verb
 
 
 def _entries() -> tuple[frozenset[str], tuple[str, ...]]:
@@ -93,6 +106,16 @@ def _entries() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 EVERYDAY_WORDS, EVERYDAY_PREFIXES = _entries()
+
+
+def workplaces(tokens: list[str]) -> set[str]:
+    """The folded words of a question that say where someone works (just after a work verb)."""
+    folded = [fold(token) for token in tokens]
+    return {
+        word
+        for index, word in enumerate(folded)
+        if WORK_VERBS & set(folded[max(index - WORKPLACE_REACH, 0) : index])
+    }
 
 
 @lru_cache(maxsize=8192)

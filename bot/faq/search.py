@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from bot.faq.confidence import Confidence, confidence
 from bot.faq.countries import EXACT_FORMS, country_name, going_elsewhere
-from bot.faq.everyday import is_everyday
+from bot.faq.everyday import is_everyday, workplaces
 from bot.faq.model import FaqContent
 from bot.faq.russian import ukrainian_for
 from bot.faq.terms import (
@@ -98,8 +98,7 @@ class _Bm25:
         self.idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in frequency.items()}
 
     def add_scores(self, term: str, weight: float, scores: dict[int, float]) -> None:
-        idf = self.idf.get(term)
-        if idf is None:
+        if (idf := self.idf.get(term)) is None:
             return
         for index in self.postings[term]:
             tf = self.documents[index][term]
@@ -251,13 +250,15 @@ class SearchIndex:
             return False
         return name not in self._named_countries
 
-    def _query_words(self, query: str) -> list[QueryWord]:
-        """Every distinct content word of the query, in order, with what it matched."""
+    def _query_words(self, query: str, tokens: list[str]) -> list[QueryWord]:
+        """Every distinct content word of the query, in order, with what it matched. Where someone
+        works ("I work in a shop") is not a word of everyday life there."""
         words: dict[str, QueryWord] = {}
+        at_work = workplaces(tokens)
         for token in content_tokens(query[:MAX_QUERY_CHARS], skip=self._skip):
-            folded = fold(token)
-            if folded not in words:
-                words[folded] = self._query_word(token)
+            if (folded := fold(token)) not in words:
+                word = self._query_word(token)
+                words[folded] = replace(word, everyday=False) if folded in at_work else word
         return list(words.values())
 
     def _rank(self, terms: dict[str, float]) -> list[tuple[str, float]]:
@@ -362,7 +363,7 @@ class SearchIndex:
         tokens = WORD.findall(query[:MAX_QUERY_CHARS].lower())
         if " ".join(w for w in map(fold, tokens) if w not in SMALL_TALK) in SMALL_TALK_PHRASES:
             return SearchResult(Confidence.NONE, ())
-        query_words = self._query_words(query)
+        query_words = self._query_words(query, tokens)
         terms: dict[str, float] = {}
         for word in query_words:
             for term, weight in word.terms.items():
@@ -374,7 +375,6 @@ class SearchIndex:
         # The first topic must cover the question to be the answer; for "maybe", those offered.
         share = self.coverage(query_words, [ranked[0][0]])
         offered = self.coverage(query_words, [topic for topic, _ in ranked])
-        # A word of everyday life no topic offered names, or another country to go to.
         left = any(w.everyday and not any(self._hit(w, t) for t, _ in ranked) for w in query_words)
         left = left or going_elsewhere(tokens, lambda token: self._query_word(token).foreign)
         content = sum(not w.function for w in query_words)
