@@ -1,13 +1,14 @@
 """How well typed questions find their FAQ topic, on the three sets in tests/data, with every miss.
 
     python bench/search_quality.py [--faq-dir faq] [--data-dir tests/data]
-                                   [--part all|tune|holdout] [--lang uk] [--quiet]
+                                   [--part all|base|tune|holdout|fresh] [--lang uk] [--quiet]
 
 - in scope: top-1 and top-3, a sub-question of the expected topic counts as a hit;
 - specific: top-1 must be exactly the expected sub-question;
 - out of scope: the share of questions that get no topic at all.
 `--part tune` / `--part holdout` split every set (every 4th question is held out) so the search
-can be tuned on one part and judged on the other. tests/test_search_quality.py holds the targets.
+can be tuned on one part and judged on the other; `--part fresh` are questions written later and
+kept out of both (`base` = tune + holdout). tests/test_search_quality.py holds the targets.
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bot.faq.library import FaqLibrary  # noqa: E402
-from bot.faq.quality import DATA_DIR, SETS, evaluate, load_set  # noqa: E402
+from bot.faq.quality import DATA_DIR, PARTS, SETS, evaluate, load_set  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--faq-dir", type=Path, default=REPO / "faq")
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
-    parser.add_argument("--part", choices=("all", "tune", "holdout"), default="all")
+    parser.add_argument("--part", choices=PARTS, default="all")
     parser.add_argument("--lang", help="only this language")
     parser.add_argument("--quiet", action="store_true", help="figures only, no misses")
     args = parser.parse_args(argv)

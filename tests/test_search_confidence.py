@@ -12,6 +12,7 @@ import pytest
 
 from bot.faq.confidence import Confidence, confidence
 from bot.faq.countries import NAMES_FILE, country_name, names_from_cldr, names_module
+from bot.faq.everyday import is_everyday
 from bot.faq.library import FaqLibrary
 from bot.faq.words import fold
 from tests.conftest import BotHarness
@@ -70,12 +71,78 @@ def test_a_correct_word_that_only_looks_like_a_topic_word_is_not_a_match(
     assert result.level is Confidence.NONE and result.hits == (), result
 
 
-@pytest.mark.parametrize("question", ["treba mi viza za Kanadu", "visa for Canada"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "до скольки открыт магазин в субботу",
+        "when is the supermarket open on Saturday",
+        "recept za palačinke",
+        "kje je popravilo za prenosnik",
+    ],
+)
+def test_a_question_about_everyday_life_gets_nothing_though_a_word_is_in_a_topic(
+    library: FaqLibrary, question: str
+):
+    """ "Saturday" is in the opening hours, "recept" in the doctor topic: a word of everyday life
+    (shop, pancakes, laptop) weighs as a word no topic has, unless the topic names it."""
+    result = library.index.find(question)
+    assert result.level is Confidence.NONE and result.hits == (), result
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("lekar mi ne da recept", "health-insurance-doctor"), ("are you open on Saturday", "contact")],
+)
+def test_an_everyday_word_the_topic_names_still_finds_it(
+    library: FaqLibrary, question: str, topic: str
+):
+    hits = library.index.search(question)
+    assert hits and hits[0].topic_id == topic, hits
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["працюю в магазині, не платять зарплату", "radim u restoranu, gazda ne plaća prekovremeni"],
+)
+def test_where_someone_works_is_not_an_everyday_question(library: FaqLibrary, question: str):
+    """A shop or a restaurant after "I work" is the workplace, and the question is about work."""
+    hits = library.index.search(question)
+    assert hits and hits[0].topic_id.startswith("work-rights"), hits
+
+
+def test_a_shop_that_works_on_saturday_is_still_a_shop(library: FaqLibrary):
+    assert library.index.search("do koliko radi prodavnica u subotu") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "everyday"),
+    [("погоду", True), ("pljeskavicu", True), ("Хофер", True), ("pogodba", False),
+     ("salary", False), ("sinu", False), ("pisni", False), ("lekar", False)],
+)  # fmt: skip
+def test_everyday_words_are_told_from_front_desk_words(word: str, everyday: bool):
+    assert is_everyday(word) is everyday
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["treba mi viza za Kanadu", "visa for Canada", "виза в Англию", "visa for America",
+     "треба ли ми виза за Енглеску", "віза до Великобританії"],
+)  # fmt: skip
 def test_a_visa_for_another_country_is_not_the_slovenian_permit(library: FaqLibrary, question: str):
     """ "Kanadu" is in no topic and no dictionary: as a country's name (CLDR, via Babel) it weighs
     as a word no topic has, so "visa" alone does not make the match."""
     result = library.index.find(question)
     assert result.level is Confidence.NONE and result.hits == (), result
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["I live in Slovenia, how do I extend my permit", "я з України, як продовжити дозвіл",
+     "CV na engleskom jeziku"],
+)  # fmt: skip
+def test_a_country_or_language_a_topic_names_is_not_foreign(library: FaqLibrary, question: str):
+    """Slovenia and Ukraine are named by topics; "engleski" (English) is not "Engleska"."""
+    assert library.index.search(question), question
 
 
 def test_the_country_someone_comes_from_does_not_hide_the_permit_they_ask_about(
@@ -98,9 +165,31 @@ def test_of_sub_questions_scored_alike_the_one_whose_title_names_the_question_go
 
 
 @pytest.mark.parametrize(
-    ("word", "name"),
-    [("Kanadu", "kanada"), ("Австрию", "avstrija"), ("USA", "usa"), ("Avstralijo", "avstralija")],
+    "question",
+    [
+        "do I need a visa to go to the USA",
+        "treba li mi viza za Ameriku",
+        "чи потрібна віза в Англію",
+    ],
 )
+def test_a_visa_to_go_elsewhere_is_not_offered_the_slovenian_permit_however_worded(
+    library: FaqLibrary, question: str
+):
+    """Function words lengthen the question, and length lowers the share "maybe" needs; a
+    country named as where to go (not "from India") takes that slack away."""
+    assert library.index.search(question) == []
+
+
+def test_where_someone_comes_from_still_finds_the_permit(library: FaqLibrary):
+    hits = library.index.search("I am from Moldova, how do I get a residence permit")
+    assert hits and hits[0].topic_id.startswith("residence-permit"), hits
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [("Kanadu", "kanada"), ("Австрию", "avstrija"), ("USA", "usa"), ("Avstralijo", "avstralija"),
+     ("Великобританию", "velikobritanija"), ("Англію", "angliju"), ("Englesku", "englesku")],
+)  # fmt: skip
 def test_country_names_are_recognised_in_their_inflected_forms(word: str, name: str):
     assert country_name(fold(word)) == name
 
@@ -112,7 +201,10 @@ def test_the_country_names_are_cldrs_as_babel_has_them():
     )
 
 
-@pytest.mark.parametrize("word", ["kamera", "velika", "children", "košta", "mali", "stanovanje"])
+@pytest.mark.parametrize(
+    "word",
+    ["kamera", "velika", "children", "košta", "mali", "stanovanje", "engleski", "англійську"],
+)
 def test_ordinary_words_that_begin_like_a_country_are_not_countries(word: str):
     assert country_name(fold(word)) is None
 
@@ -139,6 +231,13 @@ def test_the_share_needed_falls_with_the_length_of_the_question():
     assert confidence(0.9, 0.9, 1) is Confidence.ANSWER
     assert confidence(0.3, 0.7, 2) is Confidence.MAYBE  # the offered topics together cover it
     assert confidence(0.0, 0.0, 40) is Confidence.NONE
+
+
+def test_a_short_question_with_an_everyday_word_no_topic_names_gets_no_length_slack():
+    assert confidence(0.35, 0.35, 6, everyday_left=True, content=3) is Confidence.NONE
+    assert confidence(0.35, 0.7, 6, everyday_left=True, content=3) is Confidence.MAYBE
+    # a long story may mention the shop in passing
+    assert confidence(0.35, 0.35, 9, everyday_left=True, content=7) is Confidence.MAYBE
 
 
 def test_russian_letters_fold_to_the_ukrainian_spelling():

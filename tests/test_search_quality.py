@@ -7,8 +7,9 @@ Russian, Serbian in both scripts, typos, no diacritics, long stories.
 
 The issue's targets are in-scope top-1 0.85 / top-3 0.97, sub-question top-1 0.85 and 90 % of
 out-of-scope questions without a topic. The thresholds below are what the search reaches today
-(a little under the in-scope and out-of-scope targets: docs/design.md, "Search", says why),
-so that any change that makes it worse fails here.
+(docs/design.md, "Search"), so that any change that makes it worse fails here. They hold on the
+"base" part of each set; the "fresh" questions (`part: fresh`, written later to check that a rule
+generalises) are checked for form here and their figures are reported by the bench.
 """
 
 from __future__ import annotations
@@ -32,12 +33,13 @@ REPO = Path(__file__).resolve().parent.parent
 # 0.858 / 0.970 once nouns stopwords-iso lists (day names, "fire", "money") count (issue #11)
 IN_SCOPE_TOP1, IN_SCOPE_TOP3 = 0.85, 0.97
 SPECIFIC_TOP1 = 0.93  # 0.932 once words of keyword phrases count half (issue #11)
-OUT_OF_SCOPE_NONE = 0.86  # 0.870 (60 of 69): look-alikes, other countries foreign (0.797 before)
+OUT_OF_SCOPE_NONE = 0.98  # 0.986 (68 of 69): everyday words, countries to go to (0.870 before)
 OUT_OF_SCOPE_CONFIDENT_AT_MOST = 0.02  # given a confident answer: 1 of 69 (4 before)
 RUSSIAN_TOP3 = 0.90
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
-QUESTIONS = {name: load_set(name) for name in SETS}
+QUESTIONS = {name: load_set(name, part="base") for name in SETS}
+EVERY_QUESTION = {name: load_set(name) for name in SETS}  # with the fresh ones
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +63,8 @@ def report(result: SetResult) -> str:
 def test_question_file_is_well_formed(library: FaqLibrary, name: str):
     keys = {"q", "lang"} if name == "out-of-scope" else {"q", "lang", "topic"}
     problems = []
-    for index, item in enumerate(QUESTIONS[name]):
-        if set(item) != keys:
+    for index, item in enumerate(EVERY_QUESTION[name]):
+        if set(item) - {"part"} != keys or item.get("part", "fresh") != "fresh":
             problems.append(f"#{index}: keys {sorted(item)}")
         elif item["lang"] not in LANGUAGES:
             problems.append(f"#{index}: unknown lang {item['lang']!r}")
@@ -72,7 +74,7 @@ def test_question_file_is_well_formed(library: FaqLibrary, name: str):
             problems.append(f"#{index}: empty question")
         elif name == "specific" and not library.content.topics[item["topic"]].parent:
             problems.append(f"#{index}: {item['topic']} is not a sub-question")
-    duplicates = [q for q, n in Counter(i["q"] for i in QUESTIONS[name]).items() if n > 1]
+    duplicates = [q for q, n in Counter(i["q"] for i in EVERY_QUESTION[name]).items() if n > 1]
     assert not problems and not duplicates, problems + [f"duplicate: {q}" for q in duplicates]
 
 
@@ -80,7 +82,7 @@ def test_question_file_is_well_formed(library: FaqLibrary, name: str):
 def test_serbian_questions_are_in_the_script_their_language_says(name: str):
     wrong = [
         f"[{item['lang']}] {item['q']}"
-        for item in QUESTIONS[name]
+        for item in EVERY_QUESTION[name]
         if (item["lang"] == "sr" and not CYRILLIC.search(item["q"]))
         or (item["lang"] == "sr-Latn" and CYRILLIC.search(item["q"]))
     ]

@@ -8,6 +8,7 @@ An inflected form ("Канаду", "Avstralijo") meets its name when it differs 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,8 +18,25 @@ from bot.faq.words import fold
 NAMES_FILE = Path(__file__).with_name("country_names.py")
 NAME_LANGUAGES = ("en", "sl", "uk", "sr", "sr_Latn", "hr", "ru")
 MIN_NAME = 5  # shorter names ("Mali", "Kina", "Peru") are ordinary words too
-# Short forms CLDR writes out in full ("Združene države Amerike").
-ABBREVIATIONS = frozenset(fold(a) for a in ("usa", "zda", "сша", "uae", "оае"))
+# Short forms CLDR writes out in full ("Združene države Amerike"), and the everyday names CLDR
+# does not have (it says "United Kingdom", "Велика Британія", "Сједињене Државе"), in the forms
+# people write them: as whole words, since "engleski", "англійська" (English) are topic words.
+_EXACT_FORMS = """
+    usa zda сша uae оае оаэ uk
+    england britain america holland emirates
+    anglija anglijo angliji amerika ameriko ameriki britanija britanijo nizozemsko holandijo
+    енглеска енглеску енглеској енглеске америка америку америци америке британија британију
+    холандија холандију холандији емирати емирате
+    англія англію англії америку америки америці британія британію британії голландія голландію
+    голландії емірати англия англию англии америке британия британию британии голландия
+    голландию голландии эмираты
+"""
+EXACT_FORMS = frozenset(fold(form) for form in _EXACT_FORMS.split())
+# "from India" is where someone comes from, which our topics are about whoever asks; a country
+# after other words ("a visa for the USA", "віза в Англію", "viza za Ameriku") is somewhere else
+# to go, which no topic is about (bot.faq.confidence treats it like a word of everyday life).
+_ORIGIN_WORDS = "from iz из з із зі od"
+ORIGIN_WORDS = frozenset(fold(word) for word in _ORIGIN_WORDS.split())
 
 
 def names_from_cldr() -> list[str]:
@@ -47,7 +65,7 @@ def country_names() -> dict[str, frozenset[str]]:
 
 def country_name(folded: str) -> str | None:
     """The country name a folded word is a form of ("kanadu" → "kanada"), if any."""
-    if folded in ABBREVIATIONS:
+    if folded in EXACT_FORMS:
         return folded
     for name in country_names().get(folded[:MIN_NAME], ()):
         # The same word but for its ending: one letter of a short name, two of a long one
@@ -57,6 +75,16 @@ def country_name(folded: str) -> str | None:
         if same_start and len(folded) <= len(name) + 3:
             return name
     return None
+
+
+def going_elsewhere(tokens: list[str], foreign: Callable[[str], bool]) -> bool:
+    """Whether a question names a country no topic names (`foreign`) other than as where someone
+    comes from ("a visa for the USA", not "I am from India")."""
+    return any(
+        country_name(fold(token)) is not None and foreign(token)
+        for before, token in zip(["", *tokens[:-1]], tokens, strict=True)
+        if fold(before) not in ORIGIN_WORDS
+    )
 
 
 def names_module(names: list[str]) -> str:

@@ -1,39 +1,33 @@
 """Typed questions → the best topics: BM25 over lemmatised, script- and accent-folded tokens.
 
-The way migrants write is the design input: any supported language whatever their chosen one,
-Serbian in either script, no diacritics, inflected forms, small typos. So:
-- every token is lemmatised (simplemma: uk, Serbo-Croatian, sl, en) and also kept as written;
-- Cyrillic (Serbian, Ukrainian, Russian) is folded to Latin and diacritics are dropped (č→c,
-  đ→dj), on both sides (bot.faq.words); Russian words the content says in Ukrainian get the
-  Ukrainian word too (bot.faq.russian);
-- a 5-letter prefix stem catches inflections the lemmatiser does not know;
-- a query word the index has never seen is matched to close index words (rapidfuzz) for typos;
-  when a dictionary knows the word, a close word of another root is only a look-alike
-  ("пекара" bakery ~ "lekara" doctor), which ranks but does not count as covered.
-The index is built once per content load (terms: bot.faq.terms); a query costs a few dictionary
-look-ups and one pass over the postings of its words. `find` also says how sure it is
-(bot.faq.confidence), from how much of the question the topics cover, where words no topic has
-(other countries' names among them, bot.faq.countries) count against a match (see `coverage`
-and docs/design.md, "Search").
+Migrants write in any supported language and Russian, Serbian in either script, without
+diacritics, inflected, with typos. So every token is lemmatised (simplemma: uk, Serbo-Croatian,
+sl, en) and kept as written; Cyrillic is folded to Latin, diacritics dropped (bot.faq.words);
+Russian words the content says in Ukrainian get the Ukrainian word (bot.faq.russian); a 5-letter
+prefix stem catches other inflections; an unseen word meets close index words (rapidfuzz), but a
+word a dictionary knows only looks like another root ("пекара" bakery ~ "lekara" doctor): it ranks
+and covers nothing. Built once per content load (bot.faq.terms). `find` also says how sure it is
+(bot.faq.confidence), from how much of the question the topics cover; words no topic has, other
+countries (bot.faq.countries), everyday life (bot.faq.everyday) count against a match.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from bot.faq.confidence import Confidence, confidence
-from bot.faq.countries import country_name
+from bot.faq.countries import EXACT_FORMS, country_name, going_elsewhere
+from bot.faq.everyday import is_everyday, workplaces
 from bot.faq.model import FaqContent
 from bot.faq.russian import ukrainian_for
 from bot.faq.terms import (
     ALL_LEMMA_LANGUAGES,
     LEMMA_LANGUAGES,
-    STEM_LENGTH,
     STEM_WEIGHT,
     WORD,
     analyze,
@@ -56,8 +50,7 @@ CHILD_RATIO = 0.6  # a sub-question this close behind its own parent goes first
 NEAR_TIE = 0.98  # sub-questions this close are told apart by what their own titles name
 CHILD_WINDOW = 3  # looked for among the topics offered
 UNRECOGNISED_WEIGHT = 0.3  # a word no topic has and no dictionary knows, relative to a real one
-STEM_COVER = 1.0
-FUZZY_COVER = 0.8
+STEM_COVER, FUZZY_COVER = 1.0, 0.8  # how much of a word a stem or a typo match covers
 MAX_QUERY_CHARS = 500
 COMMON_SHARE = 0.7  # a word in over 70 % of one language's topics carries no meaning (how, what)
 
@@ -70,8 +63,7 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class QueryWord:
-    """One content word of a query: the index terms it stands for (with weights), none for a word
-    no topic has, and whether it is a function word staff kept as a keyword."""
+    """One content word of a query: the index terms it stands for (weighted; none if no topic)."""
 
     terms: dict[str, float]
     function: bool = False
@@ -80,6 +72,7 @@ class QueryWord:
     # root ("пекара" bakery ~ "lekara" doctor). They rank, but say little about being covered.
     loose: frozenset[str] = frozenset()
     foreign: bool = False  # another country's name: no topic is about it, whatever it resembles
+    everyday: bool = False  # weather, shops… (bot.faq.everyday): only a topic naming it covers it
 
 
 @dataclass(frozen=True)
@@ -105,8 +98,7 @@ class _Bm25:
         self.idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in frequency.items()}
 
     def add_scores(self, term: str, weight: float, scores: dict[int, float]) -> None:
-        idf = self.idf.get(term)
-        if idf is None:
+        if (idf := self.idf.get(term)) is None:
             return
         for index in self.postings[term]:
             tf = self.documents[index][term]
@@ -149,6 +141,8 @@ class SearchIndex:
             known |= set(bm25.idf)
         self._known = known
         self._vocabulary = sorted(t for t in known if not t.startswith("~"))
+        # By whole names ("Velikobritanija"'s stem is in every "velik", big).
+        self._named_countries = {n for t in self._vocabulary if (n := country_name(t))}
         self._fuzzy_candidates: dict[int, list[str]] = {}  # query word length → vocabulary
         # Questions repeat words: what a word stands for is worked out once per index.
         self._query_word = lru_cache(maxsize=8192)(self._make_query_word)
@@ -245,22 +239,26 @@ class SearchIndex:
         folded = fold(token)
         terms, loose = self._word_terms(token)
         real = bool(terms) or dictionary_knows(token)
-        return QueryWord(terms, folded in FUNCTION_WORDS, real, loose, self._foreign(folded, terms))
+        function, foreign = folded in FUNCTION_WORDS, self._foreign(folded, terms)
+        everyday = not function and is_everyday(token)
+        return QueryWord(terms, function, real, loose, foreign, everyday)
 
     def _foreign(self, folded: str, terms: dict[str, float]) -> bool:
         """A country's name that no topic names (Slovenia, Ukraine and Bosnia are named)."""
-        if any(_kind(term, weight) == _EXACT for term, weight in terms.items()):
+        name, exact = country_name(folded), any(_kind(t, w) == _EXACT for t, w in terms.items())
+        if name is None or (exact and folded not in EXACT_FORMS):
             return False
-        name = country_name(folded)
-        return name is not None and not {name, "~" + name[:STEM_LENGTH]} & self._known
+        return name not in self._named_countries
 
-    def _query_words(self, query: str) -> list[QueryWord]:
-        """Every distinct content word of the query, in order, with what it matched."""
+    def _query_words(self, query: str, tokens: list[str]) -> list[QueryWord]:
+        """Every distinct content word of the query, in order, with what it matched. Where someone
+        works ("I work in a shop") is not a word of everyday life there."""
         words: dict[str, QueryWord] = {}
+        at_work = workplaces(tokens)
         for token in content_tokens(query[:MAX_QUERY_CHARS], skip=self._skip):
-            folded = fold(token)
-            if folded not in words:
-                words[folded] = self._query_word(token)
+            if (folded := fold(token)) not in words:
+                word = self._query_word(token)
+                words[folded] = replace(word, everyday=False) if folded in at_work else word
         return list(words.values())
 
     def _rank(self, terms: dict[str, float]) -> list[tuple[str, float]]:
@@ -312,7 +310,7 @@ class SearchIndex:
         no topic at all weighs most, so it counts against any match (weather, Canada). "Permit" is
         in nearly every answer but the subject (title, keywords) of few: its weight is the mean of
         the two IDFs, so "I am from India" does not drown "residence permit"."""
-        if word.foreign:
+        if word.foreign or word.everyday:
             return self._idf(0)
         for kind in (_EXACT, _STEM, _FUZZY):
             topics: set[str] = set()
@@ -350,19 +348,22 @@ class SearchIndex:
         if word.foreign:
             return 0.0
         about = self._topic_meta.get(topic_id, set())
-        own = self._topic_terms.get(topic_id, set())
+        own = set() if word.everyday else self._topic_terms.get(topic_id, set())
         hit = 0.0
         for term, term_weight in word.terms.items():
+            kind = _kind(term, term_weight)
+            if word.everyday and kind != _EXACT:
+                continue  # "pogoda" (weather) is not "pogodba" (contract) by its stem
             if (term in about or term in own) and term not in word.loose:
-                hit = max(hit, COVER_BY_KIND[_kind(term, term_weight)])
+                hit = max(hit, COVER_BY_KIND[kind])
         return hit
 
     def find(self, query: str, *, limit: int = 3) -> SearchResult:
         """The best topics for a typed question and how sure the search is (see `Confidence`)."""
-        words = [fold(w) for w in WORD.findall(query[:MAX_QUERY_CHARS].lower())]
-        if " ".join(w for w in words if w not in SMALL_TALK) in SMALL_TALK_PHRASES:
+        tokens = WORD.findall(query[:MAX_QUERY_CHARS].lower())
+        if " ".join(w for w in map(fold, tokens) if w not in SMALL_TALK) in SMALL_TALK_PHRASES:
             return SearchResult(Confidence.NONE, ())
-        query_words = self._query_words(query)
+        query_words = self._query_words(query, tokens)
         terms: dict[str, float] = {}
         for word in query_words:
             for term, weight in word.terms.items():
@@ -371,11 +372,13 @@ class SearchIndex:
         ranked = [(t, s) for t, s in ranked[:limit] if s >= MIN_SCORE]
         if not ranked:
             return SearchResult(Confidence.NONE, ())
-        # The first topic must cover the question to be the answer; for "maybe", the topics
-        # offered together must.
+        # The first topic must cover the question to be the answer; for "maybe", those offered.
         share = self.coverage(query_words, [ranked[0][0]])
         offered = self.coverage(query_words, [topic for topic, _ in ranked])
-        level = confidence(share, offered, len(query_words))
+        left = any(w.everyday and not any(self._hit(w, t) for t, _ in ranked) for w in query_words)
+        left = left or going_elsewhere(tokens, lambda token: self._query_word(token).foreign)
+        content = sum(not w.function for w in query_words)
+        level = confidence(share, offered, len(query_words), everyday_left=left, content=content)
         if level is Confidence.NONE:
             return SearchResult(level, (), round(share, 3))
         hits = tuple(SearchHit(t, round(s, 3)) for t, s in ranked)
