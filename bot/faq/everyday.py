@@ -85,10 +85,6 @@ _WORK_VERBS = """
     work working worked delam delamo delal delala radim radimo радим радимо радио радила
     працюю працюємо працював працювала работаю работаем работал работала
 """
-WORK_VERBS = """
-    work works working worked delam dela delaš delamo radim radi radiš radimo радим ради радиш
-    працюю працює працюєш працюємо працював працювала работаю работает работаешь работал работала
-"""
 WORK_VERBS = frozenset(fold(word) for word in _WORK_VERBS.split())
 WORKPLACE_REACH = 2  # "work in a shop": the place is at most this many words after the verb
 
