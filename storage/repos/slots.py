@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Date, cast, func, update
+from sqlalchemy import Date, Update, cast, func, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -40,8 +40,14 @@ async def take_place(
     """Take one place if one is free: one conditional UPDATE, so the database decides races.
     `under_way`: a course that has started may still take someone (a freed place offered to
     the waiting list while sessions are ahead)."""
+    result = await session.exec(_take_one(slot_id, now, under_way=under_way))
+    return bool(result.rowcount == 1)
+
+
+def _take_one(slot_id: int, now: datetime, *, under_way: bool = False) -> Update:
+    """The conditional UPDATE that takes one place: free, open and (unless under way) ahead."""
     not_started = [] if under_way else [col(Slot.starts_at) > now]
-    result = await session.exec(
+    return (
         update(Slot)
         .where(
             col(Slot.id) == slot_id,
@@ -51,21 +57,13 @@ async def take_place(
         )
         .values(booked=col(Slot.booked) + 1)
     )
-    return bool(result.rowcount == 1)
 
 
 async def take_place_of(*, session: AsyncSession, slot_id: int, now: datetime) -> Slot | None:
     """`take_place` for a slot not read yet: the same conditional UPDATE, returning the slot as
     it is after it (None: no place was taken; read it to say why)."""
     result = await session.exec(
-        update(Slot)
-        .where(
-            col(Slot.id) == slot_id,
-            col(Slot.booked) < col(Slot.capacity),
-            col(Slot.status) == SlotStatus.OPEN,
-            col(Slot.starts_at) > now,
-        )
-        .values(booked=col(Slot.booked) + 1)
+        _take_one(slot_id, now)
         .returning(Slot)
         .execution_options(populate_existing=True, synchronize_session=False)
     )
