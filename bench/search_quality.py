@@ -1,14 +1,15 @@
 """How well typed questions find their FAQ topic, on the three sets in tests/data, with every miss.
 
     python bench/search_quality.py [--faq-dir faq] [--data-dir tests/data]
-                                   [--part all|base|tune|holdout|fresh] [--lang uk] [--quiet]
+                                   [--part all|base|tune|holdout|fresh|fresh2] [--lang uk] [--quiet]
 
 - in scope: top-1 and top-3, a sub-question of the expected topic counts as a hit;
 - specific: top-1 must be exactly the expected sub-question;
 - out of scope: the share of questions that get no topic at all.
 `--part tune` / `--part holdout` split every set (every 4th question is held out) so the search
-can be tuned on one part and judged on the other; `--part fresh` are questions written later and
-kept out of both (`base` = tune + holdout). tests/test_search_quality.py holds the targets.
+can be tuned on one part and judged on the other; `--part fresh` / `fresh2` are questions written
+later (before the third / fourth round) and kept out of both (`base` = tune + holdout).
+tests/test_search_quality.py holds the targets.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ Russian, Serbian in both scripts, typos, no diacritics, long stories.
 The issue's targets are in-scope top-1 0.85 / top-3 0.97, sub-question top-1 0.85 and 90 % of
 out-of-scope questions without a topic. The thresholds below are what the search reaches today
 (docs/design.md, "Search"), so that any change that makes it worse fails here. They hold on the
-"base" part of each set; the "fresh" questions (`part: fresh`, written later to check that a rule
-generalises) are checked for form here and their figures are reported by the bench.
+"base" part of each set; the "fresh" questions (`part: fresh` or `fresh2`, written later to check
+that a rule generalises) are checked for form here and their figures are reported by the bench.
 """
 
 from __future__ import annotations
@@ -26,13 +26,13 @@ from hypothesis import strategies as st
 
 from bot.faq.confidence import Confidence
 from bot.faq.library import FaqLibrary
-from bot.faq.quality import LANGUAGES, SETS, SetResult, evaluate, load_set
+from bot.faq.quality import FRESH, LANGUAGES, SETS, SetResult, evaluate, load_set
 from bot.faq.search import MIN_SCORE
 
 REPO = Path(__file__).resolve().parent.parent
 # 0.858 / 0.970 once nouns stopwords-iso lists (day names, "fire", "money") count (issue #11)
 IN_SCOPE_TOP1, IN_SCOPE_TOP3 = 0.85, 0.97
-SPECIFIC_TOP1 = 0.93  # 0.932 once words of keyword phrases count half (issue #11)
+SPECIFIC_TOP1 = 0.94  # 0.942: Russian "выбрать", "дней", "отрабатывать" (0.932 before)
 OUT_OF_SCOPE_NONE = 0.98  # 0.986 (68 of 69): everyday words, countries to go to (0.870 before)
 OUT_OF_SCOPE_CONFIDENT_AT_MOST = 0.02  # given a confident answer: 1 of 69 (4 before)
 RUSSIAN_TOP3 = 0.90
@@ -64,7 +64,7 @@ def test_question_file_is_well_formed(library: FaqLibrary, name: str):
     keys = {"q", "lang"} if name == "out-of-scope" else {"q", "lang", "topic"}
     problems = []
     for index, item in enumerate(EVERY_QUESTION[name]):
-        if set(item) - {"part"} != keys or item.get("part", "fresh") != "fresh":
+        if set(item) - {"part"} != keys or item.get("part", "fresh") not in FRESH:
             problems.append(f"#{index}: keys {sorted(item)}")
         elif item["lang"] not in LANGUAGES:
             problems.append(f"#{index}: unknown lang {item['lang']!r}")

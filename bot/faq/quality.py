@@ -9,8 +9,9 @@ tests, so both count the same way).
 
 Every set can be split in two for honest tuning: the "tune" part (3 of every 4 questions) is looked
 at while adjusting the search, the "holdout" part (every 4th question) only to report. Questions
-marked `part: fresh` were written later, before a round of tuning, and are in neither: they are
-the "fresh" part, judged only after it ("base" is tune and holdout together, the sets before them).
+marked `part: fresh` (or `fresh2`) were written later, before a round of tuning, and are in
+neither: they are the "fresh" ("fresh2") part, judged only after it ("base" is tune and holdout
+together, the sets before them).
 """
 
 from __future__ import annotations
@@ -32,17 +33,17 @@ SETS = {
 }
 LANGUAGES = ("uk", "ru", "sr", "sr-Latn", "sl", "en")
 HOLDOUT_EVERY = 4
-PARTS = ("all", "base", "tune", "holdout", "fresh")
-FRESH = "fresh"
+PARTS = ("all", "base", "tune", "holdout", "fresh", "fresh2")
+FRESH = ("fresh", "fresh2")  # written after a round of tuning, in the order of the rounds
 
 
 def load_set(name: str, data_dir: Path = DATA_DIR, *, part: str = "all") -> list[dict[str, Any]]:
     items = yaml.safe_load((data_dir / SETS[name]).read_text(encoding="utf-8")) or []
     if part == "all":
         return list(items)
-    if part == FRESH:
-        return [q for q in items if q.get("part") == FRESH]
-    base = [q for q in items if q.get("part") != FRESH]  # so the tune/holdout split stays put
+    if part in FRESH:
+        return [q for q in items if q.get("part") == part]
+    base = [q for q in items if q.get("part") not in FRESH]  # so the tune/holdout split stays put
     if part == "base":
         return base
     holdout = part == "holdout"

@@ -68,6 +68,8 @@ _GENERIC_WORDS = """
 прийду сказати каже кажуть дати дають взяти тут там тепер зараз вже ще також теж дуже більше
 менше просто тільки лише потім завжди ніколи знову разом якщо бо тому але або щоб аби
 нужна нужен нужны надо хочу могу можно делать сделать сейчас теперь уже еще здесь там
+kakšen kakšna kakšno kakšni kakšne kakšnega kakšnem сюди сюда ovamo semkaj
+noče nočem nočeš nočejo nočemo neću nećeš nećemo
 treba trebam trebaju trebalo moram moraš mora mogu možeš može možemo hoću hoćeš hoće želim znam
 uraditi uradim učiniti šta što gde gdje kada kad ovde ovdje sada sad već još nešto neko neki
 nekog moj moja moje moji moju mog mojim mojoj mene meni naš naša vaš vaša vam vas njih
