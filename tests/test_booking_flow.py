@@ -138,7 +138,7 @@ async def test_book_a_consultation_with_a_topic(bot: BotHarness, locale: str):
 
     # The coordinator chat: exactly one message, with Confirm and Decline for this booking.
     (post,) = coordinator_posts(bot)
-    assert data_of(post) == [f"co:ok:{booking.id}", f"co:no:{booking.id}"]
+    assert data_of(post) == [f"co:ok:{booking.id}:{booking.slot_id}", f"co:no:{booking.id}"]
     assert post.button_texts() == [bot.t("sl", "co-confirm"), bot.t("sl", "co-decline")]
     assert f"#{booking.id}" in post.text and "Olena" in post.text
 

@@ -331,6 +331,40 @@ async def test_a_move_notice_shows_the_old_and_new_time_and_the_note(bot: BotHar
     assert "Prinesem pogodbo" in notice.text
 
 
+async def test_a_confirm_on_the_notice_from_before_a_move_confirms_nothing(bot: BotHarness):
+    """The first notice showed 16:00; the person has moved to 16:45 since. Its Confirm must not
+    confirm a time the coordinator did not see: the alert names the new time, the old notice
+    loses its buttons, nobody is told anything, and the newer notice's Confirm confirms."""
+    hold_the_poll(bot)
+    migrant = bot.user(5011, language_code="uk")
+    booking = await booked(bot, migrant, THURSDAY_16)
+    first = coordinator_posts(bot)[-1]
+    old_slot = booking.slot_id
+    assert f"co:ok:{booking.id}:{old_slot}" in data_of(first)
+    new_slot = await slot_at(bot, CONSULTATION, THURSDAY_16_45)
+    await migrant.send("/mybookings")
+    await migrant.press_data(f"my:move:{booking.id}")
+    await migrant.press_data(f"my:mday:{booking.id}:20261203")
+    await migrant.press_data(f"my:mto:{booking.id}:{new_slot.id}")
+    newer = coordinator_posts(bot)[-1]
+    assert f"co:ok:{booking.id}:{new_slot.id}" in data_of(newer)
+    ana = coordinator(bot, ANA)
+
+    calls = await ana.press_data(f"co:ok:{booking.id}:{old_slot}", first.message_id)
+
+    assert (await one(bot, Booking, id=booking.id)).status == "pending"
+    (alert,) = [c for c in calls if c.method == "answerCallbackQuery"]
+    assert alert.params.get("show_alert") and "16:45" in alert.text
+    assert says(alert.text, bot, CO, "co-notice-moved", when="")
+    (edit,) = [c for c in calls if c.method == "editMessageReplyMarkup"]
+    assert int(edit.params["message_id"]) == first.message_id
+    assert not edit.params.get("reply_markup")
+    assert texts_to(calls, migrant.chat_id) == []
+
+    await ana.press_data(f"co:ok:{booking.id}:{new_slot.id}", newer.message_id)
+    assert (await one(bot, Booking, id=booking.id)).status == "confirmed"
+
+
 # -- item 14: one language for the coordinator chat ----------------------------------------------
 async def test_staff_output_language_group_versus_private_chat(bot: BotHarness):
     hold_the_poll(bot)

@@ -145,6 +145,21 @@ async def confirm_x_move(a: BotHarness, b: BotHarness) -> None:
 
 
 @race
+async def confirm_on_the_notice_x_move(a: BotHarness, b: BotHarness) -> None:
+    # The notice's Confirm names the slot it showed: whichever runs first, the booking ends
+    # pending at the new time, never confirmed at a time the coordinator did not see.
+    person, booking, first = await booked_consultation(a, 9108)
+    later = await slot_at(a, CONSULTATION, THURSDAY[1])
+    await asyncio.gather(
+        press(twin(b, person), f"my:mto:{booking.id}:{later.id}", person._latest_with_keyboard()),
+        staff_press(a, f"co:ok:{booking.id}:{first.id}"),
+    )
+    final = await one(a, Booking, id=booking.id)
+    assert (final.slot_id, final.status) == (later.id, "pending")
+    assert (await one(a, Slot, id=first.id)).booked == 0
+
+
+@race
 async def decline_x_move(a: BotHarness, b: BotHarness) -> None:
     person, booking, _ = await booked_consultation(a, 9103)
     later = await slot_at(a, CONSULTATION, THURSDAY[1])

@@ -160,7 +160,10 @@ async def test_a_freed_place_goes_down_the_waiting_list(bot: BotHarness):
         for t in texts_to(calls, fourth.chat_id)
     )
     (post,) = coordinator_posts(bot)[posts_before:]
-    assert data_of(post) == [f"co:ok:{fourth_booking.id}", f"co:no:{fourth_booking.id}"]
+    assert data_of(post) == [
+        f"co:ok:{fourth_booking.id}:{accepted.slot_id}",
+        f"co:no:{fourth_booking.id}",
+    ]
     assert await booked_places(bot) == 2
     assert {r.status for r in await outbox_of(bot, fourth_booking.id or 0)} == {"pending"}
 

@@ -25,6 +25,7 @@ class Status(StrEnum):
     IN_PAST = "in_past"
     EXISTS = "exists"
     TOO_EARLY = "too_early"  # attendance of a meeting that has not started
+    MOVED = "moved"  # a notice's decision, but the booking has moved since that notice
 
 
 @dataclass

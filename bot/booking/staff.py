@@ -39,13 +39,16 @@ class StaffDesk(Waitlist):
         reason: str | None = None,
         note: str | None = None,
         by: str | None = None,
+        seen_slot: int | None = None,
     ) -> Outcome:
         """Confirm or decline a pending booking, once: a second decision (another coordinator,
-        another instance) gets DECIDED with the booking as the first one left it (and who)."""
+        another instance) gets DECIDED with the booking as the first one left it (and who).
+        `seen_slot`: the slot the coordinator's notice showed; a booking moved since then is
+        not confirmed (MOVED, with the booking as it is now)."""
         now = self.clock.now()
         async with self.db.session() as session:
             if confirm:  # the usual press: one conditional UPDATE decides it
-                confirmed = await self._confirm(session, booking_id, by, now)
+                confirmed = await self._confirm(session, booking_id, by, now, seen_slot)
                 if confirmed is not None:
                     return confirmed
             loaded = await self._load(session, booking_id)
@@ -54,6 +57,8 @@ class StaffDesk(Waitlist):
             booking, slot, user = loaded
             if booking.status != BookingStatus.PENDING:
                 return Outcome(Status.DECIDED, booking=booking, slot=slot, user=user)
+            if confirm and seen_slot is not None and booking.slot_id != seen_slot:
+                return Outcome(Status.MOVED, booking=booking, slot=slot, user=user)
             booking.decided_by = by
             booking.decline_reason, booking.decline_note = reason, note
             await self._close(session, booking, slot, user, now, BookingStatus.DECLINED)
@@ -62,7 +67,12 @@ class StaffDesk(Waitlist):
             return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
     async def _confirm(
-        self, session: AsyncSession, booking_id: int, by: str | None, now: dt.datetime
+        self,
+        session: AsyncSession,
+        booking_id: int,
+        by: str | None,
+        now: dt.datetime,
+        seen_slot: int | None = None,
     ) -> Outcome | None:
         """Confirmed, told and logged; None if it no longer waits (decided, gone): the caller
         reads it to say so."""
@@ -72,6 +82,7 @@ class StaffDesk(Waitlist):
             status=BookingStatus.CONFIRMED,
             by=by,
             now=now,
+            slot_id=seen_slot,
         )
         if booking is None:
             return None  # the caller, in the same unit of work, reads what it is now

@@ -124,7 +124,8 @@ async def render_notice(services: Services, row: Outbox) -> Outgoing | Skip:
     booking_id = booking.id or 0
     # Its message id is kept (with the row's result) so a decision from /pending edits it too.
     remember = partial(services.desk.notice_posted, booking_id=booking_id)
-    return Outgoing(chat_id, text, notice_rows(services, booking_id), with_result=remember)
+    rows = notice_rows(services, booking_id, slot.id or 0)
+    return Outgoing(chat_id, text, rows, with_result=remember)
 
 
 def _moved_from(value: object) -> dt.datetime | None:

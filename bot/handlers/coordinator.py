@@ -65,6 +65,8 @@ async def on_coordinator_button(update: Update, context: AppContext) -> None:
         return
     reasons = (*DECLINE_REASONS, OTHER)
     match cd.parse(query.data):
+        case cd.CoConfirmAt(booking_id=booking_id, slot_id=slot_id):
+            await desk.decide_from(update, context, booking_id, NOTICE, confirm=True, seen=slot_id)
         case cd.CoConfirm(booking_id=booking_id):
             await desk.decide_from(update, context, booking_id, NOTICE, confirm=True)
         case cd.CoListConfirm(booking_id=booking_id):

@@ -29,6 +29,7 @@ from bot.handlers.base import (
     send_text,
     show,
 )
+from bot.handlers.booking_views import when
 from bot.handlers.coordinator_views import (
     LIST,
     NOTICE,
@@ -100,19 +101,33 @@ async def record_decision(
     confirm: bool,
     reason: str | None = None,
     note: str | None = None,
+    seen: int | None = None,
 ) -> Outcome:
-    """Decide once, signed; a later press hears who decided first. The notice is edited and
-    the person is told (from the outbox, in their language)."""
+    """Decide once, signed; a later press hears who decided first, and a Confirm on a notice
+    whose booking has moved since (`seen`: the slot it showed) hears the new time instead.
+    The notice is edited and the person is told (from the outbox, in their language)."""
     services = context.services
     query, chat = update.callback_query, update.effective_chat
     locale = staff_locale(context, chat.id if chat else None)
     outcome = await services.desk.decide(
-        booking_id=booking_id, confirm=confirm, reason=reason, note=note, by=signed_by(update)
+        booking_id=booking_id,
+        confirm=confirm,
+        reason=reason,
+        note=note,
+        by=signed_by(update),
+        seen_slot=seen,
     )
     booking, slot, user = outcome.booking, outcome.slot, outcome.user
     if query is not None:
         late = outcome.status == Status.DECIDED and booking is not None
         text = already_decided(services, locale, booking) if late and booking else None
+        if outcome.status == Status.MOVED and slot is not None:
+            late, text = (
+                True,
+                services.translator.t(
+                    locale, "co-notice-moved", when=when(services, locale, slot.starts_at)
+                ),
+            )
         await acknowledge(query, text, alert=late)
     if booking is None or slot is None or user is None:
         return outcome
@@ -132,9 +147,12 @@ async def decide_from(
     *,
     confirm: bool,
     reason: str | None = None,
+    seen: int | None = None,
 ) -> None:
     """A press on a notice or on the /pending list: decide, then redraw what was pressed."""
-    outcome = await record_decision(update, context, booking_id, confirm=confirm, reason=reason)
+    outcome = await record_decision(
+        update, context, booking_id, confirm=confirm, reason=reason, seen=seen
+    )
     if view == LIST:
         await show_pending(update, context)
         return
@@ -143,6 +161,9 @@ async def decide_from(
         return
     query = update.callback_query
     pressed = query.message if query is not None else None
+    if outcome.status == Status.MOVED and isinstance(pressed, Message):
+        await edit_in_place(pressed, None, [])  # it shows an old time: the newer notice decides
+        return
     same = isinstance(pressed, Message) and pressed.message_id == booking.notice_message_id
     if booking.notice_message_id is not None and (outcome.ok or not same):
         return  # its notice was just edited; an old button elsewhere leaves that message be
@@ -203,7 +224,8 @@ async def reasons_back(update: Update, context: AppContext, booking_id: int, vie
         return
     pressed = query.message if isinstance(query.message, Message) else None
     if pressed is not None:
-        await edit_in_place(pressed, None, notice_rows(context.services, booking_id))
+        rows = notice_rows(context.services, booking_id, booking.slot_id)
+        await edit_in_place(pressed, None, rows)
 
 
 # -- a typed reason ------------------------------------------------------------------------------

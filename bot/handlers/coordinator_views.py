@@ -52,11 +52,12 @@ def notice_text(services: Services, booking: Booking, slot: Slot, user: User) ->
     return f"{summary}\n\n{verdict(services, locale, booking)}"
 
 
-def notice_rows(services: Services, booking_id: int) -> Keyboard:
+def notice_rows(services: Services, booking_id: int, slot_id: int) -> Keyboard:
+    """A notice's Confirm names the slot it shows (`CoConfirmAt`)."""
     t, locale = services.translator.t, services.settings.coordinator_language
     return [
         [
-            button(t(locale, "co-confirm"), cd.CoConfirm(booking_id)),
+            button(t(locale, "co-confirm"), cd.CoConfirmAt(booking_id, slot_id)),
             button(t(locale, "co-decline"), cd.CoDecline(booking_id)),
         ]
     ]

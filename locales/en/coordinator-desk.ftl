@@ -58,6 +58,10 @@ co-already-declined = Already declined by { $name }: nothing was changed.
 # Variables:
 #   $status (String) - what the booking is now (cancelled, …)
 co-already-changed = This booking is { $status } now: nothing was changed.
+# A Confirm pressed on a notice whose booking was moved after it (a newer notice shows the new time).
+# Variables:
+#   $when (String) - the booking's new date and time
+co-notice-moved = This booking has moved to { $when } since this notice: nothing was changed. Confirm it on its newer notice.
 
 ## Declining
 

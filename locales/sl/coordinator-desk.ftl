@@ -58,6 +58,10 @@ co-already-declined = Rezervacija je že zavrnjena ({ $name }). Nič ni bilo spr
 # Variables:
 #   $status (String) - what the booking is now (cancelled, …)
 co-already-changed = Stanje rezervacije je zdaj: { $status }. Nič ni bilo spremenjeno.
+# A Confirm pressed on a notice whose booking was moved after it (a newer notice shows the new time).
+# Variables:
+#   $when (String) - the booking's new date and time
+co-notice-moved = Rezervacija je bila po tem obvestilu prestavljena na { $when }. Nič ni bilo spremenjeno: potrdite jo na novejšem obvestilu.
 
 ## Zavrnitev
 

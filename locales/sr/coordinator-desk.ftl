@@ -57,6 +57,10 @@ co-already-declined = Резервација је већ одбијена ({ $na
 # Variables:
 #   $status (String) - what the booking is now (cancelled, …)
 co-already-changed = Стање резервације је сада: { $status }. Ништа није промењено.
+# A Confirm pressed on a notice whose booking was moved after it (a newer notice shows the new time).
+# Variables:
+#   $when (String) - the booking's new date and time
+co-notice-moved = Резервација је после овог обавештења померена на { $when }. Ништа није промењено: потврдите је на новијем обавештењу.
 
 ## Одбијање
 

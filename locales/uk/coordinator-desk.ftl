@@ -58,6 +58,10 @@ co-already-declined = Запис уже відхилено ({ $name }). Нічо
 # Variables:
 #   $status (String) - what the booking is now (cancelled, …)
 co-already-changed = Стан запису тепер: { $status }. Нічого не змінено.
+# A Confirm pressed on a notice whose booking was moved after it (a newer notice shows the new time).
+# Variables:
+#   $when (String) - the booking's new date and time
+co-notice-moved = Після цього повідомлення запис перенесено на { $when }. Нічого не змінено: підтвердіть його в новішому повідомленні.
 
 ## Відхилення
 

@@ -121,6 +121,7 @@ _DECIDE_PENDING = (
     .returning(Booking)
     .execution_options(populate_existing=True, synchronize_session=False)
 )
+_DECIDE_PENDING_AT = _DECIDE_PENDING.where(col(Booking.slot_id) == bindparam("slot"))
 _LOCK_USER = (
     select(User)
     .where(col(User.id) == bindparam("person"))
@@ -168,15 +169,23 @@ async def slot_with_person(
 
 
 async def decide_pending(
-    *, session: AsyncSession, booking_id: int, status: str, by: str | None, now: datetime
+    *,
+    session: AsyncSession,
+    booking_id: int,
+    status: str,
+    by: str | None,
+    now: datetime,
+    slot_id: int | None = None,
 ) -> Booking | None:
     """A pending booking decided by one conditional UPDATE, returning the row as it is then:
     it leaves `pending` once (a second decider waits for the row, then matches nothing and
-    gets None). Lock order as everywhere: the booking first."""
-    result = await session.exec(
-        _DECIDE_PENDING,
-        params={"booking": booking_id, "verdict": status, "by": by, "at": now},
-    )
+    gets None). With `slot_id`, only while the booking is still on that slot (a move in
+    between makes it match nothing). Lock order as everywhere: the booking first."""
+    params = {"booking": booking_id, "verdict": status, "by": by, "at": now}
+    statement = _DECIDE_PENDING if slot_id is None else _DECIDE_PENDING_AT
+    if slot_id is not None:
+        params["slot"] = slot_id
+    result = await session.exec(statement, params=params)
     return result.scalars().first()
 
 

@@ -31,6 +31,7 @@ from bot.handlers.callback_data.booking import (
 from bot.handlers.callback_data.coordinator import (
     CoCloseSlot,
     CoConfirm,
+    CoConfirmAt,
     CoDecline,
     CoKeepSlot,
     CoList,
@@ -158,6 +159,7 @@ __all__ = [
     "CallbackDataTooLong",
     "CoCloseSlot",
     "CoConfirm",
+    "CoConfirmAt",
     "CoDecline",
     "CoKeepSlot",
     "CoList",

@@ -15,6 +15,16 @@ class CoConfirm(Action, feature=COORDINATOR, action="ok"):
 
 @register
 @dataclass(frozen=True)
+class CoConfirmAt(Action, feature=COORDINATOR, action="ok"):
+    """Confirm on a notice, naming the slot the notice showed: a booking moved since then is
+    not confirmed at a time the coordinator did not see (`CoConfirm`: notices from before)."""
+
+    booking_id: int
+    slot_id: int
+
+
+@register
+@dataclass(frozen=True)
 class CoDecline(Action, feature=COORDINATOR, action="no"):
     booking_id: int
 
