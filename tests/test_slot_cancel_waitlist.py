@@ -89,6 +89,15 @@ async def test_cancelling_a_course_ends_the_offer_and_tells_everyone_waiting(bot
 
     calls = await coordinator.press(bot.t(CO, "co-cancelslot-yes", slot=slot.id), exact=True)
 
+    # The coordinator hears how many were told: one booked, two from the waiting list (the
+    # offer holder and the one still waiting).
+    (done,) = [c for c in calls if c.chat_id == coordinator.chat_id and c.text]
+    assert done.text == (
+        bot.t(CO, "co-cancelslot-ok", count=1)
+        + " "
+        + bot.t(CO, "co-cancelslot-waiting-told", count=2)
+    )
+
     # The booked person as before; the offer holder and the waiting person once each, in their
     # language, with Book / Ask a person / Home.
     (to_boris,) = [c for c in calls if c.method == "sendMessage" and c.chat_id == boris.chat_id]

@@ -37,6 +37,7 @@ class Outcome:
     slot: Slot | None = None
     user: User | None = None
     alternatives: list[Slot] = field(default_factory=list)
+    waiting_told: int = 0  # a cancelled slot: people on its waiting list told it is closed
 
     @property
     def ok(self) -> bool:

@@ -199,7 +199,7 @@ class SlotSchedule(DeskBase):
                 payload={"offer": True} if held_offer else None,
             )
         await session.commit()
-        return Outcome(Status.OK, slot=slot), affected
+        return Outcome(Status.OK, slot=slot, waiting_told=len(closed)), affected
 
     async def slot(self, slot_id: int) -> Slot | None:
         async with self.db.reading() as session:

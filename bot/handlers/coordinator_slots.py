@@ -93,4 +93,7 @@ async def close_slot(update: Update, context: AppContext, slot_id: int, *, close
         await show(update, context, [t(locale, "co-slot-gone", slot=slot_id)], [])
         return
     kick(context)
-    await show(update, context, [t(locale, "co-cancelslot-ok", count=len(affected))], [])
+    text = t(locale, "co-cancelslot-ok", count=len(affected))
+    if outcome.waiting_told:
+        text += " " + t(locale, "co-cancelslot-waiting-told", count=outcome.waiting_told)
+    await show(update, context, [text], [])

@@ -84,6 +84,10 @@ co-cancelslot-ok =
         [one] One person was told.
        *[other] { $count } people were told.
     }
+# After a slot is cancelled, when people waited for a place on it (they are told too).
+# Variables:
+#   $count (Number) - people on the waiting list who were told
+co-cancelslot-waiting-told = Also told that it is closed: { $count } on its waiting list.
 # Variables:
 #   $name (String) - display name
 #   $language (String) - the person's language

@@ -88,6 +88,10 @@ co-cancelslot-ok =
         [few] Obveščene so bile { $count } osebe.
        *[other] Obveščenih je bilo { $count } oseb.
     }
+# After a slot is cancelled, when people waited for a place on it (they are told too).
+# Variables:
+#   $count (Number) - people on the waiting list who were told
+co-cancelslot-waiting-told = Da je odpovedan, smo sporočili tudi osebam s čakalnega seznama: { $count }.
 # Variables:
 #   $name (String) - display name
 #   $language (String) - the person's language

@@ -86,6 +86,10 @@ co-cancelslot-ok =
         [few] Обавештене су { $count } особе.
        *[other] Обавештено је { $count } особа.
     }
+# After a slot is cancelled, when people waited for a place on it (they are told too).
+# Variables:
+#   $count (Number) - people on the waiting list who were told
+co-cancelslot-waiting-told = О отказивању су обавештени и они са листе чекања: { $count }.
 # Variables:
 #   $name (String) - display name
 #   $language (String) - the person's language

@@ -88,6 +88,10 @@ co-cancelslot-ok =
         [many] Повідомлено { $count } осіб.
        *[other] Повідомлено { $count } особи.
     }
+# After a slot is cancelled, when people waited for a place on it (they are told too).
+# Variables:
+#   $count (Number) - people on the waiting list who were told
+co-cancelslot-waiting-told = Про скасування також повідомлено тих, хто був у черзі очікування: { $count }.
 # Variables:
 #   $name (String) - display name
 #   $language (String) - the person's language
