@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from bot.booking.ics import booking_calendar, icalendar_calendar
+from bot.booking.ics import Meeting, booking_calendar, icalendar_calendar
 
 NOW = dt.datetime(2026, 11, 30, 12, 0, 7, 123, tzinfo=dt.UTC)
 TEXTS = [
@@ -40,8 +40,9 @@ def test_the_booking_calendar_is_what_icalendar_writes(zone: str, cancelled: boo
             "now": NOW,
             "cancelled": cancelled,
         }
-        written = booking_calendar(**fields)  # type: ignore[arg-type]
-        assert written == icalendar_calendar(**fields)  # type: ignore[arg-type]
+        meeting = Meeting(**fields)  # type: ignore[arg-type]
+        written = booking_calendar(meeting)
+        assert written == icalendar_calendar(meeting)
         event = icalendar.Calendar.from_ical(written).walk("VEVENT")[0]
         assert str(event["description"] if text else "") == text.replace("\r\n", "\n").replace(
             "\r", "\n"

@@ -8,6 +8,7 @@ the time zone (once per zone) and any calendar in UTC."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -21,47 +22,41 @@ def booking_uid(booking_id: int) -> str:
     return f"booking-{booking_id}@arrival-desk"
 
 
-def booking_calendar(
-    *,
-    booking_id: int,
-    sequence: int,
-    summary: str,
-    location: str,
-    description: str,
-    starts_at: dt.datetime,
-    ends_at: dt.datetime,
-    tz: ZoneInfo,
-    now: dt.datetime,
-    cancelled: bool = False,
-) -> bytes:
+@dataclass(frozen=True)
+class Meeting:
+    """What a booking's calendar file says (both writers below take it)."""
+
+    booking_id: int
+    sequence: int
+    summary: str
+    location: str
+    description: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    tz: ZoneInfo
+    now: dt.datetime
+    cancelled: bool = False
+
+
+def booking_calendar(meeting: Meeting) -> bytes:
+    tz, cancelled = meeting.tz, meeting.cancelled
     tzid = getattr(tz, "key", None)
     if not isinstance(tzid, str) or tzid.upper() in ("UTC", "ETC/UTC", "Z"):
-        return icalendar_calendar(
-            booking_id=booking_id,
-            sequence=sequence,
-            summary=summary,
-            location=location,
-            description=description,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            tz=tz,
-            now=now,
-            cancelled=cancelled,
-        )
+        return icalendar_calendar(meeting)
     # Local times with the centre's TZID (and its VTIMEZONE): right across DST changes. The
     # order is icalendar's: its canonical properties first, then the rest alphabetically.
     event = [
-        ("SUMMARY", _text(summary)),
-        (f"DTSTART;TZID={tzid}", _local(starts_at.astimezone(tz))),
-        (f"DTEND;TZID={tzid}", _local(ends_at.astimezone(tz))),
-        ("DTSTAMP", _local(now.astimezone(dt.UTC)) + "Z"),
-        ("UID", booking_uid(booking_id)),
-        ("SEQUENCE", str(sequence)),
+        ("SUMMARY", _text(meeting.summary)),
+        (f"DTSTART;TZID={tzid}", _local(meeting.starts_at.astimezone(tz))),
+        (f"DTEND;TZID={tzid}", _local(meeting.ends_at.astimezone(tz))),
+        ("DTSTAMP", _local(meeting.now.astimezone(dt.UTC)) + "Z"),
+        ("UID", booking_uid(meeting.booking_id)),
+        ("SEQUENCE", str(meeting.sequence)),
     ]
-    if description:
-        event.append(("DESCRIPTION", _text(description)))
-    if location:
-        event.append(("LOCATION", _text(location)))
+    if meeting.description:
+        event.append(("DESCRIPTION", _text(meeting.description)))
+    if meeting.location:
+        event.append(("LOCATION", _text(meeting.location)))
     event.append(("STATUS", "CANCELLED" if cancelled else "CONFIRMED"))
     head = [
         "BEGIN:VCALENDAR",
@@ -119,36 +114,25 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def icalendar_calendar(
-    *,
-    booking_id: int,
-    sequence: int,
-    summary: str,
-    location: str,
-    description: str,
-    starts_at: dt.datetime,
-    ends_at: dt.datetime,
-    tz: ZoneInfo,
-    now: dt.datetime,
-    cancelled: bool = False,
-) -> bytes:
+def icalendar_calendar(meeting: Meeting) -> bytes:
     """The same calendar built with `icalendar` (for a zone given as UTC, and as the reference
     the tests compare `booking_calendar` with)."""
+    tz, cancelled = meeting.tz, meeting.cancelled
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("method", "CANCEL" if cancelled else "REQUEST")
     event = icalendar.Event()
-    event.add("uid", booking_uid(booking_id))
-    event.add("sequence", sequence)
-    event.add("dtstamp", now.astimezone(dt.UTC))
-    event.add("dtstart", starts_at.astimezone(tz))
-    event.add("dtend", ends_at.astimezone(tz))
-    event.add("summary", summary)
-    if location:
-        event.add("location", location)
-    if description:
-        event.add("description", description)
+    event.add("uid", booking_uid(meeting.booking_id))
+    event.add("sequence", meeting.sequence)
+    event.add("dtstamp", meeting.now.astimezone(dt.UTC))
+    event.add("dtstart", meeting.starts_at.astimezone(tz))
+    event.add("dtend", meeting.ends_at.astimezone(tz))
+    event.add("summary", meeting.summary)
+    if meeting.location:
+        event.add("location", meeting.location)
+    if meeting.description:
+        event.add("description", meeting.description)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     calendar.add_component(event)
     # What `calendar.add_missing_timezones()` gives, with each VTIMEZONE built and written once

@@ -14,7 +14,7 @@ from typing import Any
 from telegram import InputFile
 from telegram.error import TelegramError
 
-from bot.booking.ics import booking_calendar
+from bot.booking.ics import Meeting, booking_calendar
 from bot.booking.rules import still_changeable
 from bot.delivery.kinds import Kind
 from bot.delivery.outbox import payload_of
@@ -83,16 +83,18 @@ def calendar_bytes(
 ) -> bytes:
     service = services.catalog.get(booking.service_id)
     return booking_calendar(
-        booking_id=booking.id or 0,
-        sequence=booking.sequence,
-        summary=service_name(services, locale, booking.service_id),
-        location=service.address if service else "",
-        description=services.translator.t(locale, "booking-calendar-description"),
-        starts_at=slot.starts_at,
-        ends_at=slot.ends_at,
-        tz=services.settings.tz,
-        now=services.clock.now(),
-        cancelled=cancelled,
+        Meeting(
+            booking_id=booking.id or 0,
+            sequence=booking.sequence,
+            summary=service_name(services, locale, booking.service_id),
+            location=service.address if service else "",
+            description=services.translator.t(locale, "booking-calendar-description"),
+            starts_at=slot.starts_at,
+            ends_at=slot.ends_at,
+            tz=services.settings.tz,
+            now=services.clock.now(),
+            cancelled=cancelled,
+        )
     )
 
 
