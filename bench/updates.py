@@ -184,8 +184,9 @@ class Bench:
         self.show_statements = False  # print them too (one person's, with --statements)
 
     def count_statements(self, *engines: Any) -> None:
-        """Count every statement sent to the database (both engines: units of work and the
-        autocommit one), so `--statements` can print how many round trips each kind costs."""
+        """Count every statement sent to the database (every engine: units of work, the
+        autocommit one and, on SQLite, the inline one), so `--statements` can print how many
+        round trips each kind costs."""
 
         def counted(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
             self.executed += 1
@@ -196,7 +197,7 @@ class Bench:
 
         self.counting = True
         for engine in engines:
-            event.listen(engine.sync_engine, "before_cursor_execute", counted)
+            event.listen(getattr(engine, "sync_engine", engine), "before_cursor_execute", counted)
 
     async def feed(self, kind: str, payload: dict[str, Any]) -> list[Any]:
         before = len(self.api.calls)
@@ -389,7 +390,8 @@ async def measure(options: Any) -> list[Row]:
     bench = Bench(app, api, echo, echo_api)
     bench.profile = set(filter(None, str(getattr(options, "profile", "") or "").split(",")))
     if getattr(options, "statements", False):
-        bench.count_statements(services.db.engine, services.db.autocommit)
+        inline = [services.db.inline] if services.db.inline is not None else []
+        bench.count_statements(services.db.engine, services.db.autocommit, *inline)
     asked = itertools.cycle(questions())
     async with running(app), running(echo):
         for number in range(warm_up + measured):

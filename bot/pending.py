@@ -55,24 +55,19 @@ class PendingInputs:
     # conditional, so the database decides who took it): no BEGIN/COMMIT round trips.
     async def expect(self, user_id: int, kind: str, data: dict[str, Any]) -> Pending:
         pending = Pending(kind, data, self.clock.now() + EXPIRES_AFTER)
-        async with self.db.single() as connection:
-            await users.set_awaiting_alone(
-                connection=connection,
-                user_id=user_id,
-                kind=kind,
-                data=json.dumps(data, ensure_ascii=False),
-                until=pending.until,
-            )
+        await self.db.alone(
+            users.set_awaiting_alone,
+            user_id=user_id,
+            kind=kind,
+            data=json.dumps(data, ensure_ascii=False),
+            until=pending.until,
+        )
         return pending
 
     async def clear(self, user_id: int) -> None:
-        async with self.db.single() as connection:
-            await users.set_awaiting_alone(
-                connection=connection, user_id=user_id, kind=None, data=None, until=None
-            )
+        await self.db.alone(
+            users.set_awaiting_alone, user_id=user_id, kind=None, data=None, until=None
+        )
 
     async def take(self, user_id: int, kind: str) -> bool:
-        async with self.db.single() as connection:
-            return await users.take_awaiting_alone(
-                connection=connection, user_id=user_id, kind=kind
-            )
+        return await self.db.alone(users.take_awaiting_alone, user_id=user_id, kind=kind)

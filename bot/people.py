@@ -167,8 +167,7 @@ class People:
         """Runs on every update, so the usual case is one read outside any transaction; a
         first contact or a row to refresh (see `needs_write`) is a unit of work."""
         now = self.clock.now()
-        async with self.db.single() as connection:
-            row = await users.read_by_telegram_id(connection=connection, telegram_id=telegram_id)
+        row = await self.db.alone(users.read_by_telegram_id, telegram_id=telegram_id)
         if row is not None and not needs_write(row, display_name, now):
             return _person(row, is_new=False, is_coordinator=is_coordinator, now=now)
         async with self.db.session() as session:

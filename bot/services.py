@@ -45,5 +45,4 @@ class Services:
     async def record_event(self, **fields: Any) -> None:
         """One event outside any unit of work (fields: those of `events.new_event` but `at`).
         One statement, no transaction around it: every update records one."""
-        async with self.db.single() as connection:
-            await events.record_alone(connection=connection, at=self.clock.now(), **fields)
+        await self.db.alone(events.record_alone, at=self.clock.now(), **fields)

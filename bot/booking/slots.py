@@ -202,15 +202,13 @@ class SlotSchedule(DeskBase):
         return Outcome(Status.OK, slot=slot, waiting_told=len(closed)), affected
 
     async def slot(self, slot_id: int) -> Slot | None:
-        async with self.db.reading() as session:
-            return await repo.get_slot(session=session, slot_id=slot_id)
+        return await self.db.alone(repo.read_slot, slot_id=slot_id)
 
     async def available_days(self, service_id: str) -> list[dt.date]:
         earliest, latest = rules.bookable_window(self.clock.now(), self.rules)
-        async with self.db.reading() as session:
-            bounds = await repo.free_day_bounds(
-                session=session, service_id=service_id, after=earliest, before=latest
-            )
+        bounds = await self.db.alone(
+            repo.free_day_bounds, service_id=service_id, after=earliest, before=latest
+        )
         return sorted({moment.astimezone(self.tz).date() for moment in bounds})
 
     async def free_slots(self, service_id: str, day: dt.date | None = None) -> list[Slot]:
@@ -224,10 +222,9 @@ class SlotSchedule(DeskBase):
             ).astimezone(dt.UTC)
             earliest = max(earliest, day_start - dt.timedelta(microseconds=1))
             latest = min(latest, day_end)
-        async with self.db.reading() as session:
-            return await repo.bookable_slots(
-                session=session, service_id=service_id, after=earliest, before=latest
-            )
+        return await self.db.alone(
+            repo.bookable_slots, service_id=service_id, after=earliest, before=latest
+        )
 
     async def group_slot(self, service_id: str) -> Slot | None:
         """The upcoming series of a group service (its one slot), full or not."""

@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.engine import Connection
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -43,9 +43,9 @@ async def record(*, session: AsyncSession, **fields: Any) -> Event:
 _INSERT_EVENT = insert(Event.__table__)  # type: ignore[attr-defined]
 
 
-async def record_alone(
+def record_alone(
+    connection: Connection,
     *,
-    connection: AsyncConnection,
     kind: str,
     user_key: str,
     language: str,
@@ -55,7 +55,7 @@ async def record_alone(
     service_id: str | None = None,
 ) -> None:
     """The same row as `record`, written by one INSERT on an autocommit connection: for an
-    event that is not part of a unit of work (most of them: one per update)."""
+    event that is not part of a unit of work (most of them: one per update; `Database.alone`)."""
     values = {
         "kind": str(kind),
         "user_key": user_key,
@@ -65,7 +65,7 @@ async def record_alone(
         "service_id": service_id,
         "created_at": at,
     }
-    await connection.execute(_INSERT_EVENT, values)
+    connection.execute(_INSERT_EVENT, values)
 
 
 async def list_for_user(*, session: AsyncSession, user_key: str) -> list[Event]:

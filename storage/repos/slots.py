@@ -6,6 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Date, Update, cast, func, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -14,6 +16,15 @@ from storage.models import CourseSession, Slot, SlotStatus
 
 async def get_slot(*, session: AsyncSession, slot_id: int) -> Slot | None:
     return await session.get(Slot, slot_id)
+
+
+# The pickers' reads below are one statement each, run by `Database.alone` (at once on a
+# SQLite file); a short-lived ORM session on its connection makes the same `Slot` objects.
+
+
+def read_slot(connection: Connection, *, slot_id: int) -> Slot | None:
+    with Session(connection) as session:
+        return session.get(Slot, slot_id)
 
 
 async def find_slot(*, session: AsyncSession, service_id: str, starts_at: datetime) -> Slot | None:
@@ -90,35 +101,39 @@ def _free_between(service_id: str, after: datetime, before: datetime) -> list[An
     ]
 
 
-async def bookable_slots(
-    *, session: AsyncSession, service_id: str, after: datetime, before: datetime
+def bookable_slots(
+    connection: Connection, *, service_id: str, after: datetime, before: datetime
 ) -> list[Slot]:
     """Free open slots of a window, earliest first."""
-    result = await session.exec(
-        select(Slot).where(*_free_between(service_id, after, before)).order_by(col(Slot.starts_at))
-    )
-    return list(result.all())
+    with Session(connection) as session:
+        return list(
+            session.scalars(
+                select(Slot)
+                .where(*_free_between(service_id, after, before))
+                .order_by(col(Slot.starts_at))
+            )
+        )
 
 
-async def free_day_bounds(
-    *, session: AsyncSession, service_id: str, after: datetime, before: datetime
+def free_day_bounds(
+    connection: Connection, *, service_id: str, after: datetime, before: datetime
 ) -> list[datetime]:
     """The first and the last free start of each UTC day of a window: enough for the day picker
     (within one UTC day local dates only grow, and span at most two, so the local dates of these
     two are exactly those of all that day's starts), and a few rows instead of every slot."""
-    bind = session.bind
     starts = col(Slot.starts_at)
     utc_day = (
         cast(func.timezone("UTC", starts), Date)
-        if bind is not None and bind.dialect.name == "postgresql"
+        if connection.dialect.name == "postgresql"
         else func.date(starts)  # SQLite: stored in UTC
     )
-    result = await session.exec(
-        select(func.min(starts), func.max(starts))
-        .where(*_free_between(service_id, after, before))
-        .group_by(utc_day)
-    )
-    return [moment for row in result.all() for moment in row if moment is not None]
+    with Session(connection) as session:
+        rows = session.execute(
+            select(func.min(starts), func.max(starts))
+            .where(*_free_between(service_id, after, before))
+            .group_by(utc_day)
+        ).all()
+    return [moment for row in rows for moment in row if moment is not None]
 
 
 async def next_open_slot(*, session: AsyncSession, service_id: str, after: datetime) -> Slot | None:

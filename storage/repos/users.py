@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, bindparam, update
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.engine import Connection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -22,10 +22,12 @@ _USERS = User.__table__  # type: ignore[attr-defined]
 _READ_BY_TELEGRAM_ID = select(_USERS).where(_USERS.c.telegram_id == bindparam("telegram_id"))
 
 
-async def read_by_telegram_id(*, connection: AsyncConnection, telegram_id: int) -> Row[Any] | None:
-    """The person's row as plain values (no ORM object), for a read outside a unit of work."""
-    result = await connection.execute(_READ_BY_TELEGRAM_ID, {"telegram_id": telegram_id})
-    row: Row[Any] | None = result.first()
+def read_by_telegram_id(connection: Connection, *, telegram_id: int) -> Row[Any] | None:
+    """The person's row as plain values (no ORM object), for a read outside a unit of work
+    (one statement: `Database.alone`)."""
+    row: Row[Any] | None = connection.execute(
+        _READ_BY_TELEGRAM_ID, {"telegram_id": telegram_id}
+    ).first()
     return row
 
 
@@ -77,17 +79,17 @@ def _take_awaiting(user_id: int, kind: str) -> Any:
     )
 
 
-async def set_awaiting_alone(
+def set_awaiting_alone(
+    connection: Connection,
     *,
-    connection: AsyncConnection,
     user_id: int,
     kind: str | None,
     data: str | None,
     until: datetime | None,
 ) -> None:
     """What the person is asked to type next (None: nothing), by one UPDATE on an autocommit
-    connection: a single statement needs no unit of work around it."""
-    await connection.execute(_set_awaiting(user_id, kind, data, until))
+    connection (`Database.alone`): a single statement needs no unit of work around it."""
+    connection.execute(_set_awaiting(user_id, kind, data, until))
 
 
 async def take_awaiting(*, session: AsyncSession, user_id: int, kind: str) -> bool:
@@ -96,10 +98,10 @@ async def take_awaiting(*, session: AsyncSession, user_id: int, kind: str) -> bo
     return bool(result.rowcount == 1)
 
 
-async def take_awaiting_alone(*, connection: AsyncConnection, user_id: int, kind: str) -> bool:
+def take_awaiting_alone(connection: Connection, *, user_id: int, kind: str) -> bool:
     """`take_awaiting` as one conditional UPDATE on an autocommit connection: the database
     still decides which of two callers took it (the one whose UPDATE changed the row)."""
-    result = await connection.execute(_take_awaiting(user_id, kind))
+    result = connection.execute(_take_awaiting(user_id, kind))
     return bool(result.rowcount == 1)
 
 

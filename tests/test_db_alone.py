@@ -1,0 +1,94 @@
+"""One statement outside any unit of work (`Database.alone`): on a SQLite file it runs at once
+on the event loop's thread and never waits there; a write that finds the lock taken goes
+through the async engine and waits for it. Each statement happens once."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from storage.db import Database
+
+
+def _insert(connection: Connection, *, value: int) -> None:
+    connection.execute(text("INSERT INTO t (id) VALUES (:value)"), {"value": value})
+
+
+def _ids(connection: Connection) -> list[int]:
+    return [row[0] for row in connection.execute(text("SELECT id FROM t ORDER BY id"))]
+
+
+async def _database(tmp_path: Path) -> Database:
+    db = Database(f"sqlite:///{tmp_path / 'd.db'}")
+    async with db.engine.begin() as connection:
+        await connection.execute(text("PRAGMA journal_mode=WAL"))
+        await connection.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY)"))
+        await connection.execute(text("INSERT INTO t (id) VALUES (1)"))
+    return db
+
+
+def _count_inline(db: Database) -> list[str]:
+    seen: list[str] = []
+    assert db.inline is not None
+    event.listen(db.inline, "before_cursor_execute", lambda *a: seen.append(a[2].split()[0]))
+    return seen
+
+
+async def test_a_free_database_runs_the_statement_at_once(tmp_path: Path) -> None:
+    db = await _database(tmp_path)
+    try:
+        inline = _count_inline(db)
+        await db.alone(_insert, value=2)
+        assert await db.alone(_ids) == [1, 2]
+        assert inline == ["INSERT", "SELECT"]  # on the inline engine, not aiosqlite's thread
+    finally:
+        await db.dispose()
+
+
+async def test_a_write_waits_for_a_unit_of_work_without_blocking_the_loop(tmp_path: Path) -> None:
+    db = await _database(tmp_path)
+    try:
+        inline = _count_inline(db)
+        async with db.session() as writer:  # BEGIN IMMEDIATE: holds SQLite's write lock
+            await (await writer.connection()).execute(text("INSERT INTO t (id) VALUES (2)"))
+            # A read goes beside the writer (WAL) and sees only what is committed.
+            assert await asyncio.wait_for(db.alone(_ids), 2) == [1]
+            waiting = asyncio.create_task(db.alone(_insert, value=3))
+            await asyncio.sleep(0.3)  # the loop is free meanwhile: this sleep ends
+            assert not waiting.done()  # refused at once inline, now waiting for the lock
+            await writer.commit()
+        await asyncio.wait_for(waiting, 5)
+        assert await db.alone(_ids) == [1, 2, 3]  # written once, after the unit of work
+        assert inline.count("INSERT") == 1  # the refused try, which changed nothing
+    finally:
+        await db.dispose()
+
+
+async def test_other_errors_are_not_retried(tmp_path: Path) -> None:
+    db = await _database(tmp_path)
+    try:
+        with pytest.raises(IntegrityError):
+            await db.alone(_insert, value=1)  # the id is taken: an error, not a lock
+        assert await db.alone(_ids) == [1]
+    finally:
+        await db.dispose()
+
+
+async def test_in_memory_and_postgresql_have_no_inline_engine(database_url: str) -> None:
+    memory = Database("sqlite:///:memory:")
+    try:
+        assert memory.inline is None
+        assert await memory.alone(lambda c: c.execute(text("SELECT 7")).scalar_one()) == 7
+    finally:
+        await memory.dispose()
+    db = Database(database_url)
+    try:
+        assert (db.inline is None) == (not db.is_sqlite)
+        assert await db.alone(lambda c: c.execute(text("SELECT 8")).scalar_one()) == 8
+    finally:
+        await db.dispose()
