@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Date, Update, cast, func, update
+from sqlalchemy import Date, Update, bindparam, cast, func, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -18,13 +16,16 @@ async def get_slot(*, session: AsyncSession, slot_id: int) -> Slot | None:
     return await session.get(Slot, slot_id)
 
 
-# The pickers' reads below are one statement each, run by `Database.alone` (at once on a
-# SQLite file); a short-lived ORM session on its connection makes the same `Slot` objects.
+# The pickers' reads are one statement each, run by `Database.alone` (at once on a SQLite file),
+# built once with bind parameters: building and caching an ORM statement per call cost more than
+# running it.
+_SLOTS = Slot.__table__  # type: ignore[attr-defined]
+_READ_SLOT = select(_SLOTS).where(_SLOTS.c.id == bindparam("slot"))
 
 
 def read_slot(connection: Connection, *, slot_id: int) -> Slot | None:
-    with Session(connection) as session:
-        return session.get(Slot, slot_id)
+    row = connection.execute(_READ_SLOT, {"slot": slot_id}).first()
+    return Slot(**row._mapping) if row is not None else None
 
 
 async def find_slot(*, session: AsyncSession, service_id: str, starts_at: datetime) -> Slot | None:
@@ -89,30 +90,34 @@ async def release_place(*, session: AsyncSession, slot_id: int) -> None:
     )
 
 
-def _free_between(service_id: str, after: datetime, before: datetime) -> list[Any]:
-    """Open slots with a free place in a window: the conditions of the partial index
-    `ix_slots_free_service_start`, so full slots are never read (a year holds many)."""
-    return [
-        Slot.service_id == service_id,
-        Slot.status == SlotStatus.OPEN,
-        col(Slot.booked) < col(Slot.capacity),
-        col(Slot.starts_at) > after,
-        col(Slot.starts_at) < before,
-    ]
+# Open slots with a free place in a window (bind parameters service, after, before): the
+# conditions of the partial index `ix_slots_free_service_start`, so full slots are never read (a
+# year holds many).
+_FREE_IN_WINDOW = (
+    _SLOTS.c.service_id == bindparam("service"),
+    _SLOTS.c.status == SlotStatus.OPEN.value,
+    _SLOTS.c.booked < _SLOTS.c.capacity,
+    _SLOTS.c.starts_at > bindparam("after"),
+    _SLOTS.c.starts_at < bindparam("before"),
+)
+_BOOKABLE = select(_SLOTS).where(*_FREE_IN_WINDOW).order_by(_SLOTS.c.starts_at)
+_STARTS = _SLOTS.c.starts_at
+_DAY_BOUNDS = {
+    # UTC day: SQLite stores UTC text; PostgreSQL's timestamptz is cast in UTC.
+    dialect: select(func.min(_STARTS), func.max(_STARTS)).where(*_FREE_IN_WINDOW).group_by(day)
+    for dialect, day in (
+        ("sqlite", func.date(_STARTS)),
+        ("postgresql", cast(func.timezone("UTC", _STARTS), Date)),
+    )
+}
 
 
 def bookable_slots(
     connection: Connection, *, service_id: str, after: datetime, before: datetime
 ) -> list[Slot]:
     """Free open slots of a window, earliest first."""
-    with Session(connection) as session:
-        return list(
-            session.scalars(
-                select(Slot)
-                .where(*_free_between(service_id, after, before))
-                .order_by(col(Slot.starts_at))
-            )
-        )
+    window = {"service": service_id, "after": after, "before": before}
+    return [Slot(**row._mapping) for row in connection.execute(_BOOKABLE, window)]
 
 
 def free_day_bounds(
@@ -121,18 +126,8 @@ def free_day_bounds(
     """The first and the last free start of each UTC day of a window: enough for the day picker
     (within one UTC day local dates only grow, and span at most two, so the local dates of these
     two are exactly those of all that day's starts), and a few rows instead of every slot."""
-    starts = col(Slot.starts_at)
-    utc_day = (
-        cast(func.timezone("UTC", starts), Date)
-        if connection.dialect.name == "postgresql"
-        else func.date(starts)  # SQLite: stored in UTC
-    )
-    with Session(connection) as session:
-        rows = session.execute(
-            select(func.min(starts), func.max(starts))
-            .where(*_free_between(service_id, after, before))
-            .group_by(utc_day)
-        ).all()
+    window = {"service": service_id, "after": after, "before": before}
+    rows = connection.execute(_DAY_BOUNDS[connection.dialect.name], window).all()
     return [moment for row in rows for moment in row if moment is not None]
 
 

@@ -63,20 +63,22 @@ async def set_active_by_id(*, session: AsyncSession, user_id: int, active: bool)
         session.add(user)
 
 
-def _set_awaiting(user_id: int, kind: str | None, data: str | None, until: datetime | None) -> Any:
-    return (
-        update(User)
-        .where(col(User.id) == user_id)
-        .values(awaiting_kind=kind, awaiting_data=data, awaiting_until=until)
+# Built once with bind parameters (their names differ from the columns', which the SET clause
+# reserves): a booking step sets or takes the pending input on most presses.
+_SET_AWAITING = (
+    update(_USERS)
+    .where(_USERS.c.id == bindparam("user"))
+    .values(
+        awaiting_kind=bindparam("kind"),
+        awaiting_data=bindparam("data"),
+        awaiting_until=bindparam("until"),
     )
-
-
-def _take_awaiting(user_id: int, kind: str) -> Any:
-    return (
-        update(User)
-        .where(col(User.id) == user_id, col(User.awaiting_kind) == kind)
-        .values(awaiting_kind=None, awaiting_data=None, awaiting_until=None)
-    )
+)
+_TAKE_AWAITING = (
+    update(_USERS)
+    .where(_USERS.c.id == bindparam("user"), _USERS.c.awaiting_kind == bindparam("kind"))
+    .values(awaiting_kind=None, awaiting_data=None, awaiting_until=None)
+)
 
 
 def set_awaiting_alone(
@@ -89,19 +91,19 @@ def set_awaiting_alone(
 ) -> None:
     """What the person is asked to type next (None: nothing), by one UPDATE on an autocommit
     connection (`Database.alone`): a single statement needs no unit of work around it."""
-    connection.execute(_set_awaiting(user_id, kind, data, until))
+    connection.execute(_SET_AWAITING, {"user": user_id, "kind": kind, "data": data, "until": until})
 
 
 async def take_awaiting(*, session: AsyncSession, user_id: int, kind: str) -> bool:
     """Clear the pending input if it is still `kind`: True for the one caller that took it."""
-    result = await session.exec(_take_awaiting(user_id, kind))
+    result = await session.exec(_TAKE_AWAITING, params={"user": user_id, "kind": kind})
     return bool(result.rowcount == 1)
 
 
 def take_awaiting_alone(connection: Connection, *, user_id: int, kind: str) -> bool:
     """`take_awaiting` as one conditional UPDATE on an autocommit connection: the database
     still decides which of two callers took it (the one whose UPDATE changed the row)."""
-    result = connection.execute(_take_awaiting(user_id, kind))
+    result = connection.execute(_TAKE_AWAITING, {"user": user_id, "kind": kind})
     return bool(result.rowcount == 1)
 
 
