@@ -242,14 +242,13 @@ class Delivery:
         return renewed
 
     async def finish(self, row: Outbox, status: str, *, result: str | None = None) -> None:
-        async with self.db.single() as connection:  # one statement: atomic by itself
-            await repo.finish_alone(
-                connection=connection,
-                outbox_id=row.id or 0,
-                status=status,
-                now=self.clock.now(),
-                result=result,
-            )
+        await self.db.alone(
+            repo.finish_alone,
+            outbox_id=row.id or 0,
+            status=status,
+            now=self.clock.now(),
+            why=result,
+        )
 
     async def postpone(self, row: Outbox, until: dt.datetime) -> None:
         """Leave the row for any sender to take again at `until` (not a failed attempt)."""
@@ -287,20 +286,14 @@ class Delivery:
         if event is None and not (attempt.blocked and row.user_id is not None):
             # Only the row's own result: one statement on an autocommit connection, atomic by
             # itself, costs no BEGIN and COMMIT round trips (most reminders, every decision).
-            async with self.db.single() as connection:
-                if status == "pending":
-                    await repo.retry_at_alone(
-                        connection=connection, outbox_id=row.id or 0, at=at, result=result
-                    )
-                else:
-                    await repo.finish_alone(
-                        connection=connection,
-                        outbox_id=row.id or 0,
-                        status=status,
-                        now=now,
-                        result=result,
-                    )
-                if also is not None:
+            if status == "pending":
+                await self.db.alone(repo.retry_at_alone, outbox_id=row.id or 0, at=at, why=result)
+            else:
+                await self.db.alone(
+                    repo.finish_alone, outbox_id=row.id or 0, status=status, now=now, why=result
+                )
+            if also is not None:
+                async with self.db.single() as connection:
                     await also(connection)
             return status
 

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Integer, Update, bindparam, func, insert, or_, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -115,16 +116,12 @@ async def finish(
     await session.exec(_FINISH, params=_finished(outbox_id, status, now, result))
 
 
-async def finish_alone(
-    *,
-    connection: AsyncConnection,
-    outbox_id: int,
-    status: str,
-    now: datetime,
-    result: str | None = None,
+def finish_alone(
+    connection: Connection, *, outbox_id: int, status: str, now: datetime, why: str | None = None
 ) -> None:
-    """`finish` as one statement on an autocommit connection (nothing else to write with it)."""
-    await connection.execute(_FINISH, _finished(outbox_id, status, now, result))
+    """`finish` as one statement outside any unit of work (`Database.alone`): nothing else to
+    write with it."""
+    connection.execute(_FINISH, _finished(outbox_id, status, now, why))
 
 
 async def renew_lease(
@@ -150,11 +147,11 @@ async def retry_at(
     await session.exec(_RETRY, params={"row": outbox_id, "until": at, "why": result})
 
 
-async def retry_at_alone(
-    *, connection: AsyncConnection, outbox_id: int, at: datetime, result: str | None
+def retry_at_alone(
+    connection: Connection, *, outbox_id: int, at: datetime, why: str | None
 ) -> None:
-    """`retry_at` as one statement on an autocommit connection."""
-    await connection.execute(_RETRY, {"row": outbox_id, "until": at, "why": result})
+    """`retry_at` as one statement outside any unit of work (`Database.alone`)."""
+    connection.execute(_RETRY, {"row": outbox_id, "until": at, "why": why})
 
 
 async def postpone(*, session: AsyncSession, outbox_id: int, until: datetime) -> None:
