@@ -177,7 +177,7 @@ class Database:
         this way.
 
         On a SQLite file it runs at once, on the event loop's thread, through the standard
-        `sqlite3` driver: an indexed read or a one-row write costs 30–60 µs there, where
+        `sqlite3` driver: an indexed read or a one-row write costs 30–80 µs there, where
         aiosqlite's four hand-offs to its thread per statement cost ~500 µs of CPU (bench/).
         It never waits there (busy_timeout 0: WAL lets a read go beside a writer; a write that
         finds the lock taken fails before changing anything) and then goes, as on PostgreSQL,
