@@ -52,14 +52,14 @@ def _parse(text: str) -> dict[str, str]:
 
 
 LEXICON = _parse(_LEXICON)
-_BY_LENGTH = sorted(LEXICON, key=len, reverse=True)
+_LENGTHS = sorted({len(stem) for stem in LEXICON}, reverse=True)  # longest stem first
 
 
 def ukrainian_for(token: str) -> str | None:
     """The Ukrainian word for a Russian word (lowercase), by its longest known stem, or None."""
     if len(token) < 3:
         return None
-    for stem in _BY_LENGTH:
-        if token.startswith(stem):
-            return LEXICON[stem]
+    for length in _LENGTHS:  # a look-up per stem length, not a comparison per stem
+        if length <= len(token) and (found := LEXICON.get(token[:length])) is not None:
+            return found
     return None
