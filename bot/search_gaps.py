@@ -1,4 +1,5 @@
-"""Unanswered questions for staff: one unit of work per call (record, list, purge). No Telegram."""
+"""Unanswered questions for staff: one statement or unit of work per call (record, list,
+purge). No Telegram."""
 
 from __future__ import annotations
 
@@ -16,9 +17,7 @@ async def record_gap(db: Database, *, text: str, language: str, now: datetime) -
     masked = mask(text)
     if not main_words(masked):
         return  # "hello", "ok", "дякую": nothing a topic could be written about
-    async with db.session() as session:
-        await gaps.add(session=session, text=masked, language=language, at=now)
-        await session.commit()
+    await db.alone(gaps.add, text=masked, language=language, at=now)
 
 
 async def gap_groups(db: Database, *, now: datetime, days: int = KEEP_DAYS) -> list[GapGroup]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from storage.models import Booking, Slot, User
+from storage.repos.slots import Timed
 
 
 class Status(StrEnum):
@@ -36,7 +38,7 @@ class Outcome:
     booking: Booking | None = None
     slot: Slot | None = None
     user: User | None = None
-    alternatives: list[Slot] = field(default_factory=list)
+    alternatives: Sequence[Timed] = field(default_factory=list)
     waiting_told: int = 0  # a cancelled slot: people on its waiting list told it is closed
 
     @property

@@ -211,7 +211,7 @@ class SlotSchedule(DeskBase):
         )
         return sorted({moment.astimezone(self.tz).date() for moment in bounds})
 
-    async def free_slots(self, service_id: str, day: dt.date | None = None) -> list[Slot]:
+    async def free_slots(self, service_id: str, day: dt.date | None = None) -> list[repo.FreeTime]:
         """Free open slots of the bookable window (of one local day, if given): the database
         filters full slots and the window, so a year of full slots costs nothing here."""
         earliest, latest = rules.bookable_window(self.clock.now(), self.rules)
@@ -253,6 +253,6 @@ class SlotSchedule(DeskBase):
             slot = await repo.get_slot(session=session, slot_id=slot_id)
         return [(slot.starts_at, slot.ends_at)] if slot else []
 
-    async def alternatives(self, slot: Slot) -> list[Slot]:
+    async def alternatives(self, slot: Slot) -> list[repo.FreeTime]:
         """Other free times of the same service (never the one just refused or taken)."""
         return [s for s in await self.free_slots(slot.service_id) if s.id != slot.id][:3]

@@ -28,14 +28,15 @@ from bot.handlers.booking_views import (
     time_label,
     when,
 )
-from storage.models import Booking, Slot, SlotStatus
+from storage.models import Booking, SlotStatus
+from storage.repos.slots import Timed
 
 
 def home_rows(context: AppContext) -> Keyboard:
     return [[button(context.t("faq-home"), cd.FaqHome())]]
 
 
-def slot_button(label: str, slot: Slot, move_booking: int | None) -> Button:
+def slot_button(label: str, slot: Timed, move_booking: int | None) -> Button:
     """A time to pick: it books, or, while moving a booking, moves that booking there."""
     if move_booking is None:
         return button(label, cd.BookSlot(slot.id or 0))

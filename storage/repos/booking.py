@@ -22,6 +22,7 @@ from storage.models import (
 )
 from storage.repos.daily import claim_daily
 from storage.repos.slots import (
+    FreeTime,
     add_slot,
     bookable_slots,
     find_slot,
@@ -51,6 +52,7 @@ from storage.repos.waiting import (
 )
 
 __all__ = [
+    "FreeTime",
     "active_booking",
     "active_on_slots",
     "active_slots_of_service",

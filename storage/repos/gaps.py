@@ -1,23 +1,24 @@
 """Search gaps: questions without an answer, kept 30 days without any user key.
-Functions take `*, session` and never commit."""
+Functions take `*, session` and never commit, but `add`: one statement (`Database.alone`)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
+from sqlalchemy.engine import Connection
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import SearchGap
 from storage.repos.daily import claim_daily
 
+_INSERT_GAP = insert(SearchGap.__table__)  # type: ignore[attr-defined]
 
-async def add(*, session: AsyncSession, text: str, language: str, at: datetime) -> SearchGap:
+
+def add(connection: Connection, *, text: str, language: str, at: datetime) -> None:
     """`text` must already be masked (bot.faq.gaps.mask): this table keeps what it is given."""
-    gap = SearchGap(text=text, language=language, asked_at=at)
-    session.add(gap)
-    return gap
+    connection.execute(_INSERT_GAP, {"text": text, "language": language, "asked_at": at})
 
 
 async def since(*, session: AsyncSession, start: datetime) -> list[SearchGap]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple, Protocol
 
 from sqlalchemy import Date, Update, bindparam, cast, func, update
 from sqlalchemy.engine import Connection
@@ -100,7 +101,9 @@ _FREE_IN_WINDOW = (
     _SLOTS.c.starts_at > bindparam("after"),
     _SLOTS.c.starts_at < bindparam("before"),
 )
-_BOOKABLE = select(_SLOTS).where(*_FREE_IN_WINDOW).order_by(_SLOTS.c.starts_at)
+_BOOKABLE = (
+    select(_SLOTS.c.id, _SLOTS.c.starts_at).where(*_FREE_IN_WINDOW).order_by(_SLOTS.c.starts_at)
+)
 _STARTS = _SLOTS.c.starts_at
 _DAY_BOUNDS = {
     # UTC day: SQLite stores UTC text; PostgreSQL's timestamptz is cast in UTC.
@@ -112,12 +115,29 @@ _DAY_BOUNDS = {
 }
 
 
+class Timed(Protocol):
+    """What a button for a time needs: a `Slot`, or a picker's `FreeTime`."""
+
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def starts_at(self) -> datetime: ...
+
+
+class FreeTime(NamedTuple):
+    """A free slot as the time picker shows it: a `Slot` object per row cost ~25 µs to make."""
+
+    id: int
+    starts_at: datetime
+
+
 def bookable_slots(
     connection: Connection, *, service_id: str, after: datetime, before: datetime
-) -> list[Slot]:
+) -> list[FreeTime]:
     """Free open slots of a window, earliest first."""
     window = {"service": service_id, "after": after, "before": before}
-    return [Slot(**row._mapping) for row in connection.execute(_BOOKABLE, window)]
+    return [FreeTime(row[0], row[1]) for row in connection.execute(_BOOKABLE, window)]
 
 
 def free_day_bounds(
