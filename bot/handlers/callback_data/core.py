@@ -62,6 +62,17 @@ def _dump(value: Any) -> str:
     return str(value)
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """An action's fields in order, looked up once per class (a picker encodes dozens)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
 class Action:
     """A button's meaning. Subclasses are frozen dataclasses declared with their feature and
     action: `class BookDay(Action, feature=BOOK, action="day")`."""
@@ -75,7 +86,7 @@ class Action:
         cls.FEATURE, cls.ACTION = feature, action
 
     def encode(self) -> str:
-        values = [_dump(getattr(self, f.name)) for f in fields(self)]  # type: ignore[arg-type]
+        values = [_dump(getattr(self, name)) for name in _field_names(type(self))]
         data = ":".join([self.FEATURE, self.ACTION, *values])
         if len(data.encode()) > MAX_BYTES:
             raise CallbackDataTooLong(data)
