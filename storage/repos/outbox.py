@@ -20,10 +20,16 @@ _PENDING = _OUTBOX.c.status == "pending"
 
 
 def _claim_statement(*, postgres: bool) -> Update:
+    # Without statistics (no ANALYZE) SQLite's planner prefers the index on `status` (every
+    # pending row, then a sort) to the partial index of pending rows by due time: 14–23 ms a
+    # claim with 100,000 rows pending in the future (bench --year) against 0.05 ms. `likely()`
+    # tells it most rows pass the status test; it is still the partial index's own condition
+    # (tests/test_query_plans.py).
+    pending = _PENDING if postgres else func.likely(_PENDING)
     due = (
         select(_OUTBOX.c.id)
         .where(
-            _PENDING,
+            pending,
             _OUTBOX.c.due_at <= bindparam("now"),
             or_(_OUTBOX.c.lease_until.is_(None), _OUTBOX.c.lease_until <= bindparam("now")),
         )
