@@ -211,9 +211,12 @@ class SlotSchedule(DeskBase):
         )
         return sorted({moment.astimezone(self.tz).date() for moment in bounds})
 
-    async def free_slots(self, service_id: str, day: dt.date | None = None) -> list[repo.FreeTime]:
-        """Free open slots of the bookable window (of one local day, if given): the database
-        filters full slots and the window, so a year of full slots costs nothing here."""
+    async def free_slots(
+        self, service_id: str, day: dt.date | None = None, *, most: int | None = None
+    ) -> list[repo.FreeTime]:
+        """Free open slots of the bookable window (of one local day, if given; the first `most`,
+        if given): the database filters full slots and the window, so a year of full slots
+        costs nothing here."""
         earliest, latest = rules.bookable_window(self.clock.now(), self.rules)
         if day is not None:
             day_start = dt.datetime.combine(day, dt.time(0), tzinfo=self.tz).astimezone(dt.UTC)
@@ -223,7 +226,7 @@ class SlotSchedule(DeskBase):
             earliest = max(earliest, day_start - dt.timedelta(microseconds=1))
             latest = min(latest, day_end)
         return await self.db.alone(
-            repo.bookable_slots, service_id=service_id, after=earliest, before=latest
+            repo.bookable_slots, service_id=service_id, after=earliest, before=latest, most=most
         )
 
     async def group_slot(self, service_id: str) -> Slot | None:
@@ -255,4 +258,5 @@ class SlotSchedule(DeskBase):
 
     async def alternatives(self, slot: Slot) -> list[repo.FreeTime]:
         """Other free times of the same service (never the one just refused or taken)."""
-        return [s for s in await self.free_slots(slot.service_id) if s.id != slot.id][:3]
+        found = await self.free_slots(slot.service_id, most=4)  # the slot itself may be free
+        return [s for s in found if s.id != slot.id][:3]

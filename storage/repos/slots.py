@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple, Protocol
 
-from sqlalchemy import Date, Update, bindparam, cast, func, update
+from sqlalchemy import Date, Integer, Update, bindparam, cast, func, update
 from sqlalchemy.engine import Connection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -104,6 +104,7 @@ _FREE_IN_WINDOW = (
 _BOOKABLE = (
     select(_SLOTS.c.id, _SLOTS.c.starts_at).where(*_FREE_IN_WINDOW).order_by(_SLOTS.c.starts_at)
 )
+_FIRST_BOOKABLE = _BOOKABLE.limit(bindparam("most", type_=Integer))
 _STARTS = _SLOTS.c.starts_at
 _DAY_BOUNDS = {
     # UTC day: SQLite stores UTC text; PostgreSQL's timestamptz is cast in UTC.
@@ -133,11 +134,17 @@ class FreeTime(NamedTuple):
 
 
 def bookable_slots(
-    connection: Connection, *, service_id: str, after: datetime, before: datetime
+    connection: Connection,
+    *,
+    service_id: str,
+    after: datetime,
+    before: datetime,
+    most: int | None = None,
 ) -> list[FreeTime]:
-    """Free open slots of a window, earliest first."""
-    window = {"service": service_id, "after": after, "before": before}
-    return [FreeTime(row[0], row[1]) for row in connection.execute(_BOOKABLE, window)]
+    """Free open slots of a window, earliest first (only the first `most`, if given)."""
+    window = {"service": service_id, "after": after, "before": before, "most": most}
+    statement = _BOOKABLE if most is None else _FIRST_BOOKABLE
+    return [FreeTime(row[0], row[1]) for row in connection.execute(statement, window)]
 
 
 def free_day_bounds(
