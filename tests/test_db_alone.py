@@ -92,3 +92,25 @@ async def test_in_memory_and_postgresql_have_no_inline_engine(database_url: str)
         assert await db.alone(lambda c: c.execute(text("SELECT 8")).scalar_one()) == 8
     finally:
         await db.dispose()
+
+
+async def test_a_connection_the_server_dropped_is_replaced(database_url: str) -> None:
+    """PostgreSQL restarted (or an administrator ended the session) while a pooled connection
+    was idle: the next statement still runs, on a new connection."""
+    db = Database(database_url)
+    if db.is_sqlite:
+        await db.dispose()
+        pytest.skip("a server that drops connections: PostgreSQL")
+
+    def backend(connection: Connection) -> int:
+        return int(connection.execute(text("SELECT pg_backend_pid()")).scalar_one())
+
+    try:
+        first = await db.alone(backend)
+        async with db.engine.connect() as other:  # only that connection: tests share the server
+            await other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": first})
+        await asyncio.sleep(0.2)
+        second = await db.alone(backend)
+        assert second != first
+    finally:
+        await db.dispose()
