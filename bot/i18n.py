@@ -112,6 +112,9 @@ class Catalog:
 
     bundles: dict[str, FluentBundle]
     sources: dict[str, dict[str, str]] = field(default_factory=dict)  # locale -> file -> text
+    # Messages without arguments as formatted once (button labels, titles): a reload brings a
+    # new catalogue, so they never outlive the text they came from.
+    plain: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
 
     @property
     def locales(self) -> list[str]:
@@ -196,6 +199,17 @@ class Translator:
         return self.default_locale, True
 
     def t(self, locale: str, message_id: str, **args: Any) -> str:
+        if args:
+            return self._format(locale, message_id, args)
+        plain, key = self.catalog.plain, (self.default_locale, locale, message_id)
+        text = plain.get(key)
+        if text is None:
+            text = self._format(locale, message_id, args)
+            if text != message_id:  # a missing id is not kept: ids are not all ours to choose
+                plain[key] = text
+        return text
+
+    def _format(self, locale: str, message_id: str, args: dict[str, Any]) -> str:
         for candidate in (locale, self.default_locale, FALLBACK_LOCALE):
             bundle = self.catalog.bundles.get(candidate)
             if bundle is not None and bundle.has_message(message_id):

@@ -15,7 +15,7 @@ from fluent.syntax.visitor import Visitor
 from bot.app import COMMANDS
 from bot.config import SUPPORTED_LANGUAGES
 from bot.faq.loader import load_faq
-from bot.i18n import SERBIAN_LATIN, Translator, read_locale_sources
+from bot.i18n import SERBIAN_LATIN, Translator, build_catalog, read_locale_sources
 from tests.conftest import REPO
 
 LOCALES_DIR = REPO / "locales"
@@ -385,3 +385,18 @@ def test_negotiation_only_returns_served_locales(tmp_path: Path):
     translator = Translator.from_dir(tmp_path, default_locale="en")
     codes = [code for code, _ in NEGOTIATION if code]
     assert {code: translator.negotiate(code) for code in codes} == {code: "en" for code in codes}
+
+
+def test_messages_without_arguments_are_formatted_once_per_catalogue(tmp_path: Path):
+    def catalogue(text: str) -> Translator:
+        folder = tmp_path / text / "en"
+        folder.mkdir(parents=True)
+        (folder / "main.ftl").write_text(f"greeting = {text}\nnamed = {text}, {{ $name }}\n")
+        return Translator(build_catalog(folder.parent))
+
+    before, after = catalogue("Hello"), catalogue("Hi")  # a reload builds a new catalogue
+    assert before.t("en", "greeting") == before.t("en", "greeting") == "Hello"
+    assert after.t("en", "greeting") == "Hi"
+    assert before.t("en", "named", name="Ana") == "Hello, Ana"  # with arguments: each time
+    assert before.t("en", "no-such-message") == "no-such-message"
+    assert list(before.catalog.plain.values()) == ["Hello"]  # a missing id is not kept
