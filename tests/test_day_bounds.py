@@ -1,5 +1,5 @@
 """The day picker's read (`free_day_bounds`): each UTC day's first and last free start of a
-window, by two index seeks a day. Compared with the plain answer worked out in Python, on random
+window. Compared with the plain answer worked out in Python, on random
 slots (full, cancelled, other services, at the window's edges and at UTC midnight)."""
 
 from __future__ import annotations
