@@ -202,7 +202,8 @@ class Database:
         # A dead connection (the server restarted since it was last used): the pool holds only
         # fresh ones now, so one more try. A connection that died while idle sent nothing; one
         # cut in the middle of the statement (the server crashed during it) leaves its outcome
-        # unknown either way, and at worst an event is counted twice.
+        # unknown either way: at worst an event is counted twice, or the rows a lost claim
+        # leased wait for their lease to end.
         async with self.single() as connection:
             return await connection.run_sync(statement, **params)
 

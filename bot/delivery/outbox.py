@@ -211,14 +211,9 @@ class Delivery:
 
     async def claim(self, *, limit: int = BATCH) -> list[Outbox]:
         now = self.clock.now()
-        async with self.db.single() as connection:  # one statement: no unit of work around it
-            return await repo.claim_due(
-                connection=connection,
-                now=now,
-                lease=self.lease,
-                limit=limit,
-                postgres=not self.db.is_sqlite,
-            )
+        return await self.db.alone(  # one statement: no unit of work around it
+            repo.claim_due, now=now, lease=self.lease, limit=limit, postgres=not self.db.is_sqlite
+        )
 
     async def still_mine(self, row: Outbox) -> bool:
         """Just before a send: the row's lease must have at least half its length left, or be

@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import Integer, Update, bindparam, func, insert, or_, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -97,19 +96,17 @@ async def cancel_pending(*, session: AsyncSession, ref_id: int, kinds: tuple[str
     )
 
 
-async def claim_due(
-    *, connection: AsyncConnection, now: datetime, lease: timedelta, limit: int, postgres: bool
+def claim_due(
+    connection: Connection, *, now: datetime, lease: timedelta, limit: int, postgres: bool
 ) -> list[Outbox]:
     """Rows due now that nobody holds, leased to the caller until `now + lease`, oldest first.
 
     One statement (an UPDATE of the rows its subquery picks, RETURNING them), so it needs no
-    unit of work around it: atomic by itself on an autocommit connection. On PostgreSQL the
-    subquery's FOR UPDATE SKIP LOCKED lets several instances claim side by side (each row is
-    re-checked once locked); SQLite has a single writer, which holds its lock for the statement.
+    unit of work around it: atomic by itself (`Database.alone`). On PostgreSQL the subquery's
+    FOR UPDATE SKIP LOCKED lets several instances claim side by side (each row is re-checked
+    once locked); SQLite has a single writer, which holds its lock for the statement.
     """
-    result = await connection.execute(
-        _CLAIM[postgres], {"now": now, "until": now + lease, "most": limit}
-    )
+    result = connection.execute(_CLAIM[postgres], {"now": now, "until": now + lease, "most": limit})
     rows = [Outbox(**row._mapping) for row in result]
     return sorted(rows, key=lambda row: (row.due_at, row.id or 0))
 
