@@ -129,17 +129,25 @@ async def confirm_x_decline(a: BotHarness, b: BotHarness) -> None:
     assert len(await events(a, "confirmed", "declined")) == 1
 
 
+async def staff_press_x_move(
+    a: BotHarness, b: BotHarness, number: int, data: Callable[[Booking, Slot], str]
+) -> tuple[Booking, Slot, Slot]:
+    """The person moves their booking on instance b while a coordinator presses `data(booking,
+    its slot)` on instance a; the booking as it ends, its first slot and the one moved to."""
+    person, booking, first = await booked_consultation(a, number)
+    later = await slot_at(a, CONSULTATION, THURSDAY[1])
+    await asyncio.gather(
+        press(twin(b, person), f"my:mto:{booking.id}:{later.id}", person._latest_with_keyboard()),
+        staff_press(a, data(booking, first)),
+    )
+    return await one(a, Booking, id=booking.id), first, later
+
+
 @race
 async def confirm_x_move(a: BotHarness, b: BotHarness) -> None:
     # Whichever runs second sees the first's result: a move after a confirmation asks again
     # (pending at the new time); a confirmation after a move confirms the booking it finds.
-    person, booking, first = await booked_consultation(a, 9107)
-    later = await slot_at(a, CONSULTATION, THURSDAY[1])
-    await asyncio.gather(
-        press(twin(b, person), f"my:mto:{booking.id}:{later.id}", person._latest_with_keyboard()),
-        staff_press(a, f"co:ok:{booking.id}"),
-    )
-    final = await one(a, Booking, id=booking.id)
+    final, first, later = await staff_press_x_move(a, b, 9107, lambda bk, _: f"co:ok:{bk.id}")
     assert final.slot_id == later.id and final.status in ("pending", "confirmed")
     assert (await one(a, Slot, id=first.id)).booked == 0
 
@@ -148,26 +156,17 @@ async def confirm_x_move(a: BotHarness, b: BotHarness) -> None:
 async def confirm_on_the_notice_x_move(a: BotHarness, b: BotHarness) -> None:
     # The notice's Confirm names the slot it showed: whichever runs first, the booking ends
     # pending at the new time, never confirmed at a time the coordinator did not see.
-    person, booking, first = await booked_consultation(a, 9108)
-    later = await slot_at(a, CONSULTATION, THURSDAY[1])
-    await asyncio.gather(
-        press(twin(b, person), f"my:mto:{booking.id}:{later.id}", person._latest_with_keyboard()),
-        staff_press(a, f"co:ok:{booking.id}:{first.id}"),
+    final, first, later = await staff_press_x_move(
+        a, b, 9108, lambda bk, slot: f"co:ok:{bk.id}:{slot.id}"
     )
-    final = await one(a, Booking, id=booking.id)
     assert (final.slot_id, final.status) == (later.id, "pending")
     assert (await one(a, Slot, id=first.id)).booked == 0
 
 
 @race
 async def decline_x_move(a: BotHarness, b: BotHarness) -> None:
-    person, booking, _ = await booked_consultation(a, 9103)
-    later = await slot_at(a, CONSULTATION, THURSDAY[1])
-    await asyncio.gather(
-        press(twin(b, person), f"my:mto:{booking.id}:{later.id}", person._latest_with_keyboard()),
-        staff_press(a, f"co:why:{booking.id}:unavailable"),
-    )
-    assert (await one(a, Booking, id=booking.id)).status == "declined"
+    final, _, _ = await staff_press_x_move(a, b, 9103, lambda bk, _: f"co:why:{bk.id}:unavailable")
+    assert final.status == "declined"
     assert len(await events(a, "declined")) == 1
 
 
