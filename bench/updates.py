@@ -185,8 +185,8 @@ class Bench:
 
     def count_statements(self, *engines: Any) -> None:
         """Count every statement sent to the database (every engine: units of work, the
-        autocommit one and, on SQLite, the inline one), so `--statements` can print how many
-        round trips each kind costs."""
+        autocommit one and, on SQLite, those on the loop's thread), so `--statements` can print
+        how many round trips each kind costs."""
 
         def counted(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
             self.executed += 1
@@ -390,8 +390,8 @@ async def measure(options: Any) -> list[Row]:
     bench = Bench(app, api, echo, echo_api)
     bench.profile = set(filter(None, str(getattr(options, "profile", "") or "").split(",")))
     if getattr(options, "statements", False):
-        inline = [services.db.inline] if services.db.inline is not None else []
-        bench.count_statements(services.db.engine, services.db.autocommit, *inline)
+        _ = services.db.autocommit  # made on first use: made now, so that it is counted
+        bench.count_statements(*services.db.engines())
     asked = itertools.cycle(questions())
     async with running(app), running(echo):
         for number in range(warm_up + measured):

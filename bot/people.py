@@ -170,7 +170,7 @@ class People:
         row = await self.db.alone(users.read_by_telegram_id, telegram_id=telegram_id)
         if row is not None and not needs_write(row, display_name, now):
             return _person(row, is_new=False, is_coordinator=is_coordinator, now=now)
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             person = await resolve(
                 session=session,
                 telegram_id=telegram_id,
@@ -184,16 +184,16 @@ class People:
         return person
 
     async def set_language(self, telegram_id: int, locale: str) -> None:
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             await set_language(session=session, telegram_id=telegram_id, locale=locale)
             await session.commit()
 
     async def set_active(self, telegram_id: int, active: bool) -> None:
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             await users.set_active(session=session, telegram_id=telegram_id, active=active)
             await session.commit()
 
     async def language_of(self, telegram_id: int) -> str | None:
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             stored = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
         return stored.language if stored else None

@@ -22,13 +22,13 @@ class Relays:
 
     async def thread_of(self, relay_id: int, user_id: int) -> int | None:
         """The coordinator-chat post a "write back" button continues; never another person's."""
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             relay = await session.get(Relay, relay_id)
         return relay.coordinator_message_id if relay and relay.user_id == user_id else None
 
     async def thread_of_reply(self, user_id: int, message_id: int) -> int | None:
         """The thread of the relayed answer a person replied to (Telegram's "reply")."""
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             relay = await repo.relay_by_user_message(
                 session=session, user_id=user_id, message_id=message_id
             )
@@ -37,7 +37,7 @@ class Relays:
     async def ask(self, *, user: User, text: str, thread: int | None) -> None:
         """Queue the question for the coordinator chat and count the contact, in one unit."""
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             await outbox.enqueue(
                 session,
                 Kind.QUESTION,
@@ -56,7 +56,7 @@ class Relays:
 
     async def asker_of(self, coordinator_message_id: int) -> tuple[Relay, User] | None:
         """Who asked the question a coordinator replied to."""
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             relay = await repo.relay_by_coordinator_message(
                 session=session, message_id=coordinator_message_id
             )
@@ -65,7 +65,7 @@ class Relays:
 
     async def answer(self, *, relay: Relay, text: str, by: str | None = None) -> None:
         """Queue the answer for the person; the question's post remembers who answered."""
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             await repo.mark_answered(
                 session=session, coordinator_message_id=relay.coordinator_message_id, by=by
             )
@@ -88,7 +88,7 @@ class Relays:
     ) -> None:
         """Remember the sent parts, so a reply to any of them continues the thread."""
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             pairs: list[tuple[int, int | None]]
             if user_message_ids is None:  # a question: its posts in the coordinator chat
                 pairs = [(m, None) for m in coordinator_message_ids]

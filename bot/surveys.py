@@ -32,7 +32,7 @@ class Surveys:
     async def asked(self, *, booking_id: int, user: User, service_id: str) -> None:
         """The question reached the person: from now on it counts as asked."""
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             await repo.add_asked(
                 session=session,
                 booking_id=booking_id,
@@ -58,7 +58,7 @@ class Surveys:
         if score not in SCORES:
             return Answer.ALREADY
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             first = await repo.answer(
                 session=session,
                 booking_id=booking_id,
@@ -90,7 +90,7 @@ class Surveys:
         return Answer.CLOSED if closed else Answer.ALREADY
 
     async def comment(self, *, booking_id: int, user_id: int, text: str) -> bool:
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             done = await repo.add_comment(
                 session=session,
                 booking_id=booking_id,

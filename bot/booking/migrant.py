@@ -41,7 +41,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
         booking); it is taken in the same unit of work, so it is used once and kept if the
         booking fails."""
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             # The person's row locked first (and read: the only read of the person here): their
             # own bookings are decided one at a time, so two taps on two times cannot both pass
             # the limit below.
@@ -130,7 +130,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
 
     async def owned(self, user_id: int, booking_id: int) -> tuple[Booking, Slot] | None:
         """The booking if it belongs to this user and is still active (never trust callbacks)."""
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             loaded = await self._load_owned(session, booking_id, user_id)
         return (loaded[0], loaded[1]) if loaded else None
 
@@ -139,7 +139,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
     ) -> Outcome:
         """Cancel; `user_id` must own the booking unless staff cancel it."""
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             loaded = await self._load_owned(session, booking_id, user_id)
             if loaded is None:
                 return Outcome(Status.GONE)
@@ -153,7 +153,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
 
     async def move(self, *, booking_id: int, user_id: int, new_slot_id: int) -> Outcome:
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             loaded = await self._load_owned(session, booking_id, user_id, HOLDING_BOOKING)
             if loaded is None:
                 return Outcome(Status.GONE)

@@ -46,7 +46,7 @@ class StaffDesk(Waitlist):
         `seen_slot`: the slot the coordinator's notice showed; a booking moved since then is
         not confirmed (MOVED, with the booking as it is now)."""
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             if confirm:  # the usual press: one conditional UPDATE decides it
                 confirmed = await self._confirm(session, booking_id, by, now, seen_slot)
                 if confirmed is not None:
@@ -102,7 +102,7 @@ class StaffDesk(Waitlist):
         self, *, booking_id: int, session_start: dt.datetime, present: bool
     ) -> Outcome:
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             loaded = await self._load(session, booking_id)
             if loaded is None or loaded[0].status not in HOLDING_BOOKING:
                 return Outcome(Status.GONE)
@@ -189,7 +189,7 @@ class StaffDesk(Waitlist):
 
     async def slot_headcount(self, slot_id: int) -> tuple[Slot | None, int]:
         """An open slot and how many people cancelling it would tell (None: no such open slot)."""
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             slot = await repo.get_slot(session=session, slot_id=slot_id)
             if slot is None or slot.status != SlotStatus.OPEN:
                 return None, 0
@@ -207,7 +207,7 @@ class StaffDesk(Waitlist):
         )
 
     async def claim_daily(self, kind: str, day: dt.date) -> bool:
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             try:
                 first = await repo.claim_daily(session=session, kind=kind, day=day.isoformat())
                 await session.commit()

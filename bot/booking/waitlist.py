@@ -53,7 +53,7 @@ class Waitlist(DeskBase):
 
     async def join_waitlist(self, *, user_id: int, slot_id: int) -> Outcome:
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             found = await self._open_slot_for(session, user_id, slot_id, now)
             if isinstance(found, Outcome):
                 return found
@@ -116,7 +116,7 @@ class Waitlist(DeskBase):
 
     async def answer_offer(self, *, booking_id: int, user_id: int, accept: bool) -> Outcome:
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             loaded = await self._load_owned(session, booking_id, user_id, (BookingStatus.OFFERED,))
             expires = loaded[0].offer_expires_at if loaded else None
             if loaded is None or (expires is not None and expires <= now):
@@ -173,7 +173,7 @@ class Waitlist(DeskBase):
     async def expire_offer(self, booking_id: int) -> None:
         """A held place lapsed (its outbox row fell due): pass it to the next person waiting."""
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             loaded = await self._load(session, booking_id)
             if loaded is None or loaded[0].status != BookingStatus.OFFERED:
                 return  # answered meanwhile: nothing lapses
@@ -182,7 +182,7 @@ class Waitlist(DeskBase):
             await session.commit()
 
     async def waiting_places(self, user_id: int) -> list[tuple[Waiting, Slot, int]]:
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             return await repo.waiting_of_user(
                 session=session, user_id=user_id, after=self.clock.now()
             )
@@ -192,7 +192,7 @@ class Waitlist(DeskBase):
             return await waiting_repo.waiting_with_person(session=session, waiting_id=waiting_id)
 
     async def leave_waitlist(self, *, user_id: int, waiting_id: int) -> bool:
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             left = await repo.leave_waiting(session=session, user_id=user_id, waiting_id=waiting_id)
             await session.commit()
         return left

@@ -178,7 +178,7 @@ class GroupCommit:
         while self._waiting:
             group, self._waiting = self._waiting, []
             try:
-                async with self.db.session() as session:
+                async with self.db.brief() as session:
                     results = [await work(session) for work, _ in group]
                     await session.commit()
             except Exception:  # each piece alone below, with its own error
@@ -191,7 +191,7 @@ class GroupCommit:
 
     async def _alone(self, work: Work, future: asyncio.Future[Any]) -> None:
         try:
-            async with self.db.session() as session:
+            async with self.db.brief() as session:
                 result = await work(session)
                 await session.commit()
         except Exception as exc:  # handed to the caller who owns the work
@@ -227,7 +227,7 @@ class Delivery:
         if held - now >= self.lease / 2:
             return True  # nobody else can hold it before `held`: no write needed
         until = now + self.lease
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             renewed = await repo.renew_lease(
                 session=session, outbox_id=row.id or 0, held_until=held, until=until
             )
@@ -320,7 +320,7 @@ class Delivery:
     ) -> bool:
         """A row that several instances would all want to write (the day's agenda, a broken
         content version): the first to mark (`claim`, `key`) writes it, in one transaction."""
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             try:
                 if not await daily.claim_daily(session=session, kind=claim, day=key[:10]):
                     return False
