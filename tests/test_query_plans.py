@@ -60,3 +60,4 @@ async def test_the_pickers_read_free_slots_by_their_index(tmp_path: Path) -> Non
     for statement in (slots._BOOKABLE, slots._DAY_BOUNDS["sqlite"]):
         plan = await _explain(tmp_path, statement, window)
         assert "ix_slots_free_service_start" in plan, plan
+        assert "SCAN slots" not in plan, plan  # every read of slots (each day's seeks) by it
