@@ -14,6 +14,7 @@ countries (bot.faq.countries), everyday life (bot.faq.everyday) count against a 
 from __future__ import annotations
 
 import math
+import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -136,16 +137,15 @@ class SearchIndex:
                             terms.update(analyze(fields[name], languages))
                     groups[group].append(terms)
         self._groups = {name: _Bm25(documents) for name, documents in groups.items()}
-        known: set[str] = set()
-        for bm25 in self._groups.values():
-            known |= set(bm25.idf)
-        self._known = known
-        self._vocabulary = sorted(t for t in known if not t.startswith("~"))
+        self._known: set[str] = set().union(*(bm25.idf for bm25 in self._groups.values()))
+        self._vocabulary = sorted(t for t in self._known if not t.startswith("~"))
         # By whole names ("Velikobritanija"'s stem is in every "velik", big).
         self._named_countries = {n for t in self._vocabulary if (n := country_name(t))}
         self._fuzzy_candidates: dict[int, list[str]] = {}  # query word length → vocabulary
-        # Questions repeat words: what a word stands for is worked out once per index.
-        self._query_word = lru_cache(maxsize=8192)(self._make_query_word)
+        # Questions repeat words: what a word stands for is worked out once per index. The cache
+        # holds the index weakly (no cycle), so a replaced index goes at once (tests/test_heap.py).
+        this = weakref.proxy(self)
+        self._query_word = lru_cache(maxsize=8192)(lambda word: this._make_query_word(word))
         self._common = self._common_terms(groups["body"])
         # Which topics hold a term (any language, any field): for coverage and word weights.
         self._topic_terms: dict[str, set[str]] = defaultdict(set)

@@ -191,7 +191,9 @@ async def serve(settings: Settings, *, request: Any = None) -> int:
     from bot.app import build_application
 
     metrics = Metrics()
-    app = build_application(settings, request=request, metrics=metrics, webhook=True)
+    app = build_application(
+        settings, request=request, metrics=metrics, webhook=True, freeze_heap=True
+    )
     server: uvicorn.Server | None = None
     web = WebhookApp(app, metrics, is_stopping=lambda: server is not None and server.should_exit)
     config = uvicorn.Config(
