@@ -212,12 +212,19 @@ class SlotSchedule(DeskBase):
         return sorted({moment.astimezone(self.tz).date() for moment in bounds})
 
     async def free_slots(
-        self, service_id: str, day: dt.date | None = None, *, most: int | None = None
+        self,
+        service_id: str,
+        day: dt.date | None = None,
+        *,
+        most: int | None = None,
+        start: dt.datetime | None = None,
     ) -> list[repo.FreeTime]:
-        """Free open slots of the bookable window (of one local day, if given; the first `most`,
-        if given): the database filters full slots and the window, so a year of full slots
-        costs nothing here."""
+        """Free open slots of the bookable window (of one local day, if given; from `start` on,
+        if given; the first `most`, if given): the database filters full slots and the window,
+        so a year of full slots costs nothing here."""
         earliest, latest = rules.bookable_window(self.clock.now(), self.rules)
+        if start is not None:
+            earliest = max(earliest, start - dt.timedelta(microseconds=1))
         if day is not None:
             day_start = dt.datetime.combine(day, dt.time(0), tzinfo=self.tz).astimezone(dt.UTC)
             day_end = dt.datetime.combine(

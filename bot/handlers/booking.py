@@ -85,6 +85,8 @@ async def on_book_button(update: Update, context: AppContext) -> None:
             await show_days(update, context, service)
         case cd.BookDay(service=service, day=day):
             await show_times(update, context, service, day)
+        case cd.BookDayFrom(service=service, day=day, start=start):
+            await show_times(update, context, service, day, start=start.moment())
         case cd.BookSlot(slot_id=slot_id):
             await show_topics(update, context, slot_id)
         case cd.BookTopic(slot_id=slot_id, topic=topic):

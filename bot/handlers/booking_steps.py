@@ -31,6 +31,8 @@ from bot.handlers.booking_views import (
 from storage.models import Booking, SlotStatus
 from storage.repos.slots import Timed
 
+TIMES_PER_PAGE = 24  # eight rows of three
+
 
 def home_rows(context: AppContext) -> Keyboard:
     return [[button(context.t("faq-home"), cd.FaqHome())]]
@@ -133,9 +135,13 @@ async def show_times(
     day: dt.date,
     *,
     move_booking: int | None = None,
+    start: dt.datetime | None = None,
 ) -> None:
+    """A day's free times, TIMES_PER_PAGE at a time (from `start` on, if given): a full day
+    pages on ("Later"), so no keyboard nears Telegram's 100 buttons and one screen costs the
+    same however many slots a day holds."""
     services = context.services
-    slots = await services.desk.free_slots(service_id, day)
+    slots = await services.desk.free_slots(service_id, day, most=TIMES_PER_PAGE + 1, start=start)
     if not slots:
         await show_days(
             update,
@@ -147,9 +153,25 @@ async def show_times(
         return
     buttons = [
         slot_button(time_label(services, context.locale, s.starts_at), s, move_booking)
-        for s in slots
+        for s in slots[:TIMES_PER_PAGE]
     ]
     rows: Keyboard = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    pages: list[Button] = []
+    if start is not None:  # the day's first page again
+        first = (
+            cd.BookDay(service_id, day) if move_booking is None else cd.MyMoveDay(move_booking, day)
+        )
+        pages.append(button(context.t("booking-earlier-times"), first))
+    if len(slots) > TIMES_PER_PAGE:
+        later = cd.Stamp.of(slots[TIMES_PER_PAGE].starts_at)
+        following = (
+            cd.BookDayFrom(service_id, day, later)
+            if move_booking is None
+            else cd.MyMoveDayFrom(move_booking, day, later)
+        )
+        pages.append(button(context.t("booking-later-times"), following))
+    if pages:
+        rows.append(pages)
     back = (
         button(context.t("faq-back"), cd.BookService(service_id))
         if move_booking is None

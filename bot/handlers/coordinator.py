@@ -130,7 +130,7 @@ def attendance_row(services: Services, locale: str, item: AgendaItem) -> list[An
     t = services.translator.t
     at = time_label(services, locale, item.starts_at)
     name = item.user.display_name or "—"
-    booking_id, stamp = item.booking.id or 0, cd.Stamp(int(item.starts_at.timestamp()))
+    booking_id, stamp = item.booking.id or 0, cd.Stamp.of(item.starts_at)
     return [
         button(
             t(locale, "co-mark-present", time=at, name=name)[:48], cd.CoMark(booking_id, stamp, "p")
@@ -156,11 +156,11 @@ def agenda_text_and_rows(
 
 
 async def mark(
-    update: Update, context: AppContext, booking_id: int, stamp: int, *, present: bool
+    update: Update, context: AppContext, booking_id: int, stamp: cd.Stamp, *, present: bool
 ) -> None:
     query, chat = update.callback_query, update.effective_chat
     services = context.services
-    session_start = dt.datetime.fromtimestamp(stamp, tz=dt.UTC)
+    session_start = stamp.moment()
     outcome = await services.desk.mark_attendance(
         booking_id=booking_id, session_start=session_start, present=present
     )

@@ -133,6 +133,15 @@ async def on_my_button(update: Update, context: AppContext) -> None:
             await show_days(update, context, booking.service_id, move_booking=booking_id)
         case cd.MyMoveDay(day=day):
             await show_times(update, context, booking.service_id, day, move_booking=booking_id)
+        case cd.MyMoveDayFrom(day=day, start=start):
+            await show_times(
+                update,
+                context,
+                booking.service_id,
+                day,
+                move_booking=booking_id,
+                start=start.moment(),
+            )
         case cd.MyMoveTo(slot_id=slot_id):
             await move_booking(update, context, booking_id, slot_id)
         case _:

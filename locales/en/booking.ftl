@@ -15,6 +15,8 @@ booking-no-days = There are no free times for <b>{ $service }</b> in the coming 
 # Variables:
 #   $day (String) - the chosen day
 booking-choose-time = { $day }: choose a time.
+booking-later-times = Later ›
+booking-earlier-times = ‹ Earlier
 booking-choose-topic = What is it about? Choose a topic, or type a short note (optional).
 booking-skip-topic = Skip
 # Variables:

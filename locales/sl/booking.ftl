@@ -15,6 +15,8 @@ booking-no-days = <b>{ $service }</b>: v naslednjih tednih ni prostih terminov. 
 # Variables:
 #   $day (String) - the chosen day
 booking-choose-time = { $day }: izberite uro.
+booking-later-times = Kasneje ›
+booking-earlier-times = ‹ Prej
 booking-choose-topic = Za kaj gre? Izberite temo ali napišite kratko opombo (ni obvezno).
 booking-skip-topic = Preskočite
 # Variables:

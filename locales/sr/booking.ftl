@@ -15,6 +15,8 @@ booking-no-days = <b>{ $service }</b>: у наредним недељама не
 # Variables:
 #   $day (String) - the chosen day
 booking-choose-time = { $day }: изаберите време.
+booking-later-times = Касније ›
+booking-earlier-times = ‹ Раније
 booking-choose-topic = О чему је реч? Изаберите тему или напишите кратку напомену (није обавезно).
 booking-skip-topic = Прескочите
 # Variables:

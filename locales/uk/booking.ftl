@@ -15,6 +15,8 @@ booking-no-days = <b>{ $service }</b>: на найближчі тижні віл
 # Variables:
 #   $day (String) - the chosen day
 booking-choose-time = { $day }: оберіть час.
+booking-later-times = Пізніше ›
+booking-earlier-times = ‹ Раніше
 booking-choose-topic = Про що Ви хочете поговорити? Оберіть тему або напишіть коротку примітку (за бажанням).
 booking-skip-topic = Пропустити
 # Variables:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from bot.handlers.callback_data.core import BOOK, MY, OFFER, SURVEY, Action, register
+from bot.handlers.callback_data.core import BOOK, MY, OFFER, SURVEY, Action, Stamp, register
 
 
 @register
@@ -26,6 +26,16 @@ class BookService(Action, feature=BOOK, action="svc"):
 class BookDay(Action, feature=BOOK, action="day"):
     service: str
     day: dt.date
+
+
+@register
+@dataclass(frozen=True)
+class BookDayFrom(Action, feature=BOOK, action="dayf"):
+    """A day's free times from `start` on: the next page of a full day."""
+
+    service: str
+    day: dt.date
+    start: Stamp
 
 
 @register
@@ -121,6 +131,16 @@ class MyMove(Action, feature=MY, action="move"):
 class MyMoveDay(Action, feature=MY, action="mday"):
     booking_id: int
     day: dt.date
+
+
+@register
+@dataclass(frozen=True)
+class MyMoveDayFrom(Action, feature=MY, action="mdayf"):
+    """`BookDayFrom` while moving a booking."""
+
+    booking_id: int
+    day: dt.date
+    start: Stamp
 
 
 @register

@@ -47,6 +47,13 @@ def _as_day(value: str) -> dt.date | None:
 class Stamp(int):
     """Unix seconds (a meeting's start) in callback data."""
 
+    @classmethod
+    def of(cls, moment: dt.datetime) -> Stamp:
+        return cls(int(moment.timestamp()))
+
+    def moment(self) -> dt.datetime:
+        return dt.datetime.fromtimestamp(self, tz=dt.UTC)
+
 
 _PARSERS: dict[Any, Any] = {
     int: as_id,
