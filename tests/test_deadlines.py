@@ -86,6 +86,28 @@ async def test_reminders_at_each_offset_at_ten_in_the_persons_language(bot: BotH
     assert added.source == "permit" and added.topic_id is None
 
 
+async def test_a_reminder_the_bot_missed_by_day_waits_for_the_morning(bot: BotHarness):
+    """Due at 10:00 while the bot was down until 23:30: nobody is woken at night; it goes out
+    once when waking hours start, in the person's language."""
+    person = bot.user(7108, language_code="uk")
+    await add_with_buttons(bot, person, "permit", dt.date(2027, 6, 15))
+    first = min(r.due_at for r in await rows(bot, Outbox, kind="deadline"))
+    assert first == local(2027, 3, 17, 10)
+    bot.clock.set(local(2027, 3, 17, 23, 30))  # back up late in the evening
+    await deliver_due(bot.app)
+    assert reminders_to(bot, person.chat_id, "uk") == []
+    day_starts = bot.services.desk.rules.day_starts
+    morning = local(2027, 3, 18, day_starts.hour, day_starts.minute)
+    bot.clock.set(morning - dt.timedelta(minutes=1))
+    await deliver_due(bot.app)
+    assert reminders_to(bot, person.chat_id, "uk") == []
+    bot.clock.set(morning)
+    await deliver_due(bot.app)
+    await deliver_due(bot.app)
+    (sent,) = reminders_to(bot, person.chat_id, "uk")
+    assert bot.t("uk", "deadline-kind-permit") in sent.text
+
+
 async def test_a_late_entry_gets_one_message_for_the_passed_offsets(bot: BotHarness):
     person = bot.user(7102, language_code="sl")
     await person.send("/deadlines")

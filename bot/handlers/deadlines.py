@@ -249,7 +249,7 @@ def register(app: AppType) -> None:
     app.add_handler(CallbackQueryHandler(on_button, pattern=cd.pattern(cd.DEADLINE)))
     awaiting.add_consumer(app, LABEL, on_label)
     awaiting.add_consumer(app, DATE, on_typed_date)
-    register_kind(app, Kind.DEADLINE, render_reminder)
+    register_kind(app, Kind.DEADLINE, render_reminder, waking_hours=True)
     add_consent_step(app, "deadlines", show_list)
     for kind in KINDS:
 
