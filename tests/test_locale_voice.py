@@ -99,6 +99,31 @@ def test_serbian_uses_serbian_quotation_marks():
     assert unpaired == {}
 
 
+def _faq_texts(locale: str) -> dict[str, str]:
+    return {
+        str(path.relative_to(REPO)): path.read_text(encoding="utf-8")
+        for path in sorted((REPO / "faq").glob(f"**/{locale}.md"))
+    }
+
+
+def test_ukrainian_writes_one_apostrophe():
+    """’ (U+2019) inside words everywhere, interface and answers: a typed ' or ʼ still finds
+    them (search folds all three)."""
+    texts = {**interface_texts("uk"), **_faq_texts("uk")}
+    other = re.compile(r"(?<=[а-яіїєґ])['ʼ`](?=[а-яіїєґ])", re.IGNORECASE)
+    wrong = {key: other.findall(text) for key, text in texts.items() if other.search(text)}
+    assert wrong == {}
+    assert any("’" in text for text in texts.values())
+
+
+def test_serbian_answers_use_the_interfaces_quotation_marks():
+    texts = _faq_texts("sr")
+    wrong = [key for key, text in texts.items() if "”" in text or "«" in text or "»" in text]
+    assert wrong == []
+    unpaired = [key for key, text in texts.items() if text.count("„") != text.count("“")]
+    assert unpaired == []
+
+
 @pytest.mark.parametrize(
     ("locale", "label", "name"),
     [("uk", "Мова:", "українська"), ("sr", "Језик:", "српски"), ("sl", "Jezik:", "slovenščina")],
