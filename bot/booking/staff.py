@@ -201,7 +201,7 @@ class StaffDesk(Waitlist):
         connection: AsyncConnection, message_ids: list[int], *, booking_id: int
     ) -> None:
         """The coordinator-chat notice that carries this booking's Confirm / Decline, written
-        with the notice row's own result (on the sender's connection, right after it)."""
+        in the same unit of work as the notice row's own result."""
         await repo.set_notice_message(
             connection=connection, booking_id=booking_id, message_id=message_ids[-1]
         )

@@ -41,7 +41,7 @@ MAX_ATTEMPTS = 5
 BATCH = 50  # a claimed row waits for the sends before it in its batch (lease: minutes)
 
 Work = Callable[[AsyncSession], Awaitable[Any]]
-Then = Callable[[AsyncConnection], Awaitable[None]]  # written right after a sent row's result
+Then = Callable[[AsyncConnection], Awaitable[None]]  # written with a sent row's result
 
 # Rows this process has written (a hint for the sender, not state): a round that claimed fewer
 # than a batch stops unless a send wrote new rows meanwhile (a renderer that offers a freed
@@ -261,11 +261,9 @@ class Delivery:
         event: dict[str, Any] | None = None,
         also: Then | None = None,
     ) -> str:
-        """Settle a send attempt (with the event a sent row records, and a blocked person marked
-        unreachable) in one unit of work, or as one statement when it is only the row's own
-        result; `also` (the notice's message id) is written right after a sent row's result, on
-        its connection: a crash between the two leaves a notice without its id, never a notice
-        sent twice. Returns the row's status afterwards."""
+        """Settle a send attempt (with the event a sent row records, `also` (the notice's message
+        id), and a blocked person marked unreachable) in one unit of work, or as one statement
+        when it is only the row's own result. Returns the row's status afterwards."""
         now = self.clock.now()
         if attempt.sent:
             status, result = "sent", None
@@ -278,7 +276,7 @@ class Delivery:
         at = now + dt.timedelta(seconds=retry_delay(row.attempts, attempt.retry_after))
         if status != "sent":
             also, event = None, None
-        if event is None and not (attempt.blocked and row.user_id is not None):
+        if event is None and also is None and not (attempt.blocked and row.user_id is not None):
             # Only the row's own result: one statement on an autocommit connection, atomic by
             # itself, costs no BEGIN and COMMIT round trips (most reminders, every decision).
             if status == "pending":
@@ -287,9 +285,6 @@ class Delivery:
                 await self.db.alone(
                     repo.finish_alone, outbox_id=row.id or 0, status=status, now=now, why=result
                 )
-            if also is not None:
-                async with self.db.single() as connection:
-                    await also(connection)
             return status
 
         async def work(session: AsyncSession) -> None:

@@ -55,7 +55,7 @@ class Outgoing:
     reply_to: int | None = None
     event: dict[str, Any] | None = None  # recorded once the message is accepted
     after_sent: Callable[[list[int]], Awaitable[None]] | None = None  # gets the new messages' ids
-    # Written right after the sent row's result, on its connection, given the new messages' ids
+    # Written in the sent row's result's unit of work, given the new messages' ids
     with_result: Callable[[AsyncConnection, list[int]], Awaitable[None]] | None = None
 
 
