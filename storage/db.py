@@ -266,8 +266,8 @@ class Database:
 
     @asynccontextmanager
     async def brief(self) -> AsyncIterator[AsyncSession]:
-        """A unit of work like `session`, for one of a few indexed statements that a person's
-        update waits for (a booking, a coordinator's press, a person's first message).
+        """A unit of work like `session`, of a few indexed statements, that a person's update
+        waits for (a booking, a coordinator's press, a person's first message).
 
         On a SQLite file it takes the write lock as it starts (BEGIN IMMEDIATE) on the event
         loop's own thread, and runs there: ~50 µs a statement instead of ~500 µs through

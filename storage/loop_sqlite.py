@@ -1,5 +1,6 @@
 """aiosqlite's connection, run on the event loop's own thread: for SQLAlchemy's async engine
-on a SQLite file, when a unit of work must not wait for a lock (see `Database.session`).
+on a SQLite file, for units of work and reads that must never wait for a lock (see
+`Database.brief` and `Database.reading`).
 
 aiosqlite hands every call (cursor, execute, fetch, close, commit) to a thread of its own and
 waits for the answer: four hand-offs a statement, ~500 µs of CPU where SQLite itself needs
