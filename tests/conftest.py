@@ -9,10 +9,11 @@ tests on PostgreSQL (tables are emptied between tests). The suite runs in parall
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import shutil
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -78,6 +79,14 @@ async def worker_database(shared: str, worker: str) -> str:
     finally:
         await engine.dispose()
     return own.render_as_string(hide_password=False)
+
+
+@pytest.fixture(autouse=True)
+def ordinary_garbage_collector() -> Iterator[None]:
+    """A test that runs the CLI's bot in this process (`run_polling`) freezes the heap, as the
+    CLI does (bot/app.py): every test after it gets the ordinary collector back."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

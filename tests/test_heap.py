@@ -38,7 +38,9 @@ def test_a_search_index_nobody_holds_goes_at_once() -> None:
 async def test_the_cli_freezes_what_start_up_loaded(tmp_path: Path, database_url: str) -> None:
     settings = make_settings(tmp_path, database_url)
     await empty_database(settings.effective_database_url)
+    gc.unfreeze()  # nothing frozen before (tests/conftest.py unfreezes after each test too)
     before = gc.get_freeze_count()
+    assert before == 0
     try:
         for freeze in (False, True):
             app = build_application(
