@@ -13,6 +13,7 @@ import pytest
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext
 from bot.handlers.content import ReloadOutcome, reload_content
+from bot.handlers.delivery import wait_for_deliveries
 from tests.conftest import COORDINATOR_CHAT_ID, BotHarness, make_settings, start_harness
 from tests.content_copy import ContentCopy, copy_content, set_front_matter, touch_later
 
@@ -44,7 +45,10 @@ async def live(tmp_path: Path, database_url: str) -> AsyncIterator[tuple[BotHarn
 
 
 async def reload(bot: BotHarness) -> ReloadOutcome:
-    return await reload_content(AppContext(bot.app))
+    outcome = await reload_content(AppContext(bot.app))
+    # The outbox poll may have taken the alert's row first and be sending it in the background.
+    await wait_for_deliveries(bot.app)
+    return outcome
 
 
 def title(bot: BotHarness, topic_id: str, locale: str) -> str:
