@@ -194,6 +194,5 @@ class People:
             await session.commit()
 
     async def language_of(self, telegram_id: int) -> str | None:
-        async with self.db.brief() as session:
-            stored = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
+        stored = await self.db.alone(users.read_by_telegram_id, telegram_id=telegram_id)
         return stored.language if stored else None

@@ -38,6 +38,22 @@ def home_rows(context: AppContext) -> Keyboard:
     return [[button(context.t("faq-home"), cd.FaqHome())]]
 
 
+def day_page(
+    service_id: str, day: dt.date, move_booking: int | None, start: cd.Stamp | None = None
+) -> cd.Action:
+    """A day's free times (from `start` on, if given), to book or, while moving a booking, to
+    move that booking to."""
+    if move_booking is None:
+        return (
+            cd.BookDay(service_id, day) if start is None else cd.BookDayFrom(service_id, day, start)
+        )
+    return (
+        cd.MyMoveDay(move_booking, day)
+        if start is None
+        else cd.MyMoveDayFrom(move_booking, day, start)
+    )
+
+
 def slot_button(label: str, slot: Timed, move_booking: int | None) -> Button:
     """A time to pick: it books, or, while moving a booking, moves that booking there."""
     if move_booking is None:
@@ -88,9 +104,7 @@ async def show_days(
         await show(update, context, [text], ask_rows)
         return
     day_buttons = [
-        button(day_label(services, context.locale, day), cd.BookDay(service_id, day))
-        if move_booking is None
-        else button(day_label(services, context.locale, day), cd.MyMoveDay(move_booking, day))
+        button(day_label(services, context.locale, day), day_page(service_id, day, move_booking))
         for day in days
     ]
     rows: Keyboard = [day_buttons[i : i + 2] for i in range(0, len(day_buttons), 2)]
@@ -158,17 +172,11 @@ async def show_times(
     rows: Keyboard = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
     pages: list[Button] = []
     if start is not None:  # the day's first page again
-        first = (
-            cd.BookDay(service_id, day) if move_booking is None else cd.MyMoveDay(move_booking, day)
-        )
+        first = day_page(service_id, day, move_booking)
         pages.append(button(context.t("booking-earlier-times"), first))
     if len(slots) > TIMES_PER_PAGE:
         later = cd.Stamp.of(slots[TIMES_PER_PAGE].starts_at)
-        following = (
-            cd.BookDayFrom(service_id, day, later)
-            if move_booking is None
-            else cd.MyMoveDayFrom(move_booking, day, later)
-        )
+        following = day_page(service_id, day, move_booking, later)
         pages.append(button(context.t("booking-later-times"), following))
     if pages:
         rows.append(pages)
