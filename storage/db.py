@@ -81,14 +81,18 @@ def _on_loop_engine(url: str, file: str, **options: Any) -> AsyncEngine:
     return engine
 
 
-def _locked(error: OperationalError) -> bool:
+def _refused(error: BaseException | None) -> bool:
     """SQLite refused at once because another connection holds the lock it needs."""
-    code = getattr(error.orig, "sqlite_errorcode", None)
+    code = getattr(error, "sqlite_errorcode", None)
     return (
-        isinstance(error.orig, sqlite3.OperationalError)
+        isinstance(error, sqlite3.OperationalError)
         and code is not None
         and ((code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED))
     )
+
+
+def _locked(error: OperationalError) -> bool:
+    return _refused(error.orig)
 
 
 def _sqlite_migration_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -135,6 +139,7 @@ class Database:
         self._autocommit: AsyncEngine | None = None
         self._readers: async_sessionmaker[AsyncSession] | None = None
         self._inline: Engine | None = None
+        self._held: Any = None  # the pool's proxy of `driver()`, once made
         self._on_loop: AsyncEngine | None = None
         self._on_loop_readers: AsyncEngine | None = None
         self._brief: async_sessionmaker[AsyncSession] | None = None
@@ -164,10 +169,17 @@ class Database:
             )
             event.listen(self._inline, "connect", _sqlite_inline_pragmas)
 
-    @property
-    def inline(self) -> Engine | None:
-        """The engine `alone` runs statements on at once (a SQLite file), else None."""
-        return self._inline
+    def driver(self) -> sqlite3.Connection | None:
+        """The `sqlite3` connection `alone` runs statements on at once (a SQLite file), else
+        None: one for the process, used only on the event loop's thread, by statements that
+        never await, so never by two at a time. Made on first use, from the inline engine's
+        pool (which gives it the pragmas)."""
+        if self._inline is None:
+            return None
+        if self._held is None:
+            self._held = self._inline.raw_connection()
+        driver: sqlite3.Connection = self._held.driver_connection
+        return driver
 
     def engines(self) -> list[AsyncEngine | Engine]:
         """Every engine made so far (the bench counts the statements sent through them)."""
@@ -211,24 +223,27 @@ class Database:
                 await connection.commit()
 
     async def alone(self, statement: Callable[..., T], /, **params: Any) -> T:
-        """Run `statement(connection, **params)`, which sends exactly one SQL statement, outside
-        any unit of work (see `autocommit`): every update reads its person and records an event
-        this way.
+        """Run `statement(connection, **params)`, which sends exactly one SQL statement, a
+        `storage.prepared.Prepared` one, outside any unit of work (see `autocommit`): every
+        update reads its person and records an event this way.
 
-        On a SQLite file it runs at once, on the event loop's thread, through the standard
-        `sqlite3` driver: an indexed read or a one-row write costs 30–80 µs there, where
-        aiosqlite's four hand-offs to its thread per statement cost ~500 µs of CPU (bench/).
+        On a SQLite file it runs at once, on the event loop's thread, on the `sqlite3` driver's
+        own connection (`driver`): an indexed read or a one-row write costs 5–30 µs there,
+        where aiosqlite's four hand-offs to its thread per statement cost ~500 µs of CPU and
+        SQLAlchemy's execution ~80 µs more (bench/README.md).
         It never waits there (busy_timeout 0: WAL lets a read go beside a writer; a write that
         finds the lock taken fails before changing anything) and then goes, as on PostgreSQL,
         through the async engine, whose thread waits for the lock. Only for one statement: a
         second one after a refused first could not be undone."""
-        if self._inline is not None:
+        driver = self.driver()
+        if driver is not None:
             try:
-                with self._inline.connect() as connection:
-                    return statement(connection, **params)
-            except OperationalError as error:
-                if not _locked(error):
-                    raise
+                return statement(driver, **params)
+            except sqlite3.Error as error:
+                if not _refused(error):  # as SQLAlchemy would raise it (IntegrityError …)
+                    raise DBAPIError.instance(
+                        None, None, error, sqlite3.Error, hide_parameters=True
+                    ) from error
         try:
             async with self.single() as connection:
                 return await connection.run_sync(statement, **params)
@@ -334,6 +349,9 @@ class Database:
         for engine in (self._on_loop, self._on_loop_readers):
             if engine is not None:
                 await engine.dispose()
+        if self._held is not None:
+            self._held.close()
+            self._held = None
         if self._inline is not None:
             self._inline.dispose()
         if self._autocommit is not None and self._autocommit is not self.engine:

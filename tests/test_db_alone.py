@@ -1,6 +1,7 @@
 """One statement outside any unit of work (`Database.alone`): on a SQLite file it runs at once
-on the event loop's thread and never waits there; a write that finds the lock taken goes
-through the async engine and waits for it. Each statement happens once."""
+on the event loop's thread, on the `sqlite3` driver's own connection, and never waits there; a
+write that finds the lock taken goes through the async engine and waits for it. Each statement
+happens once."""
 
 from __future__ import annotations
 
@@ -8,19 +9,28 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import Integer, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from storage.db import Database
+from storage.prepared import Prepared, Runner
+
+_INSERT = Prepared(text("INSERT INTO t (id) VALUES (:value)"))
+_IDS = Prepared(text("SELECT id FROM t ORDER BY id").columns(id=Integer()))
+_SEVEN = Prepared(text("SELECT 7 AS seven").columns(seven=Integer()))
 
 
-def _insert(connection: Connection, *, value: int) -> None:
-    connection.execute(text("INSERT INTO t (id) VALUES (:value)"), {"value": value})
+def _insert(connection: Runner, *, value: int) -> None:
+    _INSERT.count(connection, {"value": value})
 
 
-def _ids(connection: Connection) -> list[int]:
-    return [row[0] for row in connection.execute(text("SELECT id FROM t ORDER BY id"))]
+def _ids(connection: Runner) -> list[int]:
+    return [row.id for row in _IDS.rows(connection, {})]
+
+
+def _seven(connection: Runner) -> int:
+    return int(_SEVEN.first(connection, {}).seven)
 
 
 async def _database(tmp_path: Path) -> Database:
@@ -34,8 +44,9 @@ async def _database(tmp_path: Path) -> Database:
 
 def _count_inline(db: Database) -> list[str]:
     seen: list[str] = []
-    assert db.inline is not None
-    event.listen(db.inline, "before_cursor_execute", lambda *a: seen.append(a[2].split()[0]))
+    driver = db.driver()
+    assert driver is not None
+    driver.set_trace_callback(lambda sql: seen.append(sql.split()[0]))
     return seen
 
 
@@ -45,7 +56,7 @@ async def test_a_free_database_runs_the_statement_at_once(tmp_path: Path) -> Non
         inline = _count_inline(db)
         await db.alone(_insert, value=2)
         assert await db.alone(_ids) == [1, 2]
-        assert inline == ["INSERT", "SELECT"]  # on the inline engine, not aiosqlite's thread
+        assert inline == ["INSERT", "SELECT"]  # on the driver's connection, not aiosqlite's
     finally:
         await db.dispose()
 
@@ -79,17 +90,17 @@ async def test_other_errors_are_not_retried(tmp_path: Path) -> None:
         await db.dispose()
 
 
-async def test_in_memory_and_postgresql_have_no_inline_engine(database_url: str) -> None:
+async def test_in_memory_and_postgresql_go_through_sqlalchemy(database_url: str) -> None:
     memory = Database("sqlite:///:memory:")
     try:
-        assert memory.inline is None
-        assert await memory.alone(lambda c: c.execute(text("SELECT 7")).scalar_one()) == 7
+        assert memory.driver() is None
+        assert await memory.alone(_seven) == 7
     finally:
         await memory.dispose()
     db = Database(database_url)
     try:
-        assert (db.inline is None) == (not db.is_sqlite)
-        assert await db.alone(lambda c: c.execute(text("SELECT 8")).scalar_one()) == 8
+        assert (db.driver() is None) == (not db.is_sqlite)
+        assert await db.alone(_seven) == 7
     finally:
         await db.dispose()
 

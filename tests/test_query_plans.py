@@ -4,38 +4,32 @@ database and tens of milliseconds with a year of data (bench/README.md, fourth r
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import Connection
-
 from storage.db import Database
+from storage.prepared import Prepared, Runner
 from storage.repos import outbox, slots
 from tests.conftest import empty_database
 
 NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 
 
-def _plan(statement: Any, params: dict[str, Any]) -> Any:
-    def explain(connection: Connection) -> str:
-        compiled = statement.compile(dialect=connection.dialect)
-        values = compiled.construct_params(params)
-        ordered = tuple(_stored(values[name]) for name in compiled.positiontup or ())
-        rows = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + str(compiled), ordered).all()
+def _plan(statement: Prepared, params: dict[str, Any]) -> Any:
+    """The plan of exactly what `Database.alone` sends the driver."""
+
+    def explain(connection: Runner) -> str:
+        assert isinstance(connection, sqlite3.Connection)  # a SQLite file: the driver's own
+        sql, values = statement.for_sqlite(params)
+        rows = connection.execute("EXPLAIN QUERY PLAN " + sql, values).fetchall()
         return " | ".join(str(row[-1]) for row in rows)
 
     return explain
 
 
-def _stored(value: Any) -> Any:
-    """A bound value as SQLite holds it (times are UTC text there)."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-    return value
-
-
-async def _explain(tmp_path: Path, statement: Any, params: dict[str, Any]) -> str:
+async def _explain(tmp_path: Path, statement: Prepared, params: dict[str, Any]) -> str:
     url = f"sqlite:///{tmp_path / 'plans.db'}"
     await empty_database(url)
     db = Database(url)
@@ -48,7 +42,7 @@ async def _explain(tmp_path: Path, statement: Any, params: dict[str, Any]) -> st
 async def test_the_senders_claim_reads_due_pending_rows_by_their_index(tmp_path: Path) -> None:
     plan = await _explain(
         tmp_path,
-        outbox._CLAIM[False],
+        outbox._CLAIM,
         {"now": NOW, "until": NOW + timedelta(minutes=5), "most": 50},
     )
     assert "ix_outbox_pending_due" in plan, plan
@@ -57,7 +51,7 @@ async def test_the_senders_claim_reads_due_pending_rows_by_their_index(tmp_path:
 
 async def test_the_pickers_read_free_slots_by_their_index(tmp_path: Path) -> None:
     window = {"service": "consultation", "after": NOW, "before": NOW + timedelta(days=35)}
-    for statement in (slots._BOOKABLE, slots._DAY_BOUNDS["sqlite"]):
+    for statement in (slots._BOOKABLE, slots._DAY_BOUNDS):
         plan = await _explain(tmp_path, statement, window)
         assert "ix_slots_free_service_start" in plan, plan
         assert "SCAN slots" not in plan, plan  # every read of slots (each day's seeks) by it

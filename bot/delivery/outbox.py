@@ -212,7 +212,7 @@ class Delivery:
     async def claim(self, *, limit: int = BATCH) -> list[Outbox]:
         now = self.clock.now()
         return await self.db.alone(  # one statement: no unit of work around it
-            repo.claim_due, now=now, lease=self.lease, limit=limit, postgres=not self.db.is_sqlite
+            repo.claim_due, now=now, lease=self.lease, limit=limit
         )
 
     async def still_mine(self, row: Outbox) -> bool:

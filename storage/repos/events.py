@@ -4,11 +4,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert
-from sqlalchemy.engine import Connection
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Event
+from storage.prepared import Prepared, Runner
 
 
 def new_event(
@@ -39,12 +39,13 @@ async def record(*, session: AsyncSession, **fields: Any) -> Event:
     return event
 
 
-# Built once: SQLAlchemy's compiled cache then serves it, and no ORM object is made per event.
-_INSERT_EVENT = insert(Event.__table__)  # type: ignore[attr-defined]
+# Built once, no ORM object made per event.
+_COLUMNS = ("kind", "user_key", "language", "topic_id", "source", "service_id", "created_at")
+_INSERT_EVENT = Prepared(insert(Event.__table__), columns=_COLUMNS)  # type: ignore[attr-defined]
 
 
 def record_alone(
-    connection: Connection,
+    connection: Runner,
     *,
     kind: str,
     user_key: str,
@@ -65,7 +66,7 @@ def record_alone(
         "service_id": service_id,
         "created_at": at,
     }
-    connection.execute(_INSERT_EVENT, values)
+    _INSERT_EVENT.count(connection, values)
 
 
 async def list_for_user(*, session: AsyncSession, user_key: str) -> list[Event]:

@@ -6,19 +6,22 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import delete, insert
-from sqlalchemy.engine import Connection
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import SearchGap
+from storage.prepared import Prepared, Runner
 from storage.repos.daily import claim_daily
 
-_INSERT_GAP = insert(SearchGap.__table__)  # type: ignore[attr-defined]
+_INSERT_GAP = Prepared(
+    insert(SearchGap.__table__),  # type: ignore[attr-defined]
+    columns=("text", "language", "asked_at"),
+)
 
 
-def add(connection: Connection, *, text: str, language: str, at: datetime) -> None:
+def add(connection: Runner, *, text: str, language: str, at: datetime) -> None:
     """`text` must already be masked (bot.faq.gaps.mask): this table keeps what it is given."""
-    connection.execute(_INSERT_GAP, {"text": text, "language": language, "asked_at": at})
+    _INSERT_GAP.count(connection, {"text": text, "language": language, "asked_at": at})
 
 
 async def since(*, session: AsyncSession, start: datetime) -> list[SearchGap]:

@@ -6,11 +6,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Integer, Update, bindparam, func, insert, or_, update
-from sqlalchemy.engine import Connection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Outbox
+from storage.prepared import Prepared, Runner
 
 # Core statements on the table, built once (the sender runs them for every row): no ORM
 # objects to keep in step, no statement to build and key for the cache on each call.
@@ -45,9 +45,11 @@ def _claim_statement(*, postgres: bool) -> Update:
     )
 
 
-_CLAIM = {postgres: _claim_statement(postgres=postgres) for postgres in (False, True)}
+_CLAIM = Prepared(
+    {"sqlite": _claim_statement(postgres=False), "postgresql": _claim_statement(postgres=True)}
+)
 # Bind names differ from the columns' (those are reserved for the SET clause).
-_FINISH = (
+_FINISH_ROW = (
     update(_OUTBOX)
     .where(_OUTBOX.c.id == bindparam("row"), _PENDING)
     .values(
@@ -58,11 +60,12 @@ _FINISH = (
         payload=None,
     )
 )
-_RETRY = (
+_RETRY_ROW = (
     update(_OUTBOX)
     .where(_OUTBOX.c.id == bindparam("row"), _PENDING)
     .values(lease_until=bindparam("until"), result=bindparam("why"))
 )
+_FINISH, _RETRY = Prepared(_FINISH_ROW), Prepared(_RETRY_ROW)
 
 
 def _finished(outbox_id: int, status: str, now: datetime, result: str | None) -> dict[str, Any]:
@@ -96,9 +99,7 @@ async def cancel_pending(*, session: AsyncSession, ref_id: int, kinds: tuple[str
     )
 
 
-def claim_due(
-    connection: Connection, *, now: datetime, lease: timedelta, limit: int, postgres: bool
-) -> list[Outbox]:
+def claim_due(connection: Runner, *, now: datetime, lease: timedelta, limit: int) -> list[Outbox]:
     """Rows due now that nobody holds, leased to the caller until `now + lease`, oldest first.
 
     One statement (an UPDATE of the rows its subquery picks, RETURNING them), so it needs no
@@ -106,8 +107,8 @@ def claim_due(
     FOR UPDATE SKIP LOCKED lets several instances claim side by side (each row is re-checked
     once locked); SQLite has a single writer, which holds its lock for the statement.
     """
-    result = connection.execute(_CLAIM[postgres], {"now": now, "until": now + lease, "most": limit})
-    rows = [Outbox(**row._mapping) for row in result]
+    claimed = _CLAIM.rows(connection, {"now": now, "until": now + lease, "most": limit})
+    rows = [Outbox(**row._asdict()) for row in claimed]
     return sorted(rows, key=lambda row: (row.due_at, row.id or 0))
 
 
@@ -116,15 +117,15 @@ async def finish(
 ) -> None:
     """The row is done (sent, failed, dropped…): it never goes out again. Its payload, which
     may hold a person's words, is not kept once it is no longer needed."""
-    await session.exec(_FINISH, params=_finished(outbox_id, status, now, result))
+    await session.exec(_FINISH_ROW, params=_finished(outbox_id, status, now, result))
 
 
 def finish_alone(
-    connection: Connection, *, outbox_id: int, status: str, now: datetime, why: str | None = None
+    connection: Runner, *, outbox_id: int, status: str, now: datetime, why: str | None = None
 ) -> None:
     """`finish` as one statement outside any unit of work (`Database.alone`): nothing else to
     write with it."""
-    connection.execute(_FINISH, _finished(outbox_id, status, now, why))
+    _FINISH.count(connection, _finished(outbox_id, status, now, why))
 
 
 async def renew_lease(
@@ -147,14 +148,12 @@ async def retry_at(
     *, session: AsyncSession, outbox_id: int, at: datetime, result: str | None
 ) -> None:
     """An unsent row: keep it to ourselves until `at`, then any sender may try it again."""
-    await session.exec(_RETRY, params={"row": outbox_id, "until": at, "why": result})
+    await session.exec(_RETRY_ROW, params={"row": outbox_id, "until": at, "why": result})
 
 
-def retry_at_alone(
-    connection: Connection, *, outbox_id: int, at: datetime, why: str | None
-) -> None:
+def retry_at_alone(connection: Runner, *, outbox_id: int, at: datetime, why: str | None) -> None:
     """`retry_at` as one statement outside any unit of work (`Database.alone`)."""
-    connection.execute(_RETRY, {"row": outbox_id, "until": at, "why": why})
+    _RETRY.count(connection, {"row": outbox_id, "until": at, "why": why})
 
 
 async def postpone(*, session: AsyncSession, outbox_id: int, until: datetime) -> None:

@@ -6,11 +6,11 @@ from datetime import datetime
 from typing import NamedTuple, Protocol
 
 from sqlalchemy import Integer, String, Update, bindparam, text, update
-from sqlalchemy.engine import Connection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import CourseSession, Slot, SlotStatus
+from storage.prepared import Prepared, Runner
 from storage.tables.columns import UTCDateTime
 
 
@@ -22,12 +22,12 @@ async def get_slot(*, session: AsyncSession, slot_id: int) -> Slot | None:
 # built once with bind parameters: building and caching an ORM statement per call cost more than
 # running it.
 _SLOTS = Slot.__table__  # type: ignore[attr-defined]
-_READ_SLOT = select(_SLOTS).where(_SLOTS.c.id == bindparam("slot"))
+_READ_SLOT = Prepared(select(_SLOTS).where(_SLOTS.c.id == bindparam("slot")))
 
 
-def read_slot(connection: Connection, *, slot_id: int) -> Slot | None:
-    row = connection.execute(_READ_SLOT, {"slot": slot_id}).first()
-    return Slot(**row._mapping) if row is not None else None
+def read_slot(connection: Runner, *, slot_id: int) -> Slot | None:
+    row = _READ_SLOT.first(connection, {"slot": slot_id})
+    return Slot(**row._asdict()) if row is not None else None
 
 
 async def find_slot(*, session: AsyncSession, service_id: str, starts_at: datetime) -> Slot | None:
@@ -102,10 +102,11 @@ _FREE_IN_WINDOW = (
     _SLOTS.c.starts_at > bindparam("after"),
     _SLOTS.c.starts_at < bindparam("before"),
 )
-_BOOKABLE = (
+_BOOKABLE_ROWS = (
     select(_SLOTS.c.id, _SLOTS.c.starts_at).where(*_FREE_IN_WINDOW).order_by(_SLOTS.c.starts_at)
 )
-_FIRST_BOOKABLE = _BOOKABLE.limit(bindparam("most", type_=Integer))
+_BOOKABLE = Prepared(_BOOKABLE_ROWS)
+_FIRST_BOOKABLE = Prepared(_BOOKABLE_ROWS.limit(bindparam("most", type_=Integer)))
 # Each UTC day's first and last free start of a window, by two index seeks a day: a recursive
 # query steps from a day's first free start to the next day's (the partial index
 # `ix_slots_free_service_start` answers each min and max at once), where a GROUP BY read every
@@ -135,16 +136,18 @@ FROM day_first WHERE at IS NOT NULL"""
         ("postgresql", "(date_trunc('day', {at}, 'UTC') + interval '1 day')"),
     )
 }
-_DAY_BOUNDS = {
-    dialect: text(sql)
-    .bindparams(
-        bindparam("service", type_=String()),
-        bindparam("after", type_=UTCDateTime()),
-        bindparam("before", type_=UTCDateTime()),
-    )
-    .columns(first_free=UTCDateTime(), last_free=UTCDateTime())
-    for dialect, sql in _DAY_BOUNDS_SQL.items()
-}
+_DAY_BOUNDS = Prepared(
+    {
+        dialect: text(sql)
+        .bindparams(
+            bindparam("service", type_=String()),
+            bindparam("after", type_=UTCDateTime()),
+            bindparam("before", type_=UTCDateTime()),
+        )
+        .columns(first_free=UTCDateTime(), last_free=UTCDateTime())
+        for dialect, sql in _DAY_BOUNDS_SQL.items()
+    }
+)
 
 
 class Timed(Protocol):
@@ -165,7 +168,7 @@ class FreeTime(NamedTuple):
 
 
 def bookable_slots(
-    connection: Connection,
+    connection: Runner,
     *,
     service_id: str,
     after: datetime,
@@ -175,17 +178,17 @@ def bookable_slots(
     """Free open slots of a window, earliest first (only the first `most`, if given)."""
     window = {"service": service_id, "after": after, "before": before, "most": most}
     statement = _BOOKABLE if most is None else _FIRST_BOOKABLE
-    return [FreeTime(row[0], row[1]) for row in connection.execute(statement, window)]
+    return [FreeTime(row[0], row[1]) for row in statement.rows(connection, window)]
 
 
 def free_day_bounds(
-    connection: Connection, *, service_id: str, after: datetime, before: datetime
+    connection: Runner, *, service_id: str, after: datetime, before: datetime
 ) -> list[datetime]:
     """The first and the last free start of each UTC day of a window: enough for the day picker
     (within one UTC day local dates only grow, and span at most two, so the local dates of these
     two are exactly those of all that day's starts), and a few rows instead of every slot."""
     window = {"service": service_id, "after": after, "before": before}
-    rows = connection.execute(_DAY_BOUNDS[connection.dialect.name], window).all()
+    rows = _DAY_BOUNDS.rows(connection, window)
     return [moment for row in rows for moment in row if moment is not None]
 
 

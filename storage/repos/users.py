@@ -3,13 +3,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, bindparam, update
-from sqlalchemy.engine import Connection
+from sqlalchemy import bindparam, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.db import insert_ignoring_conflicts
 from storage.models import User
+from storage.prepared import Prepared, Runner
 
 
 async def get_by_telegram_id(*, session: AsyncSession, telegram_id: int) -> User | None:
@@ -19,16 +19,32 @@ async def get_by_telegram_id(*, session: AsyncSession, telegram_id: int) -> User
 
 # Built once (every update runs it): no statement construction per call.
 _USERS = User.__table__  # type: ignore[attr-defined]
-_READ_BY_TELEGRAM_ID = select(_USERS).where(_USERS.c.telegram_id == bindparam("telegram_id"))
+# The columns of `bot.people.UserFields`: each time column read costs a conversion.
+_PERSON_COLUMNS = [
+    _USERS.c[name]
+    for name in (
+        "id",
+        "telegram_id",
+        "user_key",
+        "language",
+        "display_name",
+        "active",
+        "last_seen_at",
+        "consent_at",
+        "awaiting_kind",
+        "awaiting_data",
+        "awaiting_until",
+    )
+]
+_READ_BY_TELEGRAM_ID = Prepared(
+    select(*_PERSON_COLUMNS).where(_USERS.c.telegram_id == bindparam("telegram_id"))
+)
 
 
-def read_by_telegram_id(connection: Connection, *, telegram_id: int) -> Row[Any] | None:
-    """The person's row as plain values (no ORM object), for a read outside a unit of work
-    (one statement: `Database.alone`)."""
-    row: Row[Any] | None = connection.execute(
-        _READ_BY_TELEGRAM_ID, {"telegram_id": telegram_id}
-    ).first()
-    return row
+def read_by_telegram_id(connection: Runner, *, telegram_id: int) -> Any:
+    """The person's row as plain values (no ORM object; the columns as attributes), or None,
+    for a read outside a unit of work (one statement: `Database.alone`)."""
+    return _READ_BY_TELEGRAM_ID.first(connection, {"telegram_id": telegram_id})
 
 
 async def get_by_key(*, session: AsyncSession, user_key: str) -> User | None:
@@ -65,7 +81,7 @@ async def set_active_by_id(*, session: AsyncSession, user_id: int, active: bool)
 
 # Built once with bind parameters (their names differ from the columns', which the SET clause
 # reserves): a booking step sets or takes the pending input on most presses.
-_SET_AWAITING = (
+_SET_AWAITING = Prepared(
     update(_USERS)
     .where(_USERS.c.id == bindparam("user"))
     .values(
@@ -74,15 +90,16 @@ _SET_AWAITING = (
         awaiting_until=bindparam("until"),
     )
 )
-_TAKE_AWAITING = (
+_TAKE = (
     update(_USERS)
     .where(_USERS.c.id == bindparam("user"), _USERS.c.awaiting_kind == bindparam("kind"))
     .values(awaiting_kind=None, awaiting_data=None, awaiting_until=None)
 )
+_TAKE_AWAITING = Prepared(_TAKE)
 
 
 def set_awaiting_alone(
-    connection: Connection,
+    connection: Runner,
     *,
     user_id: int,
     kind: str | None,
@@ -91,20 +108,19 @@ def set_awaiting_alone(
 ) -> None:
     """What the person is asked to type next (None: nothing), by one UPDATE on an autocommit
     connection (`Database.alone`): a single statement needs no unit of work around it."""
-    connection.execute(_SET_AWAITING, {"user": user_id, "kind": kind, "data": data, "until": until})
+    _SET_AWAITING.count(connection, {"user": user_id, "kind": kind, "data": data, "until": until})
 
 
 async def take_awaiting(*, session: AsyncSession, user_id: int, kind: str) -> bool:
     """Clear the pending input if it is still `kind`: True for the one caller that took it."""
-    result = await session.exec(_TAKE_AWAITING, params={"user": user_id, "kind": kind})
+    result = await session.exec(_TAKE, params={"user": user_id, "kind": kind})
     return bool(result.rowcount == 1)
 
 
-def take_awaiting_alone(connection: Connection, *, user_id: int, kind: str) -> bool:
+def take_awaiting_alone(connection: Runner, *, user_id: int, kind: str) -> bool:
     """`take_awaiting` as one conditional UPDATE on an autocommit connection: the database
     still decides which of two callers took it (the one whose UPDATE changed the row)."""
-    result = connection.execute(_TAKE_AWAITING, {"user": user_id, "kind": kind})
-    return bool(result.rowcount == 1)
+    return _TAKE_AWAITING.count(connection, {"user": user_id, "kind": kind}) == 1
 
 
 async def give_consent(*, session: AsyncSession, user_id: int, now: datetime) -> bool:

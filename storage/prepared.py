@@ -1,0 +1,131 @@
+"""Statements that `Database.alone` runs, prepared once: on a SQLite file through the `sqlite3`
+driver itself, elsewhere through SQLAlchemy as usual.
+
+Every update reads its person and records an event, and every picker reads once, each by one
+statement. Through SQLAlchemy's execution machinery one such statement cost 80–120 µs of CPU in
+the bot's process (bench/README.md, sixth round), the statement itself in SQLite 5–30 µs: the
+rest is SQLAlchemy building an execution context and a result around a statement it has
+already compiled and cached. A `Prepared` keeps what SQLAlchemy computes once (the SQL text of
+its SQLite compiler, the order of the parameters, each bound value's and each result column's
+type conversions, all through public methods of the statement's types) and applies it with the
+driver directly. What is stored and what is read back is therefore exactly what SQLAlchemy
+would store and read (tests/test_prepared.py compares both on every statement here).
+
+A statement function (`Database.alone`) receives a `Runner`: the driver's connection on a SQLite
+file, a SQLAlchemy `Connection` anywhere else (PostgreSQL, in-memory SQLite, a SQLite file
+whose lock was taken), and hands it to its `Prepared` statement, which picks the way."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import namedtuple
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.expression import Executable
+
+Runner = Connection | sqlite3.Connection
+Processor = Callable[[Any], Any] | None
+_SQLITE = SQLiteDialect_pysqlite()
+_MISSING = object()
+
+
+class _Compiled:
+    """A statement as SQLAlchemy's SQLite compiler renders it, and how to convert its values."""
+
+    def __init__(self, statement: Any, columns: Sequence[str] | None) -> None:
+        compiled = statement.compile(dialect=_SQLITE, column_keys=columns)
+        if "POSTCOMPILE" in compiled.string:  # an expanding IN or a literal LIMIT: not handled
+            raise ValueError(f"not a fixed statement: {compiled.string}")
+        self.sql: str = compiled.string
+        # (name, constant value or _MISSING, conversion) of each `?`, in order
+        self.binds: list[tuple[str, Any, Processor]] = []
+        for name in compiled.positiontup or ():
+            bind = compiled.binds[name]
+            constant = _MISSING if bind.required else bind.effective_value
+            processor = bind.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
+            self.binds.append((name, constant, processor))
+        # A SELECT's columns, or what an INSERT or UPDATE returns (none: it returns no rows)
+        returned = getattr(statement, "exported_columns", None)
+        self.converted: list[tuple[int, Callable[[Any], Any]]] = []  # (column, conversion)
+        self.row: Any = None
+        if returned is not None and len(returned):
+            self.row = namedtuple("Row", [column.key for column in returned])  # type: ignore[misc]
+            for index, column in enumerate(returned):
+                processor = column.type.dialect_impl(_SQLITE).result_processor(_SQLITE, None)
+                if processor is not None:  # most columns (text, integers) have none
+                    self.converted.append((index, processor))
+
+    def parameters(self, params: Mapping[str, Any]) -> list[Any]:
+        values = []
+        for name, constant, processor in self.binds:
+            value = params.get(name, constant)
+            if value is _MISSING:
+                raise KeyError(f"no value for the parameter {name!r}")
+            values.append(processor(value) if processor is not None else value)
+        return values
+
+    def rows(self, raw: Iterable[tuple[Any, ...]]) -> list[Any]:
+        made = self.row._make
+        found = []
+        for row in raw:
+            values = list(row)
+            for index, processor in self.converted:
+                values[index] = processor(values[index])
+            found.append(made(values))
+        return found
+
+
+class Prepared:
+    """One statement, optionally written per dialect (`{"sqlite": …, "postgresql": …}`), for
+    `Database.alone`. `columns`: an INSERT's columns (those its VALUES name)."""
+
+    def __init__(
+        self,
+        statement: Executable | Mapping[str, Executable],
+        *,
+        columns: Sequence[str] | None = None,
+    ) -> None:
+        self._by_dialect = dict(statement) if isinstance(statement, Mapping) else None
+        self._statement = statement if self._by_dialect is None else None
+        self._columns = list(columns) if columns is not None else None
+        self._sqlite: _Compiled | None = None
+
+    def statement(self, dialect: str) -> Executable:
+        """The statement SQLAlchemy runs on this dialect's connections."""
+        if self._by_dialect is not None:
+            return self._by_dialect[dialect]
+        assert self._statement is not None
+        return self._statement  # type: ignore[return-value]
+
+    def _compiled(self) -> _Compiled:
+        if self._sqlite is None:  # once per process, on first use
+            self._sqlite = _Compiled(self.statement("sqlite"), self._columns)
+        return self._sqlite
+
+    def for_sqlite(self, params: Mapping[str, Any]) -> tuple[str, list[Any]]:
+        """The SQL text and the values the `sqlite3` driver is given."""
+        compiled = self._compiled()
+        return compiled.sql, compiled.parameters(params)
+
+    def rows(self, connection: Runner, params: Mapping[str, Any]) -> list[Any]:
+        """The rows it returns (a SELECT, or RETURNING): each indexable, with the columns as
+        attributes and `_asdict()`, as SQLAlchemy's rows are."""
+        if isinstance(connection, sqlite3.Connection):
+            cursor = connection.execute(*self.for_sqlite(params))
+            return self._compiled().rows(cursor.fetchall())
+        statement = self.statement(connection.dialect.name)
+        return list(connection.execute(statement, params))
+
+    def first(self, connection: Runner, params: Mapping[str, Any]) -> Any:
+        found = self.rows(connection, params)
+        return found[0] if found else None
+
+    def count(self, connection: Runner, params: Mapping[str, Any]) -> int:
+        """Run a write; how many rows it changed."""
+        if isinstance(connection, sqlite3.Connection):
+            return connection.execute(*self.for_sqlite(params)).rowcount
+        statement = self.statement(connection.dialect.name)
+        return int(connection.execute(statement, params).rowcount)

@@ -1,0 +1,152 @@
+"""`Database.alone` runs its statements on a SQLite file through the `sqlite3` driver itself
+(`storage/prepared.py`): every statement it runs must store and read back exactly what
+SQLAlchemy would. The same steps go through both ways on two copies of one database; what they
+return and, byte for byte, what the tables hold afterwards must be the same."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import bindparam, insert, select, text
+
+from storage.db import Database
+from storage.models import Outbox, Slot, User
+from storage.prepared import Prepared
+from storage.repos import events, gaps, outbox, slots, users
+from tests.conftest import migrated_sqlite_template
+
+NOW = datetime(2026, 12, 1, 9, 30, 15, 123456, tzinfo=UTC)
+Run = Callable[..., Awaitable[Any]]
+
+
+def _seed() -> dict[str, list[dict[str, Any]]]:
+    person = {
+        "telegram_id": 7_000_000_001,
+        "user_key": "k" * 16,
+        "language": "sr-Latn",
+        "language_chosen": True,
+        "display_name": "Ана „Ања“ Петровић",
+        "active": True,
+        "created_at": NOW - timedelta(days=40),
+        "last_seen_at": NOW - timedelta(minutes=3),
+        "consent_at": None,
+    }
+    day = NOW.replace(hour=8, minute=0, second=0, microsecond=0)
+    free = [
+        {
+            "service_id": "consultation",
+            "starts_at": day + timedelta(days=d, minutes=45 * m),
+            "ends_at": day + timedelta(days=d, minutes=45 * m + 40),
+            "capacity": 1,
+            "booked": (d + m) % 3 == 0,  # some full
+            "status": "open",
+        }
+        for d in range(1, 4)
+        for m in range(5)
+    ]
+    due = [
+        {"kind": "reminder", "user_id": 1, "payload": '{"a": "ć"}', "due_at": NOW - timedelta(s)}
+        for s in (5, 60, 3600)
+    ]
+    return {"users": [person], "slots": free, "outbox": due}
+
+
+async def _steps(run: Run) -> list[Any]:
+    """Every statement function `alone` runs, with what each returns."""
+    seen: list[Any] = []
+    row = await run(users.read_by_telegram_id, telegram_id=7_000_000_001)
+    seen.append(row._asdict())
+    seen.append(await run(users.read_by_telegram_id, telegram_id=5))  # nobody: None
+    await run(
+        users.set_awaiting_alone, user_id=row.id, kind="note", data='{"x": 1}', until=NOW
+    )
+    seen.append((await run(users.read_by_telegram_id, telegram_id=7_000_000_001))._asdict())
+    seen.append(await run(users.take_awaiting_alone, user_id=row.id, kind="note"))
+    seen.append(await run(users.take_awaiting_alone, user_id=row.id, kind="note"))  # taken
+    await run(events.record_alone, kind="faq_view", user_key="k" * 16, language="uk", at=NOW)
+    await run(
+        events.record_alone,
+        kind="booked",
+        user_key="k" * 16,
+        language="sr-Latn",
+        at=NOW.astimezone(),  # another offset: stored as UTC
+        topic_id="permit",
+        source="poster",
+        service_id="consultation",
+    )
+    await run(gaps.add, text="kako da <b>produžim</b> 'vizu'", language="sr-Latn", at=NOW)
+    claimed = await run(outbox.claim_due, now=NOW, lease=timedelta(minutes=5), limit=2)
+    seen.append([r.model_dump() for r in claimed])
+    await run(outbox.finish_alone, outbox_id=claimed[0].id, status="sent", now=NOW, why=None)
+    await run(outbox.retry_at_alone, outbox_id=claimed[1].id, at=NOW, why="network")
+    seen.append(await run(slots.read_slot, slot_id=2))
+    seen.append(await run(slots.read_slot, slot_id=999))
+    window = {"service_id": "consultation", "after": NOW, "before": NOW + timedelta(days=3)}
+    seen.append(await run(slots.bookable_slots, **window))
+    seen.append(await run(slots.bookable_slots, **window, most=4))
+    seen.append(await run(slots.free_day_bounds, **window))
+    return seen
+
+
+async def _database(path: Path) -> Database:
+    shutil.copyfile(await migrated_sqlite_template(), path)
+    db = Database(f"sqlite:///{path}")
+    async with db.engine.begin() as connection:
+        await connection.execute(insert(User.__table__), _seed()["users"])  # type: ignore[attr-defined]
+        await connection.execute(insert(Slot.__table__), _seed()["slots"])  # type: ignore[attr-defined]
+        await connection.execute(insert(Outbox.__table__), _seed()["outbox"])  # type: ignore[attr-defined]
+    return db
+
+
+def _stored(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the tables the steps touch, as SQLite holds them (times are text there)."""
+    with sqlite3.connect(path) as connection:
+        return {
+            table: connection.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+            for table in ("users", "events", "search_gaps", "outbox", "slots")
+        }
+
+
+async def test_the_driver_and_sqlalchemy_store_and_read_the_same(tmp_path: Path) -> None:
+    direct, through = await _database(tmp_path / "a.db"), await _database(tmp_path / "b.db")
+    assert direct.driver() is not None
+    sent: list[str] = []
+    direct.driver().set_trace_callback(sent.append)  # type: ignore[union-attr]
+
+    async def by_sqlalchemy(statement: Callable[..., Any], **params: Any) -> Any:
+        async with through.single() as connection:
+            return await connection.run_sync(statement, **params)
+
+    try:
+        expected = await _steps(by_sqlalchemy)
+        found = await _steps(direct.alone)
+    finally:
+        await direct.dispose()
+        await through.dispose()
+    assert len(sent) >= 15  # every step went to the driver itself
+    assert found == expected
+    assert found[0]["last_seen_at"].tzinfo is not None  # aware times, as everywhere
+    assert found[3] is True and found[4] is False
+    assert _stored(tmp_path / "a.db") == _stored(tmp_path / "b.db")
+
+
+def test_a_statement_it_cannot_run_as_is_is_refused_when_first_used() -> None:
+    users_table = User.__table__  # type: ignore[attr-defined]
+    expanding = Prepared(
+        select(users_table.c.id).where(users_table.c.id.in_(bindparam("ids", expanding=True)))
+    )
+    with pytest.raises(ValueError, match="not a fixed statement"):
+        expanding.for_sqlite({"ids": [1, 2]})
+
+
+def test_a_missing_value_is_an_error_not_a_null() -> None:
+    statement = Prepared(text("SELECT :a AS a, :b AS b"))
+    assert statement.for_sqlite({"a": 1, "b": None})[1] == [1, None]
+    with pytest.raises(KeyError, match="'b'"):
+        statement.for_sqlite({"a": 1})
