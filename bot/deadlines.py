@@ -135,19 +135,18 @@ class Deadlines:
         self.clock = clock
         self.tz = tz
         self.path = faq_dir / FILE_NAME
-        self._rules: tuple[float, DeadlineRules] | None = None
+        self._rules: DeadlineRules | None = None
 
     def rules(self) -> DeadlineRules:
-        """The staff file, read again when it changes; a broken edit keeps the last good one."""
-        try:
-            stamp = self.path.stat().st_mtime
-        except OSError:
-            stamp = -1.0
-        if self._rules is None or self._rules[0] != stamp:
-            rules, problems = load_deadline_rules(self.path)
-            if not problems or self._rules is None:
-                self._rules = (stamp, rules)
-        return self._rules[1]
+        """The staff file as read at start, or as the last content reload that found no mistake
+        published it (`publish`): an edit goes live with the FAQ's, a broken one never does.
+        Read on every FAQ answer, so no look at the file here."""
+        if self._rules is None:
+            self._rules = load_deadline_rules(self.path)[0]
+        return self._rules
+
+    def publish(self, rules: DeadlineRules) -> None:
+        self._rules = rules
 
     def today(self) -> dt.date:
         return self.clock.now().astimezone(self.tz).date()

@@ -43,6 +43,6 @@ class Services:
     deadlines: Deadlines = field(default=None)  # type: ignore[assignment]  # set by the builder
 
     async def record_event(self, **fields: Any) -> None:
-        """One event outside any unit of work (fields: those of `events.new_event` but `at`).
+        """One event outside any unit of work (fields: those of `events.event_values` but `at`).
         One statement, no transaction around it: every update records one."""
         await self.db.alone(events.record_alone, at=self.clock.now(), **fields)

@@ -287,3 +287,30 @@ async def test_a_topic_yaml_cut_to_a_comment_is_refused_and_the_topic_keeps_its_
     assert "topic.yaml:1" in notice and "sources" in notice and "reviewed" in notice
     topic = bot.services.faq.content.topics[ROOT]
     assert topic.reviewed is not None and topic.sources, "the last good version is still served"
+
+
+async def test_a_deadlines_file_edit_goes_live_with_the_content_and_a_broken_one_never(live):
+    """faq/deadlines.yaml is read at start and again by the content reload: "Remind me" under an
+    answer follows an accepted edit, and a broken edit keeps the last good rules."""
+    bot, content = live
+    path = content.faq / "deadlines.yaml"
+    good = path.read_text(encoding="utf-8")
+    user = bot.user(4060, language_code="en")
+    await user.send("/start")
+    remind = cd.DlKind("permit").encode()
+
+    async def remind_under_the_answer() -> bool:
+        calls = await user.press_data(cd.FaqOpen(ROOT).encode())
+        shown = next(c for c in calls if c.method in ("editMessageText", "sendMessage"))
+        return remind in [b["callback_data"] for row in shown.buttons for b in row]
+
+    assert await remind_under_the_answer()
+    write(path, good.replace("topics: [residence-permit, ", "topics: [", 1))
+    assert (await reload(bot)).accepted
+    assert not await remind_under_the_answer()
+
+    write(path, good.replace("offsets: [90, 60, 30, 7]", "offsets: [90, -1]", 1))
+    outcome = await reload(bot)
+    assert not outcome.accepted and any("deadlines.yaml" in e for e in outcome.error_lines)
+    assert not await remind_under_the_answer()  # still the last good rules
+    assert bot.services.deadlines.rules().rule("permit").offsets == (90, 60, 30, 7)

@@ -13,12 +13,13 @@ import warnings
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from telegram import Bot
+from telegram import Bot, InputFile
 from telegram.constants import ParseMode
 from telegram.ext import ExtBot
 from telegram.warnings import PTBUserWarning
 
 SEND, EDIT, EDIT_MARKUP = "sendMessage", "editMessageText", "editMessageReplyMarkup"
+SEND_DOCUMENT = "sendDocument"
 
 
 class Button(NamedTuple):
@@ -36,7 +37,7 @@ def quiet_typed_twin_warning() -> None:
     point here. Idempotent (the warnings module drops a filter added twice)."""
     warnings.filterwarnings(
         "ignore",
-        message=rf"Please use 'Bot\.({SEND}|{EDIT}|{EDIT_MARKUP})'",
+        message=rf"Please use 'Bot\.({SEND}|{EDIT}|{EDIT_MARKUP}|{SEND_DOCUMENT})'",
         category=PTBUserWarning,
     )
 
@@ -109,3 +110,9 @@ async def edit_html(bot: Bot, chat_id: int, message_id: int, text: str | None, r
             "link_preview_options": _NO_PREVIEW,
         },
     )
+
+
+async def send_file(bot: Bot, chat_id: int, filename: str, data: bytes, caption: str) -> None:
+    """sendDocument of a file made here (a booking's .ics): the sent message is not read."""
+    document = InputFile(data, filename=filename)
+    await call(bot, SEND_DOCUMENT, {"chat_id": chat_id, "document": document, "caption": caption})

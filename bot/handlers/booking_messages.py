@@ -11,11 +11,11 @@ from functools import partial
 from html import escape
 from typing import Any
 
-from telegram import InputFile
 from telegram.error import TelegramError
 
 from bot.booking.ics import Meeting, booking_calendar
 from bot.booking.rules import still_changeable
+from bot.botapi import plain
 from bot.delivery.kinds import Kind
 from bot.delivery.outbox import payload_of
 from bot.handlers import callback_data as cd
@@ -54,9 +54,7 @@ async def send_calendar(
         return
     filename, data, caption = document
     try:
-        await context.bot.send_document(
-            chat_id, InputFile(data, filename=filename), caption=caption
-        )
+        await plain.send_file(context.bot, chat_id, filename, data, caption)
     except TelegramError as exc:  # the booking stands; the calendar file is a convenience
         log.warning("calendar file not sent: %s", type(exc).__name__)
 

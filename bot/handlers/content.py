@@ -22,6 +22,8 @@ from telegram.ext import CommandHandler
 from bot.booking.catalog import Catalog as ServiceCatalog
 from bot.booking.catalog import load_catalog
 from bot.config import Settings
+from bot.deadline_file import FILE_NAME as DEADLINES_FILE
+from bot.deadline_file import DeadlineRules, load_deadline_rules
 from bot.delivery.kinds import Kind
 from bot.delivery.outbox import payload_of
 from bot.faq.checker import check, served_languages
@@ -64,6 +66,7 @@ class _Loaded:
     catalog: Catalog | None
     services: ServiceCatalog
     indicators: IndicatorFile
+    deadlines: DeadlineRules | None  # None: not read (the check failed unforeseen)
 
 
 def _load(
@@ -90,6 +93,7 @@ def _load(
         catalog,
         load_catalog(services_file)[0],
         load_indicators(indicators_file)[0],
+        load_deadline_rules(faq_dir / DEADLINES_FILE)[0],
     )
 
 
@@ -122,6 +126,7 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
             None,
             services.catalog,
             services.indicators,
+            None,
         )
     errors = loaded.errors
     if not errors and loaded.catalog is not None:
@@ -129,6 +134,8 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
         services.translator.catalog = loaded.catalog
         services.catalog = loaded.services
         services.indicators = loaded.indicators
+        if loaded.deadlines is not None:
+            services.deadlines.publish(loaded.deadlines)
         await services.desk.sync_slots()
         state.reported.clear()  # the same mistake made again later is news again
         log.info("content reloaded: %d topics", len(loaded.content.topics))

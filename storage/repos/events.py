@@ -11,7 +11,7 @@ from storage.models import Event
 from storage.prepared import Prepared, Runner
 
 
-def new_event(
+def event_values(
     *,
     kind: str,
     user_key: str,
@@ -20,44 +20,9 @@ def new_event(
     topic_id: str | None = None,
     source: str | None = None,
     service_id: str | None = None,
-) -> Event:
-    return Event(
-        kind=kind,
-        user_key=user_key,
-        language=language,
-        topic_id=topic_id,
-        source=source,
-        service_id=service_id,
-        created_at=at,
-    )
-
-
-async def record(*, session: AsyncSession, **fields: Any) -> Event:
-    """An event inside the caller's unit of work (fields: those of `new_event`)."""
-    event = new_event(**fields)
-    session.add(event)
-    return event
-
-
-# Built once, no ORM object made per event.
-_COLUMNS = ("kind", "user_key", "language", "topic_id", "source", "service_id", "created_at")
-_INSERT_EVENT = Prepared(insert(Event.__table__), columns=_COLUMNS)  # type: ignore[attr-defined]
-
-
-def record_alone(
-    connection: Runner,
-    *,
-    kind: str,
-    user_key: str,
-    language: str,
-    at: datetime,
-    topic_id: str | None = None,
-    source: str | None = None,
-    service_id: str | None = None,
-) -> None:
-    """The same row as `record`, written by one INSERT on an autocommit connection: for an
-    event that is not part of a unit of work (most of them: one per update; `Database.alone`)."""
-    values = {
+) -> dict[str, Any]:
+    """An event's row (every column but the id)."""
+    return {
         "kind": str(kind),
         "user_key": user_key,
         "language": language,
@@ -66,7 +31,24 @@ def record_alone(
         "service_id": service_id,
         "created_at": at,
     }
-    _INSERT_EVENT.count(connection, values)
+
+
+# Built once; no ORM object made per event (SQLModel's constructor validates every field).
+_EVENTS = insert(Event.__table__)  # type: ignore[attr-defined]
+_COLUMNS = ("kind", "user_key", "language", "topic_id", "source", "service_id", "created_at")
+_INSERT_EVENT = Prepared(_EVENTS, columns=_COLUMNS)
+
+
+async def record(*, session: AsyncSession, **fields: Any) -> None:
+    """An event inside the caller's unit of work (fields: those of `event_values`): one INSERT,
+    sent now, committed or rolled back with the rest."""
+    await session.exec(_EVENTS, params=event_values(**fields))
+
+
+def record_alone(connection: Runner, **fields: Any) -> None:
+    """The same row as `record`, written by one INSERT on an autocommit connection: for an
+    event that is not part of a unit of work (most of them: one per update; `Database.alone`)."""
+    _INSERT_EVENT.count(connection, event_values(**fields))
 
 
 async def list_for_user(*, session: AsyncSession, user_key: str) -> list[Event]:

@@ -54,17 +54,18 @@ async def take_place(
     """Take one place if one is free: one conditional UPDATE, so the database decides races.
     `under_way`: a course that has started may still take someone (a freed place offered to
     the waiting list while sessions are ahead)."""
-    result = await session.exec(_take_one(slot_id, now, under_way=under_way))
+    result = await session.exec(_TAKE_ONE[under_way], params={"slot": slot_id, "now": now})
     return bool(result.rowcount == 1)
 
 
-def _take_one(slot_id: int, now: datetime, *, under_way: bool = False) -> Update:
-    """The conditional UPDATE that takes one place: free, open and (unless under way) ahead."""
-    not_started = [] if under_way else [col(Slot.starts_at) > now]
+def _take_one(*, under_way: bool) -> Update:
+    """The conditional UPDATE that takes one place: free, open and (unless under way) ahead.
+    Bind parameters `slot` and `now`; built once (every booking runs it)."""
+    not_started = [] if under_way else [col(Slot.starts_at) > bindparam("now")]
     return (
         update(Slot)
         .where(
-            col(Slot.id) == slot_id,
+            col(Slot.id) == bindparam("slot"),
             col(Slot.booked) < col(Slot.capacity),
             col(Slot.status) == SlotStatus.OPEN,
             *not_started,
@@ -73,14 +74,18 @@ def _take_one(slot_id: int, now: datetime, *, under_way: bool = False) -> Update
     )
 
 
+_TAKE_ONE = {under_way: _take_one(under_way=under_way) for under_way in (False, True)}
+_TAKE_ONE_RETURNING = (
+    _TAKE_ONE[False]
+    .returning(Slot)
+    .execution_options(populate_existing=True, synchronize_session=False)
+)
+
+
 async def take_place_of(*, session: AsyncSession, slot_id: int, now: datetime) -> Slot | None:
     """`take_place` for a slot not read yet: the same conditional UPDATE, returning the slot as
     it is after it (None: no place was taken; read it to say why)."""
-    result = await session.exec(
-        _take_one(slot_id, now)
-        .returning(Slot)
-        .execution_options(populate_existing=True, synchronize_session=False)
-    )
+    result = await session.exec(_TAKE_ONE_RETURNING, params={"slot": slot_id, "now": now})
     return result.scalars().first()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Column, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.tables.columns import utc_column, utcnow
@@ -42,15 +42,17 @@ class Event(SQLModel, table=True):
     """One interaction, for the indicators. Never holds message text or a Telegram id."""
 
     __tablename__ = "events"
+    # Indicators read one kind in a period; an update writes one row (migration 0013).
+    __table_args__ = (Index("ix_events_kind_created_at", "kind", "created_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    kind: str = Field(max_length=32, index=True)
+    kind: str = Field(max_length=32)
     user_key: str = Field(max_length=64, index=True)
     language: str = Field(max_length=16)
     topic_id: str | None = Field(default=None, max_length=64)
     source: str | None = Field(default=None, max_length=64)
     service_id: str | None = Field(default=None, max_length=64)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=utc_column(index=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=utc_column())
 
 
 class Relay(SQLModel, table=True):
