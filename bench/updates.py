@@ -25,6 +25,7 @@ import datetime as dt
 import itertools
 import os
 import pstats
+import sqlite3
 import sys
 import tempfile
 import time
@@ -183,10 +184,10 @@ class Bench:
         self.units: dict[str, list[int]] = defaultdict(list)
         self.show_statements = False  # print them too (one person's, with --statements)
 
-    def count_statements(self, *engines: Any) -> None:
+    def count_statements(self, *engines: Any, driver: sqlite3.Connection | None = None) -> None:
         """Count every statement sent to the database (every engine: units of work, the
-        autocommit one and, on SQLite, those on the loop's thread), so `--statements` can print
-        how many round trips each kind costs."""
+        autocommit one and, on SQLite, those on the loop's thread, and the `sqlite3` connection
+        of `Database.alone`), so `--statements` can print how many round trips each kind costs."""
 
         def counted(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
             self.executed += 1
@@ -198,6 +199,8 @@ class Bench:
         self.counting = True
         for engine in engines:
             event.listen(getattr(engine, "sync_engine", engine), "before_cursor_execute", counted)
+        if driver is not None:  # `Database.alone`'s statements go to the driver directly
+            driver.set_trace_callback(lambda statement: counted(None, None, statement))
 
     async def feed(self, kind: str, payload: dict[str, Any]) -> list[Any]:
         before = len(self.api.calls)
@@ -391,7 +394,7 @@ async def measure(options: Any) -> list[Row]:
     bench.profile = set(filter(None, str(getattr(options, "profile", "") or "").split(",")))
     if getattr(options, "statements", False):
         _ = services.db.autocommit  # made on first use: made now, so that it is counted
-        bench.count_statements(*services.db.engines())
+        bench.count_statements(*services.db.engines(), driver=services.db.driver())
     asked = itertools.cycle(questions())
     async with running(app), running(echo):
         for number in range(warm_up + measured):

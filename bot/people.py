@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -95,8 +96,12 @@ def _short_name(display_name: str) -> str:
 def needs_write(user: UserFields, display_name: str, now: datetime) -> bool:
     """Whether resolving this person changes their row (see `resolve`): most updates do not."""
     seen_long_ago = user.last_seen_at is None or now - user.last_seen_at > LAST_SEEN_PRECISION
+    if not user.active or seen_long_ago:
+        return True
+    if user.display_name == display_name:  # stored as given: a clean name, nothing to clean
+        return False
     name = _short_name(display_name)
-    return not user.active or seen_long_ago or bool(name and user.display_name != name)
+    return bool(name and user.display_name != name)
 
 
 async def resolve(
@@ -162,10 +167,16 @@ class People:
         self.secret = secret
 
     async def resolve(
-        self, *, telegram_id: int, negotiated_locale: str, display_name: str, is_coordinator: bool
+        self,
+        *,
+        telegram_id: int,
+        language: Callable[[], str],
+        display_name: str,
+        is_coordinator: bool,
     ) -> Person:
         """Runs on every update, so the usual case is one read outside any transaction; a
-        first contact or a row to refresh (see `needs_write`) is a unit of work."""
+        first contact or a row to refresh (see `needs_write`) is a unit of work. `language`
+        gives a new person's language (negotiated from Telegram's, only when needed)."""
         now = self.clock.now()
         row = await self.db.alone(users.read_by_telegram_id, telegram_id=telegram_id)
         if row is not None and not needs_write(row, display_name, now):
@@ -174,7 +185,7 @@ class People:
             person = await resolve(
                 session=session,
                 telegram_id=telegram_id,
-                negotiated_locale=negotiated_locale,
+                negotiated_locale=language(),
                 display_name=display_name,
                 secret=self.secret,
                 is_coordinator=is_coordinator,

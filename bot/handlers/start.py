@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from telegram import Message, Update
 from telegram.ext import (
     CallbackQueryHandler,
@@ -28,7 +30,7 @@ async def resolve_person(update: Update, context: AppContext) -> None:
     services = context.services
     context.person = await services.people.resolve(
         telegram_id=user.id,
-        negotiated_locale=services.translator.negotiate(user.language_code),
+        language=partial(services.translator.negotiate, user.language_code),
         display_name=user.full_name,
         is_coordinator=services.settings.is_coordinator(user.id),
     )
