@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import json
 import os
 import shutil
@@ -95,9 +96,10 @@ async def settle() -> None:
     await asyncio.sleep(0.2)
 
 
-async def child_arrival(database_url: str, work: Path) -> dict[str, Any]:
+async def child_arrival(database_url: str, work: Path, year_ends: str = "") -> dict[str, Any]:
     from bot.app import build_application, build_services
     from bot.botapi.standin import StandinBotApi
+    from bot.clock import ManualClock
     from bot.config import Settings
     from bot.handlers.content import RELOAD_JOB
 
@@ -118,7 +120,11 @@ async def child_arrival(database_url: str, work: Path) -> dict[str, Any]:
     )
     watchdog = Watchdog()
     watchdog.start()
-    services = build_services(settings)
+    # The bot starts where the year of data ends: the filler's pending rows are then ahead, as
+    # written. On the wall clock, rows of a year that ended hours ago fell due, and the
+    # sender's round through them landed in the reload's stall.
+    clock = ManualClock(dt.datetime.fromisoformat(year_ends)) if year_ends else None
+    services = build_services(settings, clock=clock)
     # As the CLI builds it: what start-up loaded is frozen for the garbage collector.
     app = build_application(settings, request=StandinBotApi(), services=services, freeze_heap=True)
     built = time.perf_counter() - STARTED
@@ -205,10 +211,10 @@ async def child_echo() -> dict[str, Any]:
     }
 
 
-def run_child(kind: str, database_url: str) -> dict[str, Any]:
+def run_child(kind: str, database_url: str, year_ends: str = "") -> dict[str, Any]:
     command = [sys.executable, "-m", "bench.startup", "--child", kind]
     if database_url:
-        command += ["--year-database-url", database_url]
+        command += ["--year-database-url", database_url, "--year-ends", year_ends]
     done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{kind} child failed:\n{done.stderr[-3000:]}")
@@ -218,13 +224,15 @@ def run_child(kind: str, database_url: str) -> dict[str, Any]:
 async def measure(options: Any) -> list[Row]:
     """Rows for the table; `options.year_database_url` (optional) names a database that already
     holds a year of data (bench/year_of_data.py), else one is built in a temporary SQLite file."""
+    from bench.updates import NOW  # where bench/run.py's year of data ends
+
     url = getattr(options, "year_database_url", "") or ""
     if not url:
         from bench.year_of_data import fill
 
         url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='bench-year-')) / 'year.db'}"
-        await fill(url)
-    arrival = await asyncio.to_thread(run_child, "arrival", url)
+        await fill(url, now=NOW)
+    arrival = await asyncio.to_thread(run_child, "arrival", url, NOW.isoformat())
     echo = await asyncio.to_thread(run_child, "echo", "")
 
     def ms(value: float) -> str:
@@ -281,11 +289,12 @@ async def measure(options: Any) -> list[Row]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--year-database-url", default="")
+    parser.add_argument("--year-ends", default="", help="the bot's clock (ISO), else the wall's")
     parser.add_argument("--child", choices=["arrival", "echo"], default=None)
     args = parser.parse_args()
     if args.child == "arrival":
         with tempfile.TemporaryDirectory(prefix="bench-startup-") as work:
-            result = asyncio.run(child_arrival(args.year_database_url, Path(work)))
+            result = asyncio.run(child_arrival(args.year_database_url, Path(work), args.year_ends))
         print(json.dumps(result))
     elif args.child == "echo":
         print(json.dumps(asyncio.run(child_echo())))
