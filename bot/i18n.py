@@ -12,7 +12,7 @@ import logging
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -248,7 +248,8 @@ class Translator:
         return _format_day_short(value, locale)
 
     def format_time(self, value: datetime, locale: str, tz: tzinfo) -> str:
-        return _format_time(value, locale, tz)
+        local = value.astimezone(tz)
+        return _format_clock(local.hour, local.minute, locale)
 
     def format_local_datetime(self, value: datetime, locale: str, tz: tzinfo) -> str:
         local = value.astimezone(tz)
@@ -264,8 +265,10 @@ class Translator:
         return set(bundle._messages)  # fluent.runtime keeps no public listing
 
 
-# Babel formats a date or time in ~50 µs, and a booking picker shows a dozen: the same days and
-# times come back on every step, so each result is kept (pure functions of their arguments).
+# Babel formats a date or time in ~50 µs, and a booking picker shows a dozen or two: the same
+# days and clock times come back on every step, so each result is kept (pure functions of their
+# arguments). A time is kept by its local hour and minute (the short format shows no more), not
+# by the moment: every day's slots then share the same few hundred entries.
 @functools.lru_cache(maxsize=4096)
 def _format_date(value: date, locale: str, fmt: str) -> str:
     return str(babel_format_date(value, format=fmt, locale=babel_locale(locale)))
@@ -276,9 +279,9 @@ def _format_day_short(value: date, locale: str) -> str:
     return str(format_skeleton("MMMEd", value, locale=babel_locale(locale)))
 
 
-@functools.lru_cache(maxsize=4096)
-def _format_time(value: datetime, locale: str, tz: tzinfo) -> str:
-    return str(babel_format_time(value.astimezone(tz), format="short", locale=babel_locale(locale)))
+@functools.lru_cache(maxsize=8192)  # every minute of the day in five languages
+def _format_clock(hour: int, minute: int, locale: str) -> str:
+    return str(babel_format_time(time(hour, minute), format="short", locale=babel_locale(locale)))
 
 
 def iter_ftl_files(locales_dir: Path) -> Iterable[Path]:

@@ -36,6 +36,9 @@ def test_every_action_round_trips_within_64_bytes():
 def test_out_of_range_and_foreign_values_parse_to_nothing():
     for data in (
         "book:day:consultation:20261340",  # no such date
+        "book:day:consultation:20261301",  # no such month
+        "book:day:consultation:00001201",  # no year 0
+        "book:day:consultation:20270229",  # not a leap year
         "my:cancel:¹",  # a digit that is not ASCII
         "my:cancel:9999999999",  # does not fit a column
         "co:att:1:999999999999:p",  # past what datetime holds

@@ -38,9 +38,9 @@ def as_timestamp(value: str) -> int | None:
 def _as_day(value: str) -> dt.date | None:
     if not _DAY.match(value):
         return None
-    try:
-        return dt.datetime.strptime(value, "%Y%m%d").date()
-    except ValueError:
+    try:  # eight digits: strptime would parse the same, ten times slower
+        return dt.date(int(value[:4]), int(value[4:6]), int(value[6:]))
+    except ValueError:  # no such day (20261301, 00000101)
         return None
 
 
