@@ -64,8 +64,8 @@ _PARSERS: dict[Any, Any] = {
 
 
 def _dump(value: Any) -> str:
-    if isinstance(value, dt.date):
-        return f"{value:%Y%m%d}"
+    if isinstance(value, dt.date):  # as "%Y%m%d" would, without strftime (a day picker has 35)
+        return f"{value.year:04d}{value.month:02d}{value.day:02d}"
     return str(value)
 
 
