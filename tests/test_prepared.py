@@ -85,7 +85,7 @@ async def _steps(run: Run) -> list[Any]:
     seen.append([r.model_dump() for r in claimed])
     await run(outbox.finish_alone, outbox_id=claimed[0].id, status="sent", now=NOW, why=None)
     await run(outbox.retry_at_alone, outbox_id=claimed[1].id, at=NOW, why="network")
-    seen.append(await run(slots.read_slot, slot_id=2))
+    seen.append((await run(slots.read_slot, slot_id=2))._asdict())
     seen.append(await run(slots.read_slot, slot_id=999))
     window = {"service_id": "consultation", "after": NOW, "before": NOW + timedelta(days=3)}
     seen.append(await run(slots.bookable_slots, **window))

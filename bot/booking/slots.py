@@ -201,7 +201,8 @@ class SlotSchedule(DeskBase):
         await session.commit()
         return Outcome(Status.OK, slot=slot, waiting_told=len(closed)), affected
 
-    async def slot(self, slot_id: int) -> Slot | None:
+    async def slot(self, slot_id: int) -> repo.SlotView | None:
+        """A slot to show (read only: a change is decided in a unit of work)."""
         return await self.db.alone(repo.read_slot, slot_id=slot_id)
 
     async def available_days(self, service_id: str) -> list[dt.date]:

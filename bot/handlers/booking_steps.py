@@ -20,6 +20,7 @@ from bot.handlers.booking_interpreter import (
     resolve_interpreter,
 )
 from bot.handlers.booking_views import (
+    Draft,
     booking_details,
     course_sessions,
     day_label,
@@ -28,7 +29,7 @@ from bot.handlers.booking_views import (
     time_label,
     when,
 )
-from storage.models import Booking, SlotStatus
+from storage.models import SlotStatus
 from storage.repos.slots import Timed
 
 TIMES_PER_PAGE = 24  # eight rows of three
@@ -227,7 +228,7 @@ async def show_confirm(
         await show_services(update, context)
         return
     wanted = resolve_interpreter(context, slot_id, interpreter)
-    draft = Booking(user_id=0, slot_id=slot_id, service_id=slot.service_id, interpreter=wanted)
+    draft = Draft(service_id=slot.service_id, interpreter=wanted)
     details = booking_details(
         services, context.locale, draft, slot, await course_sessions(services, slot)
     )

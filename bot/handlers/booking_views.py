@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 from html import escape
+from typing import NamedTuple, Protocol
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency
@@ -20,6 +21,7 @@ from bot.handlers.base import AppContext, Keyboard, button
 from bot.i18n import babel_locale
 from bot.services import Services
 from storage.models import Booking, Slot, User
+from storage.repos.slots import SlotView
 
 
 def when(services: Services, locale: str, moment: dt.datetime) -> str:
@@ -55,11 +57,28 @@ def topic_title(services: Services, locale: str, topic_id: str | None) -> str:
     return escape(services.faq.content.translation(topic, locale).title) if topic else "—"
 
 
+class Asked(Protocol):
+    """What a booking's lines show of it: a `Booking`, or one not made yet (`Draft`)."""
+
+    @property
+    def service_id(self) -> str: ...
+
+    @property
+    def interpreter(self) -> str | None: ...
+
+
+class Draft(NamedTuple):
+    """A booking about to be confirmed, as its lines show it (no ORM object to make)."""
+
+    service_id: str
+    interpreter: str | None
+
+
 def booking_details(
     services: Services,
     locale: str,
-    booking: Booking,
-    slot: Slot,
+    booking: Asked,
+    slot: SlotView,
     sessions: list[dt.datetime] | None = None,
 ) -> str:
     """What, when, where: the lines every booking message repeats. A course with several
@@ -91,7 +110,7 @@ def session_lines(services: Services, locale: str, sessions: list[dt.datetime]) 
     return "\n".join(f"• {escape(when(services, locale, start))}" for start in sessions)
 
 
-async def course_sessions(services: Services, slot: Slot) -> list[dt.datetime]:
+async def course_sessions(services: Services, slot: SlotView) -> list[dt.datetime]:
     """Every session start of a course or event slot (empty for a one-to-one slot)."""
     service = services.catalog.get(slot.service_id)
     if service is None or not service.is_group:
@@ -115,7 +134,7 @@ def interpreter_name(locale: str, value: str) -> str:
     return escape(value)
 
 
-def interpreter_line(services: Services, locale: str, booking: Booking) -> str:
+def interpreter_line(services: Services, locale: str, booking: Asked) -> str:
     """A line for the interpreter a booking asked for ("" when none)."""
     if not booking.interpreter:
         return ""

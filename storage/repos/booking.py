@@ -23,6 +23,7 @@ from storage.models import (
 from storage.repos.daily import claim_daily
 from storage.repos.slots import (
     FreeTime,
+    SlotView,
     add_slot,
     bookable_slots,
     find_slot,
@@ -53,6 +54,7 @@ from storage.repos.waiting import (
 
 __all__ = [
     "FreeTime",
+    "SlotView",
     "active_booking",
     "active_on_slots",
     "active_slots_of_service",
