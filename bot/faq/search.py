@@ -191,13 +191,13 @@ class SearchIndex:
             common |= {t for t, n in counts.items() if n > COMMON_SHARE * len(docs)}
         return common
 
-    def _word_terms(self, token: str) -> tuple[dict[str, float], frozenset[str]]:
+    def _word_terms(self, token: str, known: bool) -> tuple[dict[str, float], frozenset[str]]:
         """One query word → the index terms it stands for, with weights: its lemmas and stem as
         they are, or (for a word the index has never seen) close index words, for typos."""
         weights: dict[str, float] = {}
-        # A word a dictionary knows is spelled right: a close index word is then another word
-        # ("пекара" bakery, "lekara" doctor), unless it is a form of the same root.
-        prefix = KNOWN_FUZZY_PREFIX if dictionary_knows(token) else 0
+        # A word a dictionary knows (`known`) is spelled right: a close index word is then
+        # another word ("пекара" bakery, "lekara" doctor), unless it is a form of the same root.
+        prefix = KNOWN_FUZZY_PREFIX if known else 0
         rooted: set[str] = set()  # fuzzy matches that share the word's root
         terms = token_terms(token, ALL_LEMMA_LANGUAGES)
         ukrainian = ukrainian_for(token)  # a Russian word the content says in Ukrainian
@@ -237,8 +237,9 @@ class SearchIndex:
 
     def _make_query_word(self, token: str) -> QueryWord:
         folded = fold(token)
-        terms, loose = self._word_terms(token)
-        real = bool(terms) or dictionary_knows(token)
+        known = dictionary_knows(token)  # ~15 µs a dictionary: asked once per word
+        terms, loose = self._word_terms(token, known)
+        real = bool(terms) or known
         function, foreign = folded in FUNCTION_WORDS, self._foreign(folded, terms)
         everyday = not function and is_everyday(token)
         return QueryWord(terms, function, real, loose, foreign, everyday)
