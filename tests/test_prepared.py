@@ -63,9 +63,7 @@ async def _steps(run: Run) -> list[Any]:
     row = await run(users.read_by_telegram_id, telegram_id=7_000_000_001)
     seen.append(row._asdict())
     seen.append(await run(users.read_by_telegram_id, telegram_id=5))  # nobody: None
-    await run(
-        users.set_awaiting_alone, user_id=row.id, kind="note", data='{"x": 1}', until=NOW
-    )
+    await run(users.set_awaiting_alone, user_id=row.id, kind="note", data='{"x": 1}', until=NOW)
     seen.append((await run(users.read_by_telegram_id, telegram_id=7_000_000_001))._asdict())
     seen.append(await run(users.take_awaiting_alone, user_id=row.id, kind="note"))
     seen.append(await run(users.take_awaiting_alone, user_id=row.id, kind="note"))  # taken
