@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage import loop_sqlite
+from storage.held_postgres import HeldConnection
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # PostgreSQL advisory lock key held while migrating ("arrival" in ASCII): instances started
@@ -140,6 +141,7 @@ class Database:
         self._readers: async_sessionmaker[AsyncSession] | None = None
         self._inline: Engine | None = None
         self._held: Any = None  # the pool's proxy of `driver()`, once made
+        self._held_postgres: HeldConnection | None = None
         self._on_loop: AsyncEngine | None = None
         self._on_loop_readers: AsyncEngine | None = None
         self._brief: async_sessionmaker[AsyncSession] | None = None
@@ -199,9 +201,9 @@ class Database:
             else:
                 self._autocommit = create_async_engine(
                     self.url,
-                    # No ping before each use (a round trip, ~150 µs of CPU, for every person
-                    # read and event): a connection found dead (the server restarted) makes
-                    # SQLAlchemy drop every pooled one, and `alone` sends its statement again.
+                    # No ping before each use (a round trip, ~150 µs of CPU): `alone` holds
+                    # one of these and replaces it when found dead (storage/held_postgres.py);
+                    # `reading()` sessions take theirs for one picker's reads.
                     pool_pre_ping=False,
                     hide_parameters=True,
                     isolation_level="AUTOCOMMIT",
@@ -232,9 +234,14 @@ class Database:
         where aiosqlite's four hand-offs to its thread per statement cost ~500 µs of CPU and
         SQLAlchemy's execution ~80 µs more (bench/README.md).
         It never waits there (busy_timeout 0: WAL lets a read go beside a writer; a write that
-        finds the lock taken fails before changing anything) and then goes, as on PostgreSQL,
-        through the async engine, whose thread waits for the lock. Only for one statement: a
-        second one after a refused first could not be undone."""
+        finds the lock taken fails before changing anything) and then goes through the async
+        engine, whose thread waits for the lock. Only for one statement: a second one after a
+        refused first could not be undone. On PostgreSQL it goes to asyncpg itself, on one
+        connection the process holds (`storage/held_postgres.py`)."""
+        if not self.is_sqlite:
+            if self._held_postgres is None:
+                self._held_postgres = HeldConnection(self.autocommit)
+            return await self._held_postgres.run(statement, **params)
         driver = self.driver()
         if driver is not None:
             try:
@@ -244,17 +251,6 @@ class Database:
                     raise DBAPIError.instance(
                         None, None, error, sqlite3.Error, hide_parameters=True
                     ) from error
-        try:
-            async with self.single() as connection:
-                return await connection.run_sync(statement, **params)
-        except DBAPIError as error:
-            if not error.connection_invalidated:
-                raise
-        # A dead connection (the server restarted since it was last used): the pool holds only
-        # fresh ones now, so one more try. A connection that died while idle sent nothing; one
-        # cut in the middle of the statement (the server crashed during it) leaves its outcome
-        # unknown either way: at worst an event is counted twice, or the rows a lost claim
-        # leased wait for their lease to end.
         async with self.single() as connection:
             return await connection.run_sync(statement, **params)
 
@@ -352,6 +348,9 @@ class Database:
         if self._held is not None:
             self._held.close()
             self._held = None
+        if self._held_postgres is not None:
+            await self._held_postgres.close()
+            self._held_postgres = None
         if self._inline is not None:
             self._inline.dispose()
         if self._autocommit is not None and self._autocommit is not self.engine:

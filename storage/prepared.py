@@ -1,5 +1,5 @@
-"""Statements that `Database.alone` runs, prepared once: on a SQLite file through the `sqlite3`
-driver itself, elsewhere through SQLAlchemy as usual.
+"""Statements that `Database.alone` runs, prepared once: through the database's driver itself
+(`sqlite3` on a SQLite file, asyncpg on PostgreSQL), or through SQLAlchemy as usual.
 
 Every update reads its person and records an event, and every picker reads once, each by one
 statement. Through SQLAlchemy's execution machinery one such statement cost 80–120 µs of CPU in
@@ -12,8 +12,10 @@ driver directly. What is stored and what is read back is therefore exactly what 
 would store and read (tests/test_prepared.py compares both on every statement here).
 
 A statement function (`Database.alone`) receives a `Runner`: the driver's connection on a SQLite
-file, a SQLAlchemy `Connection` anywhere else (PostgreSQL, in-memory SQLite, a SQLite file
-whose lock was taken), and hands it to its `Prepared` statement, which picks the way."""
+file, an `AsyncpgRunner` on PostgreSQL (the statement function is synchronous: it runs in
+SQLAlchemy's own greenlet bridge, which awaits asyncpg for it), a SQLAlchemy `Connection`
+anywhere else (in-memory SQLite, a SQLite file whose lock was taken), and hands it to its
+`Prepared` statement, which picks the way."""
 
 from __future__ import annotations
 
@@ -22,21 +24,34 @@ from collections import namedtuple
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.sql.expression import Executable
+from sqlalchemy.util import await_only
 
-Runner = Connection | sqlite3.Connection
 Processor = Callable[[Any], Any] | None
 _SQLITE = SQLiteDialect_pysqlite()
+_ASYNCPG = PGDialect_asyncpg()  # type: ignore[no-untyped-call]
 _MISSING = object()
+
+
+class AsyncpgRunner:
+    """An asyncpg connection, for statement functions that run inside SQLAlchemy's greenlet
+    bridge (`Database.alone` on PostgreSQL)."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+
+Runner = Connection | sqlite3.Connection | AsyncpgRunner
 
 
 class _Compiled:
     """A statement as SQLAlchemy's SQLite compiler renders it, and how to convert its values."""
 
-    def __init__(self, statement: Any, columns: Sequence[str] | None) -> None:
-        compiled = statement.compile(dialect=_SQLITE, column_keys=columns)
+    def __init__(self, statement: Any, columns: Sequence[str] | None, dialect: Dialect) -> None:
+        compiled = statement.compile(dialect=dialect, column_keys=columns)
         if "POSTCOMPILE" in compiled.string:  # an expanding IN or a literal LIMIT: not handled
             raise ValueError(f"not a fixed statement: {compiled.string}")
         self.sql: str = compiled.string
@@ -45,7 +60,7 @@ class _Compiled:
         for name in compiled.positiontup or ():
             bind = compiled.binds[name]
             constant = _MISSING if bind.required else bind.effective_value
-            processor = bind.type.dialect_impl(_SQLITE).bind_processor(_SQLITE)
+            processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
             self.binds.append((name, constant, processor))
         # A SELECT's columns, or what an INSERT or UPDATE returns (none: it returns no rows)
         returned = getattr(statement, "exported_columns", None)
@@ -54,7 +69,7 @@ class _Compiled:
         if returned is not None and len(returned):
             self.row = namedtuple("Row", [column.key for column in returned])  # type: ignore[misc]
             for index, column in enumerate(returned):
-                processor = column.type.dialect_impl(_SQLITE).result_processor(_SQLITE, None)
+                processor = column.type.dialect_impl(dialect).result_processor(dialect, None)
                 if processor is not None:  # most columns (text, integers) have none
                     self.converted.append((index, processor))
 
@@ -92,6 +107,7 @@ class Prepared:
         self._statement = statement if self._by_dialect is None else None
         self._columns = list(columns) if columns is not None else None
         self._sqlite: _Compiled | None = None
+        self._postgresql: _Compiled | None = None
 
     def statement(self, dialect: str) -> Executable:
         """The statement SQLAlchemy runs on this dialect's connections."""
@@ -102,8 +118,13 @@ class Prepared:
 
     def _compiled(self) -> _Compiled:
         if self._sqlite is None:  # once per process, on first use
-            self._sqlite = _Compiled(self.statement("sqlite"), self._columns)
+            self._sqlite = _Compiled(self.statement("sqlite"), self._columns, _SQLITE)
         return self._sqlite
+
+    def _for_asyncpg(self) -> _Compiled:
+        if self._postgresql is None:
+            self._postgresql = _Compiled(self.statement("postgresql"), self._columns, _ASYNCPG)
+        return self._postgresql
 
     def for_sqlite(self, params: Mapping[str, Any]) -> tuple[str, list[Any]]:
         """The SQL text and the values the `sqlite3` driver is given."""
@@ -116,6 +137,12 @@ class Prepared:
         if isinstance(connection, sqlite3.Connection):
             cursor = connection.execute(*self.for_sqlite(params))
             return self._compiled().rows(cursor.fetchall())
+        if isinstance(connection, AsyncpgRunner):
+            compiled = self._for_asyncpg()
+            found = await_only(
+                connection.connection.fetch(compiled.sql, *compiled.parameters(params))
+            )
+            return compiled.rows(tuple(record) for record in found)
         statement = self.statement(connection.dialect.name)
         return list(connection.execute(statement, params))
 
@@ -127,5 +154,11 @@ class Prepared:
         """Run a write; how many rows it changed."""
         if isinstance(connection, sqlite3.Connection):
             return connection.execute(*self.for_sqlite(params)).rowcount
+        if isinstance(connection, AsyncpgRunner):
+            compiled = self._for_asyncpg()
+            status = await_only(
+                connection.connection.execute(compiled.sql, *compiled.parameters(params))
+            )
+            return int(status.rsplit(" ", 1)[-1])  # "UPDATE 1", "INSERT 0 1"
         statement = self.statement(connection.dialect.name)
         return int(connection.execute(statement, params).rowcount)

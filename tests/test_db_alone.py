@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Integer, text
-from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from storage.db import Database
@@ -113,8 +112,10 @@ async def test_a_connection_the_server_dropped_is_replaced(database_url: str) ->
         await db.dispose()
         pytest.skip("a server that drops connections: PostgreSQL")
 
-    def backend(connection: Connection) -> int:
-        return int(connection.execute(text("SELECT pg_backend_pid()")).scalar_one())
+    backend_pid = Prepared(text("SELECT pg_backend_pid() AS pid").columns(pid=Integer()))
+
+    def backend(connection: Runner) -> int:
+        return int(backend_pid.first(connection, {}).pid)
 
     try:
         first = await db.alone(backend)

@@ -1,7 +1,8 @@
-"""`Database.alone` runs its statements on a SQLite file through the `sqlite3` driver itself
-(`storage/prepared.py`): every statement it runs must store and read back exactly what
-SQLAlchemy would. The same steps go through both ways on two copies of one database; what they
-return and, byte for byte, what the tables hold afterwards must be the same."""
+"""`Database.alone` runs its statements through the driver itself (`storage/prepared.py`):
+`sqlite3` on a SQLite file, asyncpg on PostgreSQL. Every statement it runs must store and read
+back exactly what SQLAlchemy would. The same steps go through both ways (on two copies of one
+SQLite database; one after the other on PostgreSQL); what they return and what the tables hold
+afterwards (byte for byte on SQLite) must be the same."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from storage.db import Database
 from storage.models import Outbox, Slot, User
 from storage.prepared import Prepared
 from storage.repos import events, gaps, outbox, slots, users
-from tests.conftest import migrated_sqlite_template
+from tests.conftest import empty_database, migrated_sqlite_template
 
 NOW = datetime(2026, 12, 1, 9, 30, 15, 123456, tzinfo=UTC)
 Run = Callable[..., Awaitable[Any]]
@@ -94,12 +95,25 @@ async def _steps(run: Run) -> list[Any]:
 
 async def _database(path: Path) -> Database:
     shutil.copyfile(await migrated_sqlite_template(), path)
-    db = Database(f"sqlite:///{path}")
+    return await _seeded(Database(f"sqlite:///{path}"))
+
+
+async def _seeded(db: Database) -> Database:
     async with db.engine.begin() as connection:
         await connection.execute(insert(User.__table__), _seed()["users"])  # type: ignore[attr-defined]
         await connection.execute(insert(Slot.__table__), _seed()["slots"])  # type: ignore[attr-defined]
         await connection.execute(insert(Outbox.__table__), _seed()["outbox"])  # type: ignore[attr-defined]
     return db
+
+
+def _through_sqlalchemy(db: Database) -> Run:
+    """`alone`'s way before this module: the statement on a SQLAlchemy connection."""
+
+    async def run(statement: Callable[..., Any], **params: Any) -> Any:
+        async with db.single() as connection:
+            return await connection.run_sync(statement, **params)
+
+    return run
 
 
 def _stored(path: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -117,12 +131,8 @@ async def test_the_driver_and_sqlalchemy_store_and_read_the_same(tmp_path: Path)
     sent: list[str] = []
     direct.driver().set_trace_callback(sent.append)  # type: ignore[union-attr]
 
-    async def by_sqlalchemy(statement: Callable[..., Any], **params: Any) -> Any:
-        async with through.single() as connection:
-            return await connection.run_sync(statement, **params)
-
     try:
-        expected = await _steps(by_sqlalchemy)
+        expected = await _steps(_through_sqlalchemy(through))
         found = await _steps(direct.alone)
     finally:
         await direct.dispose()
@@ -148,3 +158,29 @@ def test_a_missing_value_is_an_error_not_a_null() -> None:
     assert statement.for_sqlite({"a": 1, "b": None})[1] == [1, None]
     with pytest.raises(KeyError, match="'b'"):
         statement.for_sqlite({"a": 1})
+
+
+async def test_asyncpg_and_sqlalchemy_store_and_read_the_same(database_url: str) -> None:
+    if database_url.startswith("sqlite"):
+        pytest.skip("asyncpg itself: PostgreSQL")
+    outcomes = []
+    for direct in (False, True):
+        await empty_database(database_url)  # ids start again at 1
+        db = await _seeded(Database(database_url))
+        try:
+            found = await _steps(db.alone if direct else _through_sqlalchemy(db))
+            async with db.engine.connect() as connection:
+                stored = {
+                    table: list(
+                        (await connection.execute(text(f"SELECT * FROM {table} ORDER BY id"))).all()
+                    )
+                    for table in ("users", "events", "search_gaps", "outbox", "slots")
+                }
+        finally:
+            await db.dispose()
+        outcomes.append((found, stored))
+    (expected, expected_rows), (found, rows) = outcomes
+    assert found == expected
+    assert found[0]["last_seen_at"].tzinfo is not None
+    assert found[3] is True and found[4] is False
+    assert rows == expected_rows and len(rows["events"]) == 2
