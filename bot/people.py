@@ -132,12 +132,8 @@ async def resolve(
         user = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
         assert user is not None  # inserted now, or by a concurrent first update
         return _person(user, is_new=created, is_coordinator=is_coordinator, now=now)
-    seen_long_ago = user.last_seen_at is None or now - user.last_seen_at > LAST_SEEN_PRECISION
-    if (
-        not user.active
-        or seen_long_ago
-        or (display_name and user.display_name != display_name[:128])
-    ):
+    if needs_write(user, display_name, now):
+        seen_long_ago = user.last_seen_at is None or now - user.last_seen_at > LAST_SEEN_PRECISION
         user.active = True  # writing to us again means they unblocked the bot
         user.display_name = display_name[:128] or user.display_name
         user.last_seen_at = now if seen_long_ago else user.last_seen_at

@@ -92,10 +92,6 @@ def _refused(error: BaseException | None) -> bool:
     )
 
 
-def _locked(error: OperationalError) -> bool:
-    return _refused(error.orig)
-
-
 def _sqlite_migration_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -293,7 +289,7 @@ class Database:
                 await session.connection()  # BEGIN IMMEDIATE now, before anything is changed
             except OperationalError as error:
                 await session.close()
-                if not _locked(error):
+                if not _refused(error.orig):
                     raise
             else:
                 async with session:

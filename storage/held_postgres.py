@@ -51,18 +51,18 @@ class HeldConnection:
             try:
                 return await self._once(statement, params)
             except _GONE:
-                await self._drop()
+                await self.close(invalidate=True)  # the pool must not hand it out again
             return await self._once(statement, params)
 
     async def _once(self, statement: Callable[..., T], params: dict[str, Any]) -> T:
         runner = await self._connection()
         try:
             result: T = await greenlet_spawn(statement, runner, **params)
+        except _GONE:
+            raise  # `run` replaces the connection
         except asyncpg.exceptions.IntegrityConstraintViolationError as error:
             raise IntegrityError(None, None, error, hide_parameters=True) from error
         except asyncpg.exceptions.PostgresError as error:
-            if isinstance(error, _GONE):
-                raise
             raise DBAPIError(None, None, error, hide_parameters=True) from error
         return result
 
@@ -74,13 +74,9 @@ class HeldConnection:
             self._runner = AsyncpgRunner(raw.driver_connection)
         return self._runner
 
-    async def _drop(self) -> None:
+    async def close(self, *, invalidate: bool = False) -> None:
         held, self._held, self._runner = self._held, None, None
         if held is not None:
-            await held.invalidate()  # the pool must not hand it out again
-            await held.close()
-
-    async def close(self) -> None:
-        held, self._held, self._runner = self._held, None, None
-        if held is not None:
+            if invalidate:
+                await held.invalidate()
             await held.close()

@@ -31,8 +31,11 @@ from sqlalchemy.sql.expression import Executable
 from sqlalchemy.util import await_only
 
 Processor = Callable[[Any], Any] | None
-_SQLITE = SQLiteDialect_pysqlite()
-_ASYNCPG = PGDialect_asyncpg()  # type: ignore[no-untyped-call]
+# The dialect whose compiler renders a statement for each driver `alone` calls itself.
+_DRIVER_DIALECTS: dict[str, Dialect] = {
+    "sqlite": SQLiteDialect_pysqlite(),
+    "postgresql": PGDialect_asyncpg(),  # type: ignore[no-untyped-call]
+}
 _MISSING = object()
 
 
@@ -48,14 +51,15 @@ Runner = Connection | sqlite3.Connection | AsyncpgRunner
 
 
 class _Compiled:
-    """A statement as SQLAlchemy's SQLite compiler renders it, and how to convert its values."""
+    """A statement as SQLAlchemy's compiler for one driver renders it (positional parameters:
+    `?` for sqlite3, `$1` for asyncpg), and how to convert its values."""
 
     def __init__(self, statement: Any, columns: Sequence[str] | None, dialect: Dialect) -> None:
         compiled = statement.compile(dialect=dialect, column_keys=columns)
         if "POSTCOMPILE" in compiled.string:  # an expanding IN or a literal LIMIT: not handled
             raise ValueError(f"not a fixed statement: {compiled.string}")
         self.sql: str = compiled.string
-        # (name, constant value or _MISSING, conversion) of each `?`, in order
+        # (name, constant value or _MISSING, conversion) of each positional parameter, in order
         self.binds: list[tuple[str, Any, Processor]] = []
         for name in compiled.positiontup or ():
             bind = compiled.binds[name]
@@ -106,8 +110,7 @@ class Prepared:
         self._by_dialect = dict(statement) if isinstance(statement, Mapping) else None
         self._statement = statement if self._by_dialect is None else None
         self._columns = list(columns) if columns is not None else None
-        self._sqlite: _Compiled | None = None
-        self._postgresql: _Compiled | None = None
+        self._compiled: dict[str, _Compiled] = {}  # by dialect, on first use
 
     def statement(self, dialect: str) -> Executable:
         """The statement SQLAlchemy runs on this dialect's connections."""
@@ -116,19 +119,17 @@ class Prepared:
         assert self._statement is not None
         return self._statement  # type: ignore[return-value]
 
-    def _compiled(self) -> _Compiled:
-        if self._sqlite is None:  # once per process, on first use
-            self._sqlite = _Compiled(self.statement("sqlite"), self._columns, _SQLITE)
-        return self._sqlite
-
-    def _for_asyncpg(self) -> _Compiled:
-        if self._postgresql is None:
-            self._postgresql = _Compiled(self.statement("postgresql"), self._columns, _ASYNCPG)
-        return self._postgresql
+    def _for(self, dialect: str) -> _Compiled:
+        compiled = self._compiled.get(dialect)
+        if compiled is None:  # once per process and dialect
+            compiled = self._compiled[dialect] = _Compiled(
+                self.statement(dialect), self._columns, _DRIVER_DIALECTS[dialect]
+            )
+        return compiled
 
     def for_sqlite(self, params: Mapping[str, Any]) -> tuple[str, list[Any]]:
         """The SQL text and the values the `sqlite3` driver is given."""
-        compiled = self._compiled()
+        compiled = self._for("sqlite")
         return compiled.sql, compiled.parameters(params)
 
     def rows(self, connection: Runner, params: Mapping[str, Any]) -> list[Any]:
@@ -136,9 +137,9 @@ class Prepared:
         attributes and `_asdict()`, as SQLAlchemy's rows are."""
         if isinstance(connection, sqlite3.Connection):
             cursor = connection.execute(*self.for_sqlite(params))
-            return self._compiled().rows(cursor.fetchall())
+            return self._for("sqlite").rows(cursor.fetchall())
         if isinstance(connection, AsyncpgRunner):
-            compiled = self._for_asyncpg()
+            compiled = self._for("postgresql")
             found = await_only(
                 connection.connection.fetch(compiled.sql, *compiled.parameters(params))
             )
@@ -155,7 +156,7 @@ class Prepared:
         if isinstance(connection, sqlite3.Connection):
             return connection.execute(*self.for_sqlite(params)).rowcount
         if isinstance(connection, AsyncpgRunner):
-            compiled = self._for_asyncpg()
+            compiled = self._for("postgresql")
             status = await_only(
                 connection.connection.execute(compiled.sql, *compiled.parameters(params))
             )

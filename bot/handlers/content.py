@@ -66,7 +66,7 @@ class _Loaded:
     catalog: Catalog | None
     services: ServiceCatalog
     indicators: IndicatorFile
-    deadlines: DeadlineRules | None  # None: not read (the check failed unforeseen)
+    deadlines: DeadlineRules
 
 
 def _load(
@@ -126,7 +126,7 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
             None,
             services.catalog,
             services.indicators,
-            None,
+            services.deadlines.rules(),
         )
     errors = loaded.errors
     if not errors and loaded.catalog is not None:
@@ -134,8 +134,7 @@ async def reload_content(context: AppContext) -> ReloadOutcome:
         services.translator.catalog = loaded.catalog
         services.catalog = loaded.services
         services.indicators = loaded.indicators
-        if loaded.deadlines is not None:
-            services.deadlines.publish(loaded.deadlines)
+        services.deadlines.publish(loaded.deadlines)
         await services.desk.sync_slots()
         state.reported.clear()  # the same mistake made again later is news again
         log.info("content reloaded: %d topics", len(loaded.content.topics))
