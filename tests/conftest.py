@@ -9,6 +9,7 @@ tests on PostgreSQL (tables are emptied between tests). The suite runs in parall
 from __future__ import annotations
 
 import asyncio
+import atexit
 import gc
 import os
 import shutil
@@ -100,7 +101,9 @@ _SQLITE_TEMPLATE: dict[str, Path] = {}
 async def migrated_sqlite_template() -> Path:
     """A SQLite file migrated to head once per test process; each test starts from a copy."""
     if "path" not in _SQLITE_TEMPLATE:
-        path = Path(tempfile.mkdtemp(prefix="arrival-template-")) / "head.db"
+        folder = tempfile.mkdtemp(prefix="arrival-template-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)  # not one left per run
+        path = Path(folder) / "head.db"
         db = Database(f"sqlite:///{path}")
         try:
             await db.upgrade()
