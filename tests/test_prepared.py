@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import bindparam, insert, select, text
+from sqlalchemy import bindparam, insert, inspect, select, text
 
 from storage.db import Database
-from storage.models import Outbox, Slot, User
+from storage.models import Booking, Outbox, Slot, User
 from storage.prepared import Prepared
-from storage.repos import events, gaps, outbox, slots, users
+from storage.repos import booking, events, gaps, outbox, slots, users
 from tests.conftest import empty_database, migrated_sqlite_template
 
 NOW = datetime(2026, 12, 1, 9, 30, 15, 123456, tzinfo=UTC)
@@ -55,7 +55,19 @@ def _seed() -> dict[str, list[dict[str, Any]]]:
         {"kind": "reminder", "user_id": 1, "payload": '{"a": "ć"}', "due_at": NOW - timedelta(s)}
         for s in (5, 60, 3600)
     ]
-    return {"users": [person], "slots": free, "outbox": due}
+    booked = {
+        "user_id": 1,
+        "slot_id": 2,
+        "service_id": "consultation",
+        "status": "pending",
+        "note": "Потрібна довідка, ‘дуже’ <важливо>",
+        "interpreter": "uk",
+        "notice_message_id": 9_000_000_001,
+        "offer_expires_at": NOW + timedelta(hours=2),
+        "created_at": NOW - timedelta(hours=1),
+        "updated_at": NOW,
+    }
+    return {"users": [person], "slots": free, "outbox": due, "bookings": [booked]}
 
 
 async def _steps(run: Run) -> list[Any]:
@@ -90,6 +102,9 @@ async def _steps(run: Run) -> list[Any]:
     seen.append(await run(slots.bookable_slots, **window))
     seen.append(await run(slots.bookable_slots, **window, most=4))
     seen.append(await run(slots.free_day_bounds, **window))
+    shown = await run(booking.booking_with_person, booking_id=1)
+    seen.append([item.model_dump() for item in shown])
+    seen.append(await run(booking.booking_with_person, booking_id=999))
     return seen
 
 
@@ -103,6 +118,7 @@ async def _seeded(db: Database) -> Database:
         await connection.execute(insert(User.__table__), _seed()["users"])  # type: ignore[attr-defined]
         await connection.execute(insert(Slot.__table__), _seed()["slots"])  # type: ignore[attr-defined]
         await connection.execute(insert(Outbox.__table__), _seed()["outbox"])  # type: ignore[attr-defined]
+        await connection.execute(insert(Booking.__table__), _seed()["bookings"])  # type: ignore[attr-defined]
     return db
 
 
@@ -121,7 +137,7 @@ def _stored(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     with sqlite3.connect(path) as connection:
         return {
             table: connection.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
-            for table in ("users", "events", "search_gaps", "outbox", "slots")
+            for table in ("users", "events", "search_gaps", "outbox", "slots", "bookings")
         }
 
 
@@ -142,6 +158,33 @@ async def test_the_driver_and_sqlalchemy_store_and_read_the_same(tmp_path: Path)
     assert found[0]["last_seen_at"].tzinfo is not None  # aware times, as everywhere
     assert found[3] is True and found[4] is False
     assert _stored(tmp_path / "a.db") == _stored(tmp_path / "b.db")
+
+
+async def test_a_booking_shown_from_one_row_is_the_one_the_orm_loads(database_url: str) -> None:
+    """`booking_with_person` makes its three objects from one row without SQLAlchemy's ORM
+    (`detached`): every field as the ORM would load it, and none of them in a session."""
+    await empty_database(database_url)
+    db = await _seeded(Database(database_url))
+    try:
+        shown = await db.alone(booking.booking_with_person, booking_id=1)
+        async with db.session() as session:
+            loaded = (
+                await session.get(Booking, 1),
+                await session.get(Slot, 2),
+                await session.get(User, 1),
+            )
+    finally:
+        await db.dispose()
+    assert shown is not None and all(item is not None for item in loaded)
+    assert [item.model_dump() for item in shown] == [
+        item.model_dump()  # type: ignore[union-attr]
+        for item in loaded
+    ]
+    assert shown[0].offer_expires_at == NOW + timedelta(hours=2)  # aware, converted
+    assert shown[2].display_name == "Ана „Ања“ Петровић"
+    assert all(inspect(item).transient for item in shown)  # in no session: never written
+    shown[0].status = "confirmed"  # an ordinary object otherwise
+    assert shown[0].model_dump()["status"] == "confirmed"
 
 
 def test_a_statement_it_cannot_run_as_is_is_refused_when_first_used() -> None:
@@ -174,7 +217,7 @@ async def test_asyncpg_and_sqlalchemy_store_and_read_the_same(database_url: str)
                     table: list(
                         (await connection.execute(text(f"SELECT * FROM {table} ORDER BY id"))).all()
                     )
-                    for table in ("users", "events", "search_gaps", "outbox", "slots")
+                    for table in ("users", "events", "search_gaps", "outbox", "slots", "bookings")
                 }
         finally:
             await db.dispose()

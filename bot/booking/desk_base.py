@@ -144,8 +144,8 @@ class DeskBase:
         return loaded
 
     async def booking_with_person(self, booking_id: int) -> tuple[Booking, Slot, User] | None:
-        async with self.db.reading() as session:
-            return await repo.booking_with_person(session=session, booking_id=booking_id)
+        """To show (read only: a change is decided in a unit of work)."""
+        return await self.db.alone(repo.booking_with_person, booking_id=booking_id)
 
     async def _open_slot_for(
         self, session: AsyncSession, user_id: int, slot_id: int, now: dt.datetime

@@ -20,6 +20,7 @@ from storage.models import (
     Slot,
     User,
 )
+from storage.prepared import Prepared, Runner, detached, labelled
 from storage.repos.daily import claim_daily
 from storage.repos.slots import (
     FreeTime,
@@ -98,18 +99,25 @@ __all__ = [
 ]
 
 
-async def booking_with_person(
-    *, session: AsyncSession, booking_id: int
+def booking_with_person(
+    connection: Runner, *, booking_id: int
 ) -> tuple[Booking, Slot, User] | None:
-    """A booking with its slot and person, in one query (the sender renders many of these)."""
-    result = await session.exec(_BOOKING_WITH_PERSON, params={"booking": booking_id})
-    row = result.first()
-    return (row[0], row[1], row[2]) if row is not None else None
+    """A booking with its slot and person, in one statement (`Database.alone`), to show: the
+    sender renders one for every notice, decision and reminder. The objects are `detached`:
+    for reading only."""
+    row = _BOOKING_WITH_PERSON.first(connection, {"booking": booking_id})
+    if row is None:
+        return None
+    return detached(Booking, row, "b_"), detached(Slot, row, "s_"), detached(User, row, "u_")
 
 
 # Statements run on every booking, its notice and its decision, built once (bind parameters).
-_BOOKING_WITH_PERSON = (
-    select(Booking, Slot, User)
+_BOOKING_WITH_PERSON = Prepared(
+    select(
+        *labelled(Booking.__table__, "b_"),  # type: ignore[attr-defined]
+        *labelled(Slot.__table__, "s_"),  # type: ignore[attr-defined]
+        *labelled(User.__table__, "u_"),  # type: ignore[attr-defined]
+    )
     .join(Slot, col(Slot.id) == col(Booking.slot_id))
     .join(User, col(User.id) == col(Booking.user_id))
     .where(col(Booking.id) == bindparam("booking"))

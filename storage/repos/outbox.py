@@ -10,7 +10,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Outbox
-from storage.prepared import Prepared, Runner
+from storage.prepared import Prepared, Runner, detached
 
 # Core statements on the table, built once (the sender runs them for every row): no ORM
 # objects to keep in step, no statement to build and key for the cache on each call.
@@ -108,7 +108,7 @@ def claim_due(connection: Runner, *, now: datetime, lease: timedelta, limit: int
     once locked); SQLite has a single writer, which holds its lock for the statement.
     """
     claimed = _CLAIM.rows(connection, {"now": now, "until": now + lease, "most": limit})
-    rows = [Outbox(**row._asdict()) for row in claimed]
+    rows = [detached(Outbox, row) for row in claimed]  # read back as stored: no validation
     return sorted(rows, key=lambda row: (row.due_at, row.id or 0))
 
 
