@@ -4,6 +4,7 @@ length. Checked on every word of the FAQ content and of the question sets."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,15 @@ from bot.faq.russian import LEXICON, ukrainian_for
 from bot.faq.terms import (
     ALL_LEMMA_LANGUAGES,
     LOW_MEMORY,
+    STEM_LENGTH,
+    analyze,
     content_tokens,
     dictionary_knows,
     lemma_forms,
     script_languages,
+    token_terms,
 )
+from bot.faq.words import fold
 from bot.i18n import to_serbian_latin
 
 REPO = Path(__file__).resolve().parent.parent
@@ -74,3 +79,19 @@ def test_russian_words_find_the_longest_stem(words: list[str]) -> None:
     samples = [*words, *LEXICON, *(stem + "ами" for stem in LEXICON), "ра", "работа", "x"]
     assert [w for w in samples if ukrainian_for(w) != longest(w)] == []
     assert ukrainian_for("работаю") is not None
+
+
+def test_a_words_terms_are_worked_out_once_and_never_shared() -> None:
+    """`analyze` and `token_terms` read each word's terms from one bounded cache: the same
+    terms as the long way, and a caller that adds to its counter changes nobody else's."""
+    languages = ("uk",)
+    first = token_terms("дозволу", languages)
+    long_way: Counter[str] = Counter()
+    for form in lemma_forms("дозволу", languages):
+        long_way[fold(form)] += 1
+        if len(fold(form)) > STEM_LENGTH:
+            long_way["~" + fold(form)[:STEM_LENGTH]] += 1
+    assert first == long_way
+    first["extra"] += 5  # the search adds a Russian word's Ukrainian terms this way
+    assert "extra" not in token_terms("дозволу", languages)
+    assert analyze("дозволу дозволу", languages) == Counter({t: 2 * n for t, n in long_way.items()})

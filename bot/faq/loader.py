@@ -16,6 +16,7 @@ import yaml
 
 from bot.faq.model import SERBIAN_LATIN, FaqContent, Source, Topic, Translation
 from bot.i18n import to_serbian_latin
+from bot.staff_yaml import safe_load
 
 TOPIC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 FRONT_MATTER_FENCE = "---"
@@ -70,7 +71,7 @@ def _read_text(path: Path, language: str, out: _Collector) -> str | None:
 
 def _yaml(text: str, path: Path, language: str, out: _Collector, *, line_offset: int = 0) -> Any:
     try:
-        return yaml.safe_load(text)
+        return safe_load(text)
     except RecursionError:
         out.add(path, 1 + line_offset, language, "YAML nested too deeply to read")
         return None
