@@ -106,9 +106,11 @@ class DeskBase:
     @staticmethod
     async def _end(session: AsyncSession, *keep: Slot) -> None:
         """Roll back now, keeping `keep` readable: the write lock is released before another
-        session looks for alternatives, and a rollback would otherwise expire the objects."""
+        session looks for alternatives, and a rollback would otherwise expire the objects (a
+        `detached` one is in no session: nothing to keep)."""
         for item in keep:
-            session.expunge(item)
+            if item in session:
+                session.expunge(item)
         await session.rollback()
 
     def _too_late(self, slot: Slot, now: dt.datetime) -> bool:

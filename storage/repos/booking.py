@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, true, update
+from sqlalchemy import bindparam, insert, true, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -136,12 +136,8 @@ _DECIDE_PENDING = (
     .execution_options(populate_existing=True, synchronize_session=False)
 )
 _DECIDE_PENDING_AT = _DECIDE_PENDING.where(col(Booking.slot_id) == bindparam("slot"))
-_LOCK_USER = (
-    select(User)
-    .where(col(User.id) == bindparam("person"))
-    .with_for_update()
-    .execution_options(populate_existing=True)
-)
+_USERS = User.__table__  # type: ignore[attr-defined]
+_LOCK_USER = select(*_USERS.c).where(_USERS.c.id == bindparam("person")).with_for_update()
 _ACTIVE_SLOTS_OF_SERVICE = (
     select(Booking.slot_id)
     .join(Slot, col(Slot.id) == col(Booking.slot_id))
@@ -204,8 +200,10 @@ async def decide_pending(
 
 
 async def add_booking(*, session: AsyncSession, booking: Booking) -> Booking:
-    session.add(booking)
-    await session.flush()
+    """The booking inserted now (one Core INSERT … RETURNING its id, in the caller's unit of
+    work), not added to the session: nothing the ORM would flush later."""
+    result = await session.exec(_ADD_BOOKING, params=booking.model_dump(exclude={"id"}))
+    booking.id = int(result.scalar_one())
     return booking
 
 
@@ -222,9 +220,11 @@ async def active_booking(*, session: AsyncSession, user_id: int, slot_id: int) -
 
 async def lock_user(*, session: AsyncSession, user_id: int) -> User | None:
     """The person's row, locked until the transaction ends and read fresh: the one read of the
-    person a booking needs (their own bookings are decided one at a time)."""
+    person a booking needs (their own bookings are decided one at a time). A Core statement,
+    the row made into a `detached` User."""
     result = await session.exec(_LOCK_USER, params={"person": user_id})
-    return result.first()
+    row = result.first()
+    return detached(User, row) if row is not None else None
 
 
 async def active_slots_of_service(
@@ -304,6 +304,7 @@ async def set_notice_message(
 
 
 _BOOKINGS = Booking.__table__  # type: ignore[attr-defined]
+_ADD_BOOKING = insert(_BOOKINGS).returning(_BOOKINGS.c.id)
 _SET_NOTICE = (
     update(_BOOKINGS)
     .where(_BOOKINGS.c.id == bindparam("booking"))

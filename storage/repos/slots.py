@@ -10,7 +10,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import CourseSession, Slot, SlotStatus
-from storage.prepared import Prepared, Runner
+from storage.prepared import Prepared, Runner, detached
 from storage.tables.columns import UTCDateTime
 
 
@@ -79,32 +79,30 @@ async def take_place(
 def _take_one(*, under_way: bool) -> Update:
     """The conditional UPDATE that takes one place: free, open and (unless under way) ahead.
     Bind parameters `slot` and `now`; built once (every booking runs it)."""
-    not_started = [] if under_way else [col(Slot.starts_at) > bindparam("now")]
+    not_started = [] if under_way else [_SLOTS.c.starts_at > bindparam("now")]
     return (
-        update(Slot)
+        update(_SLOTS)
         .where(
-            col(Slot.id) == bindparam("slot"),
-            col(Slot.booked) < col(Slot.capacity),
-            col(Slot.status) == SlotStatus.OPEN,
+            _SLOTS.c.id == bindparam("slot"),
+            _SLOTS.c.booked < _SLOTS.c.capacity,
+            _SLOTS.c.status == SlotStatus.OPEN.value,
             *not_started,
         )
-        .values(booked=col(Slot.booked) + 1)
+        .values(booked=_SLOTS.c.booked + 1)
     )
 
 
 _TAKE_ONE = {under_way: _take_one(under_way=under_way) for under_way in (False, True)}
-_TAKE_ONE_RETURNING = (
-    _TAKE_ONE[False]
-    .returning(Slot)
-    .execution_options(populate_existing=True, synchronize_session=False)
-)
+_TAKE_ONE_RETURNING = _TAKE_ONE[False].returning(*_SLOTS.c)
 
 
 async def take_place_of(*, session: AsyncSession, slot_id: int, now: datetime) -> Slot | None:
     """`take_place` for a slot not read yet: the same conditional UPDATE, returning the slot as
-    it is after it (None: no place was taken; read it to say why)."""
+    it is after it (None: no place was taken; read it to say why). A Core statement, the row
+    made into a `detached` Slot: no ORM object loaded in the unit of work."""
     result = await session.exec(_TAKE_ONE_RETURNING, params={"slot": slot_id, "now": now})
-    return result.scalars().first()
+    row = result.first()
+    return detached(Slot, row) if row is not None else None
 
 
 async def release_place(*, session: AsyncSession, slot_id: int) -> None:
