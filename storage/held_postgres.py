@@ -21,11 +21,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import asyncpg
-from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.util import greenlet_spawn
 
-from storage.prepared import AsyncpgRunner
+from storage.prepared import AsyncpgRunner, sqlalchemy_error
 
 T = TypeVar("T")
 
@@ -60,10 +59,8 @@ class HeldConnection:
             result: T = await greenlet_spawn(statement, runner, **params)
         except _GONE:
             raise  # `run` replaces the connection
-        except asyncpg.exceptions.IntegrityConstraintViolationError as error:
-            raise IntegrityError(None, None, error, hide_parameters=True) from error
         except asyncpg.exceptions.PostgresError as error:
-            raise DBAPIError(None, None, error, hide_parameters=True) from error
+            raise sqlalchemy_error(error) from error
         return result
 
     async def _connection(self) -> AsyncpgRunner:

@@ -44,6 +44,13 @@ class LoopThreadConnection(aiosqlite.Connection):
         super().__init__(connector, iter_chunk_size=64)
         self._tx = _AtOnce()  # type: ignore[assignment]
 
+    @property
+    def driver(self) -> sqlite3.Connection | None:
+        """The `sqlite3` connection itself, for a statement run by the driver directly inside
+        this connection's transaction (`storage.db.within`): on the loop's thread, as every
+        call here is."""
+        return self._connection
+
     async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         if not self._running or not self._connection:
             raise ValueError("Connection closed")

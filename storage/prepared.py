@@ -24,14 +24,18 @@ from collections import namedtuple
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
+import asyncpg
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import class_mapper
 from sqlalchemy.sql.expression import Executable
 from sqlalchemy.sql.schema import Table
 from sqlalchemy.util import await_only
 from sqlmodel import SQLModel
+
+from storage.loop_sqlite import LoopThreadConnection
 
 Processor = Callable[[Any], Any] | None
 # The dialect whose compiler renders a statement for each driver `alone` calls itself.
@@ -52,6 +56,32 @@ class AsyncpgRunner:
 
 
 Runner = Connection | sqlite3.Connection | AsyncpgRunner
+
+
+def sqlalchemy_error(error: Exception) -> DBAPIError:
+    """A driver's error (`sqlite3`, asyncpg) raised by a statement the driver ran itself, as
+    SQLAlchemy would have raised it: an IntegrityError for a broken constraint, so callers
+    handle both ways alike."""
+    if isinstance(error, sqlite3.Error):
+        wrapped = DBAPIError.instance(None, None, error, sqlite3.Error, hide_parameters=True)
+        assert isinstance(wrapped, DBAPIError)  # a driver's error always is one
+        return wrapped
+    if isinstance(error, asyncpg.exceptions.IntegrityConstraintViolationError):
+        return IntegrityError(None, None, error, hide_parameters=True)
+    return DBAPIError(None, None, error, hide_parameters=True)
+
+
+def driver_runner(connection: Connection) -> Runner:
+    """What a statement function runs on inside a SQLAlchemy connection's transaction (called in
+    SQLAlchemy's greenlet bridge, `AsyncConnection.run_sync`): the `sqlite3` connection of one
+    that runs on the loop's thread, else the SQLAlchemy connection itself, through which a
+    `Prepared` runs as usual. Not asyncpg's own connection: SQLAlchemy's adapter begins its
+    transaction with the first statement sent through it, so one sent past it could run outside
+    the unit of work."""
+    driver = connection.connection.driver_connection
+    if isinstance(driver, LoopThreadConnection) and driver.driver is not None:
+        return driver.driver
+    return connection
 
 
 class _Compiled:
@@ -154,6 +184,21 @@ class Prepared:
     def first(self, connection: Runner, params: Mapping[str, Any]) -> Any:
         found = self.rows(connection, params)
         return found[0] if found else None
+
+    def many(self, connection: Runner, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Run a write once per row of values (an executemany); nothing is read back."""
+        if not rows:
+            return
+        if isinstance(connection, sqlite3.Connection):
+            compiled = self._for("sqlite")
+            connection.executemany(compiled.sql, [compiled.parameters(row) for row in rows])
+            return
+        if isinstance(connection, AsyncpgRunner):
+            compiled = self._for("postgresql")
+            values = [compiled.parameters(row) for row in rows]
+            await_only(connection.connection.executemany(compiled.sql, values))
+            return
+        connection.execute(self.statement(connection.dialect.name), list(rows))
 
     def count(self, connection: Runner, params: Mapping[str, Any]) -> int:
         """Run a write; how many rows it changed."""

@@ -5,12 +5,14 @@ module as the booking desk's one repository."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import bindparam, insert, true, update
+from sqlalchemy import bindparam, insert, or_, true, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.db import within
 from storage.models import (
     ACTIVE_BOOKING,
     HOLDING_BOOKING,
@@ -137,14 +139,15 @@ _DECIDE_PENDING = (
 )
 _DECIDE_PENDING_AT = _DECIDE_PENDING.where(col(Booking.slot_id) == bindparam("slot"))
 _USERS = User.__table__  # type: ignore[attr-defined]
-_LOCK_USER = select(*_USERS.c).where(_USERS.c.id == bindparam("person")).with_for_update()
-_ACTIVE_SLOTS_OF_SERVICE = (
-    select(Booking.slot_id)
+_LOCK_USER = Prepared(select(*_USERS.c).where(_USERS.c.id == bindparam("person")).with_for_update())
+_ACTIVE_SLOTS_OF_SERVICE = Prepared(
+    select(col(Booking.slot_id))
     .join(Slot, col(Slot.id) == col(Booking.slot_id))
     .where(
         col(Booking.user_id) == bindparam("person"),
         col(Booking.service_id) == bindparam("service"),
-        col(Booking.status).in_(ACTIVE_BOOKING),
+        # each status a constant of its own: a fixed statement (no expanding IN list)
+        or_(*(col(Booking.status) == status for status in ACTIVE_BOOKING)),
         col(Slot.ends_at) > bindparam("after"),
     )
 )
@@ -202,9 +205,12 @@ async def decide_pending(
 async def add_booking(*, session: AsyncSession, booking: Booking) -> Booking:
     """The booking inserted now (one Core INSERT … RETURNING its id, in the caller's unit of
     work), not added to the session: nothing the ORM would flush later."""
-    result = await session.exec(_ADD_BOOKING, params=booking.model_dump(exclude={"id"}))
-    booking.id = int(result.scalar_one())
+    booking.id = await within(session, _inserted, values=booking.model_dump(exclude={"id"}))
     return booking
+
+
+def _inserted(connection: Runner, *, values: dict[str, Any]) -> int:
+    return int(_ADD_BOOKING.rows(connection, values)[0].id)
 
 
 async def active_booking(*, session: AsyncSession, user_id: int, slot_id: int) -> Booking | None:
@@ -222,8 +228,11 @@ async def lock_user(*, session: AsyncSession, user_id: int) -> User | None:
     """The person's row, locked until the transaction ends and read fresh: the one read of the
     person a booking needs (their own bookings are decided one at a time). A Core statement,
     the row made into a `detached` User."""
-    result = await session.exec(_LOCK_USER, params={"person": user_id})
-    row = result.first()
+    return await within(session, _locked_user, user_id=user_id)
+
+
+def _locked_user(connection: Runner, *, user_id: int) -> User | None:
+    row = _LOCK_USER.first(connection, {"person": user_id})
     return detached(User, row) if row is not None else None
 
 
@@ -232,11 +241,11 @@ async def active_slots_of_service(
 ) -> list[int]:
     """The slots of the person's active bookings of a service whose meeting is still ahead: in
     one query, whether they hold this slot already and how many of the service they hold."""
-    result = await session.exec(
-        _ACTIVE_SLOTS_OF_SERVICE,
-        params={"person": user_id, "service": service_id, "after": after},
-    )
-    return list(result.all())
+    return await within(session, _active_slots, person=user_id, service=service_id, after=after)
+
+
+def _active_slots(connection: Runner, **window: Any) -> list[int]:
+    return [row.slot_id for row in _ACTIVE_SLOTS_OF_SERVICE.rows(connection, window)]
 
 
 async def upcoming_for_user(
@@ -304,7 +313,10 @@ async def set_notice_message(
 
 
 _BOOKINGS = Booking.__table__  # type: ignore[attr-defined]
-_ADD_BOOKING = insert(_BOOKINGS).returning(_BOOKINGS.c.id)
+_ADD_BOOKING = Prepared(
+    insert(_BOOKINGS).returning(_BOOKINGS.c.id),
+    columns=[column.key for column in _BOOKINGS.c if column.key != "id"],
+)
 _SET_NOTICE = (
     update(_BOOKINGS)
     .where(_BOOKINGS.c.id == bindparam("booking"))

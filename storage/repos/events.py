@@ -7,6 +7,7 @@ from sqlalchemy import func, insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.db import within
 from storage.models import Event
 from storage.prepared import Prepared, Runner
 
@@ -42,7 +43,7 @@ _INSERT_EVENT = Prepared(_EVENTS, columns=_COLUMNS)
 async def record(*, session: AsyncSession, **fields: Any) -> None:
     """An event inside the caller's unit of work (fields: those of `event_values`): one INSERT,
     sent now, committed or rolled back with the rest."""
-    await session.exec(_EVENTS, params=event_values(**fields))
+    await within(session, record_alone, **fields)
 
 
 def record_alone(connection: Runner, **fields: Any) -> None:

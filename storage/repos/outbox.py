@@ -9,6 +9,7 @@ from sqlalchemy import Integer, Update, bindparam, func, insert, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.db import within
 from storage.models import Outbox
 from storage.prepared import Prepared, Runner, detached
 
@@ -66,6 +67,10 @@ _RETRY_ROW = (
     .values(lease_until=bindparam("until"), result=bindparam("why"))
 )
 _FINISH, _RETRY = Prepared(_FINISH_ROW), Prepared(_RETRY_ROW)
+# Every column but the id: what `add_all`'s rows hold
+_INSERT = Prepared(
+    insert(_OUTBOX), columns=[column.key for column in _OUTBOX.c if column.key != "id"]
+)
 
 
 def _finished(outbox_id: int, status: str, now: datetime, result: str | None) -> dict[str, Any]:
@@ -83,7 +88,11 @@ async def add_all(*, session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     """Rows of one change in one statement (an executemany, no ids read back: nobody needs
     them), in the caller's unit of work. `rows` hold every column but the id."""
     if rows:
-        await session.exec(insert(_OUTBOX), params=rows)
+        await within(session, _insert_all, rows=rows)
+
+
+def _insert_all(connection: Runner, *, rows: list[dict[str, Any]]) -> None:
+    _INSERT.many(connection, rows)
 
 
 async def cancel_pending(*, session: AsyncSession, ref_id: int, kinds: tuple[str, ...]) -> None:
@@ -117,7 +126,7 @@ async def finish(
 ) -> None:
     """The row is done (sent, failed, dropped…): it never goes out again. Its payload, which
     may hold a person's words, is not kept once it is no longer needed."""
-    await session.exec(_FINISH_ROW, params=_finished(outbox_id, status, now, result))
+    await within(session, finish_alone, outbox_id=outbox_id, status=status, now=now, why=result)
 
 
 def finish_alone(

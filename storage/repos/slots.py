@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import Integer, String, Update, bindparam, text, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.db import within
 from storage.models import CourseSession, Slot, SlotStatus
 from storage.prepared import Prepared, Runner, detached
 from storage.tables.columns import UTCDateTime
@@ -72,8 +73,11 @@ async def take_place(
     """Take one place if one is free: one conditional UPDATE, so the database decides races.
     `under_way`: a course that has started may still take someone (a freed place offered to
     the waiting list while sessions are ahead)."""
-    result = await session.exec(_TAKE_ONE[under_way], params={"slot": slot_id, "now": now})
-    return bool(result.rowcount == 1)
+    return await within(session, _took, under_way=under_way, slot=slot_id, now=now)
+
+
+def _took(connection: Runner, *, under_way: bool, **params: Any) -> bool:
+    return _TAKE_ONE[under_way].count(connection, params) == 1
 
 
 def _take_one(*, under_way: bool) -> Update:
@@ -92,16 +96,19 @@ def _take_one(*, under_way: bool) -> Update:
     )
 
 
-_TAKE_ONE = {under_way: _take_one(under_way=under_way) for under_way in (False, True)}
-_TAKE_ONE_RETURNING = _TAKE_ONE[False].returning(*_SLOTS.c)
+_TAKE_ONE = {under_way: Prepared(_take_one(under_way=under_way)) for under_way in (False, True)}
+_TAKE_ONE_RETURNING = Prepared(_take_one(under_way=False).returning(*_SLOTS.c))
 
 
 async def take_place_of(*, session: AsyncSession, slot_id: int, now: datetime) -> Slot | None:
     """`take_place` for a slot not read yet: the same conditional UPDATE, returning the slot as
     it is after it (None: no place was taken; read it to say why). A Core statement, the row
     made into a `detached` Slot: no ORM object loaded in the unit of work."""
-    result = await session.exec(_TAKE_ONE_RETURNING, params={"slot": slot_id, "now": now})
-    row = result.first()
+    return await within(session, _taken, slot=slot_id, now=now)
+
+
+def _taken(connection: Runner, **params: Any) -> Slot | None:
+    row = _TAKE_ONE_RETURNING.first(connection, params)
     return detached(Slot, row) if row is not None else None
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import bindparam, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.db import insert_ignoring_conflicts
+from storage.db import insert_ignoring_conflicts, within
 from storage.models import User
 from storage.prepared import Prepared, Runner
 
@@ -113,8 +113,7 @@ def set_awaiting_alone(
 
 async def take_awaiting(*, session: AsyncSession, user_id: int, kind: str) -> bool:
     """Clear the pending input if it is still `kind`: True for the one caller that took it."""
-    result = await session.exec(_TAKE, params={"user": user_id, "kind": kind})
-    return bool(result.rowcount == 1)
+    return await within(session, take_awaiting_alone, user_id=user_id, kind=kind)
 
 
 def take_awaiting_alone(connection: Runner, *, user_id: int, kind: str) -> bool:
