@@ -86,7 +86,7 @@ class StaffDesk(Waitlist):
         )
         if booking is None:
             return None  # the caller, in the same unit of work, reads what it is now
-        found = await repo.slot_with_person(
+        found = await repo.slot_and_person(  # only read here: no ORM objects
             session=session, slot_id=booking.slot_id, user_id=booking.user_id
         )
         if found is None:  # cannot be (foreign keys): undone, and the caller says it is gone

@@ -87,6 +87,7 @@ __all__ = [
     "sessions_of",
     "set_notice_message",
     "settle_waiting",
+    "slot_and_person",
     "slot_with_person",
     "slots_between",
     "slots_of_service",
@@ -130,14 +131,25 @@ _SLOT_WITH_PERSON = (
     .join(User, true())
     .where(col(Slot.id) == bindparam("slot"), col(User.id) == bindparam("person"))
 )
-_DECIDE_PENDING = (
-    update(Booking)
-    .where(col(Booking.id) == bindparam("booking"), col(Booking.status) == BookingStatus.PENDING)
+_BOOKINGS = Booking.__table__  # type: ignore[attr-defined]
+_DECIDE = (
+    update(_BOOKINGS)
+    .where(
+        _BOOKINGS.c.id == bindparam("booking"), _BOOKINGS.c.status == BookingStatus.PENDING.value
+    )
     .values(status=bindparam("verdict"), decided_by=bindparam("by"), updated_at=bindparam("at"))
-    .returning(Booking)
-    .execution_options(populate_existing=True, synchronize_session=False)
+    .returning(*_BOOKINGS.c)
 )
-_DECIDE_PENDING_AT = _DECIDE_PENDING.where(col(Booking.slot_id) == bindparam("slot"))
+_DECIDE_PENDING = Prepared(_DECIDE)
+_DECIDE_PENDING_AT = Prepared(_DECIDE.where(_BOOKINGS.c.slot_id == bindparam("slot")))
+_SLOT_AND_PERSON = Prepared(
+    select(
+        *labelled(Slot.__table__, "s_"),  # type: ignore[attr-defined]
+        *labelled(User.__table__, "u_"),  # type: ignore[attr-defined]
+    )
+    .join(User, true())
+    .where(col(Slot.id) == bindparam("slot"), col(User.id) == bindparam("person"))
+)
 _USERS = User.__table__  # type: ignore[attr-defined]
 _LOCK_USER = Prepared(select(*_USERS.c).where(_USERS.c.id == bindparam("person")).with_for_update())
 _ACTIVE_SLOTS_OF_SERVICE = Prepared(
@@ -190,16 +202,32 @@ async def decide_pending(
     now: datetime,
     slot_id: int | None = None,
 ) -> Booking | None:
-    """A pending booking decided by one conditional UPDATE, returning the row as it is then:
-    it leaves `pending` once (a second decider waits for the row, then matches nothing and
-    gets None). With `slot_id`, only while the booking is still on that slot (a move in
-    between makes it match nothing). Lock order as everywhere: the booking first."""
-    params = {"booking": booking_id, "verdict": status, "by": by, "at": now}
-    statement = _DECIDE_PENDING if slot_id is None else _DECIDE_PENDING_AT
+    """A pending booking decided by one conditional UPDATE, returning the row as it is then (a
+    `detached` Booking): it leaves `pending` once (a second decider waits for the row, then
+    matches nothing and gets None). With `slot_id`, only while the booking is still on that slot
+    (a move in between makes it match nothing). Lock order as everywhere: the booking first."""
+    params: dict[str, Any] = {"booking": booking_id, "verdict": status, "by": by, "at": now}
     if slot_id is not None:
         params["slot"] = slot_id
-    result = await session.exec(statement, params=params)
-    return result.scalars().first()
+    return await within(session, _decided, params=params)
+
+
+def _decided(connection: Runner, *, params: dict[str, Any]) -> Booking | None:
+    statement = _DECIDE_PENDING if "slot" not in params else _DECIDE_PENDING_AT
+    row = statement.first(connection, params)
+    return detached(Booking, row) if row is not None else None
+
+
+async def slot_and_person(
+    *, session: AsyncSession, slot_id: int, user_id: int
+) -> tuple[Slot, User] | None:
+    """`slot_with_person` as `detached` objects, for a unit of work that only reads them."""
+    return await within(session, _slot_and_person, slot=slot_id, person=user_id)
+
+
+def _slot_and_person(connection: Runner, **params: int) -> tuple[Slot, User] | None:
+    row = _SLOT_AND_PERSON.first(connection, params)
+    return (detached(Slot, row, "s_"), detached(User, row, "u_")) if row is not None else None
 
 
 async def add_booking(*, session: AsyncSession, booking: Booking) -> Booking:
@@ -312,7 +340,6 @@ async def set_notice_message(
     await connection.execute(_SET_NOTICE, {"booking": booking_id, "message": message_id})
 
 
-_BOOKINGS = Booking.__table__  # type: ignore[attr-defined]
 _ADD_BOOKING = Prepared(
     insert(_BOOKINGS).returning(_BOOKINGS.c.id),
     columns=[column.key for column in _BOOKINGS.c if column.key != "id"],
