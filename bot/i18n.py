@@ -74,11 +74,13 @@ LONG_ARGUMENT = 64
 
 def _stand_ins(args: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     """(arguments for Fluent, stand-in -> real value) with every long string replaced."""
-    nonce = secrets.token_hex(4)  # user text cannot guess it, so it cannot fake a stand-in
+    nonce = ""  # drawn for the first long string only: most messages have none
     fluent_args: dict[str, Any] = {}
     spliced: dict[str, str] = {}
     for name, value in args.items():
         if isinstance(value, str) and len(value) > LONG_ARGUMENT:
+            # user text cannot guess it, so it cannot fake a stand-in
+            nonce = nonce or secrets.token_hex(4)
             token = f"\ue000{nonce}:{name}\ue001"
             spliced[token] = value
             value = token

@@ -15,9 +15,12 @@ import re
 from html import escape, unescape
 from pathlib import Path
 
+import hypothesis
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from bot.botapi.standin import TEXT_LIMIT, Call, visible_length
+from bot.botapi.standin import TEXT_LIMIT, Call, _refused_length, visible_length
 from bot.config import Settings
 from bot.i18n import Translator
 from storage.models import Booking, Relay
@@ -144,3 +147,22 @@ def test_a_long_argument_never_becomes_question_marks(caplog: pytest.LogCaptureF
     translator.t("en", "ask-answer")  # a missing argument: Fluent reports an error
     (record,) = [r for r in caplog.records if r.name == "bot.i18n"]
     assert "ask-answer" in record.getMessage() and "FluentReferenceError" in record.getMessage()
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab <>&;/ \n\tč")), max_size=40)
+    | st.builds(lambda n, c: c * n, st.integers(4090, 4100), st.sampled_from(["a", "<b>", "&"])),
+    parse_mode=st.sampled_from([None, "HTML"]),
+)
+def test_the_stand_ins_quick_length_check_says_what_measuring_says(
+    text: str, parse_mode: str | None
+) -> None:
+    """The stand-in skips measuring a short text that starts with a visible character: it
+    refuses exactly the texts that measuring would (empty, or over Telegram's limit)."""
+    length = visible_length(text, parse_mode)
+    measured = None if 0 < length <= TEXT_LIMIT else ("empty" if length == 0 else "long")
+    refused = _refused_length(text, parse_mode)
+    assert (refused is None) == (measured is None)
+    if refused is not None:
+        assert ("empty" in refused) == (measured == "empty")

@@ -73,7 +73,9 @@ def _lines(lines: list[str]) -> bytes:
 
 
 def _local(moment: dt.datetime) -> str:
-    return moment.strftime("%Y%m%dT%H%M%S")
+    """iCalendar's DATE-TIME form (what strftime("%Y%m%dT%H%M%S") gives, at a fraction of it)."""
+    m = moment
+    return f"{m.year:04d}{m.month:02d}{m.day:02d}T{m.hour:02d}{m.minute:02d}{m.second:02d}"
 
 
 def _text(value: str) -> str:

@@ -38,11 +38,30 @@ CONFLICT = (
 )
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 def visible_length(text: str, parse_mode: str | None) -> int:
     """What Telegram measures: the text without HTML tags, entities decoded, trimmed."""
     if parse_mode == "HTML":
-        text = unescape(re.sub(r"<[^>]*>", "", text))
+        text = unescape(_TAG.sub("", text))
     return len(text.strip())
+
+
+def _refused_length(text: str, parse_mode: str | None) -> str | None:
+    """Why Telegram would refuse a text's length (empty, too long), or None. Tags and entities
+    only shorten a text, so one of at most TEXT_LIMIT characters that starts with a visible
+    character is fine without measuring it (the stand-in's work is not the bot's, and the bench
+    runs every message through it)."""
+    start = text.lstrip()[:1]
+    if len(text) <= TEXT_LIMIT and start and (parse_mode != "HTML" or start not in "<&"):
+        return None
+    length = visible_length(text, parse_mode)
+    if length == 0:
+        return "Bad Request: message text is empty"
+    if length > TEXT_LIMIT:
+        return "Bad Request: message is too long"
+    return None
 
 
 @dataclass
@@ -274,12 +293,7 @@ def _refuse_text(call: Call) -> str | None:
     """Telegram's answer to a text it will not send: empty, or over 4096 characters."""
     if call.method not in ("sendMessage", "editMessageText"):
         return None
-    length = visible_length(str(call.params.get("text", "")), call.params.get("parse_mode"))
-    if length == 0:
-        return "Bad Request: message text is empty"
-    if length > TEXT_LIMIT:
-        return "Bad Request: message is too long"
-    return None
+    return _refused_length(str(call.params.get("text", "")), call.params.get("parse_mode"))
 
 
 def _error(code: int, description: str, parameters: dict[str, Any] | None = None) -> bytes:
