@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from functools import lru_cache
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -29,6 +30,11 @@ from storage.repos import booking as repo
 from storage.repos import waiting as waiting_repo
 
 log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=8192)  # a window's day bounds repeat for everyone opening the day picker
+def _local_day(moment: dt.datetime, tz: dt.tzinfo) -> dt.date:
+    return moment.astimezone(tz).date()
 CANCEL_SLOT_ATTEMPTS = 5
 
 
@@ -210,7 +216,7 @@ class SlotSchedule(DeskBase):
         bounds = await self.db.alone(
             repo.free_day_bounds, service_id=service_id, after=earliest, before=latest
         )
-        return sorted({moment.astimezone(self.tz).date() for moment in bounds})
+        return sorted({_local_day(moment, self.tz) for moment in bounds})
 
     async def free_slots(
         self,

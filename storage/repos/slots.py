@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import Integer, String, Update, bindparam, text, update
@@ -172,7 +173,9 @@ _DAY_BOUNDS = Prepared(
             bindparam("after", type_=UTCDateTime()),
             bindparam("before", type_=UTCDateTime()),
         )
-        .columns(first_free=UTCDateTime(), last_free=UTCDateTime())
+        # as the driver gives them (SQLite's text, asyncpg's datetime): `_moment` converts the
+        # few distinct values once, not ~70 a picker through the column type's conversions
+        .columns(first_free=String(), last_free=String())
         for dialect, sql in _DAY_BOUNDS_SQL.items()
     }
 )
@@ -217,7 +220,15 @@ def free_day_bounds(
     two are exactly those of all that day's starts), and a few rows instead of every slot."""
     window = {"service": service_id, "after": after, "before": before}
     rows = _DAY_BOUNDS.rows(connection, window)
-    return [moment for row in rows for moment in row if moment is not None]
+    return [_moment(value) for row in rows for value in row if value is not None]
+
+
+@lru_cache(maxsize=8192)  # the same window's bounds, for everyone who opens the day picker
+def _moment(stored: str | datetime) -> datetime:
+    """A stored start as `UTCDateTime` reads it: SQLite's UTC text, or PostgreSQL's datetime."""
+    if isinstance(stored, datetime):
+        return stored.astimezone(UTC)
+    return datetime.fromisoformat(stored).replace(tzinfo=UTC)
 
 
 async def next_open_slot(*, session: AsyncSession, service_id: str, after: datetime) -> Slot | None:
