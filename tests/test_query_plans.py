@@ -52,6 +52,6 @@ async def test_the_senders_claim_reads_due_pending_rows_by_their_index(tmp_path:
 async def test_the_pickers_read_free_slots_by_their_index(tmp_path: Path) -> None:
     window = {"service": "consultation", "after": NOW, "before": NOW + timedelta(days=35)}
     for statement in (slots._BOOKABLE, slots._DAY_BOUNDS):
-        plan = await _explain(tmp_path, statement, window)
+        plan = await _explain(tmp_path, statement, {**window, "days": 15})
         assert "ix_slots_free_service_start" in plan, plan
         assert "SCAN slots" not in plan, plan  # every read of slots (each day's seeks) by it

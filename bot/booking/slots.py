@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 @lru_cache(maxsize=8192)  # a window's day bounds repeat for everyone opening the day picker
 def _local_day(moment: dt.datetime, tz: dt.tzinfo) -> dt.date:
     return moment.astimezone(tz).date()
+
+
 CANCEL_SLOT_ATTEMPTS = 5
 
 
@@ -211,12 +213,26 @@ class SlotSchedule(DeskBase):
         """A slot to show (read only: a change is decided in a unit of work)."""
         return await self.db.alone(repo.read_slot, slot_id=slot_id)
 
-    async def available_days(self, service_id: str) -> list[dt.date]:
+    async def available_days(
+        self, service_id: str, *, start: dt.date | None = None, most: int | None = None
+    ) -> list[dt.date]:
+        """Local days of the bookable window with a free time (from `start` on, if given; the
+        first `most`, if given: the database then stops after as many days)."""
         earliest, latest = rules.bookable_window(self.clock.now(), self.rules)
+        if start is not None:
+            midnight = dt.datetime.combine(start, dt.time(0), tzinfo=self.tz).astimezone(dt.UTC)
+            earliest = max(earliest, midnight - dt.timedelta(microseconds=1))
         bounds = await self.db.alone(
-            repo.free_day_bounds, service_id=service_id, after=earliest, before=latest
+            repo.free_day_bounds,
+            service_id=service_id,
+            after=earliest,
+            before=latest,
+            # each UTC day with a free time gives at least one local day, and later UTC days
+            # never an earlier local day: `most` of them hold the first `most` local days
+            days=most if most is not None else 1000,
         )
-        return sorted({_local_day(moment, self.tz) for moment in bounds})
+        days = sorted({_local_day(moment, self.tz) for moment in bounds})
+        return days[:most] if most is not None else days
 
     async def free_slots(
         self,

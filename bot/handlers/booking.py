@@ -83,6 +83,8 @@ async def on_book_button(update: Update, context: AppContext) -> None:
     match press:
         case cd.BookService(service=service):
             await show_days(update, context, service)
+        case cd.BookServiceFrom(service=service, day=day):
+            await show_days(update, context, service, start=day)
         case cd.BookDay(service=service, day=day):
             await show_times(update, context, service, day)
         case cd.BookDayFrom(service=service, day=day, start=start):

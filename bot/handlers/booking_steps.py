@@ -32,11 +32,21 @@ from bot.handlers.booking_views import (
 from storage.models import SlotStatus
 from storage.repos.slots import Timed
 
-TIMES_PER_PAGE = 24  # eight rows of three
+TIMES_PER_PAGE = 15  # five rows of three
+DAYS_PER_PAGE = 14  # seven rows of two: two weeks
 
 
 def home_rows(context: AppContext) -> Keyboard:
     return [[button(context.t("faq-home"), cd.FaqHome())]]
+
+
+def days_page(service_id: str, move_booking: int | None, start: dt.date | None) -> cd.Action:
+    """The day picker (from `start` on, if given), to book or to move a booking."""
+    if move_booking is None:
+        return (
+            cd.BookService(service_id) if start is None else cd.BookServiceFrom(service_id, start)
+        )
+    return cd.MyMove(move_booking) if start is None else cd.MyMoveFrom(move_booking, start)
 
 
 def day_page(
@@ -88,7 +98,11 @@ async def show_days(
     *,
     move_booking: int | None = None,
     notice: str = "",
+    start: dt.date | None = None,
 ) -> None:
+    """The days with a free time, DAYS_PER_PAGE at a time (from `start` on, if given): a long
+    bookable window pages on ("Later"), so one screen costs the same however many days are
+    free."""
     services = context.services
     service = services.catalog.get(service_id)
     if service is None:
@@ -97,7 +111,10 @@ async def show_days(
     if service.is_group and move_booking is None:
         await show_group(update, context, service_id, notice=notice)
         return
-    days = await services.desk.available_days(service_id)
+    days = await services.desk.available_days(service_id, start=start, most=DAYS_PER_PAGE + 1)
+    if not days and start is not None:  # an old page whose days went: the first page
+        await show_days(update, context, service_id, move_booking=move_booking, notice=notice)
+        return
     name = escape(service.name(context.locale))
     if not days:
         text = (notice + "\n\n" if notice else "") + context.t("booking-no-days", service=name)
@@ -106,9 +123,18 @@ async def show_days(
         return
     day_buttons = [
         button(day_label(services, context.locale, day), day_page(service_id, day, move_booking))
-        for day in days
+        for day in days[:DAYS_PER_PAGE]
     ]
     rows: Keyboard = [day_buttons[i : i + 2] for i in range(0, len(day_buttons), 2)]
+    pages: list[Button] = []
+    if start is not None:  # the first page again
+        first = days_page(service_id, move_booking, None)
+        pages.append(button(context.t("booking-earlier-times"), first))
+    if len(days) > DAYS_PER_PAGE:
+        following = days_page(service_id, move_booking, days[DAYS_PER_PAGE])
+        pages.append(button(context.t("booking-later-times"), following))
+    if pages:
+        rows.append(pages)
     rows.append([button(context.t("faq-back"), cd.BookStart()), *home_rows(context)[0]])
     text = (notice + "\n\n" if notice else "") + context.t("booking-choose-day", service=name)
     await show(update, context, [text], rows)

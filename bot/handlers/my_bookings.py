@@ -131,6 +131,8 @@ async def on_my_button(update: Update, context: AppContext) -> None:
             await cancel_booking(update, context, booking_id)
         case cd.MyMove():
             await show_days(update, context, booking.service_id, move_booking=booking_id)
+        case cd.MyMoveFrom(day=day):
+            await show_days(update, context, booking.service_id, move_booking=booking_id, start=day)
         case cd.MyMoveDay(day=day):
             await show_times(update, context, booking.service_id, day, move_booking=booking_id)
         case cd.MyMoveDayFrom(day=day, start=start):

@@ -145,14 +145,14 @@ _FIRST_BOOKABLE = Prepared(_BOOKABLE_ROWS.limit(bindparam("most", type_=Integer)
 _FREE_SQL = "service_id = :service AND status = 'open' AND booked < capacity"
 _DAY_BOUNDS_SQL = {
     dialect: f"""
-WITH RECURSIVE day_first(at) AS (
+WITH RECURSIVE day_first(at, n) AS (
   SELECT (SELECT min(starts_at) FROM slots
-          WHERE {_FREE_SQL} AND starts_at > :after AND starts_at < :before)
+          WHERE {_FREE_SQL} AND starts_at > :after AND starts_at < :before), 1
   UNION ALL
   SELECT (SELECT min(starts_at) FROM slots
           WHERE {_FREE_SQL} AND starts_at >= {next_day.format(at="day_first.at")}
-            AND starts_at < :before)
-  FROM day_first WHERE day_first.at IS NOT NULL
+            AND starts_at < :before), n + 1
+  FROM day_first WHERE day_first.at IS NOT NULL AND n < :days
 )
 SELECT at AS first_free, (SELECT max(starts_at) FROM slots
           WHERE {_FREE_SQL} AND starts_at < {next_day.format(at="day_first.at")}
@@ -172,6 +172,7 @@ _DAY_BOUNDS = Prepared(
             bindparam("service", type_=String()),
             bindparam("after", type_=UTCDateTime()),
             bindparam("before", type_=UTCDateTime()),
+            bindparam("days", type_=Integer()),
         )
         # as the driver gives them (SQLite's text, asyncpg's datetime): `_moment` converts the
         # few distinct values once, not ~70 a picker through the column type's conversions
@@ -213,12 +214,18 @@ def bookable_slots(
 
 
 def free_day_bounds(
-    connection: Runner, *, service_id: str, after: datetime, before: datetime
+    connection: Runner,
+    *,
+    service_id: str,
+    after: datetime,
+    before: datetime,
+    days: int = 1000,
 ) -> list[datetime]:
-    """The first and the last free start of each UTC day of a window: enough for the day picker
-    (within one UTC day local dates only grow, and span at most two, so the local dates of these
-    two are exactly those of all that day's starts), and a few rows instead of every slot."""
-    window = {"service": service_id, "after": after, "before": before}
+    """The first and the last free start of each UTC day of a window (of its first `days` UTC
+    days with a free start): enough for the day picker (within one UTC day local dates only
+    grow, and span at most two, so the local dates of these two are exactly those of all that
+    day's starts), and a few rows instead of every slot."""
+    window = {"service": service_id, "after": after, "before": before, "days": days}
     rows = _DAY_BOUNDS.rows(connection, window)
     return [_moment(value) for row in rows for value in row if value is not None]
 

@@ -23,6 +23,15 @@ class BookService(Action, feature=BOOK, action="svc"):
 
 @register
 @dataclass(frozen=True)
+class BookServiceFrom(Action, feature=BOOK, action="svcf"):
+    """The service's days from `day` on: the next page of the day picker."""
+
+    service: str
+    day: dt.date
+
+
+@register
+@dataclass(frozen=True)
 class BookDay(Action, feature=BOOK, action="day"):
     service: str
     day: dt.date
@@ -124,6 +133,15 @@ class MyCancelConfirm(Action, feature=MY, action="cancelok"):
 @dataclass(frozen=True)
 class MyMove(Action, feature=MY, action="move"):
     booking_id: int
+
+
+@register
+@dataclass(frozen=True)
+class MyMoveFrom(Action, feature=MY, action="movef"):
+    """`BookServiceFrom` while moving a booking."""
+
+    booking_id: int
+    day: dt.date
 
 
 @register
