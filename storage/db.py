@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+import asyncpg
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -119,17 +120,17 @@ async def within(session: AsyncSession, statement: Callable[..., T], /, **params
     """Run `statement(runner, **params)`, a statement function as `Database.alone` takes (it
     sends `storage.prepared.Prepared` statements), inside the session's unit of work: on its
     connection, in its transaction. Where that connection runs on the loop's thread (a SQLite
-    file's brief unit, which began with BEGIN IMMEDIATE), the `sqlite3` driver runs the
-    statement itself: SQLAlchemy's execution machinery cost ~100 µs a statement in the bot's
-    process (bench/README.md, seventh round); elsewhere SQLAlchemy runs it. Anything the
-    session holds unflushed goes first, as the ORM's autoflush would; the session's ORM objects
-    do not see what the statement changed (use it for rows not loaded as such in the unit)."""
+    file's brief unit, which began with BEGIN IMMEDIATE) or is asyncpg's inside its transaction,
+    the driver runs the statement itself: SQLAlchemy's execution machinery cost ~100 µs a
+    statement in the bot's process (bench/README.md, seventh round); else SQLAlchemy does. The
+    session's unflushed objects go first, as the ORM's autoflush would; its ORM objects do not
+    see what the statement changed (use it for rows not loaded as such in the unit)."""
     if session.new or session.dirty or session.deleted:
         await session.flush()
     connection = await session.connection()
     try:
         return await connection.run_sync(_on_driver, statement, params)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, asyncpg.exceptions.PostgresError) as error:
         raise sqlalchemy_error(error) from error
 
 

@@ -74,13 +74,16 @@ def sqlalchemy_error(error: Exception) -> DBAPIError:
 def driver_runner(connection: Connection) -> Runner:
     """What a statement function runs on inside a SQLAlchemy connection's transaction (called in
     SQLAlchemy's greenlet bridge, `AsyncConnection.run_sync`): the `sqlite3` connection of one
-    that runs on the loop's thread, else the SQLAlchemy connection itself, through which a
-    `Prepared` runs as usual. Not asyncpg's own connection: SQLAlchemy's adapter begins its
-    transaction with the first statement sent through it, so one sent past it could run outside
-    the unit of work."""
+    that runs on the loop's thread, asyncpg's own connection once PostgreSQL says it is inside
+    the transaction, else the SQLAlchemy connection itself, through which a `Prepared` runs as
+    usual. SQLAlchemy's asyncpg adapter begins its transaction with the first statement sent
+    through it, so a unit's first statement goes through SQLAlchemy: one sent past the adapter
+    before that would run outside the unit of work (a PostgreSQL test caught exactly that)."""
     driver = connection.connection.driver_connection
     if isinstance(driver, LoopThreadConnection) and driver.driver is not None:
         return driver.driver
+    if isinstance(driver, asyncpg.Connection) and driver.is_in_transaction():
+        return AsyncpgRunner(driver)
     return connection
 
 

@@ -92,3 +92,33 @@ _INSERT_PERSON = Prepared(
 def _same_person_again(connection: Any) -> None:
     values = {"telegram_id": 5, "user_key": "k" * 16, "language": "uk", "created_at": NOW}
     _INSERT_PERSON.count(connection, values)
+
+
+def _runner_kind(connection: Any) -> str:
+    return type(connection).__name__
+
+
+async def test_on_postgresql_asyncpg_runs_it_once_the_units_transaction_has_begun(
+    database_url: str,
+) -> None:
+    """SQLAlchemy's adapter begins the transaction with the first statement sent through it:
+    until then a statement goes through SQLAlchemy, after it asyncpg runs them itself, and a
+    rollback undoes both."""
+    if database_url.startswith("sqlite"):
+        pytest.skip("asyncpg: PostgreSQL")
+    db = await _database(database_url)
+    try:
+        async with db.brief() as session:
+            assert await within(session, _runner_kind) == "Connection"  # nothing sent yet
+            await within(session, events.record_alone, **EVENT)  # begins the transaction
+            assert await within(session, _runner_kind) == "AsyncpgRunner"
+            await within(session, events.record_alone, **{**EVENT, "kind": "booked"})
+            await session.rollback()
+        assert await _events(db) == 0
+        async with db.brief() as session:
+            await within(session, events.record_alone, **EVENT)
+            await within(session, events.record_alone, **{**EVENT, "kind": "booked"})
+            await session.commit()
+        assert await _events(db) == 2
+    finally:
+        await db.dispose()
