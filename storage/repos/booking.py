@@ -159,7 +159,7 @@ _ACTIVE_SLOTS_OF_SERVICE = Prepared(
         col(Booking.user_id) == bindparam("person"),
         col(Booking.service_id) == bindparam("service"),
         # each status a constant of its own: a fixed statement (no expanding IN list)
-        or_(*(col(Booking.status) == status for status in ACTIVE_BOOKING)),
+        or_(*(col(Booking.status) == status.value for status in ACTIVE_BOOKING)),
         col(Slot.ends_at) > bindparam("after"),
     )
 )
