@@ -8,12 +8,14 @@ person), so a restart continues and nobody gets it twice. Stopping cancels the r
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.booking import rules
 from bot.booking.desk import BookingDesk
 from bot.booking.outcome import Outcome, Status
 from bot.clock import Clock
@@ -207,10 +209,16 @@ class Announcements:
             rows = await repo.with_status(session=session, statuses=("sending", "done", "stopped"))
         return [r for r in rows if r.finished_at is None]
 
+    def first_send(self) -> dt.datetime:
+        """When a message queued now may go out: now, or at night the next morning (the
+        booking desk's waking hours): news never wakes anyone."""
+        return rules.in_waking_hours(self.clock.now(), self.desk.tz, self.desk.rules)
+
     async def queue_chunk(self, announcement_id: int) -> int:
-        """Queue the next CHUNK recipients (an outbox row each) in one transaction; 0 when all
-        are queued, another instance queued this chunk, or it is no longer sending."""
-        now = self.clock.now()
+        """Queue the next CHUNK recipients (an outbox row each) in one transaction, due at
+        `first_send`; 0 when all are queued, another instance queued this chunk, or it is no
+        longer sending."""
+        due = self.first_send()
         async with self.db.session() as session:
             row = await repo.get(session=session, announcement_id=announcement_id)
             if row is None or row.status != "sending" or row.queued_all:
@@ -242,7 +250,7 @@ class Announcements:
                     await outbox.enqueue(
                         session,
                         Kind.ANNOUNCEMENT,
-                        due_at=now,
+                        due_at=due,
                         user_id=user_id,
                         ref_id=announcement_id,
                     )

@@ -21,7 +21,7 @@ from bot.handlers.announcements import announce_tick
 from bot.handlers.delivery import deliver_due, wait_for_deliveries
 from bot.i18n import to_serbian_latin
 from storage.models import Booking, Outbox, Subscription, User
-from tests.booking_support import booking_settings, course_slot, events_of, rows
+from tests.booking_support import booking_settings, course_slot, events_of, local, rows
 from tests.conftest import BotHarness, another_instance, start_harness
 
 TEXTS = {
@@ -248,3 +248,34 @@ async def test_stop_cancels_what_is_not_sent_and_the_summary_says_so(bot: BotHar
     assert [c.chat_id for c in announcement_calls(bot.api)] == [FIRST_ID], "nothing after Stop"
     summary = bot.t(locale, "announce-summary", sent=1, blocked=0, failed=0, cancelled=2)
     assert co.last_text() == summary
+
+
+async def test_an_announcement_sent_at_night_waits_for_the_morning(bot: BotHarness):
+    """News never wakes anyone: Send at night queues it for the morning and says so; the
+    recipients get it at the start of waking hours, once."""
+    await add_subscribers(bot, 3)
+    co = bot.coordinator()
+    locale = bot.services.settings.coordinator_language
+    bot.clock.set(local(2026, 12, 1, 22, 40))
+    await write_and_send(bot, co, {"uk": "Текст.", "sr": "Текст.", "sl": "Besedilo."})
+    await co.press(bot.t(locale, "subscriptions-off", topic=bot.t(locale, "announce-topic-events")))
+    calls = await co.press(bot.t(locale, "announce-send"), exact=True)
+    morning = bot.services.desk.rules.day_starts
+    first = local(2026, 12, 2, morning.hour, morning.minute)
+    when = bot.services.translator.format_local_datetime(first, locale, bot.services.settings.tz)
+    said = [c.text for c in calls if c.chat_id == co.chat_id]
+    assert bot.t(locale, "announce-started-morning", when=when) in said
+    await announce_tick(bot.app)
+    await deliver_due(bot.app)
+    assert announcement_calls(bot.api) == [], "nobody woken at night"
+
+    bot.clock.set(first - dt.timedelta(minutes=1))
+    await deliver_due(bot.app)
+    assert announcement_calls(bot.api) == []
+    bot.clock.set(first)
+    await announce_tick(bot.app)
+    await deliver_due(bot.app)
+    await deliver_due(bot.app)
+    assert sorted(c.chat_id for c in announcement_calls(bot.api)) == [
+        FIRST_ID + n for n in range(3)
+    ]

@@ -244,7 +244,12 @@ async def start_sending(update: Update, context: AppContext, announcement_id: in
         reason = "announce-not-ready" if row and row.status == "draft" else "announce-gone"
         await show(update, context, [t(locale, reason)], [])
         return
-    await show(update, context, [t(locale, "announce-started")], [])
+    first = desk.first_send()
+    if first > services.clock.now():  # at night: queued now, sent from the morning on
+        started = t(locale, "announce-started-morning", when=when(services, locale, first))
+    else:
+        started = t(locale, "announce-started")
+    await show(update, context, [started], [])
     progress = await send_html(
         context,
         chat.id,
@@ -364,7 +369,8 @@ def register(app: AppType, *, interval_seconds: float) -> None:
     app.add_handler(CommandHandler("announce", on_announce))
     awaiting.add_consumer(app, TEXT, on_text)
     add_consent_step(app, "subscriptions", show_topics)
-    register_kind(app, Kind.ANNOUNCEMENT, render_announcement)
+    # News never wakes anyone: a recipient's row found at night (the bot was down) waits too.
+    register_kind(app, Kind.ANNOUNCEMENT, render_announcement, waking_hours=True)
     register_kind(app, Kind.ANNOUNCEMENT_SUMMARY, render_summary)
     if app.job_queue is not None:
         app.job_queue.run_repeating(_tick_job, interval=interval_seconds, first=2, name=TICK_JOB)

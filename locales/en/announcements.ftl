@@ -74,6 +74,8 @@ announce-pick-slot = Which course or event should the Register button book?
 announce-send = 📣 Send
 announce-not-ready = Choose at least one topic and write at least one language first.
 announce-started = Sending has started.
+# Variables: $when (the local day and time sending begins: the next morning)
+announce-started-morning = It is night: nobody is woken with news. Sending starts: { $when }.
 # Variables: $sent, $blocked, $failed, $togo (numbers of recipients)
 announce-progress = 📣 Sending: { $sent } sent, { $blocked } blocked the bot, { $failed } failed, { $togo } to go.
 announce-stop = ⏹ Stop sending

@@ -74,6 +74,8 @@ announce-pick-slot = Na kateri tečaj ali dogodek naj prijavlja gumb?
 announce-send = 📣 Pošlji
 announce-not-ready = Najprej izberite vsaj eno temo in napišite besedilo vsaj v enem jeziku.
 announce-started = Pošiljanje se je začelo.
+# Variables: $when (the local day and time sending begins: the next morning)
+announce-started-morning = Je noč: z novicami ne budimo nikogar. Pošiljanje se začne: { $when }.
 # Variables: $sent, $blocked, $failed, $togo (numbers of recipients)
 announce-progress = 📣 Pošiljanje: poslano { $sent }, blokiralo bota { $blocked }, neuspešno { $failed }, še { $togo }.
 announce-stop = ⏹ Ustavi pošiljanje

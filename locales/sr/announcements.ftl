@@ -74,6 +74,8 @@ announce-pick-slot = На који курс или догађај треба д�
 announce-send = 📣 Пошаљи
 announce-not-ready = Прво изаберите бар једну тему и напишите текст бар на једном језику.
 announce-started = Слање је почело.
+# Variables: $when (the local day and time sending begins: the next morning)
+announce-started-morning = Ноћ је: новостима никога не будимо. Слање почиње: { $when }.
 # Variables: $sent, $blocked, $failed, $togo (numbers of recipients)
 announce-progress = 📣 Слање: послато { $sent }, блокирали бота { $blocked }, неуспешно { $failed }, преостало { $togo }.
 announce-stop = ⏹ Заустави слање

@@ -74,6 +74,8 @@ announce-pick-slot = На який курс чи захід має запису�
 announce-send = 📣 Надіслати
 announce-not-ready = Спершу оберіть хоча б одну тему й напишіть текст хоча б однією мовою.
 announce-started = Надсилання почалося.
+# Variables: $when (the local day and time sending begins: the next morning)
+announce-started-morning = Зараз ніч: новинами нікого не будимо. Надсилання почнеться: { $when }.
 # Variables: $sent, $blocked, $failed, $togo (numbers of recipients)
 announce-progress = 📣 Надсилання: надіслано { $sent }, заблокували бота { $blocked }, помилок { $failed }, залишилося { $togo }.
 announce-stop = ⏹ Зупинити надсилання
