@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import datetime as dt
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,6 +26,12 @@ from bot.clock import ManualClock
 from bot.delivery.outbox import Delivery
 from storage.db import Database
 from storage.models import Booking, Outbox, Slot, User
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # run as a script: bench/ itself is on the path
+    sys.path.insert(0, str(REPO))
+
+from bench.scratch import scratch_space  # noqa: E402
 
 NOW = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.UTC)
 CHUNK = 5000
@@ -141,4 +148,5 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    with scratch_space():
+        asyncio.run(main())

@@ -27,6 +27,7 @@ from typing import Any
 
 from telegram.request import RequestData
 
+from bench.scratch import scratch_space
 from bench.table import Row
 from bench.year_of_data import Loader
 from bot.botapi.standin import StandinBotApi, _error
@@ -269,7 +270,8 @@ def main() -> None:
     parser.add_argument("--reminders", type=int, default=10_000)
     parser.add_argument("--rate", type=float, default=200)
     parser.add_argument("--database-url", default="", help="PostgreSQL (emptied!) or SQLite")
-    print(render(asyncio.run(measure(parser.parse_args()))))
+    with scratch_space():
+        print(render(asyncio.run(measure(parser.parse_args()))))
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from bench.scratch import scratch_space  # noqa: E402
 from bench.table import Row, render  # noqa: E402
 
 SECTIONS = ("updates", "startup", "reminders")  # in this order; a missing module is skipped
@@ -95,7 +96,8 @@ def main() -> None:
     parser.add_argument("--reminders", type=int, default=0, help="reminders: how many are due")
     options = parser.parse_args()
     options.year_database_url = ""
-    print(render(asyncio.run(run(options))))
+    with scratch_space():  # every section's files, removed at the end
+        print(render(asyncio.run(run(options))))
 
 
 if __name__ == "__main__":

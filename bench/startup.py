@@ -28,6 +28,7 @@ from typing import Any
 
 STARTED = time.perf_counter()  # before the heavy imports: a child's start-up counts them
 
+from bench.scratch import scratch_space  # noqa: E402
 from bench.table import Row  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -301,7 +302,8 @@ def main() -> None:
     else:
         from bench.table import render
 
-        print(render(asyncio.run(measure(args))))
+        with scratch_space():
+            print(render(asyncio.run(measure(args))))
 
 
 if __name__ == "__main__":

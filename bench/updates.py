@@ -52,6 +52,7 @@ from telegram.ext import (  # noqa: E402
     filters,
 )
 
+from bench.scratch import scratch_space  # noqa: E402
 from bench.table import Row  # noqa: E402
 from bot.app import OFFLINE_TOKEN, build_application, build_services  # noqa: E402
 from bot.botapi.simulator import SimulatedUser  # noqa: E402
@@ -425,7 +426,8 @@ def main() -> None:
     parser.add_argument("--database-url", default="")
     parser.add_argument("--profile", default="", help="cProfile these kinds, e.g. faq,confirm")
     parser.add_argument("--statements", action="store_true", help="count SQL statements per kind")
-    print(render(asyncio.run(measure(parser.parse_args()))))
+    with scratch_space():
+        print(render(asyncio.run(measure(parser.parse_args()))))
 
 
 if __name__ == "__main__":
