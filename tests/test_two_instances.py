@@ -160,6 +160,35 @@ async def test_two_coordinators_decline_one_booking_at_once(pair):
     assert len(told) == 1, "the person hears of the decline once"
 
 
+async def test_two_coordinators_confirm_one_booking_at_once(pair):
+    """Confirm is one conditional UPDATE (through the driver, `within`): pressed on two instances
+    at once, the booking is confirmed once, logged once and the person told once."""
+    a, b = pair
+    slot = await slot_at(a, CONSULTATION, THURSDAY_16)
+    anna = a.user(8102, language_code="uk")
+    await quick_book(anna, slot.id or 0)
+    (booking,) = await bookings_of(a, anna.user_id)
+    one_coordinator, other = a.coordinator(in_group=True), b.coordinator(in_group=True)
+    post = {"message_id": 1, "date": 0, "chat": one_coordinator._chat(), "text": "x"}
+
+    await asyncio.gather(
+        one_coordinator.feed(one_coordinator.callback_payload(f"co:ok:{booking.id}", post)),
+        other.feed(other.callback_payload(f"co:ok:{booking.id}", post)),
+    )
+
+    (confirmed,) = await bookings_of(a, anna.user_id)
+    assert confirmed.status == "confirmed"
+    await assert_places_add_up(a)
+    assert len(await events(a, "confirmed")) == 1
+    told = [
+        c
+        for h in (a, b)
+        for c in h.api.sent("sendMessage", chat_id=anna.chat_id)
+        if says(c.text, a, "uk", "booking-confirmed-by-centre", details="")
+    ]
+    assert len(told) == 1, "the person hears of the confirmation once"
+
+
 # -- cancel against move, two moves across ----------------------------------------------------
 async def test_a_cancel_and_a_move_of_one_booking_at_once(pair):
     a, b = pair
