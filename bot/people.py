@@ -93,10 +93,13 @@ def _short_name(display_name: str) -> str:
     return clean_text(display_name).strip()[:128]  # a NUL would fail every update
 
 
+def _seen_long_ago(user: UserFields, now: datetime) -> bool:
+    return user.last_seen_at is None or now - user.last_seen_at > LAST_SEEN_PRECISION
+
+
 def needs_write(user: UserFields, display_name: str, now: datetime) -> bool:
     """Whether resolving this person changes their row (see `resolve`): most updates do not."""
-    seen_long_ago = user.last_seen_at is None or now - user.last_seen_at > LAST_SEEN_PRECISION
-    if not user.active or seen_long_ago:
+    if not user.active or _seen_long_ago(user, now):
         return True
     if user.display_name == display_name:  # stored as given: a clean name, nothing to clean
         return False
@@ -133,10 +136,9 @@ async def resolve(
         assert user is not None  # inserted now, or by a concurrent first update
         return _person(user, is_new=created, is_coordinator=is_coordinator, now=now)
     if needs_write(user, display_name, now):
-        seen_long_ago = user.last_seen_at is None or now - user.last_seen_at > LAST_SEEN_PRECISION
         user.active = True  # writing to us again means they unblocked the bot
         user.display_name = display_name[:128] or user.display_name
-        user.last_seen_at = now if seen_long_ago else user.last_seen_at
+        user.last_seen_at = now if _seen_long_ago(user, now) else user.last_seen_at
         session.add(user)
     return _person(user, is_new=False, is_coordinator=is_coordinator, now=now)
 

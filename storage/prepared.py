@@ -1,5 +1,6 @@
-"""Statements that `Database.alone` runs, prepared once: through the database's driver itself
-(`sqlite3` on a SQLite file, asyncpg on PostgreSQL), or through SQLAlchemy as usual.
+"""Statements that `Database.alone` and `storage.db.within` run, prepared once: through the
+database's driver itself (`sqlite3` on a SQLite file, asyncpg on PostgreSQL), or through
+SQLAlchemy as usual.
 
 Every update reads its person and records an event, and every picker reads once, each by one
 statement. Through SQLAlchemy's execution machinery one such statement cost 80–120 µs of CPU in
@@ -11,11 +12,11 @@ type conversions, all through public methods of the statement's types) and appli
 driver directly. What is stored and what is read back is therefore exactly what SQLAlchemy
 would store and read (tests/test_prepared.py compares both on every statement here).
 
-A statement function (`Database.alone`) receives a `Runner`: the driver's connection on a SQLite
-file, an `AsyncpgRunner` on PostgreSQL (the statement function is synchronous: it runs in
-SQLAlchemy's own greenlet bridge, which awaits asyncpg for it), a SQLAlchemy `Connection`
-anywhere else (in-memory SQLite, a SQLite file whose lock was taken), and hands it to its
-`Prepared` statement, which picks the way."""
+A statement function (`Database.alone`, `within`) receives a `Runner`: the driver's connection
+on a SQLite file, an `AsyncpgRunner` on PostgreSQL (the statement function is synchronous: it
+runs in SQLAlchemy's own greenlet bridge, which awaits asyncpg for it), a SQLAlchemy
+`Connection` anywhere else (in-memory SQLite, a SQLite file whose lock was taken, a unit of work
+on aiosqlite's thread), and hands it to its `Prepared` statement, which picks the way."""
 
 from __future__ import annotations
 

@@ -125,12 +125,17 @@ _BOOKING_WITH_PERSON = Prepared(
     .join(User, col(User.id) == col(Booking.user_id))
     .where(col(Booking.id) == bindparam("booking"))
 )
-# Two one-row look-ups in one query: joined ON true, said so, not an accidental cross product.
-_SLOT_WITH_PERSON = (
-    select(Slot, User)
-    .join(User, true())
-    .where(col(Slot.id) == bindparam("slot"), col(User.id) == bindparam("person"))
-)
+
+
+def _slot_and_person_of(query: Any) -> Any:
+    """Two one-row look-ups in one query: joined ON true, said so, not an accidental cross
+    product (bind parameters `slot` and `person`)."""
+    return query.join(User, true()).where(
+        col(Slot.id) == bindparam("slot"), col(User.id) == bindparam("person")
+    )
+
+
+_SLOT_WITH_PERSON = _slot_and_person_of(select(Slot, User))
 _BOOKINGS = Booking.__table__  # type: ignore[attr-defined]
 _DECIDE = (
     update(_BOOKINGS)
@@ -143,12 +148,12 @@ _DECIDE = (
 _DECIDE_PENDING = Prepared(_DECIDE)
 _DECIDE_PENDING_AT = Prepared(_DECIDE.where(_BOOKINGS.c.slot_id == bindparam("slot")))
 _SLOT_AND_PERSON = Prepared(
-    select(
-        *labelled(Slot.__table__, "s_"),  # type: ignore[attr-defined]
-        *labelled(User.__table__, "u_"),  # type: ignore[attr-defined]
+    _slot_and_person_of(
+        select(
+            *labelled(Slot.__table__, "s_"),  # type: ignore[attr-defined]
+            *labelled(User.__table__, "u_"),  # type: ignore[attr-defined]
+        )
     )
-    .join(User, true())
-    .where(col(Slot.id) == bindparam("slot"), col(User.id) == bindparam("person"))
 )
 _USERS = User.__table__  # type: ignore[attr-defined]
 _LOCK_USER = Prepared(select(*_USERS.c).where(_USERS.c.id == bindparam("person")).with_for_update())

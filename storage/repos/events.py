@@ -35,9 +35,10 @@ def event_values(
 
 
 # Built once; no ORM object made per event (SQLModel's constructor validates every field).
-_EVENTS = insert(Event.__table__)  # type: ignore[attr-defined]
-_COLUMNS = ("kind", "user_key", "language", "topic_id", "source", "service_id", "created_at")
-_INSERT_EVENT = Prepared(_EVENTS, columns=_COLUMNS)
+_INSERT_EVENT = Prepared(
+    insert(Event.__table__),  # type: ignore[attr-defined]
+    columns=("kind", "user_key", "language", "topic_id", "source", "service_id", "created_at"),
+)
 
 
 async def record(*, session: AsyncSession, **fields: Any) -> None:
@@ -47,8 +48,8 @@ async def record(*, session: AsyncSession, **fields: Any) -> None:
 
 
 def record_alone(connection: Runner, **fields: Any) -> None:
-    """The same row as `record`, written by one INSERT on an autocommit connection: for an
-    event that is not part of a unit of work (most of them: one per update; `Database.alone`)."""
+    """The event's one INSERT: alone (most events, one per update: `Database.alone`) or inside
+    a unit of work (`record`)."""
     _INSERT_EVENT.count(connection, event_values(**fields))
 
 

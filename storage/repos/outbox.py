@@ -50,7 +50,7 @@ _CLAIM = Prepared(
     {"sqlite": _claim_statement(postgres=False), "postgresql": _claim_statement(postgres=True)}
 )
 # Bind names differ from the columns' (those are reserved for the SET clause).
-_FINISH_ROW = (
+_FINISH = Prepared(
     update(_OUTBOX)
     .where(_OUTBOX.c.id == bindparam("row"), _PENDING)
     .values(
@@ -61,12 +61,11 @@ _FINISH_ROW = (
         payload=None,
     )
 )
-_RETRY_ROW = (
+_RETRY = Prepared(
     update(_OUTBOX)
     .where(_OUTBOX.c.id == bindparam("row"), _PENDING)
     .values(lease_until=bindparam("until"), result=bindparam("why"))
 )
-_FINISH, _RETRY = Prepared(_FINISH_ROW), Prepared(_RETRY_ROW)
 # Every column but the id: what `add_all`'s rows hold
 _INSERT = Prepared(
     insert(_OUTBOX), columns=[column.key for column in _OUTBOX.c if column.key != "id"]
@@ -132,8 +131,8 @@ async def finish(
 def finish_alone(
     connection: Runner, *, outbox_id: int, status: str, now: datetime, why: str | None = None
 ) -> None:
-    """`finish` as one statement outside any unit of work (`Database.alone`): nothing else to
-    write with it."""
+    """`finish`'s one statement: alone (`Database.alone`, nothing else to write with it) or
+    inside a unit of work (`within`)."""
     _FINISH.count(connection, _finished(outbox_id, status, now, why))
 
 
@@ -157,11 +156,11 @@ async def retry_at(
     *, session: AsyncSession, outbox_id: int, at: datetime, result: str | None
 ) -> None:
     """An unsent row: keep it to ourselves until `at`, then any sender may try it again."""
-    await session.exec(_RETRY_ROW, params={"row": outbox_id, "until": at, "why": result})
+    await within(session, retry_at_alone, outbox_id=outbox_id, at=at, why=result)
 
 
 def retry_at_alone(connection: Runner, *, outbox_id: int, at: datetime, why: str | None) -> None:
-    """`retry_at` as one statement outside any unit of work (`Database.alone`)."""
+    """`retry_at`'s one statement: alone (`Database.alone`) or inside a unit of work."""
     _RETRY.count(connection, {"row": outbox_id, "until": at, "why": why})
 
 

@@ -90,12 +90,11 @@ _SET_AWAITING = Prepared(
         awaiting_until=bindparam("until"),
     )
 )
-_TAKE = (
+_TAKE_AWAITING = Prepared(
     update(_USERS)
     .where(_USERS.c.id == bindparam("user"), _USERS.c.awaiting_kind == bindparam("kind"))
     .values(awaiting_kind=None, awaiting_data=None, awaiting_until=None)
 )
-_TAKE_AWAITING = Prepared(_TAKE)
 
 
 def set_awaiting_alone(
@@ -117,8 +116,8 @@ async def take_awaiting(*, session: AsyncSession, user_id: int, kind: str) -> bo
 
 
 def take_awaiting_alone(connection: Runner, *, user_id: int, kind: str) -> bool:
-    """`take_awaiting` as one conditional UPDATE on an autocommit connection: the database
-    still decides which of two callers took it (the one whose UPDATE changed the row)."""
+    """`take_awaiting` as one conditional UPDATE, alone or inside a unit of work (`within`): the
+    database decides which of two callers took it (the one whose UPDATE changed the row)."""
     return _TAKE_AWAITING.count(connection, {"user": user_id, "kind": kind}) == 1
 
 
