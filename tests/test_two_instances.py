@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func
@@ -133,21 +135,32 @@ async def test_a_cancel_and_a_decline_of_one_booking_at_once(pair):
     assert offers_received(a, b, waiter) == 1
 
 
-async def test_two_coordinators_decline_one_booking_at_once(pair):
+async def _booked_with_a_coordinator_on_each(
+    pair: tuple[BotHarness, BotHarness], person_id: int
+) -> tuple[SimulatedUser, Any, Callable[[str, str], Awaitable[Any]]]:
+    """A person's pending booking on the first instance, and a way to have one coordinator on
+    each instance press a button of its notice at the same moment."""
     a, b = pair
     slot = await slot_at(a, CONSULTATION, THURSDAY_16)
-    anna = a.user(8101, language_code="uk")
-    await quick_book(anna, slot.id or 0)
-    (booking,) = await bookings_of(a, anna.user_id)
+    person = a.user(person_id, language_code="uk")
+    await quick_book(person, slot.id or 0)
+    (booking,) = await bookings_of(a, person.user_id)
     one_coordinator, other = a.coordinator(in_group=True), b.coordinator(in_group=True)
     post = {"message_id": 1, "date": 0, "chat": one_coordinator._chat(), "text": "x"}
 
-    await asyncio.gather(
-        one_coordinator.feed(
-            one_coordinator.callback_payload(f"co:why:{booking.id}:unavailable", post)
-        ),
-        other.feed(other.callback_payload(f"co:why:{booking.id}:duplicate", post)),
-    )
+    async def press_both(first: str, second: str) -> Any:
+        return await asyncio.gather(
+            one_coordinator.feed(one_coordinator.callback_payload(first, post)),
+            other.feed(other.callback_payload(second, post)),
+        )
+
+    return person, booking, press_both
+
+
+async def test_two_coordinators_decline_one_booking_at_once(pair):
+    a, b = pair
+    anna, booking, press_both = await _booked_with_a_coordinator_on_each(pair, 8101)
+    await press_both(f"co:why:{booking.id}:unavailable", f"co:why:{booking.id}:duplicate")
 
     await assert_places_add_up(a)
     assert len(await events(a, "declined")) == 1
@@ -164,17 +177,8 @@ async def test_two_coordinators_confirm_one_booking_at_once(pair):
     """Confirm is one conditional UPDATE (through the driver, `within`): pressed on two instances
     at once, the booking is confirmed once, logged once and the person told once."""
     a, b = pair
-    slot = await slot_at(a, CONSULTATION, THURSDAY_16)
-    anna = a.user(8102, language_code="uk")
-    await quick_book(anna, slot.id or 0)
-    (booking,) = await bookings_of(a, anna.user_id)
-    one_coordinator, other = a.coordinator(in_group=True), b.coordinator(in_group=True)
-    post = {"message_id": 1, "date": 0, "chat": one_coordinator._chat(), "text": "x"}
-
-    await asyncio.gather(
-        one_coordinator.feed(one_coordinator.callback_payload(f"co:ok:{booking.id}", post)),
-        other.feed(other.callback_payload(f"co:ok:{booking.id}", post)),
-    )
+    anna, booking, press_both = await _booked_with_a_coordinator_on_each(pair, 8102)
+    await press_both(f"co:ok:{booking.id}", f"co:ok:{booking.id}")
 
     (confirmed,) = await bookings_of(a, anna.user_id)
     assert confirmed.status == "confirmed"
