@@ -97,15 +97,13 @@ class Waitlist(DeskBase):
             expires = rules.offer_expires(starts, now, self.tz, self.rules)
             booking = await repo.add_booking(
                 session=session,
-                booking=Booking(
-                    user_id=user.id or 0,
-                    slot_id=slot.id or 0,
-                    service_id=slot.service_id,
-                    status=BookingStatus.OFFERED,
-                    offer_expires_at=expires,
-                    created_at=now,
-                    updated_at=now,
-                ),
+                user_id=user.id or 0,
+                slot_id=slot.id or 0,
+                service_id=slot.service_id,
+                status=BookingStatus.OFFERED,
+                offer_expires_at=expires,
+                created_at=now,
+                updated_at=now,
             )
             await outbox.enqueue(session, Kind.OFFER_EXPIRY, due_at=expires, ref_id=booking.id)
             await self._tell_person(session, Kind.OFFER, booking, now)
@@ -142,11 +140,12 @@ class Waitlist(DeskBase):
                     status=WaitingStatus.DONE,
                 )
                 notice = self._notice(booking, "co-booked", now)
-                await self._schedule_reminders(session, booking, slot, now, notice=notice)
+                claimed = await self._schedule_reminders(session, booking, slot, now, notice=notice)
                 await self._event(
                     session, EventKind.BOOKED, user, service_id=slot.service_id, now=now
                 )
                 await session.commit()
+                self.delivery.hand(claimed)
                 return Outcome(Status.OK, booking=booking, slot=slot, user=user)
             await self._drop_offer(session, booking, slot, user, now, EventKind.OFFER_DECLINED)
             await session.commit()

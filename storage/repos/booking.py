@@ -235,15 +235,16 @@ def _slot_and_person(connection: Runner, **params: int) -> tuple[Slot, User] | N
     return (detached(Slot, row, "s_"), detached(User, row, "u_")) if row is not None else None
 
 
-async def add_booking(*, session: AsyncSession, booking: Booking) -> Booking:
-    """The booking inserted now (one Core INSERT … RETURNING its id, in the caller's unit of
-    work), not added to the session: nothing the ORM would flush later."""
-    booking.id = await within(session, _inserted, values=booking.model_dump(exclude={"id"}))
-    return booking
+async def add_booking(*, session: AsyncSession, **values: Any) -> Booking:
+    """A booking inserted now (one Core INSERT … RETURNING the row, in the caller's unit of
+    work) and read back as stored: a `detached` Booking, made without validating the values
+    (~50 µs a booking) and in no session, so nothing the ORM would flush later. `values`: its
+    columns (`created_at` and `updated_at` among them); the others take the model's defaults."""
+    return await within(session, _inserted, values={**_BOOKING_DEFAULTS, **values})
 
 
-def _inserted(connection: Runner, *, values: dict[str, Any]) -> int:
-    return int(_ADD_BOOKING.rows(connection, values)[0].id)
+def _inserted(connection: Runner, *, values: dict[str, Any]) -> Booking:
+    return detached(Booking, _ADD_BOOKING.first(connection, values))
 
 
 async def active_booking(*, session: AsyncSession, user_id: int, slot_id: int) -> Booking | None:
@@ -346,9 +347,15 @@ async def set_notice_message(
 
 
 _ADD_BOOKING = Prepared(
-    insert(_BOOKINGS).returning(_BOOKINGS.c.id),
+    insert(_BOOKINGS).returning(*_BOOKINGS.c),
     columns=[column.key for column in _BOOKINGS.c if column.key != "id"],
 )
+# What a new booking holds where its maker says nothing: the model's own field defaults.
+_BOOKING_DEFAULTS = {
+    name: field.default
+    for name, field in Booking.model_fields.items()
+    if name != "id" and not field.is_required() and field.default_factory is None
+}
 _SET_NOTICE = (
     update(_BOOKINGS)
     .where(_BOOKINGS.c.id == bindparam("booking"))
