@@ -17,7 +17,6 @@ from bot.clock import Clock
 from bot.pending import Pending, pending_of
 from bot.text import clean_text
 from storage.db import Database
-from storage.models import User
 from storage.repos import users
 
 SECRET_FILE = "user-key.secret"
@@ -121,26 +120,41 @@ async def resolve(
     display_name = _short_name(display_name)
     user = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
     if user is None:
-        created = await users.add_if_absent(
-            session=session,
-            user=User(
-                telegram_id=telegram_id,
-                user_key=user_key(secret, telegram_id),
-                language=negotiated_locale,
-                display_name=display_name[:128],
-                created_at=now,
-                last_seen_at=now,
-            ),
+        row, created = await _add_person(
+            session, telegram_id, negotiated_locale, display_name, secret, now
         )
-        user = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
-        assert user is not None  # inserted now, or by a concurrent first update
-        return _person(user, is_new=created, is_coordinator=is_coordinator, now=now)
+        return _person(row, is_new=created, is_coordinator=is_coordinator, now=now)
     if needs_write(user, display_name, now):
         user.active = True  # writing to us again means they unblocked the bot
         user.display_name = display_name[:128] or user.display_name
         user.last_seen_at = now if _seen_long_ago(user, now) else user.last_seen_at
         session.add(user)
     return _person(user, is_new=False, is_coordinator=is_coordinator, now=now)
+
+
+async def _add_person(
+    session: AsyncSession,
+    telegram_id: int,
+    locale: str,
+    display_name: str,
+    secret: str,
+    now: datetime,
+) -> tuple[UserFields, bool]:
+    """A new person's row, inserted unless a concurrent first update (another instance) did,
+    and read back in the same unit of work, as plain values (no ORM object); True if this call
+    inserted it."""
+    created = await users.add_if_absent(
+        session=session,
+        telegram_id=telegram_id,
+        user_key=user_key(secret, telegram_id),
+        language=locale,
+        display_name=display_name[:128],
+        created_at=now,
+        last_seen_at=now,
+    )
+    row = await users.read_in_unit(session=session, telegram_id=telegram_id)
+    assert row is not None  # inserted now, or by a concurrent first update
+    return row, created
 
 
 async def set_language(*, session: AsyncSession, telegram_id: int, locale: str) -> None:
@@ -179,6 +193,8 @@ class People:
         row = await self.db.alone(users.read_by_telegram_id, telegram_id=telegram_id)
         if row is not None and not needs_write(row, display_name, now):
             return _person(row, is_new=False, is_coordinator=is_coordinator, now=now)
+        if row is None:
+            return await self._first_contact(telegram_id, language(), display_name, is_coordinator)
         async with self.db.brief() as session:
             person = await resolve(
                 session=session,
@@ -191,6 +207,17 @@ class People:
             )
             await session.commit()
         return person
+
+    async def _first_contact(
+        self, telegram_id: int, locale: str, display_name: str, is_coordinator: bool
+    ) -> Person:
+        now = self.clock.now()
+        async with self.db.brief() as session:
+            row, created = await _add_person(
+                session, telegram_id, locale, _short_name(display_name), self.secret, now
+            )
+            await session.commit()
+        return _person(row, is_new=created, is_coordinator=is_coordinator, now=now)
 
     async def set_language(self, telegram_id: int, locale: str) -> None:
         async with self.db.brief() as session:

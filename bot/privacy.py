@@ -188,8 +188,10 @@ class Privacy:
                 await session.commit()
 
     async def give_consent(self, person: Person) -> None:
+        """Consent and its event in one brief unit of work (the person's update waits for it);
+        a double tap records both once."""
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             if await people.give_consent(session=session, user_id=person.id, now=now):
                 await events.record(
                     session=session,
@@ -201,12 +203,11 @@ class Privacy:
             await session.commit()
 
     async def refuse_consent(self, person: Person) -> None:
-        async with self.db.session() as session:
-            await events.record(
-                session=session,
-                kind=EventKind.CONSENT_REFUSED,
-                user_key=person.user_key,
-                language=person.locale,
-                at=self.clock.now(),
-            )
-            await session.commit()
+        """Only the event: one statement, no unit of work around it."""
+        await self.db.alone(
+            events.record_alone,
+            kind=EventKind.CONSENT_REFUSED,
+            user_key=person.user_key,
+            language=person.locale,
+            at=self.clock.now(),
+        )

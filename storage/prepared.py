@@ -224,6 +224,16 @@ def labelled(table: Table, prefix: str) -> list[Any]:
     return [column.label(f"{prefix}{column.key}") for column in table.c]
 
 
+def field_defaults(model: type[Any]) -> dict[str, Any]:
+    """A table model's own field defaults (not those made by a factory, nor the id): what a
+    row inserted from plain values holds where its maker says nothing."""
+    return {
+        name: field.default
+        for name, field in model.model_fields.items()
+        if name != "id" and not field.is_required() and field.default_factory is None
+    }
+
+
 def detached(model: type[Model], row: Any, prefix: str = "") -> Model:
     """A row read through a `Prepared` as the model's object, to show: made as SQLAlchemy's ORM
     makes a loaded object (its mapper's `class_manager.new_instance()`, then the values), without

@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, insert, inspect, select, text
 
 from storage.db import Database
 from storage.models import Booking, Outbox, Slot, User
-from storage.prepared import Prepared
+from storage.prepared import Prepared, field_defaults
 from storage.repos import booking, events, gaps, outbox, slots, users
 from tests.conftest import empty_database, migrated_sqlite_template
 
@@ -105,6 +105,40 @@ async def _steps(run: Run) -> list[Any]:
     shown = await run(booking.booking_with_person, booking_id=1)
     seen.append([item.model_dump() for item in shown])
     seen.append(await run(booking.booking_with_person, booking_id=999))
+    # The writes a unit of work sends through the driver too (`within`), each read back
+    newcomer = {
+        **field_defaults(User),
+        "telegram_id": 7_000_000_002,
+        "user_key": "n" * 32,
+        "language": "uk",
+        "display_name": "Олена <b>",
+        "created_at": NOW,
+        "last_seen_at": NOW,
+    }
+    seen.append(await run(users.insert_person, values=newcomer))  # True
+    seen.append(await run(users.insert_person, values=newcomer))  # False: there already
+    seen.append(await run(users.set_consent, person=row.id, at=NOW))  # True
+    seen.append(await run(users.set_consent, person=row.id, at=NOW))  # False: given already
+    notice = {
+        **field_defaults(Outbox),
+        "kind": "booking_notice",
+        "ref_id": 1,
+        "payload": '{"event": "co-booked"}',
+        "due_at": NOW,
+        "lease_until": NOW + timedelta(minutes=5),
+        "attempts": 1,
+    }
+    seen.append([r.model_dump() for r in await run(outbox.insert_read_back, rows=[notice])])
+    made = {
+        **field_defaults(Booking),
+        "user_id": row.id,
+        "slot_id": 3,
+        "service_id": "consultation",
+        "note": "«примітка» <i>",
+        "created_at": NOW,
+        "updated_at": NOW,
+    }
+    seen.append((await run(booking.insert_booking, values=made)).model_dump())
     return seen
 
 

@@ -22,7 +22,7 @@ from storage.models import (
     Slot,
     User,
 )
-from storage.prepared import Prepared, Runner, detached, labelled
+from storage.prepared import Prepared, Runner, detached, field_defaults, labelled
 from storage.repos.daily import claim_daily
 from storage.repos.slots import (
     FreeTime,
@@ -240,10 +240,11 @@ async def add_booking(*, session: AsyncSession, **values: Any) -> Booking:
     work) and read back as stored: a `detached` Booking, made without validating the values
     (~50 µs a booking) and in no session, so nothing the ORM would flush later. `values`: its
     columns (`created_at` and `updated_at` among them); the others take the model's defaults."""
-    return await within(session, _inserted, values={**_BOOKING_DEFAULTS, **values})
+    return await within(session, insert_booking, values={**_BOOKING_DEFAULTS, **values})
 
 
-def _inserted(connection: Runner, *, values: dict[str, Any]) -> Booking:
+def insert_booking(connection: Runner, *, values: dict[str, Any]) -> Booking:
+    """`add_booking`'s one statement (every column but the id in `values`)."""
     return detached(Booking, _ADD_BOOKING.first(connection, values))
 
 
@@ -350,12 +351,7 @@ _ADD_BOOKING = Prepared(
     insert(_BOOKINGS).returning(*_BOOKINGS.c),
     columns=[column.key for column in _BOOKINGS.c if column.key != "id"],
 )
-# What a new booking holds where its maker says nothing: the model's own field defaults.
-_BOOKING_DEFAULTS = {
-    name: field.default
-    for name, field in Booking.model_fields.items()
-    if name != "id" and not field.is_required() and field.default_factory is None
-}
+_BOOKING_DEFAULTS = field_defaults(Booking)
 _SET_NOTICE = (
     update(_BOOKINGS)
     .where(_BOOKINGS.c.id == bindparam("booking"))

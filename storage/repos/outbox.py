@@ -101,10 +101,11 @@ def _insert_all(connection: Runner, *, rows: list[dict[str, Any]]) -> None:
 async def add_read_back(*, session: AsyncSession, rows: list[dict[str, Any]]) -> list[Outbox]:
     """Rows of one change in the caller's unit of work, each read back as stored (a `detached`
     Outbox with its id): for rows their writer sends itself once the unit commits."""
-    return await within(session, _inserted_rows, rows=rows) if rows else []
+    return await within(session, insert_read_back, rows=rows) if rows else []
 
 
-def _inserted_rows(connection: Runner, *, rows: list[dict[str, Any]]) -> list[Outbox]:
+def insert_read_back(connection: Runner, *, rows: list[dict[str, Any]]) -> list[Outbox]:
+    """`add_read_back`'s statements: one INSERT … RETURNING a row (every column but the id)."""
     return [detached(Outbox, _INSERT_RETURNING.first(connection, row)) for row in rows]
 
 

@@ -4,12 +4,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, update
-from sqlmodel import col, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.db import insert_ignoring_conflicts, within
+from storage.db import within
 from storage.models import User
-from storage.prepared import Prepared, Runner
+from storage.prepared import Prepared, Runner, field_defaults
 
 
 async def get_by_telegram_id(*, session: AsyncSession, telegram_id: int) -> User | None:
@@ -52,17 +53,34 @@ async def get_by_key(*, session: AsyncSession, user_key: str) -> User | None:
     return result.first()
 
 
-async def add_if_absent(*, session: AsyncSession, user: User) -> bool:
+async def add_if_absent(*, session: AsyncSession, **values: Any) -> bool:
     """Insert the person unless a row with their Telegram id exists; True if this call did.
     INSERT … ON CONFLICT DO NOTHING: a person's first two updates handled at once by two
-    instances (or two workers) create one row and neither fails."""
-    values = user.model_dump(exclude={"id"})
-    result = await session.exec(
-        # No conflict target: the Telegram id and the keyed hash derived from it are both unique,
-        # and either may be the one a concurrent insert hits first.
-        insert_ignoring_conflicts(session, User).values(**values).on_conflict_do_nothing()
-    )
-    return bool(result.rowcount == 1)
+    instances (or two workers) create one row and neither fails. `values`: their columns
+    (`created_at` among them); the others take the model's defaults."""
+    return await within(session, insert_person, values={**_USER_DEFAULTS, **values})
+
+
+def insert_person(connection: Runner, *, values: dict[str, Any]) -> bool:
+    """`add_if_absent`'s one statement (every column but the id in `values`)."""
+    return _ADD_IF_ABSENT.count(connection, values) == 1
+
+
+async def read_in_unit(*, session: AsyncSession, telegram_id: int) -> Any:
+    """`read_by_telegram_id` inside the caller's unit of work (it sees what the unit wrote)."""
+    return await within(session, read_by_telegram_id, telegram_id=telegram_id)
+
+
+_USER_DEFAULTS = field_defaults(User)
+# No conflict target: the Telegram id and the keyed hash derived from it are both unique, and
+# either may be the one a concurrent insert hits first.
+_ADD_IF_ABSENT = Prepared(
+    {
+        "sqlite": sqlite.insert(_USERS).on_conflict_do_nothing(),
+        "postgresql": postgresql.insert(_USERS).on_conflict_do_nothing(),
+    },
+    columns=[column.key for column in _USERS.c if column.key != "id"],
+)
 
 
 async def set_active(*, session: AsyncSession, telegram_id: int, active: bool) -> None:
@@ -123,9 +141,16 @@ def take_awaiting_alone(connection: Runner, *, user_id: int, kind: str) -> bool:
 
 async def give_consent(*, session: AsyncSession, user_id: int, now: datetime) -> bool:
     """Record consent once: one conditional UPDATE, so a double tap records it once."""
-    result = await session.exec(
-        update(User)
-        .where(col(User.id) == user_id, col(User.consent_at).is_(None))
-        .values(consent_at=now)
-    )
-    return bool(result.rowcount == 1)
+    return await within(session, set_consent, person=user_id, at=now)
+
+
+def set_consent(connection: Runner, **params: Any) -> bool:
+    """`give_consent`'s one statement (`person`, `at`): True if it was not given before."""
+    return _GIVE_CONSENT.count(connection, params) == 1
+
+
+_GIVE_CONSENT = Prepared(
+    update(_USERS)
+    .where(_USERS.c.id == bindparam("person"), _USERS.c.consent_at.is_(None))
+    .values(consent_at=bindparam("at"))
+)
