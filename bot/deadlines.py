@@ -153,7 +153,7 @@ class Deadlines:
 
     async def start(self, person: Person, kind: str) -> int:
         """A draft of this kind; the person then gives its label (other) and date."""
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             row = await repo.add_draft(
                 session=session, user_id=person.id, kind=kind, now=self.clock.now()
             )
@@ -161,23 +161,23 @@ class Deadlines:
             return row.id or 0
 
     async def own(self, deadline_id: int, user_id: int) -> Deadline | None:
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             row = await repo.get(session=session, deadline_id=deadline_id)
         return row if row is not None and row.user_id == user_id else None
 
     async def with_person(self, deadline_id: int) -> tuple[Deadline, User] | None:
         """A deadline and its person, read when its reminder is sent."""
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             deadline = await repo.get(session=session, deadline_id=deadline_id)
             user = await session.get(User, deadline.user_id) if deadline else None
         return (deadline, user) if deadline is not None and user is not None else None
 
     async def listing(self, user_id: int) -> list[Deadline]:
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             return await repo.active_of(session=session, user_id=user_id)
 
     async def set_label(self, deadline_id: int, user_id: int, label: str) -> bool:
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             row = await repo.lock_own(session=session, deadline_id=deadline_id, user_id=user_id)
             if row is None:
                 return False
@@ -193,7 +193,7 @@ class Deadlines:
         if problem is not None:
             return Saved(False, problem)
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             row = await repo.lock_own(session=session, deadline_id=deadline_id, user_id=person.id)
             if row is None:
                 return Saved(False, "missing")
@@ -228,7 +228,7 @@ class Deadlines:
     async def delete(self, deadline_id: int, person: Person) -> bool:
         """The deadline and its pending reminders go; False when it was not there (twice)."""
         now = self.clock.now()
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             row = await repo.lock_own(session=session, deadline_id=deadline_id, user_id=person.id)
             if row is None:
                 return False
@@ -250,7 +250,7 @@ class Deadlines:
         """Tick or untick one step (under the row's lock: two taps flip it twice, not lose one)."""
         if not 0 <= step < 31:
             return None
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             row = await repo.lock_own(session=session, deadline_id=deadline_id, user_id=user_id)
             if row is None or row.status != repo.ACTIVE:
                 return None
@@ -261,7 +261,7 @@ class Deadlines:
         return row
 
     async def next_reminder(self, deadline_id: int) -> dt.datetime | None:
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             rows = await repo.pending_reminders(
                 session=session, deadline_id=deadline_id, kind=Kind.DEADLINE
             )
