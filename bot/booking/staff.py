@@ -6,7 +6,6 @@ import datetime as dt
 import logging
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot import course_followup
@@ -200,12 +199,12 @@ class StaffDesk(Waitlist):
 
     @staticmethod
     async def notice_posted(
-        connection: AsyncConnection, message_ids: list[int], *, booking_id: int
+        session: AsyncSession, message_ids: list[int], *, booking_id: int
     ) -> None:
         """The coordinator-chat notice that carries this booking's Confirm / Decline, written
         in the same unit of work as the notice row's own result."""
         await repo.set_notice_message(
-            connection=connection, booking_id=booking_id, message_id=message_ids[-1]
+            session=session, booking_id=booking_id, message_id=message_ids[-1]
         )
 
     async def claim_daily(self, kind: str, day: dt.date) -> bool:

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.clock import Clock
@@ -45,7 +44,7 @@ MAX_ATTEMPTS = 5
 BATCH = 50  # a claimed row waits for the sends before it in its batch (lease: minutes)
 
 Work = Callable[[AsyncSession], Awaitable[Any]]
-Then = Callable[[AsyncConnection], Awaitable[None]]  # written with a sent row's result
+Then = Callable[[AsyncSession], Awaitable[None]]  # written with a sent row's result
 
 # Rows this process has written (a hint for the sender, not state): a round that claimed fewer
 # than a batch stops unless a send wrote new rows meanwhile (a renderer that offers a freed
@@ -322,7 +321,7 @@ class Delivery:
             if event is not None:  # a sent row's
                 await events.record(session=session, **event, at=now)
             if also is not None:
-                await also(await session.connection())
+                await also(session)
             if attempt.blocked and row.user_id is not None:
                 await users.set_active_by_id(session=session, user_id=row.user_id, active=False)
 

@@ -33,7 +33,7 @@ from bot.services import Services
 from storage.models import Outbox, User
 
 if TYPE_CHECKING:  # the sender's connection, handed on to domain code; handlers open none
-    from sqlalchemy.ext.asyncio import AsyncConnection
+    from sqlmodel.ext.asyncio.session import AsyncSession
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class Outgoing:
     event: dict[str, Any] | None = None  # recorded once the message is accepted
     after_sent: Callable[[list[int]], Awaitable[None]] | None = None  # gets the new messages' ids
     # Written in the sent row's result's unit of work, given the new messages' ids
-    with_result: Callable[[AsyncConnection, list[int]], Awaitable[None]] | None = None
+    with_result: Callable[[AsyncSession, list[int]], Awaitable[None]] | None = None
 
 
 @dataclass(frozen=True)
@@ -129,8 +129,8 @@ def _with_result(outgoing: Outgoing, message_ids: list[int]) -> Then | None:
     if then is None or not message_ids:
         return None
 
-    async def work(connection: AsyncConnection) -> None:
-        await then(connection, message_ids)
+    async def work(session: AsyncSession) -> None:
+        await then(session, message_ids)
 
     return work
 

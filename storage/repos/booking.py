@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, insert, or_, true, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -340,11 +339,13 @@ async def pending_decisions(
     return list(result.all())
 
 
-async def set_notice_message(
-    *, connection: AsyncConnection, booking_id: int, message_id: int
-) -> None:
-    """One statement (a Core UPDATE, built once): on an autocommit connection it stands alone."""
-    await connection.execute(_SET_NOTICE, {"booking": booking_id, "message": message_id})
+async def set_notice_message(*, session: AsyncSession, booking_id: int, message_id: int) -> None:
+    """In the caller's unit of work (the notice row's result): one prepared UPDATE."""
+    await within(session, _notice_set, booking=booking_id, message=message_id)
+
+
+def _notice_set(connection: Runner, **params: int) -> None:
+    _SET_NOTICE.count(connection, params)
 
 
 _ADD_BOOKING = Prepared(
@@ -352,7 +353,7 @@ _ADD_BOOKING = Prepared(
     columns=[column.key for column in _BOOKINGS.c if column.key != "id"],
 )
 _BOOKING_DEFAULTS = field_defaults(Booking)
-_SET_NOTICE = (
+_SET_NOTICE = Prepared(
     update(_BOOKINGS)
     .where(_BOOKINGS.c.id == bindparam("booking"))
     .values(notice_message_id=bindparam("message"))
