@@ -124,14 +124,14 @@ async def main() -> None:
     print(f"filled {args.rows:,} pending reminders in {time.perf_counter() - started:.1f} s")
 
     memory_before = rss_mb()
-    delivery = Delivery(db, ManualClock(NOW), lease_seconds=300)
-    desk = BookingDesk(db, Catalog, dt.UTC, ManualClock(NOW), DeskRules(), delivery)  # type: ignore[arg-type]
+    desk = BookingDesk(db, Catalog, dt.UTC, ManualClock(NOW), DeskRules())  # type: ignore[arg-type]
     started = time.perf_counter()
     await desk.sync_slots()  # what start-up does with bookings (no services: nothing to create)
     print(
         f"start-up work: {1000 * (time.perf_counter() - started):.1f} ms, "
         f"memory growth {rss_mb() - memory_before:.1f} MB"
     )
+    delivery = Delivery(db, ManualClock(NOW), lease_seconds=300)
     started = time.perf_counter()
     claimed = await delivery.claim(limit=50)
     print(

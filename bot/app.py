@@ -111,9 +111,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         bookings_per_service=settings.bookings_per_service,
     )
     # The desk reads the catalog through the services, so a live reload reaches it too.
-    services.desk = BookingDesk(
-        db, lambda: services.catalog, settings.tz, clock, rules, services.delivery
-    )
+    services.desk = BookingDesk(db, lambda: services.catalog, settings.tz, clock, rules)
     services.privacy = Privacy(db, clock, services.desk)
     services.people = People(db, clock, services.user_key_secret)
     services.deadlines = Deadlines(db, clock, settings.tz, settings.faq_dir)

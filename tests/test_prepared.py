@@ -119,16 +119,6 @@ async def _steps(run: Run) -> list[Any]:
     seen.append(await run(users.insert_person, values=newcomer))  # False: there already
     seen.append(await run(users.set_consent, person=row.id, at=NOW))  # True
     seen.append(await run(users.set_consent, person=row.id, at=NOW))  # False: given already
-    notice = {
-        **field_defaults(Outbox),
-        "kind": "booking_notice",
-        "ref_id": 1,
-        "payload": '{"event": "co-booked"}',
-        "due_at": NOW,
-        "lease_until": NOW + timedelta(minutes=5),
-        "attempts": 1,
-    }
-    seen.append([r.model_dump() for r in await run(outbox.insert_read_back, rows=[notice])])
     made = {
         **field_defaults(Booking),
         "user_id": row.id,

@@ -19,15 +19,13 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from bot.botapi.simulator import SimulatedUser
-from bot.botapi.standin import Call
 from bot.config import Settings
 from bot.handlers.delivery import deliver_due
-from storage.models import ACTIVE_BOOKING, Booking, Event, Outbox, Slot, User
+from storage.models import ACTIVE_BOOKING, Booking, Event, Slot, User
 from tests.booking_support import (
     CONSULTATION,
     booking_settings,
     bookings_of,
-    coordinator_posts,
     course_slot,
     full_course_with_a_waiter,
     local,
@@ -37,7 +35,7 @@ from tests.booking_support import (
     says,
     slot_at,
 )
-from tests.conftest import BotHarness, hold_the_poll, twin
+from tests.conftest import BotHarness, twin
 
 THURSDAY_16 = local(2026, 12, 3, 16, 0)
 THURSDAY_16_45 = local(2026, 12, 3, 16, 45)
@@ -135,40 +133,6 @@ async def test_a_cancel_and_a_decline_of_one_booking_at_once(pair):
     assert len(closed) == 1
     assert (await one(a, Booking, id=booking.id)).status in ("cancelled", "declined")
     assert offers_received(a, b, waiter) == 1
-
-
-@pytest.mark.parametrize("stalled", [False, True])
-async def test_a_notice_claimed_at_birth_goes_out_once_whichever_instance_sends_it(
-    pair, stalled: bool
-):
-    """A booking's notice is written already claimed by the instance that took the booking,
-    which sends it without a claim. The other instance's round, run while the first is still
-    answering the person, leaves it alone; if the first stalls past the lease (or stopped), the
-    other sends it, and the first then does not."""
-    a, b = pair
-    hold_the_poll(a, b)
-    slot = await slot_at(a, CONSULTATION, THURSDAY_16)
-    person = a.user(8301, language_code="uk")
-    lease = dt.timedelta(seconds=a.services.settings.outbox_lease_seconds)
-
-    async def meanwhile(call: Call) -> None:
-        if call.method == "editMessageText" and call.params.get("chat_id") == person.chat_id:
-            a.api.before_call = None  # the person's answer, before the first instance's round
-            if stalled:
-                a.clock.advance(lease + dt.timedelta(seconds=1))
-            await deliver_due(b.app)
-
-    await person.send("/book")
-    a.api.before_call = meanwhile
-    await person.press_data(f"book:ok:{slot.id}:-")
-    await deliver_due(a.app)
-    await deliver_due(b.app)
-
-    sender, other = (b, a) if stalled else (a, b)
-    assert len(coordinator_posts(sender)) == 1 and coordinator_posts(other) == []
-    (notice,) = await rows(a, Outbox, kind="booking_notice")
-    assert notice.status == "sent"
-    assert notice.attempts == (2 if stalled else 1)  # the other's claim counts an attempt
 
 
 async def _booked_with_a_coordinator_on_each(

@@ -17,9 +17,9 @@ from bot.booking.rules import DeskRules
 from bot.clock import Clock
 from bot.delivery import outbox
 from bot.delivery.kinds import Kind
-from bot.delivery.outbox import Delivery, NewRow
+from bot.delivery.outbox import NewRow
 from storage.db import Database
-from storage.models import ACTIVE_BOOKING, Booking, Outbox, Slot, SlotStatus, User
+from storage.models import ACTIVE_BOOKING, Booking, Slot, SlotStatus, User
 from storage.repos import booking as repo
 from storage.repos import events
 
@@ -34,14 +34,12 @@ class DeskBase:
         tz: ZoneInfo,
         clock: Clock,
         rules: DeskRules,
-        delivery: Delivery,
     ) -> None:
         self.db = db
         self._catalog = catalog
         self.tz = tz
         self.clock = clock
         self.rules = rules
-        self.delivery = delivery
 
     @property
     def catalog(self) -> Catalog:
@@ -68,11 +66,10 @@ class DeskBase:
         *,
         new: bool = False,
         notice: NewRow | None = None,
-    ) -> list[Outbox]:
-        """The booking's reminders (one statement), and the centre's `notice` of the change
-        claimed at birth (`_claimed`: the caller hands it on once the unit commits); those of
-        its old time go first (`new`: a booking inserted in this unit of work has none, which
-        saves a statement on every booking)."""
+    ) -> None:
+        """The booking's reminders, and the centre's `notice` of the change, written together
+        (one statement); those of its old time go first (`new`: a booking inserted in this unit
+        of work has none, which saves a statement on every booking)."""
         assert booking.id is not None
         if not new:
             await outbox.cancel(session, ref_id=booking.id, kinds=(Kind.REMINDER,))
@@ -80,13 +77,7 @@ class DeskBase:
             NewRow(Kind.REMINDER, due_at=due, user_id=booking.user_id, ref_id=booking.id)
             for due in rules.reminder_times(slot.starts_at, now, self.rules)
         ]
-        await outbox.enqueue_all(session, rows)
-        return await self._claimed(session, [notice] if notice else [])
-
-    async def _claimed(self, session: AsyncSession, rows: list[NewRow]) -> list[Outbox]:
-        """Rows due now written already claimed by this instance's sender: the caller gives
-        them to `self.delivery.hand` after its commit, and they go out without a claim."""
-        return await self.delivery.enqueue_claimed(session, rows) if rows else []
+        await outbox.enqueue_all(session, [*rows, *([notice] if notice else [])])
 
     @staticmethod
     def _notice(
@@ -109,12 +100,8 @@ class DeskBase:
     async def _tell_person(
         session: AsyncSession, kind: Kind, booking: Booking, now: dt.datetime
     ) -> None:
-        row = DeskBase._to_person(kind, booking, now)
+        row = NewRow(kind, due_at=now, user_id=booking.user_id, ref_id=booking.id)
         await outbox.enqueue_all(session, [row])  # a Core INSERT: no ORM object, no id read back
-
-    @staticmethod
-    def _to_person(kind: Kind, booking: Booking, now: dt.datetime) -> NewRow:
-        return NewRow(kind, due_at=now, user_id=booking.user_id, ref_id=booking.id)
 
     @staticmethod
     async def _end(session: AsyncSession, *keep: Slot) -> None:

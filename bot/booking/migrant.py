@@ -72,9 +72,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
                     updated_at=now,
                 )
                 notice = self._notice(booking, "co-booked", now)
-                claimed = await self._schedule_reminders(
-                    session, booking, slot, now, new=True, notice=notice
-                )
+                await self._schedule_reminders(session, booking, slot, now, new=True, notice=notice)
                 await self._event(
                     session, EventKind.BOOKED, user, service_id=slot.service_id, now=now
                 )
@@ -82,7 +80,6 @@ class MigrantDesk(Waitlist, SlotSchedule):
             except IntegrityError:  # the same person twice at once (a double tap): the unique
                 await self._end(session, slot)  # index said no, and the place is given back
                 return Outcome(Status.ALREADY)
-            self.delivery.hand(claimed)
             # No refresh after the commit (a unit of work of its own): `slot` is as the
             # conditional UPDATE left it (RETURNING), and nothing shown uses more.
             return Outcome(Status.OK, booking=booking, slot=slot, user=user)
@@ -182,12 +179,11 @@ class MigrantDesk(Waitlist, SlotSchedule):
             booking.sequence += 1
             session.add(booking)
             notice = self._notice(booking, "co-moved", now, moved_from=old_slot.starts_at)
-            claimed = await self._schedule_reminders(session, booking, new_slot, now, notice=notice)
+            await self._schedule_reminders(session, booking, new_slot, now, notice=notice)
             await self._event(
                 session, EventKind.MOVED, user, service_id=booking.service_id, now=now
             )
             await session.commit()  # `new_slot` counts the place already (see `book`)
-            self.delivery.hand(claimed)
             return Outcome(
                 Status.OK, booking=booking, slot=new_slot, user=user, alternatives=[old_slot]
             )

@@ -61,9 +61,8 @@ class StaffDesk(Waitlist):
             booking.decided_by = by
             booking.decline_reason, booking.decline_note = reason, note
             await self._close(session, booking, slot, user, now, BookingStatus.DECLINED)
-            claimed = await self._claimed(session, [self._to_person(Kind.DECISION, booking, now)])
+            await self._tell_person(session, Kind.DECISION, booking, now)
             await session.commit()
-            self.delivery.hand(claimed)
             return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
     async def _confirm(
@@ -93,10 +92,9 @@ class StaffDesk(Waitlist):
             await session.rollback()
             return None
         slot, user = found
-        claimed = await self._claimed(session, [self._to_person(Kind.DECISION, booking, now)])
+        await self._tell_person(session, Kind.DECISION, booking, now)
         await self._event(session, EventKind.CONFIRMED, user, service_id=slot.service_id, now=now)
         await session.commit()
-        self.delivery.hand(claimed)
         return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
     async def mark_attendance(

@@ -140,12 +140,11 @@ class Waitlist(DeskBase):
                     status=WaitingStatus.DONE,
                 )
                 notice = self._notice(booking, "co-booked", now)
-                claimed = await self._schedule_reminders(session, booking, slot, now, notice=notice)
+                await self._schedule_reminders(session, booking, slot, now, notice=notice)
                 await self._event(
                     session, EventKind.BOOKED, user, service_id=slot.service_id, now=now
                 )
                 await session.commit()
-                self.delivery.hand(claimed)
                 return Outcome(Status.OK, booking=booking, slot=slot, user=user)
             await self._drop_offer(session, booking, slot, user, now, EventKind.OFFER_DECLINED)
             await session.commit()

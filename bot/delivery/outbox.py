@@ -7,10 +7,6 @@ least half its length left (else it is renewed, if still ours), so a sender slow
 skips the row another sender now holds; a row refused with 429 waits Telegram's retry_after, other
 unsent rows back off 1, 2, 4… minutes; a row fails for good after MAX_ATTEMPTS.
 
-A change's own rows due now (a booking's notice, a decision) can be written already claimed by
-the instance that made it (`Delivery.enqueue_claimed`) and handed to its sender after the
-commit: no claim to find them, and the lease covers a stop before the send.
-
 What happened to a row is one UPDATE on an autocommit connection when that is all there is to
 write (no BEGIN and COMMIT round trips; the claim is one statement too). A result that writes more
 (an event, the notice's message id, a blocked person) goes through `GroupCommit`: the results of
@@ -114,25 +110,25 @@ async def enqueue_all(session: AsyncSession, rows: list[NewRow]) -> None:
     of work, written by one statement: it goes out only if that commits."""
     global _written
     _written += len(rows)
-    await repo.add_all(session=session, rows=[_values(row) for row in rows])
-
-
-def _values(row: NewRow, *, leased_until: dt.datetime | None = None) -> dict[str, Any]:
-    """Every column of the row but its id. Leased: claimed already (by its writer), as a claim
-    leaves a row."""
-    return {
-        "kind": str(row.kind),
-        "user_id": row.user_id,
-        "chat_id": row.chat_id,
-        "ref_id": row.ref_id,
-        "payload": _json(row.payload),
-        "due_at": row.due_at,
-        "status": "pending",
-        "lease_until": leased_until,
-        "attempts": 0 if leased_until is None else 1,
-        "done_at": None,
-        "result": None,
-    }
+    await repo.add_all(
+        session=session,
+        rows=[
+            {
+                "kind": str(row.kind),
+                "user_id": row.user_id,
+                "chat_id": row.chat_id,
+                "ref_id": row.ref_id,
+                "payload": _json(row.payload),
+                "due_at": row.due_at,
+                "status": "pending",
+                "lease_until": None,
+                "attempts": 0,
+                "done_at": None,
+                "result": None,
+            }
+            for row in rows
+        ],
+    )
 
 
 def _json(payload: dict[str, Any] | None) -> str | None:
@@ -211,33 +207,12 @@ class Delivery:
         self.clock = clock
         self.lease = dt.timedelta(seconds=lease_seconds)
         self.writes = GroupCommit(db)
-        self._handed: list[Outbox] = []
-
-    async def enqueue_claimed(self, session: AsyncSession, rows: list[NewRow]) -> list[Outbox]:
-        """Rows due now, written in the caller's unit of work already claimed by this instance
-        (leased, one attempt counted) and read back. Once the unit commits, give them to `hand`:
-        this instance's sender then sends them without a claim (a statement and a commit less
-        for every booking's notice). If the instance stops before, the lease runs out and any
-        sender claims them, as it would a row whose sender stopped mid-send."""
-        until = self.clock.now() + self.lease
-        return await repo.add_read_back(
-            session=session, rows=[_values(row, leased_until=until) for row in rows]
-        )
-
-    def hand(self, rows: list[Outbox]) -> None:
-        """Committed rows from `enqueue_claimed`, for this instance's next `claim`."""
-        self._handed.extend(rows)
 
     async def claim(self, *, limit: int = BATCH) -> list[Outbox]:
-        """Rows to send now, oldest first: those handed to this instance, and those due that a
-        claim leases to it (when nothing else is due, a claim that changes no row: nothing to
-        commit)."""
-        handed, self._handed = self._handed, []
         now = self.clock.now()
-        claimed = await self.db.alone(  # one statement: no unit of work around it
+        return await self.db.alone(  # one statement: no unit of work around it
             repo.claim_due, now=now, lease=self.lease, limit=limit
         )
-        return sorted([*handed, *claimed], key=repo.oldest_first) if handed else claimed
 
     async def still_mine(self, row: Outbox) -> bool:
         """Just before a send: the row's lease must have at least half its length left, or be

@@ -70,10 +70,6 @@ _RETRY = Prepared(
 _INSERT = Prepared(
     insert(_OUTBOX), columns=[column.key for column in _OUTBOX.c if column.key != "id"]
 )
-_INSERT_RETURNING = Prepared(
-    insert(_OUTBOX).returning(*_OUTBOX.c),
-    columns=[column.key for column in _OUTBOX.c if column.key != "id"],
-)
 
 
 def _finished(outbox_id: int, status: str, now: datetime, result: str | None) -> dict[str, Any]:
@@ -96,17 +92,6 @@ async def add_all(*, session: AsyncSession, rows: list[dict[str, Any]]) -> None:
 
 def _insert_all(connection: Runner, *, rows: list[dict[str, Any]]) -> None:
     _INSERT.many(connection, rows)
-
-
-async def add_read_back(*, session: AsyncSession, rows: list[dict[str, Any]]) -> list[Outbox]:
-    """Rows of one change in the caller's unit of work, each read back as stored (a `detached`
-    Outbox with its id): for rows their writer sends itself once the unit commits."""
-    return await within(session, insert_read_back, rows=rows) if rows else []
-
-
-def insert_read_back(connection: Runner, *, rows: list[dict[str, Any]]) -> list[Outbox]:
-    """`add_read_back`'s statements: one INSERT … RETURNING a row (every column but the id)."""
-    return [detached(Outbox, _INSERT_RETURNING.first(connection, row)) for row in rows]
 
 
 async def cancel_pending(*, session: AsyncSession, ref_id: int, kinds: tuple[str, ...]) -> None:
@@ -132,11 +117,7 @@ def claim_due(connection: Runner, *, now: datetime, lease: timedelta, limit: int
     """
     claimed = _CLAIM.rows(connection, {"now": now, "until": now + lease, "most": limit})
     rows = [detached(Outbox, row) for row in claimed]  # read back as stored: no validation
-    return sorted(rows, key=oldest_first)
-
-
-def oldest_first(row: Outbox) -> tuple[datetime, int]:
-    return row.due_at, row.id or 0
+    return sorted(rows, key=lambda row: (row.due_at, row.id or 0))
 
 
 async def finish(
