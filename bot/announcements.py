@@ -84,14 +84,14 @@ class Announcements:
 
     # -- subscriptions ---------------------------------------------------------------------
     async def topics(self, user_id: int) -> set[str]:
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             return await repo.topics_of(session=session, user_id=user_id)
 
     async def toggle(self, user_id: int, topic: str) -> set[str]:
         """Subscribe or unsubscribe; returns the topics afterwards."""
         if topic not in TOPICS:
             return await self.topics(user_id)
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             if not await repo.unsubscribe(session=session, user_id=user_id, topic=topic):
                 try:
                     await repo.subscribe(
@@ -103,7 +103,7 @@ class Announcements:
         return await self.topics(user_id)
 
     async def unsubscribe(self, *, user_id: int, user_key: str, language: str, topic: str) -> bool:
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             removed = await repo.unsubscribe(session=session, user_id=user_id, topic=topic)
             if removed:
                 await self._event(session, EventKind.UNSUBSCRIBED, user_key, language, topic)
@@ -121,7 +121,7 @@ class Announcements:
         return row
 
     async def get(self, announcement_id: int) -> Announcement | None:
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             return await repo.get(session=session, announcement_id=announcement_id)
 
     async def edit_draft(
@@ -331,7 +331,7 @@ class Announcements:
         self, announcement_id: int, user_id: int
     ) -> tuple[Announcement, User, list[str]] | None:
         """The announcement, the person and which of its topics they still follow."""
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             row = await repo.get(session=session, announcement_id=announcement_id)
             user = await session.get(User, user_id)
             if row is None or user is None:
@@ -348,7 +348,7 @@ class Announcements:
             return Outcome(Status.GONE)
         outcome = await self.desk.book(user_id=user_id, slot_id=row.register_slot_id)
         if outcome.status == Status.OK:
-            async with self.db.session() as session:
+            async with self.db.brief() as session:
                 await self._event(
                     session,
                     EventKind.ANNOUNCEMENT_REGISTERED,

@@ -175,12 +175,12 @@ class Privacy:
                 return erased
 
     async def _future_bookings(self, user_id: int, now: dt.datetime) -> list[Booking]:
-        async with self.db.session() as session:
+        async with self.db.reading() as session:
             rows = await repo.bookings_with_slots(session=session, user_id=user_id)
         return [b for b, s in rows if b.status in ACTIVE_BOOKING and s.ends_at > now]
 
     async def set_region(self, user_id: int, region: str | None) -> None:
-        async with self.db.session() as session:
+        async with self.db.brief() as session:
             user = await session.get(User, user_id)
             if user is not None:
                 user.region = region
