@@ -5,17 +5,26 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import UTC, datetime, time
 from itertools import combinations
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from babel.dates import format_time
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
 from bot.app import COMMANDS
 from bot.config import SUPPORTED_LANGUAGES
 from bot.faq.loader import load_faq
-from bot.i18n import SERBIAN_LATIN, Translator, build_catalog, read_locale_sources
+from bot.i18n import (
+    SERBIAN_LATIN,
+    Translator,
+    babel_locale,
+    build_catalog,
+    read_locale_sources,
+)
 from tests.conftest import REPO
 
 LOCALES_DIR = REPO / "locales"
@@ -400,3 +409,18 @@ def test_messages_without_arguments_are_formatted_once_per_catalogue(tmp_path: P
     assert before.t("en", "named", name="Ana") == "Hello, Ana"  # with arguments: each time
     assert before.t("en", "no-such-message") == "no-such-message"
     assert list(before.catalog.plain.values()) == ["Hello"]  # a missing id is not kept
+
+
+@pytest.mark.parametrize("locale", sorted(SUPPORTED_LANGUAGES))
+def test_clock_times_are_what_babel_writes_for_every_minute(translator: Translator, locale: str):
+    """The picker's times use the locale's short pattern looked up once (`_format_clock`): the
+    same text as babel's own `format_time`, every minute of the day, summer and winter."""
+    zone = ZoneInfo("Europe/Ljubljana")
+    for day in (datetime(2026, 1, 15, tzinfo=UTC), datetime(2026, 7, 15, tzinfo=UTC)):
+        for minute in range(24 * 60):
+            moment = day.replace(hour=minute // 60, minute=minute % 60)
+            local = moment.astimezone(zone)
+            expected = format_time(
+                time(local.hour, local.minute), format="short", locale=babel_locale(locale)
+            )
+            assert translator.format_time(moment, locale, zone) == expected
