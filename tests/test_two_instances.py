@@ -27,7 +27,9 @@ from tests.booking_support import (
     booking_settings,
     bookings_of,
     course_slot,
+    db_user,
     full_course_with_a_waiter,
+    keyboard_data,
     local,
     one,
     quick_book,
@@ -35,7 +37,7 @@ from tests.booking_support import (
     says,
     slot_at,
 )
-from tests.conftest import BotHarness, twin
+from tests.conftest import BotHarness, another_instance, start_harness, twin
 
 THURSDAY_16 = local(2026, 12, 3, 16, 0)
 THURSDAY_16_45 = local(2026, 12, 3, 16, 45)
@@ -133,6 +135,26 @@ async def test_a_cancel_and_a_decline_of_one_booking_at_once(pair):
     assert len(closed) == 1
     assert (await one(a, Booking, id=booking.id)).status in ("cancelled", "declined")
     assert offers_received(a, b, waiter) == 1
+
+
+async def test_consent_given_on_two_instances_at_once_is_recorded_once(
+    tmp_path: Path, database_url: str
+):
+    """The consent step's Yes pressed twice, each press handled by another instance: consent is
+    stored once and its event counted once (a conditional UPDATE decides)."""
+    settings = booking_settings(tmp_path, database_url, consent_in_bot=True)
+    a, a_running = await start_harness(settings)
+    async with a_running:
+        b, b_running = await another_instance(settings, a.clock)
+        async with b_running:
+            person = a.user(8401, language_code="uk")
+            await person.send("/book")
+            agree = [d for d in keyboard_data(person) if ":agree:" in d]
+            assert agree, "the consent step is asked first"
+            await press_on_both(person, twin(b, person), agree[0])
+
+            assert len(await events(a, "consent_given")) == 1
+            assert (await db_user(a, person.user_id)).consent_at is not None
 
 
 async def _booked_with_a_coordinator_on_each(
