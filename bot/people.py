@@ -148,7 +148,7 @@ async def _add_person(
         telegram_id=telegram_id,
         user_key=user_key(secret, telegram_id),
         language=locale,
-        display_name=display_name[:128],
+        display_name=display_name,  # `_short_name`'s: at most 128 characters
         created_at=now,
         last_seen_at=now,
     )
@@ -194,7 +194,9 @@ class People:
         if row is not None and not needs_write(row, display_name, now):
             return _person(row, is_new=False, is_coordinator=is_coordinator, now=now)
         if row is None:
-            return await self._first_contact(telegram_id, language(), display_name, is_coordinator)
+            return await self._first_contact(
+                telegram_id, language(), display_name, is_coordinator, now
+            )
         async with self.db.brief() as session:
             person = await resolve(
                 session=session,
@@ -209,9 +211,8 @@ class People:
         return person
 
     async def _first_contact(
-        self, telegram_id: int, locale: str, display_name: str, is_coordinator: bool
+        self, telegram_id: int, locale: str, display_name: str, is_coordinator: bool, now: datetime
     ) -> Person:
-        now = self.clock.now()
         async with self.db.brief() as session:
             row, created = await _add_person(
                 session, telegram_id, locale, _short_name(display_name), self.secret, now

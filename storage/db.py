@@ -376,9 +376,18 @@ class Database:
         await self.engine.dispose()
 
 
+_INSERTS: dict[str, Any] = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}
+
+
 def insert_ignoring_conflicts(session: AsyncSession, table: Any) -> Any:
     """`INSERT … ON CONFLICT DO NOTHING` in the session's dialect (SQLite or PostgreSQL): for rows
     that two instances may write at once, where the second should quietly find the first's."""
     bind = session.bind
     postgres = bind is not None and bind.dialect.name == "postgresql"
-    return (postgresql_insert if postgres else sqlite_insert)(table)
+    return _INSERTS["postgresql" if postgres else "sqlite"](table)
+
+
+def inserts_ignoring_conflicts(table: Any) -> dict[str, Any]:
+    """`insert_ignoring_conflicts(…).on_conflict_do_nothing()` for each dialect: the form a
+    `Prepared` statement takes."""
+    return {name: insert(table).on_conflict_do_nothing() for name, insert in _INSERTS.items()}

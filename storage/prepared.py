@@ -218,6 +218,11 @@ class Prepared:
         return int(connection.execute(statement, params).rowcount)
 
 
+def all_but_id(table: Table) -> list[str]:
+    """The columns an INSERT names for a new row (the database gives the id)."""
+    return [column.key for column in table.c if column.key != "id"]
+
+
 def labelled(table: Table, prefix: str) -> list[Any]:
     """Every column of a table, each named `prefix` + its name: several tables' rows in one
     SELECT whose result columns all have distinct names (`detached` takes them apart)."""

@@ -32,7 +32,7 @@ from bot.handlers.base import AppContext, AppType, Keyboard
 from bot.services import Services
 from storage.models import Outbox, User
 
-if TYPE_CHECKING:  # the sender's connection, handed on to domain code; handlers open none
+if TYPE_CHECKING:  # the sent row's unit of work, handed on to domain code; handlers open none
     from sqlmodel.ext.asyncio.session import AsyncSession
 
 log = logging.getLogger(__name__)

@@ -21,7 +21,7 @@ from storage.models import (
     Slot,
     User,
 )
-from storage.prepared import Prepared, Runner, detached, field_defaults, labelled
+from storage.prepared import Prepared, Runner, all_but_id, detached, field_defaults, labelled
 from storage.repos.daily import claim_daily
 from storage.repos.slots import (
     FreeTime,
@@ -348,10 +348,7 @@ def _notice_set(connection: Runner, **params: int) -> None:
     _SET_NOTICE.count(connection, params)
 
 
-_ADD_BOOKING = Prepared(
-    insert(_BOOKINGS).returning(*_BOOKINGS.c),
-    columns=[column.key for column in _BOOKINGS.c if column.key != "id"],
-)
+_ADD_BOOKING = Prepared(insert(_BOOKINGS).returning(*_BOOKINGS.c), columns=all_but_id(_BOOKINGS))
 _BOOKING_DEFAULTS = field_defaults(Booking)
 _SET_NOTICE = Prepared(
     update(_BOOKINGS)

@@ -11,7 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.db import within
 from storage.models import Outbox
-from storage.prepared import Prepared, Runner, detached
+from storage.prepared import Prepared, Runner, all_but_id, detached
 
 # Core statements on the table, built once (the sender runs them for every row): no ORM
 # objects to keep in step, no statement to build and key for the cache on each call.
@@ -67,9 +67,7 @@ _RETRY = Prepared(
     .values(lease_until=bindparam("until"), result=bindparam("why"))
 )
 # Every column but the id: what `add_all`'s rows hold
-_INSERT = Prepared(
-    insert(_OUTBOX), columns=[column.key for column in _OUTBOX.c if column.key != "id"]
-)
+_INSERT = Prepared(insert(_OUTBOX), columns=all_but_id(_OUTBOX))
 
 
 def _finished(outbox_id: int, status: str, now: datetime, result: str | None) -> dict[str, Any]:

@@ -4,13 +4,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.db import within
+from storage.db import inserts_ignoring_conflicts, within
 from storage.models import User
-from storage.prepared import Prepared, Runner, field_defaults
+from storage.prepared import Prepared, Runner, all_but_id, field_defaults
 
 
 async def get_by_telegram_id(*, session: AsyncSession, telegram_id: int) -> User | None:
@@ -74,13 +73,7 @@ async def read_in_unit(*, session: AsyncSession, telegram_id: int) -> Any:
 _USER_DEFAULTS = field_defaults(User)
 # No conflict target: the Telegram id and the keyed hash derived from it are both unique, and
 # either may be the one a concurrent insert hits first.
-_ADD_IF_ABSENT = Prepared(
-    {
-        "sqlite": sqlite.insert(_USERS).on_conflict_do_nothing(),
-        "postgresql": postgresql.insert(_USERS).on_conflict_do_nothing(),
-    },
-    columns=[column.key for column in _USERS.c if column.key != "id"],
-)
+_ADD_IF_ABSENT = Prepared(inserts_ignoring_conflicts(_USERS), columns=all_but_id(_USERS))
 
 
 async def set_active(*, session: AsyncSession, telegram_id: int, active: bool) -> None:
