@@ -4,7 +4,7 @@ Migrants write in any supported language and Russian, Serbian in either script, 
 diacritics, inflected, with typos. So every token is lemmatised (simplemma: uk, Serbo-Croatian,
 sl, en) and kept as written; Cyrillic is folded to Latin, diacritics dropped (bot.faq.words);
 Russian words the content says in Ukrainian get the Ukrainian word (bot.faq.russian); a 5-letter
-prefix stem catches other inflections; an unseen word meets close index words (rapidfuzz), but a
+prefix stem catches other inflections; an unseen word meets close index words (bot.faq.fuzzy), but a
 word a dictionary knows only looks like another root ("пекара" bakery ~ "lekara" doctor): it ranks
 and covers nothing. Built once per content load (bot.faq.terms). `find` also says how sure it is
 (bot.faq.confidence), from how much of the question the topics cover; words no topic has, other
@@ -19,11 +19,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
 from bot.faq.confidence import Confidence, confidence
 from bot.faq.countries import EXACT_FORMS, country_name, going_elsewhere
 from bot.faq.everyday import is_everyday, workplaces
+from bot.faq.fuzzy import CloseWords
 from bot.faq.model import FaqContent
 from bot.faq.russian import ukrainian_for
 from bot.faq.terms import (
@@ -141,7 +140,7 @@ class SearchIndex:
         self._vocabulary = sorted(t for t in self._known if not t.startswith("~"))
         # By whole names ("Velikobritanija"'s stem is in every "velik", big).
         self._named_countries = {n for t in self._vocabulary if (n := country_name(t))}
-        self._fuzzy_candidates: dict[int, list[str]] = {}  # query word length → vocabulary
+        self._close = CloseWords(self._vocabulary, FUZZY_CUTOFF)  # typos → index words
         # Questions repeat words: what a word stands for is worked out once per index. The cache
         # holds the index weakly (no cycle), so a replaced index goes at once (tests/test_heap.py).
         this = weakref.proxy(self)
@@ -208,32 +207,13 @@ class SearchIndex:
             if term in self._known:
                 weights[term] = max(weights.get(term, 0), weight)
             elif not term.startswith("~") and len(term) >= 4:
-                for match, similarity, _ in process.extract(
-                    term,
-                    self._candidates(len(term)),
-                    scorer=fuzz.ratio,
-                    score_cutoff=FUZZY_CUTOFF,
-                    limit=3,
-                ):
+                for match, similarity in self._close.find(term, limit=3):
                     if match[:prefix] == term[:prefix]:
                         rooted.add(match)
                     fuzzy = FUZZY_WEIGHT * similarity / 100
                     weights[match] = max(weights.get(match, 0), fuzzy)
         loose = {t for t, w in weights.items() if w < 1.0 and not t.startswith("~")} - rooted
         return weights, frozenset(loose)
-
-    def _candidates(self, length: int) -> list[str]:
-        """The vocabulary words that can reach FUZZY_CUTOFF against a word of `length` (fuzz.ratio
-        is at most 2·min / (a + b) of the lengths; slack keeps rounding out of it), in order, so
-        `process.extract` returns exactly what it would over the whole vocabulary."""
-        words = self._fuzzy_candidates.get(length)
-        if words is None:
-            slack = (100 - FUZZY_CUTOFF + 1) / 100
-            words = [
-                w for w in self._vocabulary if abs(len(w) - length) <= slack * (len(w) + length)
-            ]
-            self._fuzzy_candidates[length] = words
-        return words
 
     def _make_query_word(self, token: str) -> QueryWord:
         folded = fold(token)
