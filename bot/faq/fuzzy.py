@@ -34,30 +34,25 @@ def _pairs(word: str) -> list[tuple[str, int]]:
     return pairs
 
 
-def _as_bits(flags: bytearray) -> int:
-    """One byte per word (0 or 1, the lowest bit first) → an integer with those bits."""
-    return int(flags[::-1].translate(_BINARY_DIGITS), 2)
-
-
-_BINARY_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
-
-
 class CloseWords:
     def __init__(self, vocabulary: Sequence[str], cutoff: float) -> None:
         self._words = list(vocabulary)
         self._cutoff = cutoff
         size = len(self._words)
+        width = (size + 7) // 8
         # Word i is bit (size − 1 − i): written out in binary, a set reads in vocabulary order.
-        holders: defaultdict[tuple[str, int], bytearray] = defaultdict(lambda: bytearray(size))
-        by_length: defaultdict[int, bytearray] = defaultdict(lambda: bytearray(size))
+        holders: defaultdict[tuple[str, int], bytearray] = defaultdict(lambda: bytearray(width))
+        by_length: defaultdict[int, bytearray] = defaultdict(lambda: bytearray(width))
         for i, word in enumerate(self._words):
             bit = size - 1 - i
-            by_length[len(word)][bit] = 1
+            byte, flag = bit >> 3, 1 << (bit & 7)
+            by_length[len(word)][byte] |= flag
             for pair in _pairs(word):
-                holders[pair][bit] = 1
-        self._holders = {key: _as_bits(flags) for key, flags in holders.items()}
-        self._by_length = {key: _as_bits(flags) for key, flags in by_length.items()}
-        self._plans: dict[int, tuple[list[str], dict[int, int]]] = {}
+                holders[pair][byte] |= flag
+        self._holders = {key: int.from_bytes(b, "little") for key, b in holders.items()}
+        self._by_length = {key: int.from_bytes(b, "little") for key, b in by_length.items()}
+        self._everyone = (1 << size) - 1
+        self._plans: dict[int, dict[int, int]] = {}
 
     def find(self, term: str, limit: int) -> list[tuple[str, float]]:
         """Up to `limit` vocabulary words scoring at least the cutoff against `term`, best first
@@ -71,19 +66,14 @@ class CloseWords:
         ]
 
     def _candidates(self, term: str) -> list[str]:
-        in_window, needs = self._plan(len(term))
-        if not needs:  # the bound says nothing for these lengths: score the whole window
-            return in_window
-        # at_least[k]: the words sharing at least k of the term's pairs so far
-        top = max(needs.values())
-        at_least = [0] * (top + 1)
+        needs = self._needs(len(term))
+        # at_least[k]: the words sharing at least k of the term's pairs so far (every word at 0)
+        at_least = [self._everyone] + [0] * max(needs.values(), default=0)
         for pair in _pairs(term):
             holders = self._holders.get(pair)
-            if holders is None:
-                continue
-            for k in range(top, 1, -1):
-                at_least[k] |= at_least[k - 1] & holders
-            at_least[1] |= holders
+            if holders is not None:
+                for k in range(len(at_least) - 1, 0, -1):
+                    at_least[k] |= at_least[k - 1] & holders
         kept = 0
         for length, need in needs.items():
             kept |= at_least[need] & self._by_length[length]
@@ -94,17 +84,16 @@ class CloseWords:
             at = bits.find("1", at + 1)
         return found
 
-    def _plan(self, length: int) -> tuple[list[str], dict[int, int]]:
-        """For a term of `length`: the words whose length can reach the cutoff at all, and per
-        such length how many pairs a word must share; no `needs` when some length needs none."""
-        if length not in self._plans:
-            needs: dict[int, int] = {}
+    def _needs(self, length: int) -> dict[int, int]:
+        """For a term of `length`: each vocabulary word length that can reach the cutoff at all,
+        with how many pairs a word of that length must share (0: the bound says nothing)."""
+        needs = self._plans.get(length)
+        if needs is None:
+            needs = {}
             for other in self._by_length:
                 # fuzz.ratio ≤ 200·min/(a+b); the slack keeps float rounding out of it
                 if abs(other - length) <= (100 - self._cutoff + 1) / 100 * (other + length):
                     most_edits = math.floor((100 - self._cutoff) / 100 * (length + other) + 1e-6)
-                    needs[other] = max(length, other) - 1 - 2 * most_edits
-            in_window = [w for w in self._words if len(w) in needs]
-            bounded = all(need > 0 for need in needs.values())
-            self._plans[length] = (in_window, needs if bounded else {})
-        return self._plans[length]
+                    needs[other] = max(0, max(length, other) - 1 - 2 * most_edits)
+            self._plans[length] = needs
+        return needs
