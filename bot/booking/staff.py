@@ -23,6 +23,7 @@ from storage.models import (
     Slot,
     SlotStatus,
 )
+from storage.prepared import Runner
 from storage.repos import booking as repo
 from storage.repos import outbox as outbox_repo
 
@@ -196,14 +197,10 @@ class StaffDesk(Waitlist):
         return slot, len(active)
 
     @staticmethod
-    async def notice_posted(
-        session: AsyncSession, message_ids: list[int], *, booking_id: int
-    ) -> None:
+    def notice_posted(connection: Runner, message_ids: list[int], *, booking_id: int) -> None:
         """The coordinator-chat notice that carries this booking's Confirm / Decline, written
-        in the same unit of work as the notice row's own result."""
-        await repo.set_notice_message(
-            session=session, booking_id=booking_id, message_id=message_ids[-1]
-        )
+        in the same unit of work as the notice row's own result (a statement function)."""
+        repo.notice_set(connection, booking=booking_id, message=message_ids[-1])
 
     async def claim_daily(self, kind: str, day: dt.date) -> bool:
         async with self.db.brief() as session:

@@ -20,8 +20,9 @@ import asyncio
 import datetime as dt
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -31,6 +32,7 @@ from bot.clock import Clock
 from bot.delivery.kinds import Kind
 from storage.db import Database
 from storage.models import Outbox
+from storage.prepared import Runner
 from storage.repos import daily, events, users
 from storage.repos import outbox as repo
 
@@ -39,8 +41,9 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 BATCH = 50  # a claimed row waits for the sends before it in its batch (lease: minutes)
 
-Work = Callable[[AsyncSession], Awaitable[Any]]
-Then = Callable[[AsyncSession], Awaitable[None]]  # written with a sent row's result
+# Statement functions (`storage.prepared.Runner` first): run in a unit of work by `Database.atomic`.
+Work = Callable[[Runner], Any]
+Then = Callable[[Runner], None]  # written with a sent row's result
 
 # Rows this process has written (a hint for the sender, not state): a round that claimed fewer
 # than a batch stops unless a send wrote new rows meanwhile (a renderer that offers a freed
@@ -177,9 +180,7 @@ class GroupCommit:
         while self._waiting:
             group, self._waiting = self._waiting, []
             try:
-                async with self.db.brief() as session:
-                    results = [await work(session) for work, _ in group]
-                    await session.commit()
+                results = await self.db.atomic(_all, works=[work for work, _ in group])
             except Exception:  # each piece alone below, with its own error
                 for work, future in group:
                     await self._alone(work, future)
@@ -190,15 +191,17 @@ class GroupCommit:
 
     async def _alone(self, work: Work, future: asyncio.Future[Any]) -> None:
         try:
-            async with self.db.brief() as session:
-                result = await work(session)
-                await session.commit()
+            result = await self.db.atomic(work)
         except Exception as exc:  # handed to the caller who owns the work
             if not future.done():
                 future.set_exception(exc)
             return
         if not future.done():
             future.set_result(result)
+
+
+def _all(connection: Runner, *, works: list[Work]) -> list[Any]:
+    return [work(connection) for work in works]
 
 
 class Delivery:
@@ -247,10 +250,7 @@ class Delivery:
     async def postpone(self, row: Outbox, until: dt.datetime) -> None:
         """Leave the row for any sender to take again at `until` (not a failed attempt)."""
 
-        async def work(session: AsyncSession) -> None:
-            await repo.postpone(session=session, outbox_id=row.id or 0, until=until)
-
-        await self.writes.run(work)
+        await self.writes.run(partial(repo.postpone, outbox_id=row.id or 0, until=until))
 
     async def record(
         self,
@@ -286,19 +286,18 @@ class Delivery:
                 )
             return status
 
-        async def work(session: AsyncSession) -> None:
+        def work(connection: Runner) -> None:
+            outbox_id = row.id or 0
             if status == "pending":
-                await repo.retry_at(session=session, outbox_id=row.id or 0, at=at, result=result)
+                repo.retry_at_alone(connection, outbox_id=outbox_id, at=at, why=result)
                 return
-            await repo.finish(
-                session=session, outbox_id=row.id or 0, status=status, now=now, result=result
-            )
+            repo.finish_alone(connection, outbox_id=outbox_id, status=status, now=now, why=result)
             if event is not None:  # a sent row's
-                await events.record(session=session, **event, at=now)
+                events.record_alone(connection, **event, at=now)
             if also is not None:
-                await also(session)
+                also(connection)
             if attempt.blocked and row.user_id is not None:
-                await users.set_active_by_id(session=session, user_id=row.user_id, active=False)
+                users.set_unreachable(connection, user_id=row.user_id)
 
         await self.writes.run(work)
         return status

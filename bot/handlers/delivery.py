@@ -33,7 +33,7 @@ from bot.services import Services
 from storage.models import Outbox, User
 
 if TYPE_CHECKING:  # the sent row's unit of work, handed on to domain code; handlers open none
-    from sqlmodel.ext.asyncio.session import AsyncSession
+    from storage.prepared import Runner
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +55,9 @@ class Outgoing:
     reply_to: int | None = None
     event: dict[str, Any] | None = None  # recorded once the message is accepted
     after_sent: Callable[[list[int]], Awaitable[None]] | None = None  # gets the new messages' ids
-    # Written in the sent row's result's unit of work, given the new messages' ids
-    with_result: Callable[[AsyncSession, list[int]], Awaitable[None]] | None = None
+    # Written in the sent row's result's unit of work, given the new messages' ids: a statement
+    # function (`storage.prepared`), run by `Database.atomic` with the row's own result
+    with_result: Callable[[Runner, list[int]], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -128,11 +129,7 @@ def _with_result(outgoing: Outgoing, message_ids: list[int]) -> Then | None:
     then = outgoing.with_result
     if then is None or not message_ids:
         return None
-
-    async def work(session: AsyncSession) -> None:
-        await then(session, message_ids)
-
-    return work
+    return lambda connection: then(connection, message_ids)
 
 
 def _failed(exc: TelegramError) -> Attempt:

@@ -79,12 +79,12 @@ __all__ = [
     "lock_user",
     "mark_attendance",
     "next_open_slot",
+    "notice_set",
     "pending_decisions",
     "read_slot",
     "release_place",
     "sessions_between",
     "sessions_of",
-    "set_notice_message",
     "settle_waiting",
     "slot_and_person",
     "slot_with_person",
@@ -339,13 +339,10 @@ async def pending_decisions(
     return list(result.all())
 
 
-async def set_notice_message(*, session: AsyncSession, booking_id: int, message_id: int) -> None:
-    """In the caller's unit of work (the notice row's result): one prepared UPDATE."""
-    await within(session, _notice_set, booking=booking_id, message=message_id)
-
-
-def _notice_set(connection: Runner, **params: int) -> None:
-    _SET_NOTICE.count(connection, params)
+def notice_set(connection: Runner, *, booking: int, message: int) -> None:
+    """The coordinator-chat message that carries the booking's notice: one prepared UPDATE, in
+    the notice row's result's unit of work (`Database.atomic`)."""
+    _SET_NOTICE.count(connection, {"booking": booking, "message": message})
 
 
 _ADD_BOOKING = Prepared(insert(_BOOKINGS).returning(*_BOOKINGS.c), columns=all_but_id(_BOOKINGS))

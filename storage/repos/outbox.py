@@ -162,14 +162,21 @@ def retry_at_alone(connection: Runner, *, outbox_id: int, at: datetime, why: str
     _RETRY.count(connection, {"row": outbox_id, "until": at, "why": why})
 
 
-async def postpone(*, session: AsyncSession, outbox_id: int, until: datetime) -> None:
+def postpone(connection: Runner, *, outbox_id: int, until: datetime) -> None:
     """A row not to be sent yet: any sender may take it at `until`; the claim that found it
-    too early is not counted as an attempt."""
-    await session.exec(
-        update(Outbox)
-        .where(col(Outbox.id) == outbox_id, col(Outbox.status) == "pending")
-        .values(lease_until=until, result="waits_for_morning", attempts=Outbox.attempts - 1)
+    too early is not counted as an attempt. A statement for a unit of work."""
+    _POSTPONE.count(connection, {"row": outbox_id, "until": until})
+
+
+_POSTPONE = Prepared(
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id == bindparam("row"), _PENDING)
+    .values(
+        lease_until=bindparam("until"),
+        result="waits_for_morning",
+        attempts=_OUTBOX.c.attempts - 1,
     )
+)
 
 
 async def count(*, session: AsyncSession, status: str) -> int:

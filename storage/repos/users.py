@@ -83,11 +83,15 @@ async def set_active(*, session: AsyncSession, telegram_id: int, active: bool) -
         session.add(user)
 
 
-async def set_active_by_id(*, session: AsyncSession, user_id: int, active: bool) -> None:
-    user = await session.get(User, user_id)
-    if user is not None and user.active != active:
-        user.active = active
-        session.add(user)
+def set_unreachable(connection: Runner, *, user_id: int) -> None:
+    """The person blocked the bot (a statement for a unit of work: `within`, `Database.atomic`);
+    nothing is sent to them until they write again."""
+    _SET_UNREACHABLE.count(connection, {"person": user_id})
+
+
+_SET_UNREACHABLE = Prepared(
+    update(_USERS).where(_USERS.c.id == bindparam("person"), _USERS.c.active).values(active=False)
+)
 
 
 # Built once with bind parameters (their names differ from the columns', which the SET clause
