@@ -16,7 +16,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.clock import Clock
 from bot.pending import Pending, pending_of
 from bot.text import clean_text
-from storage.db import Database
+from storage.db import Database, within
+from storage.prepared import Runner
 from storage.repos import users
 
 SECRET_FILE = "user-key.secret"
@@ -120,8 +121,14 @@ async def resolve(
     display_name = _short_name(display_name)
     user = await users.get_by_telegram_id(session=session, telegram_id=telegram_id)
     if user is None:
-        row, created = await _add_person(
-            session, telegram_id, negotiated_locale, display_name, secret, now
+        row, created = await within(
+            session,
+            _add_person,
+            telegram_id=telegram_id,
+            locale=negotiated_locale,
+            display_name=display_name,
+            secret=secret,
+            now=now,
         )
         return _person(row, is_new=created, is_coordinator=is_coordinator, now=now)
     if needs_write(user, display_name, now):
@@ -132,8 +139,9 @@ async def resolve(
     return _person(user, is_new=False, is_coordinator=is_coordinator, now=now)
 
 
-async def _add_person(
-    session: AsyncSession,
+def _add_person(
+    connection: Runner,
+    *,
     telegram_id: int,
     locale: str,
     display_name: str,
@@ -142,17 +150,19 @@ async def _add_person(
 ) -> tuple[UserFields, bool]:
     """A new person's row, inserted unless a concurrent first update (another instance) did,
     and read back in the same unit of work, as plain values (no ORM object); True if this call
-    inserted it."""
-    created = await users.add_if_absent(
-        session=session,
-        telegram_id=telegram_id,
-        user_key=user_key(secret, telegram_id),
-        language=locale,
-        display_name=display_name,  # `_short_name`'s: at most 128 characters
-        created_at=now,
-        last_seen_at=now,
+    inserted it. A statement function: `within` a session, or `Database.atomic`."""
+    created = users.insert_person(
+        connection,
+        values={
+            "telegram_id": telegram_id,
+            "user_key": user_key(secret, telegram_id),
+            "language": locale,
+            "display_name": display_name,  # `_short_name`'s: at most 128 characters
+            "created_at": now,
+            "last_seen_at": now,
+        },
     )
-    row = await users.read_in_unit(session=session, telegram_id=telegram_id)
+    row = users.read_by_telegram_id(connection, telegram_id=telegram_id)
     assert row is not None  # inserted now, or by a concurrent first update
     return row, created
 
@@ -163,11 +173,6 @@ async def set_language(*, session: AsyncSession, telegram_id: int, locale: str) 
         user.language = locale
         user.language_chosen = True
         session.add(user)
-
-
-async def give_consent(*, session: AsyncSession, user_id: int, now: datetime) -> bool:
-    """Record consent once; False if it was already given."""
-    return await users.give_consent(session=session, user_id=user_id, now=now)
 
 
 class People:
@@ -213,11 +218,14 @@ class People:
     async def _first_contact(
         self, telegram_id: int, locale: str, display_name: str, is_coordinator: bool, now: datetime
     ) -> Person:
-        async with self.db.brief() as session:
-            row, created = await _add_person(
-                session, telegram_id, locale, _short_name(display_name), self.secret, now
-            )
-            await session.commit()
+        row, created = await self.db.atomic(
+            _add_person,
+            telegram_id=telegram_id,
+            locale=locale,
+            display_name=_short_name(display_name),
+            secret=self.secret,
+            now=now,
+        )
         return _person(row, is_new=created, is_coordinator=is_coordinator, now=now)
 
     async def set_language(self, telegram_id: int, locale: str) -> None:

@@ -16,13 +16,13 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from bot import people
 from bot.booking.desk import BookingDesk
 from bot.clock import Clock
 from bot.people import Person
 from storage.db import Database
 from storage.models import ACTIVE_BOOKING, Booking, BookingStatus, EventKind, User
-from storage.repos import events
+from storage.prepared import Runner
+from storage.repos import events, users
 from storage.repos import privacy as repo
 
 PURGE_BATCH = 100
@@ -188,19 +188,14 @@ class Privacy:
                 await session.commit()
 
     async def give_consent(self, person: Person) -> None:
-        """Consent and its event in one brief unit of work (the person's update waits for it);
-        a double tap records both once."""
-        now = self.clock.now()
-        async with self.db.brief() as session:
-            if await people.give_consent(session=session, user_id=person.id, now=now):
-                await events.record(
-                    session=session,
-                    kind=EventKind.CONSENT_GIVEN,
-                    user_key=person.user_key,
-                    language=person.locale,
-                    at=now,
-                )
-            await session.commit()
+        """Consent and its event in one unit of work (the person's update waits for it)."""
+        await self.db.atomic(
+            _consent_given,
+            person=person.id,
+            user_key=person.user_key,
+            language=person.locale,
+            at=self.clock.now(),
+        )
 
     async def refuse_consent(self, person: Person) -> None:
         """Only the event: one statement, no unit of work around it."""
@@ -210,4 +205,15 @@ class Privacy:
             user_key=person.user_key,
             language=person.locale,
             at=self.clock.now(),
+        )
+
+
+def _consent_given(
+    connection: Runner, *, person: int, user_key: str, language: str, at: dt.datetime
+) -> None:
+    """Consent, and its event only if this statement gave it: a double tap, or two instances
+    at once, record both once (a conditional UPDATE decides)."""
+    if users.set_consent(connection, person=person, at=at):
+        events.record_alone(
+            connection, kind=EventKind.CONSENT_GIVEN, user_key=user_key, language=language, at=at
         )

@@ -23,11 +23,13 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.util import greenlet_spawn
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage import loop_sqlite
+from storage.held_postgres import GONE as _GONE
 from storage.held_postgres import HeldConnection
-from storage.prepared import driver_runner, sqlalchemy_error
+from storage.prepared import AsyncpgRunner, driver_runner, sqlalchemy_error
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # PostgreSQL advisory lock key held while migrating ("arrival" in ASCII): instances started
@@ -310,8 +312,20 @@ class Database:
         statements where a `brief` session costs ~180 µs (SQLAlchemy's session, pool and
         greenlet bridge, bench/README.md). The lock is granted or refused at once (busy_timeout
         0); refused, the same function runs in an ordinary unit of work (`session`), whose
-        thread waits for it. Nothing can run between its statements: they never await. On
-        PostgreSQL or an in-memory SQLite database it is that ordinary unit of work."""
+        thread waits for it. Nothing can run between its statements: they never await.
+
+        On PostgreSQL it is asyncpg's own transaction on a connection of the autocommit pool,
+        the statements sent by asyncpg (`AsyncpgRunner`), not SQLAlchemy's session; a pooled
+        connection the server dropped is replaced and the unit run again (a connection dies
+        with its transaction uncommitted, unless it died in the COMMIT itself: then, as for
+        `alone`, the outcome is unknown and the unit may be done twice, which the conditional
+        statements and unique indexes of every unit turn into a refusal). In an in-memory
+        SQLite database it is an ordinary unit of work."""
+        if not self.is_sqlite:
+            try:
+                return await self._atomic_on_postgres(statements, params)
+            except _GONE:  # the pool's connection was dead: `_atomic_on_postgres` dropped it
+                return await self._atomic_on_postgres(statements, params)
         driver = self.driver()
         if driver is not None:
             try:
@@ -334,6 +348,20 @@ class Database:
             result = await within(session, statements, **params)
             await session.commit()
         return result
+
+    async def _atomic_on_postgres(self, statements: Callable[..., T], params: dict[str, Any]) -> T:
+        async with self.autocommit.connect() as connection:
+            raw = await connection.get_raw_connection()
+            driver = raw.driver_connection
+            assert driver is not None  # a connection just taken from the pool
+            try:
+                async with driver.transaction():
+                    return await greenlet_spawn(statements, AsyncpgRunner(driver), **params)
+            except _GONE:
+                await connection.invalidate()  # never handed out again
+                raise
+            except asyncpg.exceptions.PostgresError as error:
+                raise sqlalchemy_error(error) from error
 
     @asynccontextmanager
     async def brief(self) -> AsyncIterator[AsyncSession]:

@@ -28,7 +28,7 @@ from storage.prepared import AsyncpgRunner, sqlalchemy_error
 
 T = TypeVar("T")
 
-_GONE = (
+GONE = (  # the connection is gone: replace it
     asyncpg.exceptions.PostgresConnectionError,  # ConnectionDoesNotExistError …
     asyncpg.exceptions.InterfaceError,  # "connection is closed"
     asyncpg.exceptions.AdminShutdownError,  # terminated while the statement ran
@@ -49,7 +49,7 @@ class HeldConnection:
         async with self._turn:
             try:
                 return await self._once(statement, params)
-            except _GONE:
+            except GONE:
                 await self.close(invalidate=True)  # the pool must not hand it out again
             return await self._once(statement, params)
 
@@ -57,7 +57,7 @@ class HeldConnection:
         runner = await self._connection()
         try:
             result: T = await greenlet_spawn(statement, runner, **params)
-        except _GONE:
+        except GONE:
             raise  # `run` replaces the connection
         except asyncpg.exceptions.PostgresError as error:
             raise sqlalchemy_error(error) from error

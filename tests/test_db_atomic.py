@@ -1,6 +1,7 @@
 """A unit of work made only of statement functions (`Database.atomic`): on a SQLite file it runs
-at once on the event loop's thread, on the driver's own connection; refused the write lock, or
-on PostgreSQL, it is an ordinary unit of work. Whatever happens, all of it is kept or none."""
+at once on the event loop's thread, on the driver's own connection (refused the write lock, it
+is an ordinary unit of work); on PostgreSQL it is asyncpg's own transaction. Whatever happens,
+all of it is kept or none."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from typing import Any
 import pytest
 from sqlalchemy import Column, Integer, MetaData, Table, insert, text
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.util import await_only
 
 from storage.db import Database
-from storage.prepared import Prepared, Runner
+from storage.prepared import AsyncpgRunner, Prepared, Runner
 
 _T = Table("atomic_t", MetaData(), Column("id", Integer, primary_key=True))
 _ADD = Prepared(insert(_T), columns=("id",))
@@ -112,12 +114,16 @@ async def test_many_at_once_beside_ordinary_units_each_happen_once(sqlite_db: Da
     assert await _ids(sqlite_db) == [1, 5, 6, *range(10, 40), *range(110, 140)]
 
 
-async def test_elsewhere_it_is_an_ordinary_unit_of_work(database_url: str) -> None:
-    """In-memory SQLite and PostgreSQL: the same outcome, in a unit of work of the pool."""
+async def test_elsewhere_all_of_it_or_none_of_it_too(database_url: str) -> None:
+    """In-memory SQLite (an ordinary unit of work) and PostgreSQL (asyncpg's own transaction
+    on a connection of the autocommit pool): the same outcome."""
     for url in ("sqlite:///:memory:", database_url):
         db = await _database(url)
         try:
-            assert await db.atomic(add, values=[2, 3]) == 2
+            seen: list[Any] = []
+            assert await db.atomic(add, values=[2, 3], seen=seen) == 2
+            if not db.is_sqlite:  # the statements go to asyncpg itself
+                assert isinstance(seen[0][0], AsyncpgRunner)
             with pytest.raises(IntegrityError):
                 await db.atomic(add, values=[4, 2])
             with pytest.raises(RuntimeError):
@@ -127,3 +133,29 @@ async def test_elsewhere_it_is_an_ordinary_unit_of_work(database_url: str) -> No
             async with db.engine.begin() as connection:
                 await connection.execute(text("DROP TABLE IF EXISTS atomic_t"))
             await db.dispose()
+
+
+def backend(connection: Runner) -> int:
+    assert isinstance(connection, AsyncpgRunner)
+    return int(await_only(connection.connection.fetchval("SELECT pg_backend_pid()")))
+
+
+async def test_on_postgresql_a_connection_the_server_dropped_is_replaced(
+    database_url: str,
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's own transaction")
+    db = await _database(database_url)
+    try:
+        first = await db.atomic(backend)
+        async with db.engine.connect() as admin:  # as an administrator or a restart would
+            await admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": first})
+        await asyncio.sleep(0.2)
+        seen: list[Any] = []
+        assert await db.atomic(add, values=[2], seen=seen) == 1  # on a new connection
+        assert await db.atomic(backend) != first
+        assert await _ids(db) == [1, 2]
+    finally:
+        async with db.engine.begin() as connection:
+            await connection.execute(text("DROP TABLE IF EXISTS atomic_t"))
+        await db.dispose()

@@ -52,22 +52,12 @@ async def get_by_key(*, session: AsyncSession, user_key: str) -> User | None:
     return result.first()
 
 
-async def add_if_absent(*, session: AsyncSession, **values: Any) -> bool:
+def insert_person(connection: Runner, *, values: dict[str, Any]) -> bool:
     """Insert the person unless a row with their Telegram id exists; True if this call did.
     INSERT … ON CONFLICT DO NOTHING: a person's first two updates handled at once by two
     instances (or two workers) create one row and neither fails. `values`: their columns
     (`created_at` among them); the others take the model's defaults."""
-    return await within(session, insert_person, values={**_USER_DEFAULTS, **values})
-
-
-def insert_person(connection: Runner, *, values: dict[str, Any]) -> bool:
-    """`add_if_absent`'s one statement (every column but the id in `values`)."""
-    return _ADD_IF_ABSENT.count(connection, values) == 1
-
-
-async def read_in_unit(*, session: AsyncSession, telegram_id: int) -> Any:
-    """`read_by_telegram_id` inside the caller's unit of work (it sees what the unit wrote)."""
-    return await within(session, read_by_telegram_id, telegram_id=telegram_id)
+    return _ADD_IF_ABSENT.count(connection, {**_USER_DEFAULTS, **values}) == 1
 
 
 _USER_DEFAULTS = field_defaults(User)
@@ -134,11 +124,6 @@ def take_awaiting_alone(connection: Runner, *, user_id: int, kind: str) -> bool:
     """`take_awaiting` as one conditional UPDATE, alone or inside a unit of work (`within`): the
     database decides which of two callers took it (the one whose UPDATE changed the row)."""
     return _TAKE_AWAITING.count(connection, {"user": user_id, "kind": kind}) == 1
-
-
-async def give_consent(*, session: AsyncSession, user_id: int, now: datetime) -> bool:
-    """Record consent once: one conditional UPDATE, so a double tap records it once."""
-    return await within(session, set_consent, person=user_id, at=now)
 
 
 def set_consent(connection: Runner, **params: Any) -> bool:
