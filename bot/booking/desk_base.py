@@ -73,11 +73,14 @@ class DeskBase:
         assert booking.id is not None
         if not new:
             await outbox.cancel(session, ref_id=booking.id, kinds=(Kind.REMINDER,))
-        rows = [
+        rows = self._reminders(booking, slot, now)
+        await outbox.enqueue_all(session, [*rows, *([notice] if notice else [])])
+
+    def _reminders(self, booking: Booking, slot: Slot, now: dt.datetime) -> list[NewRow]:
+        return [
             NewRow(Kind.REMINDER, due_at=due, user_id=booking.user_id, ref_id=booking.id)
             for due in rules.reminder_times(slot.starts_at, now, self.rules)
         ]
-        await outbox.enqueue_all(session, [*rows, *([notice] if notice else [])])
 
     @staticmethod
     def _notice(

@@ -11,6 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.booking.outcome import Outcome, Status
 from bot.booking.slots import SlotSchedule
 from bot.booking.waitlist import Waitlist
+from bot.delivery import outbox
 from storage.models import (
     HOLDING_BOOKING,
     Booking,
@@ -20,8 +21,9 @@ from storage.models import (
     SlotStatus,
     User,
 )
+from storage.prepared import Runner
 from storage.repos import booking as repo
-from storage.repos import users
+from storage.repos import events, users
 
 log = logging.getLogger(__name__)
 
@@ -41,70 +43,101 @@ class MigrantDesk(Waitlist, SlotSchedule):
         booking); it is taken in the same unit of work, so it is used once and kept if the
         booking fails."""
         now = self.clock.now()
-        async with self.db.brief() as session:
-            # The person's row locked first (and read: the only read of the person here): their
-            # own bookings are decided one at a time, so two taps on two times cannot both pass
-            # the limit below.
-            user = await repo.lock_user(session=session, user_id=user_id)
-            if draft is not None and not await users.take_awaiting(
-                session=session, user_id=user_id, kind=draft
-            ):
-                note = None  # taken meanwhile (a double tap): the other booking has it
-            # The place first (one conditional UPDATE that also reads the slot); a refusal below
-            # rolls it back with the rest of this unit of work.
-            slot = await repo.take_place_of(session=session, slot_id=slot_id, now=now)
-            if slot is None or user is None:
-                return await self._not_taken(session, user, slot_id, now)
-            refused = await self._refused(session, user_id, slot, now)
-            if refused is not None:
-                await self._end(session, slot)  # the place is given back
-                return refused
-            try:
-                booking = await repo.add_booking(
-                    session=session,
-                    user_id=user_id,
-                    slot_id=slot_id,
-                    service_id=slot.service_id,
-                    topic_id=topic_id,
-                    note=(note or None) and note[:300],
-                    interpreter=(interpreter or None) and interpreter[:64],
-                    created_at=now,
-                    updated_at=now,
-                )
-                notice = self._notice(booking, "co-booked", now)
-                await self._schedule_reminders(session, booking, slot, now, new=True, notice=notice)
-                await self._event(
-                    session, EventKind.BOOKED, user, service_id=slot.service_id, now=now
-                )
-                await session.commit()
-            except IntegrityError:  # the same person twice at once (a double tap): the unique
-                await self._end(session, slot)  # index said no, and the place is given back
-                return Outcome(Status.ALREADY)
-            # No refresh after the commit (a unit of work of its own): `slot` is as the
-            # conditional UPDATE left it (RETURNING), and nothing shown uses more.
-            return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+        try:
+            return await self.db.atomic(
+                self._book,
+                user_id=user_id,
+                slot_id=slot_id,
+                topic_id=topic_id,
+                note=note,
+                interpreter=interpreter,
+                draft=draft,
+                now=now,
+            )
+        except IntegrityError:  # the same person twice at once (a double tap): the unique
+            return Outcome(Status.ALREADY)  # index said no; the place was given back with it all
+        except _Undone as undone:  # nothing kept (the place, the draft): say why
+            if undone.outcome is not None:
+                return undone.outcome
+            return await self._why_not_taken(user_id, slot_id, now, person=undone.person)
 
-    async def _not_taken(
-        self, session: AsyncSession, user: User | None, slot_id: int, now: dt.datetime
+    def _book(
+        self,
+        connection: Runner,
+        *,
+        user_id: int,
+        slot_id: int,
+        topic_id: str | None,
+        note: str | None,
+        interpreter: str | None,
+        draft: str | None,
+        now: dt.datetime,
     ) -> Outcome:
-        """Why no place was taken: the slot is gone (or too late), the person holds it or
-        their limit already, or it is full (with other times)."""
-        slot = await repo.get_slot(session=session, slot_id=slot_id)
-        if user is None or slot is None or not self._bookable(slot, now):
-            return Outcome(Status.GONE, slot=slot)
-        refused = await self._refused(session, user.id or 0, slot, now)
+        """The booking's unit of work, statement functions only (`Database.atomic`); raising
+        `_Undone` undoes all of it."""
+        # The person's row locked first (and read: the only read of the person here): their
+        # own bookings are decided one at a time, so two taps on two times cannot both pass
+        # the limit below.
+        user = repo.locked_user(connection, user_id=user_id)
+        if draft is not None and not users.take_awaiting_alone(
+            connection, user_id=user_id, kind=draft
+        ):
+            note = None  # taken meanwhile (a double tap): the other booking has it
+        # The place first (one conditional UPDATE that also reads the slot); a refusal below
+        # gives it back with the rest of this unit of work.
+        slot = repo.taken(connection, slot=slot_id, now=now)
+        if slot is None or user is None:
+            raise _Undone(person=user is not None)
+        held = repo.active_slots(connection, person=user_id, service=slot.service_id, after=now)
+        refused = self._refusal(held, slot)
+        if refused is not None:
+            raise _Undone(refused)
+        booking = repo.insert_booking(
+            connection,
+            values={
+                "user_id": user_id,
+                "slot_id": slot_id,
+                "service_id": slot.service_id,
+                "topic_id": topic_id,
+                "note": (note or None) and note[:300],
+                "interpreter": (interpreter or None) and interpreter[:64],
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+        notice = self._notice(booking, "co-booked", now)
+        outbox.write_all(connection, [*self._reminders(booking, slot, now), notice])
+        events.record_alone(
+            connection,
+            kind=EventKind.BOOKED,
+            user_key=user.user_key,
+            language=user.language,
+            at=now,
+            service_id=slot.service_id,
+        )
+        # `slot` is as the conditional UPDATE left it (RETURNING): nothing shown uses more.
+        return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+
+    async def _why_not_taken(
+        self, user_id: int, slot_id: int, now: dt.datetime, *, person: bool
+    ) -> Outcome:
+        """Why no place was taken (read after the unit was undone): the slot is gone (or too
+        late), the person holds it or their limit already, or it is full (with other times)."""
+        async with self.db.reading() as session:
+            slot = await repo.get_slot(session=session, slot_id=slot_id)
+            if not person or slot is None or not self._bookable(slot, now):
+                return Outcome(Status.GONE, slot=slot)
+            held = await repo.active_slots_of_service(
+                session=session, user_id=user_id, service_id=slot.service_id, after=now
+            )
+        refused = self._refusal(held, slot)
         if refused is not None:
             return refused
-        await self._end(session, slot)
         return Outcome(Status.FULL, slot=slot, alternatives=await self.alternatives(slot))
 
-    async def _refused(
-        self, session: AsyncSession, user_id: int, slot: Slot, now: dt.datetime
-    ) -> Outcome | None:
-        """The person holds this slot already, or as many of its service as they may."""
-        held = await repo.active_slots_of_service(
-            session=session, user_id=user_id, service_id=slot.service_id, after=now
-        )
+    def _refusal(self, held: list[int], slot: Slot) -> Outcome | None:
+        """The person holds this slot already (`held`: the slots of their active bookings of
+        its service), or as many of its service as they may."""
         if slot.id in held:
             return Outcome(Status.ALREADY, slot=slot)
         if len(held) >= self.rules.bookings_per_service:
@@ -217,3 +250,14 @@ class MigrantDesk(Waitlist, SlotSchedule):
         if not user.active:
             return "skipped"
         return loaded
+
+
+class _Undone(Exception):
+    """A booking refused inside its unit of work: raised so that the unit is undone (the place
+    taken, the draft), carrying the refusal, or none when no place was taken (`person`: whether
+    the person's row was there)."""
+
+    def __init__(self, outcome: Outcome | None = None, *, person: bool = True) -> None:
+        super().__init__()
+        self.outcome = outcome
+        self.person = person

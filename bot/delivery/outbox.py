@@ -113,25 +113,34 @@ async def enqueue_all(session: AsyncSession, rows: list[NewRow]) -> None:
     of work, written by one statement: it goes out only if that commits."""
     global _written
     _written += len(rows)
-    await repo.add_all(
-        session=session,
-        rows=[
-            {
-                "kind": str(row.kind),
-                "user_id": row.user_id,
-                "chat_id": row.chat_id,
-                "ref_id": row.ref_id,
-                "payload": _json(row.payload),
-                "due_at": row.due_at,
-                "status": "pending",
-                "lease_until": None,
-                "attempts": 0,
-                "done_at": None,
-                "result": None,
-            }
-            for row in rows
-        ],
-    )
+    await repo.add_all(session=session, rows=_values(rows))
+
+
+def write_all(connection: Runner, rows: list[NewRow]) -> None:
+    """`enqueue_all` as a statement function, for a unit of work made of them
+    (`Database.atomic`)."""
+    global _written
+    _written += len(rows)
+    repo.insert_all(connection, rows=_values(rows))
+
+
+def _values(rows: list[NewRow]) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": str(row.kind),
+            "user_id": row.user_id,
+            "chat_id": row.chat_id,
+            "ref_id": row.ref_id,
+            "payload": _json(row.payload),
+            "due_at": row.due_at,
+            "status": "pending",
+            "lease_until": None,
+            "attempts": 0,
+            "done_at": None,
+            "result": None,
+        }
+        for row in rows
+    ]
 
 
 def _json(payload: dict[str, Any] | None) -> str | None:

@@ -42,6 +42,7 @@ from storage.repos.slots import (
     slots_starting_at,
     take_place,
     take_place_of,
+    taken,
     withdrawable_slots,
 )
 from storage.repos.waiting import (
@@ -94,6 +95,7 @@ __all__ = [
     "take_place",
     "take_place_of",
     "take_turn",
+    "taken",
     "upcoming_for_user",
     "waiting_entry",
     "waiting_of_user",
@@ -239,12 +241,12 @@ async def add_booking(*, session: AsyncSession, **values: Any) -> Booking:
     work) and read back as stored: a `detached` Booking, made without validating the values
     (~50 µs a booking) and in no session, so nothing the ORM would flush later. `values`: its
     columns (`created_at` and `updated_at` among them); the others take the model's defaults."""
-    return await within(session, insert_booking, values={**_BOOKING_DEFAULTS, **values})
+    return await within(session, insert_booking, values=values)
 
 
 def insert_booking(connection: Runner, *, values: dict[str, Any]) -> Booking:
-    """`add_booking`'s one statement (every column but the id in `values`)."""
-    return detached(Booking, _ADD_BOOKING.first(connection, values))
+    """`add_booking`'s one statement (`values`: as `add_booking`'s)."""
+    return detached(Booking, _ADD_BOOKING.first(connection, {**_BOOKING_DEFAULTS, **values}))
 
 
 async def active_booking(*, session: AsyncSession, user_id: int, slot_id: int) -> Booking | None:
@@ -262,10 +264,11 @@ async def lock_user(*, session: AsyncSession, user_id: int) -> User | None:
     """The person's row, locked until the transaction ends and read fresh: the one read of the
     person a booking needs (their own bookings are decided one at a time). A Core statement,
     the row made into a `detached` User."""
-    return await within(session, _locked_user, user_id=user_id)
+    return await within(session, locked_user, user_id=user_id)
 
 
-def _locked_user(connection: Runner, *, user_id: int) -> User | None:
+def locked_user(connection: Runner, *, user_id: int) -> User | None:
+    """`lock_user`'s statement, for a unit of work made of statement functions."""
     row = _LOCK_USER.first(connection, {"person": user_id})
     return detached(User, row) if row is not None else None
 
@@ -275,10 +278,11 @@ async def active_slots_of_service(
 ) -> list[int]:
     """The slots of the person's active bookings of a service whose meeting is still ahead: in
     one query, whether they hold this slot already and how many of the service they hold."""
-    return await within(session, _active_slots, person=user_id, service=service_id, after=after)
+    return await within(session, active_slots, person=user_id, service=service_id, after=after)
 
 
-def _active_slots(connection: Runner, **window: Any) -> list[int]:
+def active_slots(connection: Runner, **window: Any) -> list[int]:
+    """`active_slots_of_service`'s statement (`person`, `service`, `after`)."""
     return [row.slot_id for row in _ACTIVE_SLOTS_OF_SERVICE.rows(connection, window)]
 
 

@@ -85,10 +85,11 @@ async def add_all(*, session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     """Rows of one change in one statement (an executemany, no ids read back: nobody needs
     them), in the caller's unit of work. `rows` hold every column but the id."""
     if rows:
-        await within(session, _insert_all, rows=rows)
+        await within(session, insert_all, rows=rows)
 
 
-def _insert_all(connection: Runner, *, rows: list[dict[str, Any]]) -> None:
+def insert_all(connection: Runner, *, rows: list[dict[str, Any]]) -> None:
+    """`add_all`'s statement."""
     _INSERT.many(connection, rows)
 
 

@@ -105,10 +105,11 @@ async def take_place_of(*, session: AsyncSession, slot_id: int, now: datetime) -
     """`take_place` for a slot not read yet: the same conditional UPDATE, returning the slot as
     it is after it (None: no place was taken; read it to say why). A Core statement, the row
     made into a `detached` Slot: no ORM object loaded in the unit of work."""
-    return await within(session, _taken, slot=slot_id, now=now)
+    return await within(session, taken, slot=slot_id, now=now)
 
 
-def _taken(connection: Runner, **params: Any) -> Slot | None:
+def taken(connection: Runner, **params: Any) -> Slot | None:
+    """`take_place_of`'s statement (`slot`, `now`), for a unit of work of statement functions."""
     row = _TAKE_ONE_RETURNING.first(connection, params)
     return detached(Slot, row) if row is not None else None
 
