@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -14,6 +15,7 @@ from bot.booking.outcome import AgendaItem, Outcome, PendingItem, Status
 from bot.booking.waitlist import Waitlist
 from bot.delivery import outbox
 from bot.delivery.kinds import Kind
+from bot.delivery.outbox import NewRow
 from storage.models import (
     HOLDING_BOOKING,
     AttendanceStatus,
@@ -25,6 +27,7 @@ from storage.models import (
 )
 from storage.prepared import Runner
 from storage.repos import booking as repo
+from storage.repos import events
 from storage.repos import outbox as outbox_repo
 
 log = logging.getLogger(__name__)
@@ -46,11 +49,16 @@ class StaffDesk(Waitlist):
         `seen_slot`: the slot the coordinator's notice showed; a booking moved since then is
         not confirmed (MOVED, with the booking as it is now)."""
         now = self.clock.now()
-        async with self.db.brief() as session:
-            if confirm:  # the usual press: one conditional UPDATE decides it
-                confirmed = await self._confirm(session, booking_id, by, now, seen_slot)
-                if confirmed is not None:
-                    return confirmed
+        if confirm:  # the usual press: one conditional UPDATE decides it, in a unit of its own
+            try:
+                confirmed = await self.db.atomic(
+                    self._confirm, booking_id=booking_id, by=by, now=now, seen_slot=seen_slot
+                )
+            except _Vanished:
+                confirmed = None
+            if confirmed is not None:
+                return confirmed
+        async with self.db.brief() as session:  # no longer pending (or declined): read it
             loaded = await self._load(session, booking_id)
             if loaded is None:
                 return Outcome(Status.GONE)
@@ -66,36 +74,42 @@ class StaffDesk(Waitlist):
             await session.commit()
             return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
-    async def _confirm(
+    def _confirm(
         self,
-        session: AsyncSession,
+        connection: Runner,
+        *,
         booking_id: int,
         by: str | None,
         now: dt.datetime,
         seen_slot: int | None = None,
     ) -> Outcome | None:
-        """Confirmed, told and logged; None if it no longer waits (decided, gone): the caller
-        reads it to say so."""
-        booking = await repo.decide_pending(
-            session=session,
-            booking_id=booking_id,
-            status=BookingStatus.CONFIRMED,
-            by=by,
-            now=now,
-            slot_id=seen_slot,
-        )
+        """Confirmed, told and logged (statement functions: `Database.atomic`); None if it no
+        longer waits (decided, moved, gone): nothing was changed, and the caller reads why."""
+        params: dict[str, Any] = {
+            "booking": booking_id,
+            "verdict": BookingStatus.CONFIRMED,
+            "by": by,
+            "at": now,
+        }
+        if seen_slot is not None:
+            params["slot"] = seen_slot
+        booking = repo.decided(connection, params=params)
         if booking is None:
-            return None  # the caller, in the same unit of work, reads what it is now
-        found = await repo.slot_and_person(  # only read here: no ORM objects
-            session=session, slot_id=booking.slot_id, user_id=booking.user_id
-        )
-        if found is None:  # cannot be (foreign keys): undone, and the caller says it is gone
-            await session.rollback()
             return None
+        found = repo.read_slot_and_person(connection, slot=booking.slot_id, person=booking.user_id)
+        if found is None:  # cannot be (foreign keys)
+            raise _Vanished  # undoes the unit; the caller's read says it is gone
         slot, user = found
-        await self._tell_person(session, Kind.DECISION, booking, now)
-        await self._event(session, EventKind.CONFIRMED, user, service_id=slot.service_id, now=now)
-        await session.commit()
+        decision = NewRow(Kind.DECISION, due_at=now, user_id=booking.user_id, ref_id=booking.id)
+        outbox.write_all(connection, [decision])
+        events.record_alone(
+            connection,
+            kind=EventKind.CONFIRMED,
+            user_key=user.user_key,
+            language=user.language,
+            at=now,
+            service_id=slot.service_id,
+        )
         return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
     async def mark_attendance(
@@ -229,3 +243,7 @@ class StaffDesk(Waitlist):
             user_id=booking.user_id,
             ref_id=booking.id,
         )
+
+
+class _Vanished(Exception):
+    """A confirmed booking whose slot or person is not there (foreign keys forbid it)."""

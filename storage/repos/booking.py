@@ -215,10 +215,11 @@ async def decide_pending(
     params: dict[str, Any] = {"booking": booking_id, "verdict": status, "by": by, "at": now}
     if slot_id is not None:
         params["slot"] = slot_id
-    return await within(session, _decided, params=params)
+    return await within(session, decided, params=params)
 
 
-def _decided(connection: Runner, *, params: dict[str, Any]) -> Booking | None:
+def decided(connection: Runner, *, params: dict[str, Any]) -> Booking | None:
+    """`decide_pending`'s statement (`params`: as it builds them)."""
     statement = _DECIDE_PENDING if "slot" not in params else _DECIDE_PENDING_AT
     row = statement.first(connection, params)
     return detached(Booking, row) if row is not None else None
@@ -228,10 +229,11 @@ async def slot_and_person(
     *, session: AsyncSession, slot_id: int, user_id: int
 ) -> tuple[Slot, User] | None:
     """`slot_with_person` as `detached` objects, for a unit of work that only reads them."""
-    return await within(session, _slot_and_person, slot=slot_id, person=user_id)
+    return await within(session, read_slot_and_person, slot=slot_id, person=user_id)
 
 
-def _slot_and_person(connection: Runner, **params: int) -> tuple[Slot, User] | None:
+def read_slot_and_person(connection: Runner, **params: int) -> tuple[Slot, User] | None:
+    """`slot_and_person`'s statement (`slot`, `person`)."""
     row = _SLOT_AND_PERSON.first(connection, params)
     return (detached(Slot, row, "s_"), detached(User, row, "u_")) if row is not None else None
 
