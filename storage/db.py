@@ -1,4 +1,5 @@
-"""The async engine and session factory, SQLite pragmas, and Alembic upgrades at start."""
+"""The async engine and session factory, units of work and single statements, and Alembic
+upgrades at start (SQLite's connection set-up: `storage.sqlite_setup`)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,6 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import (
@@ -26,10 +25,17 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.util import greenlet_spawn
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage import loop_sqlite
 from storage.held_postgres import GONE as _GONE
 from storage.held_postgres import HeldConnection
 from storage.prepared import AsyncpgRunner, driver_runner, sqlalchemy_error
+from storage.sqlite_setup import (
+    begin_immediate,
+    on_loop_engine,
+    refused,
+    sqlite_inline_pragmas,
+    sqlite_migration_pragmas,
+    sqlite_pragmas,
+)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # PostgreSQL advisory lock key held while migrating ("arrival" in ASCII): instances started
@@ -48,74 +54,6 @@ def async_url(url: str) -> str:
     elif parsed.drivername in ("postgresql", "postgresql+psycopg2", "postgresql+psycopg"):
         parsed = parsed.set(drivername="postgresql+asyncpg")
     return parsed.render_as_string(hide_password=False)
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets readers work while one writer commits; busy_timeout waits instead of failing.
-    # The driver must not open transactions itself: `_begin_immediate` does.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    # In WAL mode NORMAL syncs at checkpoints, not at every commit: a commit survives the
-    # process being killed (the outbox's exactly-once), only an OS crash or power cut may undo
-    # the last ones, and the database stays consistent. Per-commit fsyncs cost ~6 ms each.
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-def _sqlite_inline_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # The event loop's own connection (see `Database.alone`): it never waits for a lock.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=0")
-    cursor.execute("PRAGMA journal_mode=WAL")  # already so, unless this connection came first
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-def _on_loop_engine(url: str, file: str, **options: Any) -> AsyncEngine:
-    """An async engine whose SQLite connections run on the event loop's thread and never wait
-    for a lock (`storage/loop_sqlite.py`)."""
-    engine = create_async_engine(
-        url, async_creator=loop_sqlite.connector(file), hide_parameters=True, **options
-    )
-    event.listen(engine.sync_engine, "connect", _sqlite_inline_pragmas)
-    return engine
-
-
-def _refused(error: BaseException | None) -> bool:
-    """SQLite refused at once because another connection holds the lock it needs."""
-    code = getattr(error, "sqlite_errorcode", None)
-    return (
-        isinstance(error, sqlite3.OperationalError)
-        and code is not None
-        and ((code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED))
-    )
-
-
-def _sqlite_migration_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA foreign_keys=OFF")
-    cursor.close()
-
-
-def _begin_immediate(connection: Connection) -> None:
-    # Take SQLite's write lock when a unit of work starts, not half-way through it: a transaction
-    # that read first and writes later could otherwise fail at once with "database is locked"
-    # when another one wrote meanwhile. Waiting (busy_timeout) replaces failing.
-    driver = driver_runner(connection)
-    if isinstance(driver, sqlite3.Connection):  # on the loop's thread (`brief`): the driver
-        try:  # at once, not SQLAlchemy's execution of a statement (~40 µs a unit of work)
-            driver.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:  # refused: as SQLAlchemy raises it, `brief` falls back
-            raise sqlalchemy_error(error) from error
-        return
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def alembic_config(url: str) -> Config:
@@ -161,8 +99,8 @@ class Database:
             self.url, pool_pre_ping=not self.is_sqlite, hide_parameters=True
         )
         if self.is_sqlite:
-            event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
-            event.listen(self.engine.sync_engine, "begin", _begin_immediate)
+            event.listen(self.engine.sync_engine, "connect", sqlite_pragmas)
+            event.listen(self.engine.sync_engine, "begin", begin_immediate)
         self._sessions = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
@@ -176,12 +114,12 @@ class Database:
         self._brief: async_sessionmaker[AsyncSession] | None = None
         if file:
             # Units of work (`brief`) and reads (`reading`) on the loop's own thread.
-            self._on_loop = _on_loop_engine(self.url, file)
-            event.listen(self._on_loop.sync_engine, "begin", _begin_immediate)
+            self._on_loop = on_loop_engine(self.url, file)
+            event.listen(self._on_loop.sync_engine, "begin", begin_immediate)
             self._brief = async_sessionmaker(
                 self._on_loop, class_=AsyncSession, expire_on_commit=False
             )
-            self._on_loop_readers = _on_loop_engine(
+            self._on_loop_readers = on_loop_engine(
                 self.url,
                 file,
                 isolation_level="AUTOCOMMIT",
@@ -198,7 +136,7 @@ class Database:
                 pool_reset_on_return=None,
                 skip_autocommit_rollback=True,
             )
-            event.listen(self._inline, "connect", _sqlite_inline_pragmas)
+            event.listen(self._inline, "connect", sqlite_inline_pragmas)
 
     def driver(self) -> sqlite3.Connection | None:
         """The `sqlite3` connection `alone` runs statements on at once (a SQLite file), else
@@ -242,7 +180,7 @@ class Database:
                     pool_size=2,
                 )
                 if self.is_sqlite:
-                    event.listen(self._autocommit.sync_engine, "connect", _sqlite_pragmas)
+                    event.listen(self._autocommit.sync_engine, "connect", sqlite_pragmas)
         return self._autocommit
 
     @asynccontextmanager
@@ -276,7 +214,7 @@ class Database:
             try:
                 return statement(driver, **params)
             except sqlite3.Error as error:
-                if not _refused(error):  # as SQLAlchemy would raise it (IntegrityError …)
+                if not refused(error):  # as SQLAlchemy would raise it (IntegrityError …)
                     raise sqlalchemy_error(error) from error
         async with self.single() as connection:
             return await connection.run_sync(statement, **params)
@@ -331,7 +269,7 @@ class Database:
             try:
                 driver.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
-                if not _refused(error):
+                if not refused(error):
                     raise sqlalchemy_error(error) from error
             else:
                 try:
@@ -381,7 +319,7 @@ class Database:
                 await session.connection()  # BEGIN IMMEDIATE now, before anything is changed
             except OperationalError as error:
                 await session.close()
-                if not _refused(error.orig):
+                if not refused(error.orig):
                     raise
             else:
                 async with session:
@@ -403,8 +341,8 @@ class Database:
             # table that others refer to (users) fails. Migrations run on a connection of their
             # own with enforcement off, and the result is checked before it is committed.
             engine = create_async_engine(self.url)
-            event.listen(engine.sync_engine, "connect", _sqlite_migration_pragmas)
-            event.listen(engine.sync_engine, "begin", _begin_immediate)
+            event.listen(engine.sync_engine, "connect", sqlite_migration_pragmas)
+            event.listen(engine.sync_engine, "begin", begin_immediate)
         try:
             async with engine.begin() as connection:
                 if not self.is_sqlite:  # SQLite: BEGIN IMMEDIATE already serialises
@@ -444,20 +382,3 @@ class Database:
         if self._autocommit is not None and self._autocommit is not self.engine:
             await self._autocommit.dispose()
         await self.engine.dispose()
-
-
-_INSERTS: dict[str, Any] = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}
-
-
-def insert_ignoring_conflicts(session: AsyncSession, table: Any) -> Any:
-    """`INSERT … ON CONFLICT DO NOTHING` in the session's dialect (SQLite or PostgreSQL): for rows
-    that two instances may write at once, where the second should quietly find the first's."""
-    bind = session.bind
-    postgres = bind is not None and bind.dialect.name == "postgresql"
-    return _INSERTS["postgresql" if postgres else "sqlite"](table)
-
-
-def inserts_ignoring_conflicts(table: Any) -> dict[str, Any]:
-    """`insert_ignoring_conflicts(…).on_conflict_do_nothing()` for each dialect: the form a
-    `Prepared` statement takes."""
-    return {name: insert(table).on_conflict_do_nothing() for name, insert in _INSERTS.items()}

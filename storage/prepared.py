@@ -26,7 +26,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import asyncpg
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -35,6 +37,7 @@ from sqlalchemy.sql.expression import Executable
 from sqlalchemy.sql.schema import Table
 from sqlalchemy.util import await_only
 from sqlmodel import SQLModel
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.loop_sqlite import LoopThreadConnection
 
@@ -249,3 +252,20 @@ def detached(model: type[Model], row: Any, prefix: str = "") -> Model:
     table: Table = model.__table__  # type: ignore[attr-defined]
     instance.__dict__.update({column.key: getattr(row, prefix + column.key) for column in table.c})
     return instance
+
+
+_INSERTS: dict[str, Any] = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}
+
+
+def insert_ignoring_conflicts(session: AsyncSession, table: Any) -> Any:
+    """`INSERT … ON CONFLICT DO NOTHING` in the session's dialect (SQLite or PostgreSQL): for rows
+    that two instances may write at once, where the second should quietly find the first's."""
+    bind = session.bind
+    postgres = bind is not None and bind.dialect.name == "postgresql"
+    return _INSERTS["postgresql" if postgres else "sqlite"](table)
+
+
+def inserts_ignoring_conflicts(table: Any) -> dict[str, Any]:
+    """`insert_ignoring_conflicts(…).on_conflict_do_nothing()` for each dialect: the form a
+    `Prepared` statement takes."""
+    return {name: insert(table).on_conflict_do_nothing() for name, insert in _INSERTS.items()}

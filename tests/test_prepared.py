@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, insert, inspect, select, text
 from storage.db import Database
 from storage.models import Booking, Outbox, Slot, User
 from storage.prepared import Prepared, field_defaults
-from storage.repos import booking, events, gaps, outbox, slots, users
+from storage.repos import booking, events, gaps, handled, outbox, slots, users
 from tests.conftest import empty_database, migrated_sqlite_template
 
 NOW = datetime(2026, 12, 1, 9, 30, 15, 123456, tzinfo=UTC)
@@ -129,6 +129,11 @@ async def _steps(run: Run) -> list[Any]:
         "updated_at": NOW,
     }
     seen.append((await run(booking.insert_booking, values=made)).model_dump())
+    # The statements a unit of work of statement functions (`Database.atomic`) adds
+    await run(users.set_unreachable, user_id=row.id)
+    await run(outbox.postpone, outbox_id=claimed[1].id, until=NOW + timedelta(hours=8))
+    seen.append(await run(handled.take, update_id=9_000_000_123, now=NOW))  # True
+    seen.append(await run(handled.take, update_id=9_000_000_123, now=NOW))  # False: taken
     return seen
 
 
@@ -160,8 +165,11 @@ def _stored(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of the tables the steps touch, as SQLite holds them (times are text there)."""
     with sqlite3.connect(path) as connection:
         return {
-            table: connection.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
-            for table in ("users", "events", "search_gaps", "outbox", "slots", "bookings")
+            table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in (
+                *("users", "events", "search_gaps", "outbox", "slots", "bookings"),
+                "handled_updates",
+            )
         }
 
 

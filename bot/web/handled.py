@@ -16,10 +16,7 @@ KEEP = timedelta(days=2)
 
 async def first_delivery(db: Database, *, update_id: int, now: datetime) -> bool:
     """True once per update id across every instance on the database."""
-    async with db.brief() as session:
-        taken = await handled.take(session=session, update_id=update_id, now=now)
-        await session.commit()
-    return taken
+    return await db.alone(handled.take, update_id=update_id, now=now)
 
 
 async def purge_old(db: Database, *, now: datetime, day: str) -> int | None:

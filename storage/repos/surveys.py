@@ -8,8 +8,8 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.db import insert_ignoring_conflicts
 from storage.models import SurveyAnswer
+from storage.prepared import insert_ignoring_conflicts
 
 
 async def add_asked(

@@ -7,9 +7,15 @@ from sqlalchemy import bindparam, update
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.db import inserts_ignoring_conflicts, within
+from storage.db import within
 from storage.models import User
-from storage.prepared import Prepared, Runner, all_but_id, field_defaults
+from storage.prepared import (
+    Prepared,
+    Runner,
+    all_but_id,
+    field_defaults,
+    inserts_ignoring_conflicts,
+)
 
 
 async def get_by_telegram_id(*, session: AsyncSession, telegram_id: int) -> User | None:
