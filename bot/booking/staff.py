@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -85,18 +84,17 @@ class StaffDesk(Waitlist):
     ) -> Outcome | None:
         """Confirmed, told and logged (statement functions: `Database.atomic`); None if it no
         longer waits (decided, moved, gone): nothing was changed, and the caller reads why."""
-        params: dict[str, Any] = {
-            "booking": booking_id,
-            "verdict": BookingStatus.CONFIRMED,
-            "by": by,
-            "at": now,
-        }
-        if seen_slot is not None:
-            params["slot"] = seen_slot
-        booking = repo.decided(connection, params=params)
+        booking = repo.decide_pending(
+            connection,
+            booking_id=booking_id,
+            status=BookingStatus.CONFIRMED,
+            by=by,
+            now=now,
+            slot_id=seen_slot,
+        )
         if booking is None:
             return None
-        found = repo.read_slot_and_person(connection, slot=booking.slot_id, person=booking.user_id)
+        found = repo.slot_and_person(connection, slot_id=booking.slot_id, user_id=booking.user_id)
         if found is None:  # cannot be (foreign keys)
             raise _Vanished  # undoes the unit; the caller's read says it is gone
         slot, user = found

@@ -41,7 +41,6 @@ from storage.repos.slots import (
     slots_of_service,
     slots_starting_at,
     take_place,
-    take_place_of,
     taken,
     withdrawable_slots,
 )
@@ -77,7 +76,6 @@ __all__ = [
     "leave_waiting",
     "lock_booking",
     "lock_slot",
-    "lock_user",
     "mark_attendance",
     "next_open_slot",
     "notice_set",
@@ -93,7 +91,6 @@ __all__ = [
     "slots_of_service",
     "slots_starting_at",
     "take_place",
-    "take_place_of",
     "take_turn",
     "taken",
     "upcoming_for_user",
@@ -199,9 +196,9 @@ async def slot_with_person(
     return (row[0], row[1]) if row is not None else None
 
 
-async def decide_pending(
+def decide_pending(
+    connection: Runner,
     *,
-    session: AsyncSession,
     booking_id: int,
     status: str,
     by: str | None,
@@ -211,30 +208,20 @@ async def decide_pending(
     """A pending booking decided by one conditional UPDATE, returning the row as it is then (a
     `detached` Booking): it leaves `pending` once (a second decider waits for the row, then
     matches nothing and gets None). With `slot_id`, only while the booking is still on that slot
-    (a move in between makes it match nothing). Lock order as everywhere: the booking first."""
+    (a move in between makes it match nothing). Lock order as everywhere: the booking first.
+    A statement function (`Database.atomic`)."""
     params: dict[str, Any] = {"booking": booking_id, "verdict": status, "by": by, "at": now}
     if slot_id is not None:
         params["slot"] = slot_id
-    return await within(session, decided, params=params)
-
-
-def decided(connection: Runner, *, params: dict[str, Any]) -> Booking | None:
-    """`decide_pending`'s statement (`params`: as it builds them)."""
-    statement = _DECIDE_PENDING if "slot" not in params else _DECIDE_PENDING_AT
+    statement = _DECIDE_PENDING if slot_id is None else _DECIDE_PENDING_AT
     row = statement.first(connection, params)
     return detached(Booking, row) if row is not None else None
 
 
-async def slot_and_person(
-    *, session: AsyncSession, slot_id: int, user_id: int
-) -> tuple[Slot, User] | None:
-    """`slot_with_person` as `detached` objects, for a unit of work that only reads them."""
-    return await within(session, read_slot_and_person, slot=slot_id, person=user_id)
-
-
-def read_slot_and_person(connection: Runner, **params: int) -> tuple[Slot, User] | None:
-    """`slot_and_person`'s statement (`slot`, `person`)."""
-    row = _SLOT_AND_PERSON.first(connection, params)
+def slot_and_person(connection: Runner, *, slot_id: int, user_id: int) -> tuple[Slot, User] | None:
+    """`slot_with_person` as `detached` objects, for a unit of work that only reads them (a
+    statement function)."""
+    row = _SLOT_AND_PERSON.first(connection, {"slot": slot_id, "person": user_id})
     return (detached(Slot, row, "s_"), detached(User, row, "u_")) if row is not None else None
 
 
@@ -262,15 +249,10 @@ async def active_booking(*, session: AsyncSession, user_id: int, slot_id: int) -
     return result.first()
 
 
-async def lock_user(*, session: AsyncSession, user_id: int) -> User | None:
-    """The person's row, locked until the transaction ends and read fresh: the one read of the
-    person a booking needs (their own bookings are decided one at a time). A Core statement,
-    the row made into a `detached` User."""
-    return await within(session, locked_user, user_id=user_id)
-
-
 def locked_user(connection: Runner, *, user_id: int) -> User | None:
-    """`lock_user`'s statement, for a unit of work made of statement functions."""
+    """The person's row, locked until the transaction ends and read fresh: the one read of the
+    person a booking needs (their own bookings are decided one at a time). The row made into a
+    `detached` User. A statement function (`Database.atomic`)."""
     row = _LOCK_USER.first(connection, {"person": user_id})
     return detached(User, row) if row is not None else None
 

@@ -119,19 +119,12 @@ def claim_due(connection: Runner, *, now: datetime, lease: timedelta, limit: int
     return sorted(rows, key=lambda row: (row.due_at, row.id or 0))
 
 
-async def finish(
-    *, session: AsyncSession, outbox_id: int, status: str, now: datetime, result: str | None = None
-) -> None:
-    """The row is done (sent, failed, dropped…): it never goes out again. Its payload, which
-    may hold a person's words, is not kept once it is no longer needed."""
-    await within(session, finish_alone, outbox_id=outbox_id, status=status, now=now, why=result)
-
-
 def finish_alone(
     connection: Runner, *, outbox_id: int, status: str, now: datetime, why: str | None = None
 ) -> None:
-    """`finish`'s one statement: alone (`Database.alone`, nothing else to write with it) or
-    inside a unit of work (`within`)."""
+    """The row is done (sent, failed, dropped…): it never goes out again. Its payload, which
+    may hold a person's words, is not kept once it is no longer needed. One statement: alone
+    (`Database.alone`, nothing else to write with it) or in a unit of work (`Database.atomic`)."""
     _FINISH.count(connection, _finished(outbox_id, status, now, why))
 
 
@@ -151,15 +144,9 @@ async def renew_lease(
     return bool(result.rowcount == 1)
 
 
-async def retry_at(
-    *, session: AsyncSession, outbox_id: int, at: datetime, result: str | None
-) -> None:
-    """An unsent row: keep it to ourselves until `at`, then any sender may try it again."""
-    await within(session, retry_at_alone, outbox_id=outbox_id, at=at, why=result)
-
-
 def retry_at_alone(connection: Runner, *, outbox_id: int, at: datetime, why: str | None) -> None:
-    """`retry_at`'s one statement: alone (`Database.alone`) or inside a unit of work."""
+    """An unsent row: keep it to ourselves until `at`, then any sender may try it again. One
+    statement: alone (`Database.alone`) or in a unit of work (`Database.atomic`)."""
     _RETRY.count(connection, {"row": outbox_id, "until": at, "why": why})
 
 

@@ -101,15 +101,10 @@ _TAKE_ONE = {under_way: Prepared(_take_one(under_way=under_way)) for under_way i
 _TAKE_ONE_RETURNING = Prepared(_take_one(under_way=False).returning(*_SLOTS.c))
 
 
-async def take_place_of(*, session: AsyncSession, slot_id: int, now: datetime) -> Slot | None:
-    """`take_place` for a slot not read yet: the same conditional UPDATE, returning the slot as
-    it is after it (None: no place was taken; read it to say why). A Core statement, the row
-    made into a `detached` Slot: no ORM object loaded in the unit of work."""
-    return await within(session, taken, slot=slot_id, now=now)
-
-
 def taken(connection: Runner, **params: Any) -> Slot | None:
-    """`take_place_of`'s statement (`slot`, `now`), for a unit of work of statement functions."""
+    """A place of the slot taken by `take_place`'s conditional UPDATE, returning the slot as it
+    is after it (None: no place was taken; read it to say why), made into a `detached` Slot.
+    A statement function (`slot`, `now`) for a unit of work (`Database.atomic`)."""
     row = _TAKE_ONE_RETURNING.first(connection, params)
     return detached(Slot, row) if row is not None else None
 

@@ -7,7 +7,6 @@ from sqlalchemy import bindparam, update
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.db import within
 from storage.models import User
 from storage.prepared import (
     Prepared,
@@ -121,14 +120,10 @@ def set_awaiting_alone(
     _SET_AWAITING.count(connection, {"user": user_id, "kind": kind, "data": data, "until": until})
 
 
-async def take_awaiting(*, session: AsyncSession, user_id: int, kind: str) -> bool:
-    """Clear the pending input if it is still `kind`: True for the one caller that took it."""
-    return await within(session, take_awaiting_alone, user_id=user_id, kind=kind)
-
-
 def take_awaiting_alone(connection: Runner, *, user_id: int, kind: str) -> bool:
-    """`take_awaiting` as one conditional UPDATE, alone or inside a unit of work (`within`): the
-    database decides which of two callers took it (the one whose UPDATE changed the row)."""
+    """Clear the pending input if it is still `kind`: True for the one caller that took it. One
+    conditional UPDATE, alone or in a unit of work: the database decides which of two callers
+    took it (the one whose UPDATE changed the row)."""
     return _TAKE_AWAITING.count(connection, {"user": user_id, "kind": kind}) == 1
 
 
