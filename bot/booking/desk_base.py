@@ -18,8 +18,9 @@ from bot.clock import Clock
 from bot.delivery import outbox
 from bot.delivery.kinds import Kind
 from bot.delivery.outbox import NewRow
-from storage.db import Database
+from storage.db import Database, within
 from storage.models import ACTIVE_BOOKING, Booking, Slot, SlotStatus, User
+from storage.prepared import Runner
 from storage.repos import booking as repo
 from storage.repos import events
 
@@ -48,8 +49,15 @@ class DeskBase:
     async def _event(
         self, session: AsyncSession, kind: str, user: User, *, service_id: str, now: dt.datetime
     ) -> None:
-        await events.record(
-            session=session,
+        await within(session, self._record, kind=kind, user=user, service_id=service_id, now=now)
+
+    @staticmethod
+    def _record(
+        connection: Runner, *, kind: str, user: User, service_id: str, now: dt.datetime
+    ) -> None:
+        """The person's event about a service: a statement function (`Database.atomic`)."""
+        events.record_alone(
+            connection,
             kind=kind,
             user_key=user.user_key,
             language=user.language,

@@ -23,7 +23,7 @@ from storage.models import (
 )
 from storage.prepared import Runner
 from storage.repos import booking as repo
-from storage.repos import events, users
+from storage.repos import users
 
 log = logging.getLogger(__name__)
 
@@ -107,13 +107,8 @@ class MigrantDesk(Waitlist, SlotSchedule):
         )
         notice = self._notice(booking, "co-booked", now)
         outbox.write_all(connection, [*self._reminders(booking, slot, now), notice])
-        events.record_alone(
-            connection,
-            kind=EventKind.BOOKED,
-            user_key=user.user_key,
-            language=user.language,
-            at=now,
-            service_id=slot.service_id,
+        self._record(
+            connection, kind=EventKind.BOOKED, user=user, service_id=slot.service_id, now=now
         )
         # `slot` is as the conditional UPDATE left it (RETURNING): nothing shown uses more.
         return Outcome(Status.OK, booking=booking, slot=slot, user=user)

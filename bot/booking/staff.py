@@ -26,7 +26,6 @@ from storage.models import (
 )
 from storage.prepared import Runner
 from storage.repos import booking as repo
-from storage.repos import events
 from storage.repos import outbox as outbox_repo
 
 log = logging.getLogger(__name__)
@@ -100,13 +99,8 @@ class StaffDesk(Waitlist):
         slot, user = found
         decision = NewRow(Kind.DECISION, due_at=now, user_id=booking.user_id, ref_id=booking.id)
         outbox.write_all(connection, [decision])
-        events.record_alone(
-            connection,
-            kind=EventKind.CONFIRMED,
-            user_key=user.user_key,
-            language=user.language,
-            at=now,
-            service_id=slot.service_id,
+        self._record(
+            connection, kind=EventKind.CONFIRMED, user=user, service_id=slot.service_id, now=now
         )
         return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
