@@ -293,13 +293,15 @@ class Database:
             driver = raw.driver_connection
             assert driver is not None  # a connection just taken from the pool
             try:
-                async with driver.transaction():
+                async with driver.transaction():  # rolled back on any error, a cancel too
                     return await greenlet_spawn(statements, AsyncpgRunner(driver), **params)
-            except _GONE:
-                await connection.invalidate()  # never handed out again
+            except BaseException as error:
+                gone = isinstance(error, _GONE)
+                if gone or driver.is_in_transaction():  # dropped, or its rollback cut short:
+                    await connection.invalidate()  # never handed out again
+                if isinstance(error, asyncpg.exceptions.PostgresError) and not gone:
+                    raise sqlalchemy_error(error) from error
                 raise
-            except asyncpg.exceptions.PostgresError as error:
-                raise sqlalchemy_error(error) from error
 
     @asynccontextmanager
     async def brief(self) -> AsyncIterator[AsyncSession]:

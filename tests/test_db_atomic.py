@@ -159,3 +159,34 @@ async def test_on_postgresql_a_connection_the_server_dropped_is_replaced(
         async with db.engine.begin() as connection:
             await connection.execute(text("DROP TABLE IF EXISTS atomic_t"))
         await db.dispose()
+
+
+def add_then_wait(connection: Runner, *, values: list[int]) -> None:
+    add(connection, values=values)
+    if isinstance(connection, AsyncpgRunner):  # a unit still open when its task is cancelled
+        await_only(asyncio.sleep(5))
+
+
+async def test_on_postgresql_a_unit_cancelled_half_way_leaves_no_transaction_behind(
+    database_url: str,
+) -> None:
+    """A task cancelled in the middle of a unit (a shutdown, a timeout): nothing of it is kept,
+    and its connection is not handed to the next unit still inside that transaction (whose
+    work would then never be committed)."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's own transaction")
+    db = await _database(database_url)
+    try:
+        for value in (5, 6):
+            task = asyncio.create_task(db.atomic(add_then_wait, values=[value]))
+            await asyncio.sleep(0.3)
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+        await db.atomic(add, values=[7])
+        await db.atomic(add, values=[8])
+        assert await _ids(db) == [1, 7, 8]
+    finally:
+        async with db.engine.begin() as connection:
+            await connection.execute(text("DROP TABLE IF EXISTS atomic_t"))
+        await db.dispose()
