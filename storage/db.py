@@ -256,9 +256,10 @@ class Database:
         the statements sent by asyncpg (`AsyncpgRunner`), not SQLAlchemy's session; a pooled
         connection the server dropped is replaced and the unit run again (a connection dies
         with its transaction uncommitted, unless it died in the COMMIT itself: then, as for
-        `alone`, the outcome is unknown and the unit may be done twice, which the conditional
-        statements and unique indexes of every unit turn into a refusal). In an in-memory
-        SQLite database it is an ordinary unit of work."""
+        `alone`, the outcome is unknown and the unit may be done twice: a booking, a consent or
+        a decision is refused the second time by its conditional statements and unique indexes,
+        an event may be counted twice). In an in-memory SQLite database it is an ordinary unit
+        of work."""
         if not self.is_sqlite:
             try:
                 return await self._atomic_on_postgres(statements, params)
