@@ -72,15 +72,13 @@ class DeskBase:
         slot: Slot,
         now: dt.datetime,
         *,
-        new: bool = False,
         notice: NewRow | None = None,
     ) -> None:
-        """The booking's reminders, and the centre's `notice` of the change, written together
-        (one statement); those of its old time go first (`new`: a booking inserted in this unit
-        of work has none, which saves a statement on every booking)."""
+        """The booking's new reminders, and the centre's `notice` of the change, written
+        together (one statement); those of its old time go first (a booking made now writes its
+        reminders in `MigrantDesk._book`)."""
         assert booking.id is not None
-        if not new:
-            await outbox.cancel(session, ref_id=booking.id, kinds=(Kind.REMINDER,))
+        await outbox.cancel(session, ref_id=booking.id, kinds=(Kind.REMINDER,))
         rows = self._reminders(booking, slot, now)
         await outbox.enqueue_all(session, [*rows, *([notice] if notice else [])])
 

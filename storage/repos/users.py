@@ -127,9 +127,10 @@ def take_awaiting_alone(connection: Runner, *, user_id: int, kind: str) -> bool:
     return _TAKE_AWAITING.count(connection, {"user": user_id, "kind": kind}) == 1
 
 
-def set_consent(connection: Runner, **params: Any) -> bool:
-    """`give_consent`'s one statement (`person`, `at`): True if it was not given before."""
-    return _GIVE_CONSENT.count(connection, params) == 1
+def set_consent(connection: Runner, *, person: int, at: datetime) -> bool:
+    """Record consent once: one conditional UPDATE, so a double tap (or two instances) records
+    it once; True if it was not given before."""
+    return _GIVE_CONSENT.count(connection, {"person": person, "at": at}) == 1
 
 
 _GIVE_CONSENT = Prepared(
