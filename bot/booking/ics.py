@@ -92,27 +92,23 @@ def _text(value: str) -> str:
 
 
 def _fold(line: str) -> str:
-    """Lines of at most 74 octets before each break (as icalendar folds), never splitting a
-    character nor a backslash from what it escapes."""
-    if len(line) < LINE_OCTETS and line.isascii():
+    """Lines of at most 74 octets before each break (as icalendar folds), cut on the UTF-8
+    bytes: never inside a character, nor between a backslash or caret and what it escapes."""
+    data = line.encode()
+    if len(data) < LINE_OCTETS:
         return line
     parts: list[str] = []
-    current: list[str] = []
-    octets = 0
-    for char in line:
-        size = len(char.encode())
-        if current and octets + size >= LINE_OCTETS:
-            if len(current) > 1 and current[-1] in "\\^":
-                carried = current.pop()
-                parts.append("".join(current))
-                current, octets = [carried], len(carried.encode())
-            else:
-                parts.append("".join(current))
-                current, octets = [], 0
-        current.append(char)
-        octets += size
-    if current:
-        parts.append("".join(current))
+    start = 0
+    while len(data) - start >= LINE_OCTETS:
+        cut = start + LINE_OCTETS - 1
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: the cut would split a character
+            cut -= 1
+        # An ASCII last byte is a character of its own, so 2 octets are 2 characters here
+        if cut - start > 1 and data[cut - 1] in b"\\^":
+            cut -= 1  # icalendar carries it to the next line
+        parts.append(data[start:cut].decode())
+        start = cut
+    parts.append(data[start:].decode())
     return "\r\n ".join(parts)
 
 
