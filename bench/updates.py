@@ -93,6 +93,12 @@ KINDS = {
     "interpreter": Kind("booking: interpreter", "callback", 15.0),
     "confirm": Kind("booking: confirm", "callback", 15.0),
     "co-confirm": Kind("coordinator confirm", "callback", None),
+    "my": Kind("/mybookings", "message", 15.0),
+    "cancel-ask": Kind("cancel: are you sure", "callback", 15.0),
+    "cancel": Kind("booking: cancel", "callback", 15.0),
+    "move-day": Kind("move: day", "callback", 15.0),
+    "move-time": Kind("move: time", "callback", 15.0),
+    "move": Kind("booking: move", "callback", 15.0),
     "book": Kind("/book", "message", 15.0),
     "consent": Kind("consent (once per person)", "callback", None),
 }
@@ -250,9 +256,9 @@ class Bench:
     async def text(self, kind: str, user: SimulatedUser, text: str) -> list[Any]:
         return await self.feed(kind, user.message_payload(text))
 
-    async def press(self, kind: str, user: SimulatedUser, prefix: str, index: int = 0) -> None:
+    async def press(self, kind: str, user: SimulatedUser, prefix: str, index: int = 0) -> list[Any]:
         data = self.pick(user.chat_id, prefix, index)
-        await self.feed(kind, user.callback_payload(data, self.latest[user.chat_id]))
+        return await self.feed(kind, user.callback_payload(data, self.latest[user.chat_id]))
 
 
 def questions() -> list[str]:
@@ -295,6 +301,22 @@ async def one_person(bench: Bench, number: int, asked: itertools.cycle[str]) -> 
     )
     data = next(d for d in _data_of(notice[-1].result) if d.startswith("co:ok:"))
     await bench.feed("co-confirm", coordinator.callback_payload(data, notice[-1].result))
+    await change_booking(bench, number, user)
+
+
+async def change_booking(bench: Bench, number: int, user: SimulatedUser) -> None:
+    """Then the person opens their bookings and cancels (half of them) or moves theirs."""
+    await bench.text("my", user, "/mybookings")
+    if number % 2 == 0:
+        await bench.press("cancel-ask", user, "my:cancel:")
+        calls = await bench.press("cancel", user, "my:cancelok:")
+    else:
+        await bench.press("move-day", user, "my:move:")
+        await bench.press("move-time", user, "my:mday:", 1)
+        calls = await bench.press("move", user, "my:mto:", number + 1)
+    # Each ends with a calendar file: the meeting taken out, or moved.
+    if not any(call.method == "sendDocument" for call in calls):
+        raise RuntimeError(f"person {number}'s booking was not changed: {calls}")
 
 
 def bench_confirm_payload(bench: Bench, user: SimulatedUser) -> dict[str, Any]:

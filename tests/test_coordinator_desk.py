@@ -365,6 +365,33 @@ async def test_a_confirm_on_the_notice_from_before_a_move_confirms_nothing(bot: 
     assert (await one(bot, Booking, id=booking.id)).status == "confirmed"
 
 
+async def test_a_confirm_that_finds_the_booking_pending_only_on_its_second_look_confirms_it(
+    bot: BotHarness, monkeypatch: pytest.MonkeyPatch
+):
+    """The conditional UPDATE of a Confirm can miss a booking that is pending again a moment
+    later (a move puts a confirmed booking back to pending). The press then reads the booking
+    under its lock: it confirms what is pending, and never takes the decline path."""
+    hold_the_poll(bot)
+    migrant = bot.user(5012, language_code="uk")
+    booking = await booked(bot, migrant, THURSDAY_16)
+    desk = type(bot.services.desk)
+    real_confirm = desk._confirm
+    looks: list[int] = []
+
+    def first_look_misses(self, connection, **params):  # the moment it was not pending
+        looks.append(params["booking_id"])
+        return None if len(looks) == 1 else real_confirm(self, connection, **params)
+
+    monkeypatch.setattr(desk, "_confirm", first_look_misses)
+    await coordinator(bot, ANA).press_data(f"co:ok:{booking.id}:{booking.slot_id}")
+
+    assert looks == [booking.id, booking.id]
+    stored = await one(bot, Booking, id=booking.id)
+    assert (stored.status, stored.decided_by, stored.decline_reason) == ("confirmed", "Ana", None)
+    assert (await one(bot, Slot, id=booking.slot_id)).booked == 1
+    assert [e.kind for e in await events_of(bot, "declined")] == []
+
+
 # -- item 14: one language for the coordinator chat ----------------------------------------------
 async def test_staff_output_language_group_versus_private_chat(bot: BotHarness):
     hold_the_poll(bot)

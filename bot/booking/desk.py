@@ -1,8 +1,8 @@
 """The booking desk: every booking operation as one unit of work (one transaction, one commit).
 
 It takes `now` from the application clock and returns what happened; the Telegram layer decides
-what to send. The database enforces capacity (see `storage.repos.booking.take_place`) and a
-booking changes under a row lock (see `DeskBase._load`). Split by job:
+what to send. The database enforces capacity (see `storage.repos.slots.took`) and a
+booking changes under a row lock (see `DeskBase._locked`). Split by job:
 - `slots.py`: the schedule, free times, coordinators' slots;
 - `migrant.py`: book, cancel, move;
 - `waitlist.py`: waiting lists and held places;

@@ -22,7 +22,9 @@ from storage.db import Database, within
 from storage.models import ACTIVE_BOOKING, Booking, Slot, SlotStatus, User
 from storage.prepared import Runner
 from storage.repos import booking as repo
+from storage.repos import booking_changes as changes
 from storage.repos import events
+from storage.repos import outbox as outbox_repo
 
 log = logging.getLogger(__name__)
 
@@ -65,9 +67,9 @@ class DeskBase:
             service_id=service_id,
         )
 
-    async def _schedule_reminders(
+    def _schedule_reminders(
         self,
-        session: AsyncSession,
+        connection: Runner,
         booking: Booking,
         slot: Slot,
         now: dt.datetime,
@@ -76,11 +78,11 @@ class DeskBase:
     ) -> None:
         """The booking's new reminders, and the centre's `notice` of the change, written
         together (one statement); those of its old time go first (a booking made now writes its
-        reminders in `MigrantDesk._book`)."""
+        reminders in `MigrantDesk._book`). A statement function."""
         assert booking.id is not None
-        await outbox.cancel(session, ref_id=booking.id, kinds=(Kind.REMINDER,))
+        outbox_repo.cancel_rows(connection, ref_id=booking.id, kinds=(Kind.REMINDER,))
         rows = self._reminders(booking, slot, now)
-        await outbox.enqueue_all(session, [*rows, *([notice] if notice else [])])
+        outbox.write_all(connection, [*rows, *([notice] if notice else [])])
 
     def _reminders(self, booking: Booking, slot: Slot, now: dt.datetime) -> list[NewRow]:
         return [
@@ -100,27 +102,11 @@ class DeskBase:
         return NewRow(Kind.BOOKING_NOTICE, due_at=now, ref_id=booking.id, payload=payload)
 
     @staticmethod
-    async def _tell_centre(
-        session: AsyncSession, booking: Booking, event: str, now: dt.datetime
-    ) -> None:
-        await outbox.enqueue_all(session, [DeskBase._notice(booking, event, now)])
-
-    @staticmethod
     async def _tell_person(
         session: AsyncSession, kind: Kind, booking: Booking, now: dt.datetime
     ) -> None:
         row = NewRow(kind, due_at=now, user_id=booking.user_id, ref_id=booking.id)
         await outbox.enqueue_all(session, [row])  # a Core INSERT: no ORM object, no id read back
-
-    @staticmethod
-    async def _end(session: AsyncSession, *keep: Slot) -> None:
-        """Roll back now, keeping `keep` readable: the write lock is released before another
-        session looks for alternatives, and a rollback would otherwise expire the objects (a
-        `detached` one is in no session: nothing to keep)."""
-        for item in keep:
-            if item in session:
-                session.expunge(item)
-        await session.rollback()
 
     def _too_late(self, slot: Slot, now: dt.datetime) -> bool:
         return rules.too_late(slot.starts_at, now, self.rules)
@@ -138,19 +124,17 @@ class DeskBase:
         )
         return (booking, *found) if found is not None else None
 
-    async def _load_owned(
-        self,
-        session: AsyncSession,
+    @staticmethod
+    def _locked(
+        connection: Runner,
         booking_id: int,
         user_id: int | None,
         statuses: tuple[str, ...] = ACTIVE_BOOKING,
     ) -> tuple[Booking, Slot, User] | None:
-        """The booking if it is in one of `statuses` and belongs to `user_id` (None: staff).
-        Ids come from buttons, so another person's booking must look like no booking at all."""
-        loaded = await self._load(session, booking_id)
-        if loaded is None or loaded[0].status not in statuses:
-            return None
-        if user_id is not None and loaded[0].user_id != user_id:
+        """The booking locked and read fresh (`changes.locked_booking`), if it is in one of
+        `statuses` and belongs to `user_id` (None: staff). A statement function."""
+        loaded = changes.locked_booking(connection, booking_id=booking_id)
+        if loaded is None or not is_theirs(loaded[0], user_id, statuses):
             return None
         return loaded
 
@@ -177,3 +161,9 @@ class DeskBase:
     async def person(self, user_id: int) -> User | None:
         async with self.db.reading() as session:
             return await session.get(User, user_id)
+
+
+def is_theirs(booking: Booking, user_id: int | None, statuses: tuple[str, ...]) -> bool:
+    """In one of `statuses` and the person's own (`user_id` None: staff, anyone's). Ids come
+    from buttons, so another person's booking must look like no booking at all."""
+    return booking.status in statuses and (user_id is None or booking.user_id == user_id)

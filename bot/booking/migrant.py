@@ -6,13 +6,14 @@ import datetime as dt
 import logging
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.booking.desk_base import is_theirs
 from bot.booking.outcome import Outcome, Status
 from bot.booking.slots import SlotSchedule
 from bot.booking.waitlist import Waitlist
 from bot.delivery import outbox
 from storage.models import (
+    ACTIVE_BOOKING,
     HOLDING_BOOKING,
     Booking,
     BookingStatus,
@@ -21,8 +22,9 @@ from storage.models import (
     SlotStatus,
     User,
 )
-from storage.prepared import Runner
+from storage.prepared import Runner, detached
 from storage.repos import booking as repo
+from storage.repos import booking_changes as changes
 from storage.repos import users
 
 log = logging.getLogger(__name__)
@@ -149,86 +151,122 @@ class MigrantDesk(Waitlist, SlotSchedule):
         return booking if booking.status == BookingStatus.DECLINED else None
 
     async def upcoming(self, user_id: int) -> list[tuple[Booking, Slot]]:
-        async with self.db.reading() as session:
-            return await repo.upcoming_for_user(
-                session=session, user_id=user_id, now=self.clock.now()
-            )
+        return await self.db.alone(repo.upcoming_for_user, user_id=user_id, now=self.clock.now())
 
     async def owned(self, user_id: int, booking_id: int) -> tuple[Booking, Slot] | None:
-        """The booking if it belongs to this user and is still active (never trust callbacks)."""
-        async with self.db.brief() as session:
-            loaded = await self._load_owned(session, booking_id, user_id)
-        return (loaded[0], loaded[1]) if loaded else None
+        """The booking if it belongs to this user and is still active, to show (never trust
+        callbacks): read only, a change decides again in its own unit of work."""
+        loaded = await self.booking_with_person(booking_id)
+        if loaded is None or not is_theirs(loaded[0], user_id, ACTIVE_BOOKING):
+            return None
+        return loaded[0], loaded[1]
 
     async def cancel(
         self, *, booking_id: int, user_id: int | None, by_staff: bool = False
     ) -> Outcome:
         """Cancel; `user_id` must own the booking unless staff cancel it."""
-        now = self.clock.now()
-        async with self.db.brief() as session:
-            loaded = await self._load_owned(session, booking_id, user_id)
-            if loaded is None:
-                return Outcome(Status.GONE)
-            booking, slot, user = loaded
-            if not by_staff and self._too_late(slot, now):
-                return Outcome(Status.TOO_LATE, booking=booking, slot=slot, user=user)
-            await self._close(session, booking, slot, user, now, BookingStatus.CANCELLED)
-            await self._tell_centre(session, booking, "co-cancelled", now)
-            await session.commit()
-            return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+        return await self.db.atomic(
+            self._cancel,
+            booking_id=booking_id,
+            user_id=user_id,
+            by_staff=by_staff,
+            now=self.clock.now(),
+        )
+
+    def _cancel(
+        self,
+        connection: Runner,
+        *,
+        booking_id: int,
+        user_id: int | None,
+        by_staff: bool,
+        now: dt.datetime,
+    ) -> Outcome:
+        """The cancel's unit of work (statement functions: `Database.atomic`)."""
+        loaded = self._locked(connection, booking_id, user_id)
+        if loaded is None:
+            return Outcome(Status.GONE)
+        booking, slot, user = loaded
+        if not by_staff and self._too_late(slot, now):
+            return Outcome(Status.TOO_LATE, booking=booking, slot=slot, user=user)
+        self._close(connection, booking, slot, user, now, BookingStatus.CANCELLED)
+        outbox.write_all(connection, [self._notice(booking, "co-cancelled", now)])
+        return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
     async def move(self, *, booking_id: int, user_id: int, new_slot_id: int) -> Outcome:
-        now = self.clock.now()
-        async with self.db.brief() as session:
-            loaded = await self._load_owned(session, booking_id, user_id, HOLDING_BOOKING)
-            if loaded is None:
+        try:
+            return await self.db.atomic(
+                self._move,
+                booking_id=booking_id,
+                user_id=user_id,
+                new_slot_id=new_slot_id,
+                now=self.clock.now(),
+            )
+        except _Undone as undone:  # the new time is full: nothing kept; other times offered
+            slot = undone.outcome.slot if undone.outcome else None
+            if slot is None:
                 return Outcome(Status.GONE)
-            booking, old_slot, user = loaded
-            if self._too_late(old_slot, now):
-                return Outcome(Status.TOO_LATE, booking=booking, slot=old_slot, user=user)
-            new_slot = await repo.get_slot(session=session, slot_id=new_slot_id)
-            if (
-                new_slot is None
-                or new_slot.service_id != booking.service_id
-                or new_slot.id == old_slot.id
-            ):
-                return Outcome(Status.GONE, booking=booking, slot=old_slot, user=user)
-            if not await self._swap_places(session, old_slot.id or 0, new_slot_id, now):
-                await self._end(session, new_slot)
-                return Outcome(
-                    Status.FULL, slot=new_slot, alternatives=await self.alternatives(new_slot)
-                )
-            # The same booking (and calendar UID) moves; SEQUENCE tells calendars it changed.
-            booking.slot_id, booking.status, booking.updated_at = (
-                new_slot_id,
-                BookingStatus.PENDING,
-                now,
-            )
-            booking.sequence += 1
-            session.add(booking)
-            notice = self._notice(booking, "co-moved", now, moved_from=old_slot.starts_at)
-            await self._schedule_reminders(session, booking, new_slot, now, notice=notice)
-            await self._event(
-                session, EventKind.MOVED, user, service_id=booking.service_id, now=now
-            )
-            await session.commit()  # `new_slot` counts the place already (see `book`)
-            return Outcome(
-                Status.OK, booking=booking, slot=new_slot, user=user, alternatives=[old_slot]
-            )
+            return Outcome(Status.FULL, slot=slot, alternatives=await self.alternatives(slot))
+
+    def _move(
+        self,
+        connection: Runner,
+        *,
+        booking_id: int,
+        user_id: int,
+        new_slot_id: int,
+        now: dt.datetime,
+    ) -> Outcome:
+        """The move's unit of work (statement functions: `Database.atomic`); raising `_Undone`
+        undoes all of it (a place already given back)."""
+        loaded = self._locked(connection, booking_id, user_id, HOLDING_BOOKING)
+        if loaded is None:
+            return Outcome(Status.GONE)
+        booking, old_slot, user = loaded
+        if self._too_late(old_slot, now):
+            return Outcome(Status.TOO_LATE, booking=booking, slot=old_slot, user=user)
+        row = repo.read_slot(connection, slot_id=new_slot_id)
+        new_slot = detached(Slot, row) if row is not None else None
+        if (
+            new_slot is None
+            or new_slot.service_id != booking.service_id
+            or new_slot.id == old_slot.id
+        ):
+            return Outcome(Status.GONE, booking=booking, slot=old_slot, user=user)
+        if not self._swap_places(connection, old_slot.id or 0, new_slot_id, now):
+            raise _Undone(Outcome(Status.FULL, slot=new_slot))
+        # The same booking (and calendar UID) moves; SEQUENCE tells calendars it changed.
+        changes.change_booking(
+            connection,
+            booking,
+            new_sequence=True,
+            slot_id=new_slot_id,
+            status=BookingStatus.PENDING,
+            updated_at=now,
+        )
+        notice = self._notice(booking, "co-moved", now, moved_from=old_slot.starts_at)
+        self._schedule_reminders(connection, booking, new_slot, now, notice=notice)
+        self._record(
+            connection, kind=EventKind.MOVED, user=user, service_id=booking.service_id, now=now
+        )
+        # `new_slot` as read before its place was taken: nothing shown uses the count.
+        return Outcome(
+            Status.OK, booking=booking, slot=new_slot, user=user, alternatives=[old_slot]
+        )
 
     @staticmethod
-    async def _swap_places(
-        session: AsyncSession, old_slot_id: int, new_slot_id: int, now: dt.datetime
+    def _swap_places(
+        connection: Runner, old_slot_id: int, new_slot_id: int, now: dt.datetime
     ) -> bool:
         """Take a place on the new slot and give back the old one, touching the two slot rows
         in id order so that two moves in opposite directions cannot deadlock. False: the new
-        slot is full (the caller rolls back, which also undoes a release already made)."""
+        slot is full (the caller undoes its unit, and with it a release already made)."""
         if old_slot_id < new_slot_id:
-            await repo.release_place(session=session, slot_id=old_slot_id)
-            return await repo.take_place(session=session, slot_id=new_slot_id, now=now)
-        if not await repo.take_place(session=session, slot_id=new_slot_id, now=now):
+            repo.released(connection, slot_id=old_slot_id)
+            return repo.took(connection, slot=new_slot_id, now=now)
+        if not repo.took(connection, slot=new_slot_id, now=now):
             return False
-        await repo.release_place(session=session, slot_id=old_slot_id)
+        repo.released(connection, slot_id=old_slot_id)
         return True
 
     async def reminder_due(self, booking_id: int) -> tuple[Booking, Slot, User] | str:

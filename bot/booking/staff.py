@@ -26,6 +26,7 @@ from storage.models import (
 )
 from storage.prepared import Runner
 from storage.repos import booking as repo
+from storage.repos import booking_changes as changes
 from storage.repos import outbox as outbox_repo
 
 log = logging.getLogger(__name__)
@@ -56,21 +57,54 @@ class StaffDesk(Waitlist):
                 confirmed = None
             if confirmed is not None:
                 return confirmed
-        async with self.db.brief() as session:  # no longer pending (or declined): read it
-            loaded = await self._load(session, booking_id)
-            if loaded is None:
-                return Outcome(Status.GONE)
-            booking, slot, user = loaded
-            if booking.status != BookingStatus.PENDING:
-                return Outcome(Status.DECIDED, booking=booking, slot=slot, user=user)
-            if confirm and seen_slot is not None and booking.slot_id != seen_slot:
-                return Outcome(Status.MOVED, booking=booking, slot=slot, user=user)
-            booking.decided_by = by
-            booking.decline_reason, booking.decline_note = reason, note
-            await self._close(session, booking, slot, user, now, BookingStatus.DECLINED)
-            await self._tell_person(session, Kind.DECISION, booking, now)
-            await session.commit()
-            return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+        try:
+            return await self.db.atomic(
+                self._decline,
+                booking_id=booking_id,
+                confirm=confirm,
+                reason=reason,
+                note=note,
+                by=by,
+                seen_slot=seen_slot,
+                now=now,
+            )
+        except _Vanished:
+            return Outcome(Status.GONE)
+
+    def _decline(
+        self,
+        connection: Runner,
+        *,
+        booking_id: int,
+        confirm: bool,
+        reason: str | None,
+        note: str | None,
+        by: str | None,
+        seen_slot: int | None,
+        now: dt.datetime,
+    ) -> Outcome:
+        """A decline's unit of work, or why a press decides nothing (no longer pending, moved),
+        the booking locked and read as it is now (statement functions: `Database.atomic`)."""
+        loaded = changes.locked_booking(connection, booking_id=booking_id)
+        if loaded is None:
+            return Outcome(Status.GONE)
+        booking, slot, user = loaded
+        if booking.status != BookingStatus.PENDING:
+            return Outcome(Status.DECIDED, booking=booking, slot=slot, user=user)
+        if confirm and seen_slot is not None and booking.slot_id != seen_slot:
+            return Outcome(Status.MOVED, booking=booking, slot=slot, user=user)
+        if confirm:  # pending again since the first try (moved back meanwhile): confirm it now
+            confirmed = self._confirm(
+                connection, booking_id=booking_id, by=by, now=now, seen_slot=seen_slot
+            )
+            return confirmed or Outcome(Status.DECIDED, booking=booking, slot=slot, user=user)
+        changes.change_booking(
+            connection, booking, decided_by=by, decline_reason=reason, decline_note=note
+        )
+        self._close(connection, booking, slot, user, now, BookingStatus.DECLINED)
+        decision = NewRow(Kind.DECISION, due_at=now, user_id=booking.user_id, ref_id=booking.id)
+        outbox.write_all(connection, [decision])
+        return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
     def _confirm(
         self,

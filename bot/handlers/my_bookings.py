@@ -110,6 +110,14 @@ async def on_my_button(update: Update, context: AppContext) -> None:
     if not isinstance(booking_id, int):  # MyList, or anything old or malformed
         await show_my_bookings(update, context)
         return
+    # A decision checks whose booking it is in its own unit of work, under its lock: no read
+    # before it.
+    if isinstance(press, cd.MyCancelConfirm):
+        await cancel_booking(update, context, booking_id)
+        return
+    if isinstance(press, cd.MyMoveTo):
+        await move_booking(update, context, booking_id, press.slot_id)
+        return
     owned = await services.desk.owned(person.id, booking_id)
     if owned is None:  # another person's booking, or one already cancelled: change nothing
         await explain_failure(update, context, Outcome(Status.GONE))
@@ -127,8 +135,6 @@ async def on_my_button(update: Update, context: AppContext) -> None:
                 [button(context.t("booking-keep"), cd.MyList())],
             ]
             await show(update, context, [text], rows)
-        case cd.MyCancelConfirm():
-            await cancel_booking(update, context, booking_id)
         case cd.MyMove():
             await show_days(update, context, booking.service_id, move_booking=booking_id)
         case cd.MyMoveFrom(day=day):
@@ -144,8 +150,6 @@ async def on_my_button(update: Update, context: AppContext) -> None:
                 move_booking=booking_id,
                 start=start.moment(),
             )
-        case cd.MyMoveTo(slot_id=slot_id):
-            await move_booking(update, context, booking_id, slot_id)
         case _:
             await show_my_bookings(update, context)
 

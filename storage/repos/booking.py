@@ -34,22 +34,20 @@ from storage.repos.slots import (
     lock_slot,
     next_open_slot,
     read_slot,
-    release_place,
+    released,
+    session_starts,
     sessions_between,
     sessions_of,
     slots_between,
     slots_of_service,
     slots_starting_at,
-    take_place,
     taken,
+    took,
     withdrawable_slots,
 )
 from storage.repos.waiting import (
     add_waiting,
-    first_waiting,
     leave_waiting,
-    settle_waiting,
-    take_turn,
     waiting_entry,
     waiting_of_user,
 )
@@ -60,7 +58,6 @@ __all__ = [
     "active_booking",
     "active_on_slots",
     "active_slots_of_service",
-    "add_booking",
     "add_slot",
     "add_waiting",
     "attendance_for",
@@ -69,7 +66,6 @@ __all__ = [
     "claim_daily",
     "decide_pending",
     "find_slot",
-    "first_waiting",
     "free_day_bounds",
     "get_booking",
     "get_slot",
@@ -81,18 +77,17 @@ __all__ = [
     "notice_set",
     "pending_decisions",
     "read_slot",
-    "release_place",
+    "released",
+    "session_starts",
     "sessions_between",
     "sessions_of",
-    "settle_waiting",
     "slot_and_person",
     "slot_with_person",
     "slots_between",
     "slots_of_service",
     "slots_starting_at",
-    "take_place",
-    "take_turn",
     "taken",
+    "took",
     "upcoming_for_user",
     "waiting_entry",
     "waiting_of_user",
@@ -106,7 +101,12 @@ def booking_with_person(
     """A booking with its slot and person, in one statement (`Database.alone`), to show: the
     sender renders one for every notice, decision and reminder. The objects are `detached`:
     for reading only."""
-    row = _BOOKING_WITH_PERSON.first(connection, {"booking": booking_id})
+    return booking_from_row(_BOOKING_WITH_PERSON.first(connection, {"booking": booking_id}))
+
+
+def booking_from_row(row: Any) -> tuple[Booking, Slot, User] | None:
+    """A row of a booking joined with its slot and person (columns labelled `b_`, `s_`, `u_`)
+    as `detached` objects."""
     if row is None:
         return None
     return detached(Booking, row, "b_"), detached(Slot, row, "s_"), detached(User, row, "u_")
@@ -225,16 +225,11 @@ def slot_and_person(connection: Runner, *, slot_id: int, user_id: int) -> tuple[
     return (detached(Slot, row, "s_"), detached(User, row, "u_")) if row is not None else None
 
 
-async def add_booking(*, session: AsyncSession, **values: Any) -> Booking:
-    """A booking inserted now (one Core INSERT … RETURNING the row, in the caller's unit of
-    work) and read back as stored: a `detached` Booking, made without validating the values
-    (~50 µs a booking) and in no session, so nothing the ORM would flush later. `values`: its
-    columns (`created_at` and `updated_at` among them); the others take the model's defaults."""
-    return await within(session, insert_booking, values=values)
-
-
 def insert_booking(connection: Runner, *, values: dict[str, Any]) -> Booking:
-    """`add_booking`'s one statement (`values`: as `add_booking`'s)."""
+    """A booking inserted now (one Core INSERT … RETURNING the row) and read back as stored: a
+    `detached` Booking, made without validating the values (~50 µs a booking) and in no
+    session. `values`: its columns (`created_at` and `updated_at` among them); the others take
+    the model's defaults. A statement function."""
     return detached(Booking, _ADD_BOOKING.first(connection, {**_BOOKING_DEFAULTS, **values}))
 
 
@@ -270,20 +265,29 @@ def active_slots(connection: Runner, **window: Any) -> list[int]:
     return [row.slot_id for row in _ACTIVE_SLOTS_OF_SERVICE.rows(connection, window)]
 
 
-async def upcoming_for_user(
-    *, session: AsyncSession, user_id: int, now: datetime
+def upcoming_for_user(
+    connection: Runner, *, user_id: int, now: datetime
 ) -> list[tuple[Booking, Slot]]:
-    result = await session.exec(
-        select(Booking, Slot)
-        .join(Slot, col(Slot.id) == col(Booking.slot_id))
-        .where(
-            Booking.user_id == user_id,
-            col(Booking.status).in_(ACTIVE_BOOKING),
-            col(Slot.ends_at) > now,
-        )
-        .order_by(col(Slot.starts_at))
+    """The person's active bookings whose slot has not ended, soonest first, to show
+    (`detached` objects; one statement: `Database.alone`)."""
+    rows = _UPCOMING.rows(connection, {"person": user_id, "now": now})
+    return [(detached(Booking, row, "b_"), detached(Slot, row, "s_")) for row in rows]
+
+
+_UPCOMING = Prepared(
+    select(
+        *labelled(Booking.__table__, "b_"),  # type: ignore[attr-defined]
+        *labelled(Slot.__table__, "s_"),  # type: ignore[attr-defined]
     )
-    return list(result.all())
+    .join(Slot, col(Slot.id) == col(Booking.slot_id))
+    .where(
+        col(Booking.user_id) == bindparam("person"),
+        # each status a constant of its own: a fixed statement (no expanding IN list)
+        or_(*(col(Booking.status) == status.value for status in ACTIVE_BOOKING)),
+        col(Slot.ends_at) > bindparam("now"),
+    )
+    .order_by(col(Slot.starts_at))
+)
 
 
 async def active_on_slots(

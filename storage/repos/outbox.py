@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Integer, Update, bindparam, func, insert, or_, update
@@ -95,12 +96,23 @@ def insert_all(connection: Runner, *, rows: list[dict[str, Any]]) -> None:
 
 async def cancel_pending(*, session: AsyncSession, ref_id: int, kinds: tuple[str, ...]) -> None:
     """Rows about `ref_id` of these kinds that have not gone out yet will not go out."""
-    await session.exec(
-        update(Outbox)
+    await within(session, cancel_rows, ref_id=ref_id, kinds=kinds)
+
+
+def cancel_rows(connection: Runner, *, ref_id: int, kinds: tuple[str, ...]) -> None:
+    """`cancel_pending` as a statement function (`Database.atomic`)."""
+    _cancelling(tuple(sorted(kinds))).count(connection, {"ref": ref_id})
+
+
+@lru_cache(maxsize=32)  # a handful of kind sets, each statement built once
+def _cancelling(kinds: tuple[str, ...]) -> Prepared:
+    return Prepared(
+        update(_OUTBOX)
         .where(
-            col(Outbox.ref_id) == ref_id,
-            col(Outbox.status) == "pending",
-            col(Outbox.kind).in_(kinds),
+            _OUTBOX.c.ref_id == bindparam("ref"),
+            _PENDING,
+            # each kind a constant of its own: a fixed statement (no expanding IN list)
+            or_(*(_OUTBOX.c.kind == kind for kind in kinds)),
         )
         .values(status="cancelled")
     )

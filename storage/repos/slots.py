@@ -10,7 +10,6 @@ from sqlalchemy import Integer, String, Update, bindparam, text, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.db import within
 from storage.models import CourseSession, Slot, SlotStatus
 from storage.prepared import Prepared, Runner, detached
 from storage.tables.columns import UTCDateTime
@@ -68,16 +67,10 @@ async def add_slot(
     return slot
 
 
-async def take_place(
-    *, session: AsyncSession, slot_id: int, now: datetime, under_way: bool = False
-) -> bool:
+def took(connection: Runner, *, under_way: bool = False, **params: Any) -> bool:
     """Take one place if one is free: one conditional UPDATE, so the database decides races.
     `under_way`: a course that has started may still take someone (a freed place offered to
-    the waiting list while sessions are ahead)."""
-    return await within(session, _took, under_way=under_way, slot=slot_id, now=now)
-
-
-def _took(connection: Runner, *, under_way: bool, **params: Any) -> bool:
+    the waiting list while sessions are ahead). A statement function (`slot`, `now`)."""
     return _TAKE_ONE[under_way].count(connection, params) == 1
 
 
@@ -102,19 +95,23 @@ _TAKE_ONE_RETURNING = Prepared(_take_one(under_way=False).returning(*_SLOTS.c))
 
 
 def taken(connection: Runner, **params: Any) -> Slot | None:
-    """A place of the slot taken by `take_place`'s conditional UPDATE, returning the slot as it
+    """A place of the slot taken by `took`'s conditional UPDATE, returning the slot as it
     is after it (None: no place was taken; read it to say why), made into a `detached` Slot.
     A statement function (`slot`, `now`) for a unit of work (`Database.atomic`)."""
     row = _TAKE_ONE_RETURNING.first(connection, params)
     return detached(Slot, row) if row is not None else None
 
 
-async def release_place(*, session: AsyncSession, slot_id: int) -> None:
-    await session.exec(
-        update(Slot)
-        .where(col(Slot.id) == slot_id, col(Slot.booked) > 0)
-        .values(booked=col(Slot.booked) - 1)
-    )
+def released(connection: Runner, *, slot_id: int) -> None:
+    """One place of the slot given back (a statement function)."""
+    _RELEASE_ONE.count(connection, {"slot": slot_id})
+
+
+_RELEASE_ONE = Prepared(
+    update(_SLOTS)
+    .where(_SLOTS.c.id == bindparam("slot"), _SLOTS.c.booked > 0)
+    .values(booked=_SLOTS.c.booked - 1)
+)
 
 
 # Open slots with a free place in a window (bind parameters service, after, before): the
@@ -285,6 +282,19 @@ async def withdrawable_slots(
         )
     )
     return list(result.all())
+
+
+def session_starts(connection: Runner, *, slot_id: int) -> list[datetime]:
+    """When each of a course's sessions starts, in order (a statement function)."""
+    return [row.starts_at for row in _SESSION_STARTS.rows(connection, {"slot": slot_id})]
+
+
+_SESSIONS = CourseSession.__table__  # type: ignore[attr-defined]
+_SESSION_STARTS = Prepared(
+    select(_SESSIONS.c.starts_at)
+    .where(_SESSIONS.c.slot_id == bindparam("slot"))
+    .order_by(_SESSIONS.c.starts_at)
+)
 
 
 async def sessions_of(*, session: AsyncSession, slot_id: int) -> list[CourseSession]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import and_, func, or_, update
+from sqlalchemy import and_, bindparam, func, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Slot, SlotStatus, User, Waiting, WaitingStatus
+from storage.prepared import Prepared, Runner, detached, labelled
 
 STILL_WAITING = (WaitingStatus.WAITING, WaitingStatus.OFFERED)  # on the list, or holding an offer
 
@@ -33,51 +35,47 @@ async def waiting_entry(*, session: AsyncSession, user_id: int, slot_id: int) ->
     return result.first()
 
 
-async def first_waiting(*, session: AsyncSession, slot_id: int) -> Waiting | None:
-    result = await session.exec(
-        select(Waiting)
-        .where(Waiting.slot_id == slot_id, Waiting.status == WaitingStatus.WAITING)
-        .order_by(col(Waiting.created_at), col(Waiting.id))
-        .limit(1)
-    )
-    return result.first()
-
-
-async def waiting_of_user(
-    *, session: AsyncSession, user_id: int, after: datetime
+def waiting_of_user(
+    connection: Runner, *, user_id: int, after: datetime
 ) -> list[tuple[Waiting, Slot, int]]:
     """The person's places on waiting lists of slots still ahead, with their position (1 =
-    next)."""
-    result = await session.exec(
-        select(Waiting, Slot)
-        .join(Slot, col(Slot.id) == col(Waiting.slot_id))
-        .where(
-            Waiting.user_id == user_id,
-            Waiting.status == WaitingStatus.WAITING,
-            Slot.status == SlotStatus.OPEN,
-            col(Slot.starts_at) > after,
-        )
-        .order_by(col(Slot.starts_at))
+    next), to show (`detached` objects; one statement: `Database.alone`)."""
+    rows = _WAITING_OF_USER.rows(connection, {"person": user_id, "after": after})
+    return [
+        (detached(Waiting, row, "w_"), detached(Slot, row, "s_"), int(row.ahead) + 1)
+        for row in rows
+    ]
+
+
+_WAITING = Waiting.__table__  # type: ignore[attr-defined]
+_SLOTS = Slot.__table__  # type: ignore[attr-defined]
+_BEFORE = _WAITING.alias("earlier")  # the places ahead of one on the same list
+_AHEAD = (
+    select(func.count())
+    .select_from(_BEFORE)
+    .where(
+        _BEFORE.c.slot_id == _WAITING.c.slot_id,
+        _BEFORE.c.status == WaitingStatus.WAITING.value,
+        or_(
+            _BEFORE.c.created_at < _WAITING.c.created_at,
+            and_(_BEFORE.c.created_at == _WAITING.c.created_at, _BEFORE.c.id < _WAITING.c.id),
+        ),
     )
-    places = []
-    for waiting, slot in result.all():
-        ahead = await session.exec(
-            select(func.count())
-            .select_from(Waiting)
-            .where(
-                Waiting.slot_id == waiting.slot_id,
-                Waiting.status == WaitingStatus.WAITING,
-                or_(
-                    col(Waiting.created_at) < waiting.created_at,
-                    and_(
-                        col(Waiting.created_at) == waiting.created_at,
-                        col(Waiting.id) < waiting.id,
-                    ),
-                ),
-            )
-        )
-        places.append((waiting, slot, int(ahead.one()) + 1))
-    return places
+    .scalar_subquery()
+)
+_WAITING_OF_USER = Prepared(
+    select(  # type: ignore[call-overload]  # sqlmodel's overloads know only model columns
+        *labelled(_WAITING, "w_"), *labelled(_SLOTS, "s_"), _AHEAD.label("ahead")
+    )
+    .join(_SLOTS, _SLOTS.c.id == _WAITING.c.slot_id)
+    .where(
+        _WAITING.c.user_id == bindparam("person"),
+        _WAITING.c.status == WaitingStatus.WAITING.value,
+        _SLOTS.c.status == SlotStatus.OPEN.value,
+        _SLOTS.c.starts_at > bindparam("after"),
+    )
+    .order_by(_SLOTS.c.starts_at)
+)
 
 
 async def leave_waiting(*, session: AsyncSession, user_id: int, waiting_id: int) -> bool:
@@ -94,29 +92,49 @@ async def leave_waiting(*, session: AsyncSession, user_id: int, waiting_id: int)
     return bool(result.rowcount == 1)
 
 
-async def take_turn(*, session: AsyncSession, waiting_id: int, status: str) -> bool:
+def turn_taken(connection: Runner, *, waiting_id: int, status: str) -> bool:
     """Move a place on a waiting list on from "waiting" (to offered, or left for a person who
     is gone), only if it is still waiting: a person leaving the list at this moment on another
-    instance keeps their "left" and is not offered a place."""
-    result = await session.exec(
-        update(Waiting)
-        .where(col(Waiting.id) == waiting_id, col(Waiting.status) == WaitingStatus.WAITING)
-        .values(status=status)
-    )
-    return bool(result.rowcount == 1)
+    instance keeps their "left" and is not offered a place. A statement function."""
+    return _TAKE_TURN.count(connection, {"place": waiting_id, "to": status}) == 1
 
 
-async def settle_waiting(*, session: AsyncSession, user_id: int, slot_id: int, status: str) -> None:
-    """An offer was taken (done) or let go (left): the person is no longer waiting."""
-    await session.exec(
-        update(Waiting)
-        .where(
-            col(Waiting.user_id) == user_id,
-            col(Waiting.slot_id) == slot_id,
-            col(Waiting.status).in_(STILL_WAITING),
-        )
-        .values(status=status)
+def settled(connection: Runner, *, user_id: int, slot_id: int, status: str) -> None:
+    """An offer was taken (done) or let go (left): the person is no longer waiting. A
+    statement function."""
+    _SETTLE.count(connection, {"person": user_id, "slot": slot_id, "to": status})
+
+
+def first_in_line(connection: Runner, *, slot_id: int) -> Any:
+    """The place first in line on a slot's waiting list (its `id` and `user_id`), or None. A
+    statement function."""
+    return _FIRST_IN_LINE.first(connection, {"slot": slot_id})
+
+
+_TAKE_TURN = Prepared(
+    update(_WAITING)
+    .where(_WAITING.c.id == bindparam("place"), _WAITING.c.status == WaitingStatus.WAITING.value)
+    .values(status=bindparam("to"))
+)
+_SETTLE = Prepared(
+    update(_WAITING)
+    .where(
+        _WAITING.c.user_id == bindparam("person"),
+        _WAITING.c.slot_id == bindparam("slot"),
+        # each status a constant of its own: a fixed statement (no expanding IN list)
+        or_(*(_WAITING.c.status == status.value for status in STILL_WAITING)),
     )
+    .values(status=bindparam("to"))
+)
+_FIRST_IN_LINE = Prepared(
+    select(_WAITING.c.id, _WAITING.c.user_id)
+    .where(
+        _WAITING.c.slot_id == bindparam("slot"),
+        _WAITING.c.status == WaitingStatus.WAITING.value,
+    )
+    .order_by(_WAITING.c.created_at, _WAITING.c.id)
+    .limit(1)
+)
 
 
 async def close_for_cancelled_slot(
