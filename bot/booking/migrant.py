@@ -161,6 +161,11 @@ class MigrantDesk(Waitlist, SlotSchedule):
             return None
         return loaded[0], loaded[1]
 
+    async def movable_service(self, user_id: int, booking_id: int) -> str | None:
+        """The service of this person's booking if it can be moved, to show the move's pickers
+        (read only: the move decides again in its own unit of work)."""
+        return await self.db.alone(changes.movable_service, booking_id=booking_id, user_id=user_id)
+
     async def cancel(
         self, *, booking_id: int, user_id: int | None, by_staff: bool = False
     ) -> Outcome:

@@ -101,57 +101,73 @@ async def on_my_button(update: Update, context: AppContext) -> None:
     if press is None or person is None:
         return
     services = context.services
-    if isinstance(press, cd.MyLeave):  # a waiting-list place, checked to be the person's own
-        left = await services.desk.leave_waitlist(user_id=person.id, waiting_id=press.waiting_id)
-        text = context.t("booking-left-waitlist" if left else "booking-gone")
-        await show(update, context, [text], home_rows(context))
+    # Every id is checked against the person: a decision (cancel, move to) in its own unit of
+    # work, under its lock, with no read before it; what only shows, by a read.
+    match press:
+        case cd.MyLeave(waiting_id=waiting_id):  # a waiting-list place
+            left = await services.desk.leave_waitlist(user_id=person.id, waiting_id=waiting_id)
+            text = context.t("booking-left-waitlist" if left else "booking-gone")
+            await show(update, context, [text], home_rows(context))
+        case cd.MyCancelConfirm(booking_id=booking_id):
+            await cancel_booking(update, context, booking_id)
+        case cd.MyMoveTo(booking_id=booking_id, slot_id=slot_id):
+            await move_booking(update, context, booking_id, slot_id)
+        case cd.MyCancel(booking_id=booking_id):
+            await ask_to_cancel(update, context, booking_id)
+        case cd.MyMove() | cd.MyMoveFrom() | cd.MyMoveDay() | cd.MyMoveDayFrom():
+            await show_move_picker(update, context, press)
+        case _:  # MyList, or anything old or malformed
+            await show_my_bookings(update, context)
+
+
+async def show_move_picker(
+    update: Update,
+    context: AppContext,
+    press: cd.MyMove | cd.MyMoveFrom | cd.MyMoveDay | cd.MyMoveDayFrom,
+) -> None:
+    """The days or times to move a booking to: they need only its service (and that it can
+    still be moved)."""
+    person = context.person
+    booking_id = press.booking_id
+    service = (
+        await context.services.desk.movable_service(person.id, booking_id)
+        if person is not None
+        else None
+    )
+    if service is None:  # another person's booking, or one cancelled: change nothing
+        await explain_failure(update, context, Outcome(Status.GONE))
         return
-    booking_id = getattr(press, "booking_id", None)
-    if not isinstance(booking_id, int):  # MyList, or anything old or malformed
-        await show_my_bookings(update, context)
-        return
-    # A decision checks whose booking it is in its own unit of work, under its lock: no read
-    # before it.
-    if isinstance(press, cd.MyCancelConfirm):
-        await cancel_booking(update, context, booking_id)
-        return
-    if isinstance(press, cd.MyMoveTo):
-        await move_booking(update, context, booking_id, press.slot_id)
-        return
-    owned = await services.desk.owned(person.id, booking_id)
+    match press:
+        case cd.MyMove():
+            await show_days(update, context, service, move_booking=booking_id)
+        case cd.MyMoveFrom(day=day):
+            await show_days(update, context, service, move_booking=booking_id, start=day)
+        case cd.MyMoveDay(day=day):
+            await show_times(update, context, service, day, move_booking=booking_id)
+        case cd.MyMoveDayFrom(day=day, start=start):
+            await show_times(
+                update, context, service, day, move_booking=booking_id, start=start.moment()
+            )
+
+
+async def ask_to_cancel(update: Update, context: AppContext, booking_id: int) -> None:
+    """ "Cancel this?" with the booking's details, if it is the person's own and still active."""
+    person, services = context.person, context.services
+    owned = await services.desk.owned(person.id, booking_id) if person is not None else None
     if owned is None:  # another person's booking, or one already cancelled: change nothing
         await explain_failure(update, context, Outcome(Status.GONE))
         return
     booking, slot = owned
-    match press:
-        case cd.MyCancel():
-            sessions = await course_sessions(services, slot)
-            text = context.t(
-                "booking-cancel-question",
-                details=booking_details(services, context.locale, booking, slot, sessions),
-            )
-            rows = [
-                [button(context.t("booking-cancel-yes"), cd.MyCancelConfirm(booking_id))],
-                [button(context.t("booking-keep"), cd.MyList())],
-            ]
-            await show(update, context, [text], rows)
-        case cd.MyMove():
-            await show_days(update, context, booking.service_id, move_booking=booking_id)
-        case cd.MyMoveFrom(day=day):
-            await show_days(update, context, booking.service_id, move_booking=booking_id, start=day)
-        case cd.MyMoveDay(day=day):
-            await show_times(update, context, booking.service_id, day, move_booking=booking_id)
-        case cd.MyMoveDayFrom(day=day, start=start):
-            await show_times(
-                update,
-                context,
-                booking.service_id,
-                day,
-                move_booking=booking_id,
-                start=start.moment(),
-            )
-        case _:
-            await show_my_bookings(update, context)
+    sessions = await course_sessions(services, slot)
+    text = context.t(
+        "booking-cancel-question",
+        details=booking_details(services, context.locale, booking, slot, sessions),
+    )
+    rows = [
+        [button(context.t("booking-cancel-yes"), cd.MyCancelConfirm(booking_id))],
+        [button(context.t("booking-keep"), cd.MyList())],
+    ]
+    await show(update, context, [text], rows)
 
 
 async def cancel_booking(update: Update, context: AppContext, booking_id: int) -> None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, or_, select, update
 
-from storage.models import Booking, Slot, User
+from storage.models import HOLDING_BOOKING, Booking, Slot, User
 from storage.prepared import Prepared, Runner, detached, labelled
 from storage.repos.booking import booking_from_row
 
@@ -47,6 +47,13 @@ def _changing(columns: tuple[str, ...], new_sequence: bool) -> Prepared:
     return Prepared(update(_BOOKINGS).where(_BOOKINGS.c.id == bindparam("booking")).values(values))
 
 
+def movable_service(connection: Runner, *, booking_id: int, user_id: int) -> str | None:
+    """The service of the person's booking if it can be moved (pending or confirmed), to show
+    the move's pickers: one indexed read of one column (the move itself checks again, locked)."""
+    row = _MOVABLE_SERVICE.first(connection, {"booking": booking_id, "person": user_id})
+    return str(row.service_id) if row is not None else None
+
+
 def person(connection: Runner, *, user_id: int) -> User | None:
     """A person's row, not locked (someone offered a place: their own bookings lock it)."""
     row = _PERSON.first(connection, {"person": user_id})
@@ -69,6 +76,14 @@ _LOCKED_BOOKING = Prepared(
     .join(_USERS, _USERS.c.id == _BOOKINGS.c.user_id)
     .where(_BOOKINGS.c.id == bindparam("booking"))
     .with_for_update(of=_BOOKINGS)
+)
+_MOVABLE_SERVICE = Prepared(
+    select(_BOOKINGS.c.service_id).where(
+        _BOOKINGS.c.id == bindparam("booking"),
+        _BOOKINGS.c.user_id == bindparam("person"),
+        # each status a constant of its own: a fixed statement (no expanding IN list)
+        or_(*(_BOOKINGS.c.status == status.value for status in HOLDING_BOOKING)),
+    )
 )
 _PERSON = Prepared(select(_USERS).where(_USERS.c.id == bindparam("person")))
 _LOCKED_SLOT = Prepared(select(_SLOTS).where(_SLOTS.c.id == bindparam("slot")).with_for_update())
