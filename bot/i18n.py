@@ -72,13 +72,23 @@ def transliterate_ftl(source: str) -> str:
 LONG_ARGUMENT = 64
 
 
+# Numbers that name something (a booking, a slot) rather than count it: people read them out
+# and type them back (`/cancelslot 1234`), so they are never grouped as a quantity would be
+# ("1.234" reads as a decimal in Slovenian, "12 345" as two numbers). Fluent formats every
+# number argument by the locale's rules; these go to it as text.
+IDENTIFIERS = frozenset({"booking", "slot"})
+
+
 def _stand_ins(args: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """(arguments for Fluent, stand-in -> real value) with every long string replaced."""
+    """(arguments for Fluent, stand-in -> real value) with every long string replaced and
+    every identifier as text."""
     nonce = ""  # drawn for the first long string only: most messages have none
     fluent_args: dict[str, Any] = {}
     spliced: dict[str, str] = {}
     for name, value in args.items():
-        if isinstance(value, str) and len(value) > LONG_ARGUMENT:
+        if name in IDENTIFIERS and isinstance(value, int):
+            value = str(value)
+        elif isinstance(value, str) and len(value) > LONG_ARGUMENT:
             # user text cannot guess it, so it cannot fake a stand-in
             nonce = nonce or secrets.token_hex(4)
             token = f"\ue000{nonce}:{name}\ue001"

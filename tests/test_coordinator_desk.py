@@ -12,6 +12,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
+from sqlmodel import col
 
 from bot.botapi.simulator import SimulatedUser
 from bot.botapi.standin import Call
@@ -390,6 +392,28 @@ async def test_a_confirm_that_finds_the_booking_pending_only_on_its_second_look_
     assert (stored.status, stored.decided_by, stored.decline_reason) == ("confirmed", "Ana", None)
     assert (await one(bot, Slot, id=booking.slot_id)).booked == 1
     assert [e.kind for e in await events_of(bot, "declined")] == []
+
+
+async def test_booking_and_slot_numbers_past_a_thousand_are_shown_as_typed_back(bot: BotHarness):
+    """/pending names a booking and its slot by the numbers /cancelslot and people use:
+    "#43210", never grouped as a count is in the chat's language ("#43.210" in Slovenian reads
+    as a decimal)."""
+    slot = await slot_at(bot, CONSULTATION, THURSDAY_16)
+    async with bot.services.db.session() as session:  # a centre's year of slots
+        await session.exec(update(Slot).where(col(Slot.id) == slot.id).values(id=43210))
+        await session.commit()
+    await book(bot.user(5013, language_code="uk"), 43210)
+    (booking,) = await bookings_of(bot, 5013)
+    async with bot.services.db.session() as session:  # and of bookings
+        await session.exec(update(Booking).where(col(Booking.id) == booking.id).values(id=12345))
+        await session.commit()
+
+    calls = await coordinator(bot, ANA).send("/pending")
+
+    (listing,) = sent_to_group(calls)
+    assert "#12345" in listing.text and "#43210" in listing.text
+    assert not any(grouped in listing.text for grouped in ("12.345", "43.210"))
+    assert "co:lok:12345" in data_of(listing)
 
 
 # -- item 14: one language for the coordinator chat ----------------------------------------------

@@ -19,6 +19,7 @@ from bot.app import COMMANDS
 from bot.config import SUPPORTED_LANGUAGES
 from bot.faq.loader import load_faq
 from bot.i18n import (
+    IDENTIFIERS,
     SERBIAN_LATIN,
     Translator,
     babel_locale,
@@ -307,6 +308,20 @@ def test_more_questions_wording_follows_the_plural_category(translator: Translat
 # -- Serbian Latin ------------------------------------------------------------------------------
 def _dummy_args(resources: list[ast.Resource], message_id: str, count: int) -> dict[str, int]:
     return {name: count for name in message_variables(resources).get(message_id, set())}
+
+
+@pytest.mark.parametrize("locale", sorted({SOURCE_LOCALE, *WRITTEN_LOCALES, SERBIAN_LATIN}))
+def test_booking_and_slot_numbers_are_never_grouped(translator: Translator, locale: str):
+    """A booking or slot number is read out and typed back (`/cancelslot 12345`): "#12.345"
+    (a decimal in Slovenian) or "#12 345" would not work; a count is still grouped."""
+    variables = message_variables(parse_locale(folder_sources(SOURCE_LOCALE)))
+    naming = {m: v for m, v in variables.items() if v & IDENTIFIERS}
+    assert {"co-booked", "co-pending-confirm", "co-cancelslot-yes"} <= set(naming)
+    for message_id, names in naming.items():
+        args = {name: 12345 if name in IDENTIFIERS else 2 for name in names}
+        text = translator.t(locale, message_id, **args)
+        assert "12345" in text, (message_id, text)
+    assert "12345" not in translator.t(locale, "booking-my-title", count=12345)  # grouped
 
 
 def test_serbian_latin_messages_contain_no_cyrillic(translator: Translator):
