@@ -24,6 +24,7 @@ from bot.handlers.base import (
     AppContext,
     AppType,
     Keyboard,
+    acknowledge,
     button,
     markup,
     pressed,
@@ -34,6 +35,7 @@ from bot.handlers.booking_views import service_name, when
 from bot.handlers.coordinator import coordinator_message
 from bot.handlers.delivery import Outgoing, Skip, kick, reachable, register_kind
 from bot.handlers.privacy import add_consent_step, ask_consent
+from bot.handlers.staff_base import log_refusal
 from bot.services import Services
 from bot.text import clean_text
 from storage.models import EventKind, Outbox
@@ -183,15 +185,19 @@ async def next_step(update: Update, context: AppContext, announcement_id: int, l
 
 
 async def on_announce_button(update: Update, context: AppContext) -> None:
-    press = await pressed(update, context)
-    person = context.person
-    if press is None or person is None:
+    query, person = update.callback_query, context.person
+    if query is None or person is None:
         return
+    press = cd.parse(query.data) or cd.Malformed()
     if isinstance(press, cd.AnnRegister):  # a person's button under an announcement
+        await acknowledge(query)
         await register_from_announcement(update, context, press.announcement_id)
         return
-    if not person.is_coordinator:
+    if not person.is_coordinator:  # every other button drafts or sends: staff only
+        log_refusal("button", update.effective_chat.type if update.effective_chat else None)
+        await acknowledge(query, context.t("coordinator-only"), alert=True)
         return
+    await acknowledge(query)
     services, desk = context.services, desk_of(context.services)
     locale, t = services.settings.coordinator_language, services.translator.t
     match press:
