@@ -1,13 +1,15 @@
-"""Two pollers on one token (issue #8, item 10).
+"""Two pollers on one token (issue #8, item 10; issue #13).
 
-Telegram answers every getUpdates of a second poller with 409 Conflict. Before, each one was
-logged at ERROR with a traceback, over and over; now `arrival-desk run` says it once, in one line
-without a traceback naming the cause, and exits with a non-zero code.
+Telegram answers 409 Conflict to the getUpdates that a newer one cut off. The newcomer (a 409
+within its settling time) says so once, in one line without a traceback, and exits with code 3;
+the process that was already polling logs one warning and keeps polling.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
 import signal
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,9 +17,10 @@ from types import FrameType
 
 import pytest
 
-from bot.botapi.standin import StandinBotApi
+from bot.botapi.standin import Call, StandinBotApi
 from bot.cli import run_polling
 from bot.config import Settings
+from bot.handlers import errors
 from bot.handlers.errors import EXIT_ANOTHER_POLLER
 from tests.conftest import make_settings
 
@@ -35,7 +38,7 @@ def deadline() -> Iterator[None]:
     """A process that never stops would hang the suite: fail after 30 s instead."""
 
     def expired(_signum: int, _frame: FrameType | None) -> None:
-        raise TimeoutError("polling did not stop on 409 Conflict")
+        raise TimeoutError("polling did not stop")
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.alarm(30)
@@ -62,4 +65,38 @@ def test_another_poller_is_said_once_and_stops_the_process(
     assert "another instance is polling with this bot token" in said.getMessage()
     assert said.exc_info is None and not said.exc_text, "one line, no traceback"
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING and r is not said]
+    assert TOKEN not in caplog.text
+
+
+def test_a_newcomer_does_not_stop_the_process_already_polling(
+    settings: Settings,
+    caplog: pytest.LogCaptureFixture,
+    deadline: None,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    caplog.set_level(logging.INFO)
+    monkeypatch.setattr(errors, "SETTLING_SECONDS", 0.1)
+    api = StandinBotApi()
+
+    async def before_call(call: Call) -> None:
+        if call.method != "getUpdates":
+            return
+        await asyncio.sleep(0.02)  # a (short) long poll
+        if len(api.sent("getUpdates")) >= 20:  # 0.4 s and more: settled
+            api.polling_conflict = True  # a newcomer cuts off this process's getUpdates
+        if len(api.refused) == 2:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl+C: what stops it, not the 409s
+
+    api.before_call = before_call
+
+    code = run_polling(settings, request=api)
+
+    assert code == 0
+    assert len(api.refused) >= 2, "getUpdates is tried again after a 409"
+    warned = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warned) == 1, [r.getMessage() for r in warned]
+    (said,) = warned
+    assert said.levelno == logging.WARNING
+    assert "this one keeps polling and the other will stop" in said.getMessage()
+    assert said.exc_info is None and not said.exc_text, "one line, no traceback"
     assert TOKEN not in caplog.text

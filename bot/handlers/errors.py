@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from html import escape
 
 from telegram import Update
@@ -16,6 +17,14 @@ log = logging.getLogger("bot.errors")
 # `arrival-desk run` exits with this code when another process polls with the same token.
 EXIT_ANOTHER_POLLER = 3
 EXIT_CODE = "exit_code"  # bot_data key: the process's exit code once polling stops
+
+# Telegram answers 409 to the getUpdates that a newer one cut off, so a 409 reaches the poller
+# that was there first. Within this many seconds of starting to poll, a 409 means this process
+# is the newcomer; after it, a newcomer just started and will meet its own 409 and stop.
+SETTLING_SECONDS = 30.0
+CONFLICT_WARNING_EVERY = 60.0  # seconds: one warning per episode of 409s, not one per 409
+_POLLING_SINCE = "polling_since"  # bot_data keys, time.monotonic() values
+_CONFLICT_WARNED = "conflict_warned"
 
 
 class _ConflictSaidOnce(logging.Filter):
@@ -36,7 +45,7 @@ async def on_error(update: object, context: AppContext) -> None:
         log.info("update %s: the user has blocked the bot", update_id)
         return
     if isinstance(error, Conflict) and not isinstance(update, Update):
-        _stop_for_another_poller(context)
+        _on_conflict(context)
         return
     if isinstance(error, (NetworkError, TimedOut, RetryAfter)) and not isinstance(update, Update):
         log.warning("network problem talking to the Bot API: %s", type(error).__name__)
@@ -53,9 +62,29 @@ async def on_error(update: object, context: AppContext) -> None:
             log.warning("could not send the apology for update %s", update_id)
 
 
+async def _polling_started(context: AppContext) -> None:
+    context.bot_data[_POLLING_SINCE] = time.monotonic()
+
+
+def _on_conflict(context: AppContext) -> None:
+    """Two processes cannot both poll one token. The one that was polling first keeps going:
+    PTB's Updater asks again after a second, which cuts off the newcomer's getUpdates."""
+    now = time.monotonic()
+    since = context.bot_data.get(_POLLING_SINCE)
+    if since is None or now - since < SETTLING_SECONDS:
+        _stop_for_another_poller(context)
+        return
+    warned = context.bot_data.get(_CONFLICT_WARNED)
+    if warned is None or now - warned >= CONFLICT_WARNING_EVERY:
+        context.bot_data[_CONFLICT_WARNED] = now
+        log.warning(
+            "another process started polling with this bot token (Telegram answers 409 "
+            "Conflict to getUpdates): this one keeps polling and the other will stop."
+        )
+
+
 def _stop_for_another_poller(context: AppContext) -> None:
-    """Two processes cannot both poll one token: Telegram answers every getUpdates of the
-    second with 409 Conflict. Retrying would only flood the log, so say it once and stop."""
+    """Another process was polling before this one: retrying would cut it off, so stop."""
     if context.bot_data.get(EXIT_CODE) == EXIT_ANOTHER_POLLER:
         return  # already said; the application is stopping
     context.bot_data[EXIT_CODE] = EXIT_ANOTHER_POLLER
@@ -78,6 +107,12 @@ async def _locale_of(update: Update, context: AppContext) -> str:
 
 def register(app: AppType) -> None:
     app.add_error_handler(on_error)
+    if app.job_queue is not None:
+        # PTB starts the job queue right after the Updater has started polling, i.e. after
+        # start-up (migrations, deleteWebhook), which must not count as time spent polling.
+        app.job_queue.run_once(
+            _polling_started, 0, name="polling-started", job_kwargs={"misfire_grace_time": None}
+        )
     updater_log = logging.getLogger("telegram.ext.Updater")
     if not any(isinstance(f, _ConflictSaidOnce) for f in updater_log.filters):
         updater_log.addFilter(_ConflictSaidOnce())
