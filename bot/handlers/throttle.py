@@ -1,6 +1,7 @@
 """Group -3: a person who floods the bot gets one polite notice, then silence for a while.
 
-It runs before the person is looked up, so a dropped update costs no database work. Each sender
+It runs before the person is looked up, so a dropped update costs no database work (in webhook
+mode the route asks `would_drop` before it writes down the update's id). Each sender
 has a sliding-window counter (two numbers and two times, on the application's clock so tests
 can move it), and at most `MAX_TRACKED` senders are remembered, least recently seen forgotten
 first: memory stays bounded whatever one person, or a crowd of new ones, sends. We keep our own
@@ -14,12 +15,14 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
 from bot.handlers.base import AppContext, AppType
+from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -51,17 +54,24 @@ class FloodGate:
 
     def admit(self, user_id: int, now: float) -> bool:
         counter = self._counter(user_id, now)
-        elapsed = now - counter.start
-        if elapsed >= 2 * WINDOW_SECONDS:
-            counter.start, counter.current, counter.previous = now, 0, 0
-        elif elapsed >= WINDOW_SECONDS:
-            counter.start += WINDOW_SECONDS
-            counter.previous, counter.current = counter.current, 0
-        weight = min(1.0, max(0.0, 1.0 - (now - counter.start) / WINDOW_SECONDS))
-        if counter.previous * weight + counter.current >= self.per_minute:
+        counter.start, counter.previous, counter.current = _rolled(counter, now)
+        if self._full(counter, now):
             return False  # a dropped update is not counted: slowing down lets them back in
         counter.current += 1
         return True
+
+    def would_admit(self, user_id: int, now: float) -> bool:
+        """What `admit` would say now, counting nothing (the webhook route asks before it
+        writes down an update's id, so that a dropped update costs no database work)."""
+        counter = self._senders.get(user_id)
+        if counter is None:
+            return True
+        start, previous, current = _rolled(counter, now)
+        return not self._full(_Counter(start, current, previous), now)
+
+    def _full(self, counter: _Counter, now: float) -> bool:
+        weight = min(1.0, max(0.0, 1.0 - (now - counter.start) / WINDOW_SECONDS))
+        return counter.previous * weight + counter.current >= self.per_minute
 
     def first_notice(self, user_id: int, now: float) -> bool:
         """True once per minute of flooding: the moment to tell the person, politely."""
@@ -80,6 +90,25 @@ class FloodGate:
         else:
             self._senders.move_to_end(user_id)
         return counter
+
+
+def _rolled(counter: _Counter, now: float) -> tuple[float, int, int]:
+    """The counter's window start, previous and current counts as of `now`."""
+    elapsed = now - counter.start
+    if elapsed >= 2 * WINDOW_SECONDS:
+        return now, 0, 0
+    if elapsed >= WINDOW_SECONDS:
+        return counter.start + WINDOW_SECONDS, counter.current, 0
+    return counter.start, counter.previous, counter.current
+
+
+def would_drop(update: Update, bot_data: dict[Any, Any], services: Services) -> bool:
+    """Whether `throttle` would drop this update now (nothing counted)."""
+    user = update.effective_user
+    if user is None or services.settings.is_coordinator(user.id):
+        return False
+    gate: FloodGate = bot_data["flood_gate"]
+    return not gate.would_admit(user.id, services.clock.now().timestamp())
 
 
 async def throttle(update: Update, context: AppContext) -> None:

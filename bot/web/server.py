@@ -17,7 +17,7 @@ import logging
 import signal
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeGuard
 
 import uvicorn
 from prometheus_client import CONTENT_TYPE_LATEST
@@ -28,10 +28,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from telegram import Update
-from telegram.error import TelegramError
 
 from bot.config import Settings
 from bot.handlers.base import AppType
+from bot.handlers.throttle import would_drop
 from bot.runtime import running
 from bot.services import Services
 from bot.web.handled import first_delivery, purge_old
@@ -46,6 +46,11 @@ ALLOWED_UPDATES = ("message", "edited_message", "callback_query", "my_chat_membe
 HEALTH_DB_TIMEOUT = 3.0
 GRACEFUL_SECONDS = 30  # in-flight updates get this long after SIGTERM
 PURGE_JOB = "handled-updates-purge"
+
+
+def _is_update_id(value: object) -> TypeGuard[int]:
+    """An integer the handled-updates table can hold (a signed 64-bit column)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63
 
 
 class WebhookApp:
@@ -84,18 +89,23 @@ class WebhookApp:
         except ValueError:
             return Response(status_code=400)
         update_id = payload.get("update_id") if isinstance(payload, dict) else None
-        if not isinstance(update_id, int) or isinstance(update_id, bool):
+        if not _is_update_id(update_id):
             return Response(status_code=400)
-        services = self.services
-        if not await first_delivery(services.db, update_id=update_id, now=services.clock.now()):
-            self.metrics.duplicates.inc()
-            return Response(status_code=200)
         started = time.perf_counter()
         try:
             update = Update.de_json(payload, self.app.bot)
-        except (TypeError, ValueError, KeyError, TelegramError):
-            # A 4xx would make Telegram re-post it for a day; it cannot get better.
+        except Exception:  # any shape python-telegram-bot cannot read (a field of the wrong type)
+            # A 4xx would make Telegram re-post it for a day; it cannot get better. Nothing of
+            # the body is logged: it is a person's message.
             log.error("update %s could not be read; dropped", update_id)
+            return Response(status_code=200)
+        services = self.services
+        # A flood's dropped update costs no database work: the id is written down only for an
+        # update the flood gate lets through (the gate itself counts it in `process_update`).
+        if not would_drop(update, self.app.bot_data, services) and not await first_delivery(
+            services.db, update_id=update_id, now=services.clock.now()
+        ):
+            self.metrics.duplicates.inc()
             return Response(status_code=200)
         await self.app.process_update(update)  # handler errors go to the error handler
         self.metrics.update_handled(
