@@ -179,6 +179,14 @@ async def test_metrics_move_with_updates_sends_and_429s(one: WebInstance, clock:
     assert metric(after, "arrival_update_seconds_count") == 2
     assert metric(after, "arrival_coordinator_actions_total", action="agenda") == 1
     assert metric(after, "arrival_coordinator_actions_total", action="start") == 0
+    # A typed or forged value is "other", never a label of its own.
+    for forged in ("/zzzz", "/agenda_x", "/a" * 12):
+        assert await one.post(coordinator.message_payload(forged)) == 200
+    notice = one.api.sent("sendMessage", chat_id=COORDINATOR_ID)[-1].result
+    assert await one.post(coordinator.callback_payload("zz:yy:1", notice)) == 200
+    labels = await scrape()
+    assert metric(labels, "arrival_coordinator_actions_total", action="other") == 4
+    assert "zzzz" not in labels and "zz:yy" not in labels and "agenda_x" not in labels
     assert metric(after, "arrival_bot_api_calls_total", method="sendMessage") >= 2
 
     await add_alerts(one, due=1)
@@ -203,6 +211,21 @@ async def test_metrics_move_with_updates_sends_and_429s(one: WebInstance, clock:
                   le="60.0") == 0  # fmt: skip
     assert metric(sent, "arrival_outbox_due_rows", kind="content_alert") == 0
     assert one.api.sent("sendMessage", chat_id=COORDINATOR_CHAT_ID)
+
+    # A network error is retried; a chat that blocked the bot fails the row for good.
+    await add_alerts(one, due=1)
+    one.api.fail_next("network", method="sendMessage")
+    assert await deliver_due(one.app) == 0
+    clock.advance(timedelta(minutes=2))
+    one.api.fail_next("forbidden", method="sendMessage")
+    assert await deliver_due(one.app) == 0
+    failed = await scrape()
+    assert metric(failed, "arrival_bot_api_errors_total", method="sendMessage",
+                  kind="network") == 1  # fmt: skip
+    assert metric(failed, "arrival_bot_api_errors_total", method="sendMessage",
+                  kind="forbidden") == 1  # fmt: skip
+    assert metric(failed, "arrival_outbox_failed_total", kind="content_alert",
+                  reason="blocked") == 1  # fmt: skip
 
 
 async def test_handled_update_ids_are_purged_once_a_day(one: WebInstance, clock: ManualClock):

@@ -12,13 +12,12 @@ from telegram.constants import UpdateType
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from bot.handlers import callback_data as cd
+
 UPDATE_KINDS = frozenset(str(kind) for kind in UpdateType)
 # Seconds; an update that waits on the database or Telegram lands in the upper buckets.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 LATENESS_BUCKETS = (1, 5, 15, 60, 300, 900, 3600, 4 * 3600, 24 * 3600)
-# "feature:action" from callback data, or a command's name; anything else is "other", so a
-# forged value cannot grow the label set.
-ACTION = re.compile(r"[a-z_]{1,24}(:[a-z_]{1,24})?")
 API_METHOD = re.compile(r"[A-Za-z]{1,40}")
 
 
@@ -81,13 +80,18 @@ class Metrics:
 
     # -- updates ---------------------------------------------------------------------------
     def update_handled(
-        self, payload: dict[str, Any], seconds: float, *, coordinators: frozenset[int]
+        self,
+        payload: dict[str, Any],
+        seconds: float,
+        *,
+        coordinators: frozenset[int],
+        commands: frozenset[str] = frozenset(),
     ) -> None:
         kind = next((k for k in payload if k in UPDATE_KINDS), "other")
         self.updates.labels(kind=kind).inc()
         self.update_seconds.observe(seconds)
         self.last_update_at = datetime.now(UTC)
-        action = coordinator_action(payload.get(kind), coordinators)
+        action = coordinator_action(payload.get(kind), coordinators, commands)
         if action is not None:
             self.coordinator_actions.labels(action=action).inc()
 
@@ -112,21 +116,25 @@ class Metrics:
         return generate_latest(self.registry)
 
 
-def coordinator_action(body: Any, coordinators: frozenset[int]) -> str | None:
-    """What a coordinator did (a command's name, a button's 'feature:action'), or None."""
+def coordinator_action(
+    body: Any, coordinators: frozenset[int], commands: frozenset[str]
+) -> str | None:
+    """What a coordinator did (one of the bot's `commands`, a button's 'feature:action' that
+    parses), or None. Anything else is "other": a typed or forged value never becomes a label
+    of its own, so the label set stays the bot's own few."""
     if not isinstance(body, dict):
         return None
     sender = body.get("from")
     if not isinstance(sender, dict) or sender.get("id") not in coordinators:
         return None
     if isinstance(body.get("data"), str):  # a button press
-        found = ACTION.match(body["data"])
-        return found.group(0) if found else "other"
+        action = cd.parse(body["data"])
+        return f"{action.FEATURE}:{action.ACTION}" if action is not None else "other"
     text = body.get("text")
     if isinstance(text, str) and text.startswith("/"):
         words = text[1:].split(maxsplit=1)
         command = words[0].split("@")[0] if words else ""
-        return command if ACTION.fullmatch(command) else "other"
+        return command if command in commands else "other"
     return None
 
 

@@ -28,6 +28,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from telegram import Update
+from telegram.ext import CommandHandler
 
 from bot.config import Settings
 from bot.handlers.base import AppType
@@ -69,6 +70,13 @@ class WebhookApp:
         settings = self.services.settings
         self.secret = settings.webhook_secret.encode()
         self.coordinators = settings.coordinator_ids
+        self.commands = frozenset(  # the commands the bot answers: the metrics' action labels
+            command
+            for handlers in app.handlers.values()
+            for handler in handlers
+            if isinstance(handler, CommandHandler)
+            for command in handler.commands
+        )
         self.is_stopping = is_stopping
         self.asgi = Starlette(
             routes=[
@@ -109,7 +117,10 @@ class WebhookApp:
             return Response(status_code=200)
         await self.app.process_update(update)  # handler errors go to the error handler
         self.metrics.update_handled(
-            payload, time.perf_counter() - started, coordinators=self.coordinators
+            payload,
+            time.perf_counter() - started,
+            coordinators=self.coordinators,
+            commands=self.commands,
         )
         return Response(status_code=200)
 
