@@ -20,7 +20,7 @@ from bot.clock import ManualClock
 from bot.config import Settings
 from bot.handlers.delivery import deliver_due
 from bot.runtime import running
-from storage.models import Booking, Outbox
+from storage.models import Booking, Outbox, User
 from tests.booking_support import (
     ADDRESS,
     CONSULTATION,
@@ -139,6 +139,39 @@ async def test_a_cancelled_booking_gets_no_reminder(bot: BotHarness):
         await run_outbox_at(bot, moment + MINUTE)
     assert reminders(bot, user) == []
     assert await statuses(bot, booking.id or 0) == ["cancelled", "cancelled"]
+
+
+def membership(user: SimulatedUser, old: str, new: str) -> dict[str, object]:
+    """Telegram's my_chat_member update when the person blocks the bot (kicked) or unblocks
+    it (member)."""
+    bot_user = {"id": 700000001, "is_bot": True, "first_name": "Arrival Desk"}
+    sender = {"id": user.user_id, "is_bot": False, "first_name": "Olena", "language_code": "uk"}
+    return {
+        "update_id": 9_000_000 + user.user_id + len(new),
+        "my_chat_member": {
+            "chat": {"id": user.chat_id, "type": "private", "first_name": "Olena"},
+            "from": sender,
+            "date": 1796000000,
+            "old_chat_member": {"user": bot_user, "status": old, "until_date": 0},
+            "new_chat_member": {"user": bot_user, "status": new, "until_date": 0},
+        },
+    }
+
+
+async def test_a_person_who_blocks_the_bot_gets_no_reminder_until_they_are_back(bot: BotHarness):
+    user = bot.user(5004, language_code="uk")
+    booking = await book(bot, user)
+    await user.feed(membership(user, "member", "kicked"))  # blocked: Telegram says so at once
+    assert (await one(bot, User, telegram_id=5004)).active is False
+
+    await run_outbox_at(bot, DUE_24H + MINUTE)
+    assert reminders(bot, user) == [], "no message that would only meet a 403"
+    assert await statuses(bot, booking.id or 0) == ["skipped", "pending"]
+
+    await user.feed(membership(user, "kicked", "member"))  # unblocked
+    assert (await one(bot, User, telegram_id=5004)).active is True
+    await run_outbox_at(bot, DUE_2H + MINUTE)
+    assert len(reminders(bot, user)) == 1
 
 
 async def test_a_moved_booking_is_reminded_of_the_new_time_only(bot: BotHarness):

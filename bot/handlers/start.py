@@ -1,12 +1,15 @@
-"""Who is writing (group -2), pending input (group -1), /start with deep links, /help, fallbacks."""
+"""Who is writing (group -2), pending input (group -1), /start with deep links, /help, a person
+blocking or unblocking the bot, fallbacks."""
 
 from __future__ import annotations
 
 from functools import partial
 
-from telegram import Message, Update
+from telegram import ChatMember, Message, Update
+from telegram.constants import ChatType
 from telegram.ext import (
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     MessageHandler,
     TypeHandler,
@@ -44,6 +47,16 @@ async def forget_pending_input(update: Update, context: AppContext) -> None:
         message is not None and message.text and message.text.startswith("/")
     ):
         await awaiting.forget(context)
+
+
+async def on_blocked_or_back(update: Update, context: AppContext) -> None:
+    """Telegram says at once when a person blocks the bot (or unblocks it): nothing more is sent
+    to them until they are back, rather than each reminder meeting a 403 first."""
+    change = update.my_chat_member
+    if change is None or change.chat.type != ChatType.PRIVATE:
+        return
+    gone = change.new_chat_member.status in (ChatMember.BANNED, ChatMember.LEFT)
+    await context.services.people.set_active(change.from_user.id, not gone)
 
 
 async def on_start(update: Update, context: AppContext) -> None:
@@ -131,6 +144,7 @@ def register_gate(app: AppType) -> None:
 
 def register(app: AppType) -> None:
     private = filters.ChatType.PRIVATE
+    app.add_handler(ChatMemberHandler(on_blocked_or_back, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(CommandHandler("start", on_start, filters=private))
     app.add_handler(CommandHandler("help", on_help, filters=private))
     # Before the search and the reply handlers; a reply to a relayed answer stays a reply.
