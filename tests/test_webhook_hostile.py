@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from sqlmodel import select
@@ -116,6 +116,8 @@ IDS = itertools.count(1000)
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(body=st.dictionaries(st.sampled_from(FIELDS), JSON, max_size=2))
+@example(body={"my_chat_member": {}})  # found by it: a membership change with no chat
+@example(body={"my_chat_member": {"chat": {"id": 1, "type": "private"}}})
 async def test_any_json_body_with_the_secret_is_answered_and_never_a_500(
     one: WebInstance, body: dict[str, Any]
 ):

@@ -53,10 +53,14 @@ async def on_blocked_or_back(update: Update, context: AppContext) -> None:
     """Telegram says at once when a person blocks the bot (or unblocks it): nothing more is sent
     to them until they are back, rather than each reminder meeting a 403 first."""
     change = update.my_chat_member
-    if change is None or change.chat.type != ChatType.PRIVATE:
+    # Every field checked: a forged update may lack any of them (PTB leaves them None).
+    chat = change.chat if change is not None else None
+    member = change.new_chat_member if change is not None else None
+    sender = change.from_user if change is not None else None
+    if chat is None or chat.type != ChatType.PRIVATE or member is None or sender is None:
         return
-    gone = change.new_chat_member.status in (ChatMember.BANNED, ChatMember.LEFT)
-    await context.services.people.set_active(change.from_user.id, not gone)
+    gone = member.status in (ChatMember.BANNED, ChatMember.LEFT)
+    await context.services.people.set_active(sender.id, not gone)
 
 
 async def on_start(update: Update, context: AppContext) -> None:
