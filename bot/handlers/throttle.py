@@ -67,7 +67,7 @@ class FloodGate:
         if counter is None:
             return True
         start, previous, current = _rolled(counter, now)
-        return not self._full(_Counter(start, current, previous), now)
+        return not self._full(_Counter(start=start, current=current, previous=previous), now)
 
     def _full(self, counter: _Counter, now: float) -> bool:
         weight = min(1.0, max(0.0, 1.0 - (now - counter.start) / WINDOW_SECONDS))

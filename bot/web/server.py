@@ -3,7 +3,9 @@ custom-webhook example), because it also serves /healthz and /metrics.
 
 - POST WEBHOOK_PATH: Telegram's secret header is required (constant-time compare, else 403);
   an update id some instance already took is answered 200 and not handled again; the update is
-  handled before the answer, so an update in flight is an open request.
+  handled before the answer, so an update in flight is an open request. A body that is not an
+  update python-telegram-bot can read is dropped (200: Telegram would only send it again), and
+  the id of an update the flood gate drops is not written down.
 - SIGTERM or SIGINT: new requests get 503, the ones in flight finish, then the Application
   stops (jobs and background sends finish), and the process exits 0.
 """
