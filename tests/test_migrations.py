@@ -97,3 +97,54 @@ async def test_the_migrations_make_the_tables_and_indexes_the_models_describe(da
     finally:
         await db.dispose()
     assert differences == []
+
+
+async def test_places_doubled_on_a_waiting_list_before_0014_keep_the_earliest(settings: Settings):
+    """Migration 0014 makes one place per person and slot unique; places doubled by the old
+    race are closed first (the earliest stays in line), or the index could not be made."""
+    url = settings.effective_database_url
+    await empty_database(url)
+    db = Database(url)
+    try:
+        await db.downgrade("0013")
+        now = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.UTC)
+        async with db.engine.begin() as connection:
+            for person in (1, 2):
+                await connection.execute(
+                    text(
+                        "INSERT INTO users (id, telegram_id, user_key, language,"
+                        " language_chosen, display_name, active, created_at) VALUES"
+                        " (:id, :tg, :key, 'sl', false, 'Test', true, :now)"
+                    ),
+                    {"id": person, "tg": 5200 + person, "key": f"k{person}", "now": now},
+                )
+            await connection.execute(
+                text(
+                    "INSERT INTO slots (id, service_id, starts_at, ends_at, capacity, booked,"
+                    " status, origin) VALUES (1, 'course', :start, :end, 1, 1, 'open',"
+                    " 'schedule')"
+                ),
+                {"start": SLOT_START, "end": SLOT_START + dt.timedelta(minutes=45)},
+            )
+            places = [(1, 1, "waiting"), (2, 1, "waiting"), (3, 2, "waiting"), (4, 1, "left")]
+            for place, person, status in places:
+                await connection.execute(
+                    text(
+                        "INSERT INTO waiting_list (id, user_id, slot_id, status, created_at)"
+                        " VALUES (:id, :person, 1, :status, :now)"
+                    ),
+                    {"id": place, "person": person, "status": status, "now": now},
+                )
+        await db.upgrade()
+        async with db.engine.begin() as connection:
+            found = await connection.execute(
+                text("SELECT id, status FROM waiting_list ORDER BY id")
+            )
+            assert [tuple(row) for row in found] == [
+                (1, "waiting"),
+                (2, "left"),  # the double of place 1
+                (3, "waiting"),
+                (4, "left"),
+            ]
+    finally:
+        await db.dispose()

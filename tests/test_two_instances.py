@@ -9,6 +9,7 @@ booked on each slot must equal the bookings holding one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -21,7 +22,8 @@ from sqlmodel import col, select
 from bot.botapi.simulator import SimulatedUser
 from bot.config import Settings
 from bot.handlers.delivery import deliver_due
-from storage.models import ACTIVE_BOOKING, Booking, Event, Slot, User
+from storage.models import ACTIVE_BOOKING, Booking, Event, Slot, User, Waiting
+from storage.repos import booking as booking_repo
 from tests.booking_support import (
     CONSULTATION,
     booking_settings,
@@ -109,6 +111,46 @@ async def test_one_cancel_confirmed_on_two_instances_releases_one_place(pair):
     assert len(await events(a, "cancelled")) == 1
     assert (await course_slot(a)).booked == 2, "the waiting person holds the freed place"
     assert offers_received(a, b, waiter) == 1
+
+
+async def test_joining_a_waiting_list_on_two_instances_at_once_keeps_one_place(
+    pair, monkeypatch: pytest.MonkeyPatch
+):
+    """Join is a read and an insert: two taps side by side both read "not waiting" (made sure
+    of here: each waits after its read for the other's, on PostgreSQL; SQLite's write lock lets
+    only one in, so there the wait times out). The partial unique index keeps one place in
+    line; the other tap hears "already waiting"."""
+    a, b = pair
+    both_read = asyncio.Barrier(2)
+    read = booking_repo.waiting_entry
+
+    async def read_then_wait(**kwargs: Any) -> Any:
+        found = await read(**kwargs)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(both_read.wait(), 2)
+        return found
+
+    await full_course_with_a_waiter(a, first_id=8051)
+    slot = await course_slot(a)
+    olga = a.user(8054, language_code="uk")
+    await olga.send("/start")
+
+    monkeypatch.setattr(booking_repo, "waiting_entry", read_then_wait)
+    await press_on_both(olga, twin(b, olga), f"book:wait:{slot.id}")
+
+    person = await one(a, User, telegram_id=8054)
+    places = [w for w in await rows(a, Waiting, slot_id=slot.id) if w.user_id == person.id]
+    assert [w.status for w in places] == ["waiting"]
+    assert len(await events(a, "waitlist_joined")) == 2  # the earlier waiter's and Olga's one
+    answers = [
+        call.text
+        for harness in (a, b)
+        for call in harness.api.outgoing(olga.chat_id)
+        if says(call.text, a, "uk", "booking-waitlist-joined", service="")
+        or says(call.text, a, "uk", "booking-already-waiting")
+    ]
+    joined = [t for t in answers if says(t, a, "uk", "booking-waitlist-joined", service="")]
+    assert len(answers) == 2 and len(joined) == 1, "one tap joined, the other heard so"
 
 
 async def test_a_cancel_and_a_decline_of_one_booking_at_once(pair):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from sqlalchemy.exc import IntegrityError
+
 from bot.booking import rules
 from bot.booking.desk_base import DeskBase
 from bot.booking.outcome import Outcome, Status
@@ -55,19 +57,22 @@ class Waitlist(DeskBase):
 
     async def join_waitlist(self, *, user_id: int, slot_id: int) -> Outcome:
         now = self.clock.now()
-        async with self.db.brief() as session:
-            found = await self._open_slot_for(session, user_id, slot_id, now)
-            if isinstance(found, Outcome):
-                return found
-            slot, user = found
-            if await repo.waiting_entry(session=session, user_id=user_id, slot_id=slot_id):
-                return Outcome(Status.ALREADY_WAITING, slot=slot)
-            await repo.add_waiting(session=session, user_id=user_id, slot_id=slot_id, now=now)
-            await self._event(
-                session, EventKind.WAITLIST_JOINED, user, service_id=slot.service_id, now=now
-            )
-            await session.commit()
-            return Outcome(Status.OK, slot=slot, user=user)
+        try:
+            async with self.db.brief() as session:
+                found = await self._open_slot_for(session, user_id, slot_id, now)
+                if isinstance(found, Outcome):
+                    return found
+                slot, user = found
+                if await repo.waiting_entry(session=session, user_id=user_id, slot_id=slot_id):
+                    return Outcome(Status.ALREADY_WAITING, slot=slot)
+                await repo.add_waiting(session=session, user_id=user_id, slot_id=slot_id, now=now)
+                await self._event(
+                    session, EventKind.WAITLIST_JOINED, user, service_id=slot.service_id, now=now
+                )
+                await session.commit()
+                return Outcome(Status.OK, slot=slot, user=user)
+        except IntegrityError:  # the same person's other tap, on another instance, won the race:
+            return Outcome(Status.ALREADY_WAITING)  # the unique index kept them in line once
 
     def _offer_next(self, connection: Runner, slot: Slot, now: dt.datetime) -> Outcome | None:
         """Hold a freed group place for the first person waiting, for a limited time. A

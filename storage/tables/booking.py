@@ -54,6 +54,7 @@ class CourseSession(SQLModel, table=True):
 
 
 _ACTIVE_SQL = "status IN ('pending', 'confirmed', 'offered')"
+_WAITING_SQL = "status IN ('waiting', 'offered')"
 
 
 class Booking(SQLModel, table=True):
@@ -99,6 +100,18 @@ class Waiting(SQLModel, table=True):
     """The waiting list of a full group slot, first come first served."""
 
     __tablename__ = "waiting_list"
+    # One place per person and slot while they wait or hold an offer, whatever the application
+    # does (two taps on Join at once on two instances).
+    __table_args__ = (
+        Index(
+            "uq_waiting_list_active_user_slot",
+            "user_id",
+            "slot_id",
+            unique=True,
+            sqlite_where=text(_WAITING_SQL),
+            postgresql_where=text(_WAITING_SQL),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="users.id", index=True)
