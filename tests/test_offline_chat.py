@@ -19,6 +19,7 @@ async def run_chat(tmp_path: Path, database_url: str, script: str) -> str:
         coordinator_chat_id=None,
         content_reload_seconds=0,
     )
+    await empty_database(settings.effective_database_url)  # PostgreSQL is shared between tests
     lines: list[str] = []
     await chat(settings, stdin=io.StringIO(script), out=lines.append)
     return "\n".join(lines)
