@@ -8,12 +8,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
+from sqlmodel import col
 
 from bot.botapi.simulator import SimulatedUser
 from bot.botapi.standin import Call
 from bot.config import Settings
 from bot.handlers.delivery import deliver_due
-from storage.models import Booking, Waiting
+from storage.models import Booking, Slot, Waiting
 from tests.booking_support import (
     COURSE,
     booking_settings,
@@ -258,3 +260,38 @@ async def test_the_waiting_list_is_visible_in_my_bookings_and_can_be_left(bot: B
     await second.send("/mybookings")
     assert second.last_text() == bot.t("sl", "booking-my-none")
     assert [w.status for w in await rows(bot, Waiting)] == ["waiting", "left"]
+
+
+async def test_a_person_who_booked_the_course_meanwhile_is_not_offered_a_second_place(
+    bot: BotHarness,
+):
+    """The centre adds a place to a full course: someone on its waiting list books it directly.
+    When another place frees later, that person is not offered a second one (their booking would
+    break the unit of work freeing the place): their waiting place is settled and the offer goes
+    to the next person in line."""
+    first, second = bot.user(6101, language_code="uk"), bot.user(6102, language_code="uk")
+    waiting_booker, next_in_line = (
+        bot.user(6103, language_code="uk"),
+        bot.user(6104, language_code="uk"),
+    )
+    first_booking = await enrol(bot, first)
+    await enrol(bot, second)
+    await join_waitlist(bot, waiting_booker)
+    await join_waitlist(bot, next_in_line)
+    slot = await course_slot(bot)
+    async with bot.services.db.session() as session:  # one more chair in the room
+        await session.exec(update(Slot).where(col(Slot.id) == slot.id).values(capacity=3))
+        await session.commit()
+    await enrol(bot, waiting_booker)  # books the new place while still on the waiting list
+
+    await cancel(first, first_booking)
+
+    assert (await one(bot, Booking, id=first_booking.id)).status == "cancelled"
+    assert offers_to(bot, waiting_booker) == []
+    assert len(offers_to(bot, next_in_line)) == 1
+    places = {w.user_id: w.status for w in await rows(bot, Waiting, slot_id=slot.id)}
+    assert places == {
+        (await db_user(bot, 6103)).id: "done",
+        (await db_user(bot, 6104)).id: "offered",
+    }
+    assert await booked_places(bot) == 3

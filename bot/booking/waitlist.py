@@ -86,9 +86,15 @@ class Waitlist(DeskBase):
                 return None
             user = changes.person(connection, user_id=waiting.user_id)
             reachable = user is not None and user.active
-            status = WaitingStatus.OFFERED if reachable else WaitingStatus.LEFT
+            # Booked a place of this slot meanwhile (the centre added one): in, not waiting.
+            booked = changes.holds_place(connection, user_id=waiting.user_id, slot_id=slot.id)
+            status = (
+                WaitingStatus.DONE
+                if booked
+                else (WaitingStatus.OFFERED if reachable else WaitingStatus.LEFT)
+            )
             taken = waiting_repo.turn_taken(connection, waiting_id=waiting.id, status=status)
-            if user is None or not taken or not reachable:
+            if user is None or not taken or not reachable or booked:
                 continue
             # A course under way (a place freed after its first session, e.g. "cannot
             # continue"): the place is offered while sessions are ahead, until the next one.

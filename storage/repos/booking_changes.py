@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, or_, select, update
 
-from storage.models import HOLDING_BOOKING, Booking, Slot, User
+from storage.models import ACTIVE_BOOKING, HOLDING_BOOKING, Booking, Slot, User
 from storage.prepared import Prepared, Runner, detached, labelled
 from storage.repos.booking import booking_from_row
 
@@ -54,6 +54,11 @@ def movable_service(connection: Runner, *, booking_id: int, user_id: int) -> str
     return str(row.service_id) if row is not None else None
 
 
+def holds_place(connection: Runner, *, user_id: int, slot_id: int | None) -> bool:
+    """Whether the person has an active booking (or a held offer) of the slot."""
+    return _HOLDS_PLACE.first(connection, {"person": user_id, "slot": slot_id}) is not None
+
+
 def person(connection: Runner, *, user_id: int) -> User | None:
     """A person's row, not locked (someone offered a place: their own bookings lock it)."""
     row = _PERSON.first(connection, {"person": user_id})
@@ -84,6 +89,16 @@ _MOVABLE_SERVICE = Prepared(
         # each status a constant of its own: a fixed statement (no expanding IN list)
         or_(*(_BOOKINGS.c.status == status.value for status in HOLDING_BOOKING)),
     )
+)
+_HOLDS_PLACE = Prepared(
+    select(_BOOKINGS.c.id)
+    .where(
+        _BOOKINGS.c.user_id == bindparam("person"),
+        _BOOKINGS.c.slot_id == bindparam("slot"),
+        # each status a constant of its own: a fixed statement (no expanding IN list)
+        or_(*(_BOOKINGS.c.status == status.value for status in ACTIVE_BOOKING)),
+    )
+    .limit(1)
 )
 _PERSON = Prepared(select(_USERS).where(_USERS.c.id == bindparam("person")))
 _LOCKED_SLOT = Prepared(select(_SLOTS).where(_SLOTS.c.id == bindparam("slot")).with_for_update())
