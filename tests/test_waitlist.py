@@ -283,6 +283,10 @@ async def test_a_person_who_booked_the_course_meanwhile_is_not_offered_a_second_
         await session.exec(update(Slot).where(col(Slot.id) == slot.id).values(capacity=3))
         await session.commit()
     await enrol(bot, waiting_booker)  # books the new place while still on the waiting list
+    booker_id = (await db_user(bot, 6103)).id
+    assert [w.status for w in await rows(bot, Waiting, user_id=booker_id)] == ["done"]
+    await waiting_booker.send("/mybookings")
+    assert bot.t("uk", "booking-leave-waitlist") not in " ".join(waiting_booker.last_buttons())
 
     await cancel(first, first_booking)
 

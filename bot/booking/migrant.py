@@ -21,11 +21,13 @@ from storage.models import (
     Slot,
     SlotStatus,
     User,
+    WaitingStatus,
 )
 from storage.prepared import Runner, detached
 from storage.repos import booking as repo
 from storage.repos import booking_changes as changes
 from storage.repos import users
+from storage.repos import waiting as waiting_repo
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +111,11 @@ class MigrantDesk(Waitlist, SlotSchedule):
         )
         notice = self._notice(booking, "co-booked", now)
         outbox.write_all(connection, [*self._reminders(booking, slot, now), notice])
+        service = self.catalog.get(slot.service_id)
+        if service is not None and service.is_group:  # booked in: no longer in line for it
+            waiting_repo.settled(
+                connection, user_id=user_id, slot_id=slot_id, status=WaitingStatus.DONE
+            )
         self._record(
             connection, kind=EventKind.BOOKED, user=user, service_id=slot.service_id, now=now
         )
