@@ -163,7 +163,11 @@ def _add_person(
         },
     )
     row = users.read_by_telegram_id(connection, telegram_id=telegram_id)
-    assert row is not None  # inserted now, or by a concurrent first update
+    if row is None:  # skipped for a clash that is not this person's row: say which kind
+        raise LookupError(
+            "a new person's row was neither inserted nor found: another unique value of the "
+            "users table clashed (an id the table's sequence has not caught up with?)"
+        )
     return row, created
 
 

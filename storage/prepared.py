@@ -265,12 +265,7 @@ def insert_ignoring_conflicts(session: AsyncSession, table: Any) -> Any:
     return _INSERTS["postgresql" if postgres else "sqlite"](table)
 
 
-def inserts_ignoring_conflicts(table: Any, *on: str) -> dict[str, Any]:
+def inserts_ignoring_conflicts(table: Any) -> dict[str, Any]:
     """`insert_ignoring_conflicts(…).on_conflict_do_nothing()` for each dialect: the form a
-    `Prepared` statement takes. `on`: the unique columns whose conflict is expected (any other
-    unique violation then raises instead of being skipped without a word)."""
-    elements = list(on) or None
-    return {
-        name: insert(table).on_conflict_do_nothing(index_elements=elements)
-        for name, insert in _INSERTS.items()
-    }
+    `Prepared` statement takes."""
+    return {name: insert(table).on_conflict_do_nothing() for name, insert in _INSERTS.items()}

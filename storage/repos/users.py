@@ -68,11 +68,9 @@ def insert_person(connection: Runner, *, values: dict[str, Any]) -> bool:
 _USER_DEFAULTS = field_defaults(User)
 # No conflict target: the Telegram id and the keyed hash derived from it are both unique, and
 # either may be the one a concurrent insert hits first.
-# Only a concurrent first update of the same person is expected (its telegram_id): any other
-# conflict (a primary key a sequence has not caught up with) raises rather than reads nothing.
-_ADD_IF_ABSENT = Prepared(
-    inserts_ignoring_conflicts(_USERS, "telegram_id"), columns=all_but_id(_USERS)
-)
+# Every unique index an arbiter: a concurrent first update of the same person clashes on both
+# telegram_id and user_key, and PostgreSQL raises for any unique index that is not one.
+_ADD_IF_ABSENT = Prepared(inserts_ignoring_conflicts(_USERS), columns=all_but_id(_USERS))
 
 
 async def set_active(*, session: AsyncSession, telegram_id: int, active: bool) -> None:
