@@ -114,15 +114,9 @@ class DeskBase:
     async def _load(
         self, session: AsyncSession, booking_id: int
     ) -> tuple[Booking, Slot, User] | None:
-        # Locked: every state change of a booking goes through here, so two instances (or a
+        # `_locked`'s read in a session's unit of work (attendance): two instances (or a
         # double tap) changing one booking take turns and the second sees the first's result.
-        booking = await repo.lock_booking(session=session, booking_id=booking_id)
-        if booking is None:
-            return None
-        found = await repo.slot_with_person(
-            session=session, slot_id=booking.slot_id, user_id=booking.user_id
-        )
-        return (booking, *found) if found is not None else None
+        return await within(session, changes.locked_booking, booking_id=booking_id)
 
     @staticmethod
     def _locked(
@@ -150,7 +144,7 @@ class DeskBase:
         user = await session.get(User, user_id)
         if slot is None or user is None or not self._bookable(slot, now):
             return Outcome(Status.GONE, slot=slot)
-        if await repo.active_booking(session=session, user_id=user_id, slot_id=slot_id):
+        if await within(session, changes.holds_place, user_id=user_id, slot_id=slot_id):
             return Outcome(Status.ALREADY, slot=slot)
         return slot, user
 

@@ -55,7 +55,7 @@ class FloodGate:
     def admit(self, user_id: int, now: float) -> bool:
         counter = self._counter(user_id, now)
         counter.start, counter.previous, counter.current = _rolled(counter, now)
-        if self._full(counter, now):
+        if self._full(now, counter.start, counter.previous, counter.current):
             return False  # a dropped update is not counted: slowing down lets them back in
         counter.current += 1
         return True
@@ -66,12 +66,11 @@ class FloodGate:
         counter = self._senders.get(user_id)
         if counter is None:
             return True
-        start, previous, current = _rolled(counter, now)
-        return not self._full(_Counter(start=start, current=current, previous=previous), now)
+        return not self._full(now, *_rolled(counter, now))
 
-    def _full(self, counter: _Counter, now: float) -> bool:
-        weight = min(1.0, max(0.0, 1.0 - (now - counter.start) / WINDOW_SECONDS))
-        return counter.previous * weight + counter.current >= self.per_minute
+    def _full(self, now: float, start: float, previous: int, current: int) -> bool:
+        weight = min(1.0, max(0.0, 1.0 - (now - start) / WINDOW_SECONDS))
+        return previous * weight + current >= self.per_minute
 
     def first_notice(self, user_id: int, now: float) -> bool:
         """True once per minute of flooding: the moment to tell the person, politely."""
@@ -102,29 +101,34 @@ def _rolled(counter: _Counter, now: float) -> tuple[float, int, int]:
     return counter.start, counter.previous, counter.current
 
 
-def would_drop(update: Update, bot_data: dict[Any, Any], services: Services) -> bool:
-    """Whether `throttle` would drop this update now (nothing counted)."""
+def _gated(update: Update, services: Services) -> int | None:
+    """The sender the gate counts: anyone but a coordinator (None: not counted)."""
     user = update.effective_user
     if user is None or services.settings.is_coordinator(user.id):
-        return False
+        return None
+    return user.id
+
+
+def would_drop(update: Update, bot_data: dict[Any, Any], services: Services) -> bool:
+    """Whether `throttle` would drop this update now (nothing counted)."""
+    sender = _gated(update, services)
     gate: FloodGate = bot_data["flood_gate"]
-    return not gate.would_admit(user.id, services.clock.now().timestamp())
+    return sender is not None and not gate.would_admit(sender, services.clock.now().timestamp())
 
 
 async def throttle(update: Update, context: AppContext) -> None:
-    user = update.effective_user
-    if user is None:
-        return
     services = context.services
-    if services.settings.is_coordinator(user.id):
+    sender = _gated(update, services)
+    if sender is None:
         return
     gate: FloodGate = context.bot_data["flood_gate"]
     now = services.clock.now().timestamp()
-    if gate.admit(user.id, now):
+    if gate.admit(sender, now):
         return
     message = update.effective_message
-    if message is not None and update.message is not None and gate.first_notice(user.id, now):
-        locale = services.translator.negotiate(user.language_code)
+    if message is not None and update.message is not None and gate.first_notice(sender, now):
+        user = update.effective_user
+        locale = services.translator.negotiate(user.language_code if user else None)
         try:
             await message.reply_text(services.translator.t(locale, "flood-notice"))
         except TelegramError as exc:

@@ -55,7 +55,6 @@ from storage.repos.waiting import (
 __all__ = [
     "FreeTime",
     "SlotView",
-    "active_booking",
     "active_on_slots",
     "active_slots_of_service",
     "add_slot",
@@ -70,7 +69,6 @@ __all__ = [
     "get_booking",
     "get_slot",
     "leave_waiting",
-    "lock_booking",
     "lock_slot",
     "mark_attendance",
     "next_open_slot",
@@ -82,7 +80,6 @@ __all__ = [
     "sessions_between",
     "sessions_of",
     "slot_and_person",
-    "slot_with_person",
     "slots_between",
     "slots_of_service",
     "slots_starting_at",
@@ -113,7 +110,9 @@ def booking_from_row(row: Any) -> tuple[Booking, Slot, User] | None:
 
 
 # Statements run on every booking, its notice and its decision, built once (bind parameters).
-_BOOKING_WITH_PERSON = Prepared(
+# The booking with its slot and person (bind parameter `booking`); a change locks it
+# (`booking_changes.locked_booking`).
+BOOKING_WITH_PERSON = (
     select(
         *labelled(Booking.__table__, "b_"),  # type: ignore[attr-defined]
         *labelled(Slot.__table__, "s_"),  # type: ignore[attr-defined]
@@ -123,6 +122,7 @@ _BOOKING_WITH_PERSON = Prepared(
     .join(User, col(User.id) == col(Booking.user_id))
     .where(col(Booking.id) == bindparam("booking"))
 )
+_BOOKING_WITH_PERSON = Prepared(BOOKING_WITH_PERSON)
 
 
 def _slot_and_person_of(query: Any) -> Any:
@@ -133,7 +133,6 @@ def _slot_and_person_of(query: Any) -> Any:
     )
 
 
-_SLOT_WITH_PERSON = _slot_and_person_of(select(Slot, User))
 _BOOKINGS = Booking.__table__  # type: ignore[attr-defined]
 _DECIDE = (
     update(_BOOKINGS)
@@ -154,7 +153,8 @@ _SLOT_AND_PERSON = Prepared(
     )
 )
 _USERS = User.__table__  # type: ignore[attr-defined]
-_LOCK_USER = Prepared(select(*_USERS.c).where(_USERS.c.id == bindparam("person")).with_for_update())
+PERSON = select(*_USERS.c).where(_USERS.c.id == bindparam("person"))  # a person by id
+_LOCK_USER = Prepared(PERSON.with_for_update())
 _ACTIVE_SLOTS_OF_SERVICE = Prepared(
     select(col(Booking.slot_id))
     .join(Slot, col(Slot.id) == col(Booking.slot_id))
@@ -170,30 +170,6 @@ _ACTIVE_SLOTS_OF_SERVICE = Prepared(
 
 async def get_booking(*, session: AsyncSession, booking_id: int) -> Booking | None:
     return await session.get(Booking, booking_id)
-
-
-async def lock_booking(*, session: AsyncSession, booking_id: int) -> Booking | None:
-    """The booking, locked until the transaction ends (PostgreSQL; SQLite's write lock already
-    serialises), read fresh: a second instance or a double tap changing the same booking waits
-    and then sees the first one's result, so a place is released at most once.
-
-    Lock order everywhere: bookings first, then slots (see `docs/design.md`)."""
-    result = await session.exec(
-        select(Booking)
-        .where(col(Booking.id) == booking_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    return result.first()
-
-
-async def slot_with_person(
-    *, session: AsyncSession, slot_id: int, user_id: int
-) -> tuple[Slot, User] | None:
-    """A booking's slot and person in one query (two single-row look-ups side by side)."""
-    result = await session.exec(_SLOT_WITH_PERSON, params={"slot": slot_id, "person": user_id})
-    row = result.first()
-    return (row[0], row[1]) if row is not None else None
 
 
 def decide_pending(
@@ -231,17 +207,6 @@ def insert_booking(connection: Runner, *, values: dict[str, Any]) -> Booking:
     session. `values`: its columns (`created_at` and `updated_at` among them); the others take
     the model's defaults. A statement function."""
     return detached(Booking, _ADD_BOOKING.first(connection, {**_BOOKING_DEFAULTS, **values}))
-
-
-async def active_booking(*, session: AsyncSession, user_id: int, slot_id: int) -> Booking | None:
-    result = await session.exec(
-        select(Booking).where(
-            Booking.user_id == user_id,
-            Booking.slot_id == slot_id,
-            col(Booking.status).in_(ACTIVE_BOOKING),
-        )
-    )
-    return result.first()
 
 
 def locked_user(connection: Runner, *, user_id: int) -> User | None:

@@ -10,8 +10,9 @@ from typing import Any
 from sqlalchemy import bindparam, or_, select, update
 
 from storage.models import ACTIVE_BOOKING, HOLDING_BOOKING, Booking, Slot, User
-from storage.prepared import Prepared, Runner, detached, labelled
-from storage.repos.booking import booking_from_row
+from storage.prepared import Prepared, Runner, detached
+from storage.repos.booking import BOOKING_WITH_PERSON, PERSON, booking_from_row
+from storage.repos.slots import SLOT
 
 _BOOKINGS = Booking.__table__  # type: ignore[attr-defined]
 _SLOTS = Slot.__table__  # type: ignore[attr-defined]
@@ -71,17 +72,7 @@ def locked_slot(connection: Runner, *, slot_id: int) -> Slot | None:
     return detached(Slot, row) if row is not None else None
 
 
-_LOCKED_BOOKING = Prepared(
-    select(
-        *labelled(_BOOKINGS, "b_"),
-        *labelled(_SLOTS, "s_"),
-        *labelled(_USERS, "u_"),
-    )
-    .join(_SLOTS, _SLOTS.c.id == _BOOKINGS.c.slot_id)
-    .join(_USERS, _USERS.c.id == _BOOKINGS.c.user_id)
-    .where(_BOOKINGS.c.id == bindparam("booking"))
-    .with_for_update(of=_BOOKINGS)
-)
+_LOCKED_BOOKING = Prepared(BOOKING_WITH_PERSON.with_for_update(of=_BOOKINGS))
 _MOVABLE_SERVICE = Prepared(
     select(_BOOKINGS.c.service_id).where(
         _BOOKINGS.c.id == bindparam("booking"),
@@ -100,5 +91,5 @@ _HOLDS_PLACE = Prepared(
     )
     .limit(1)
 )
-_PERSON = Prepared(select(_USERS).where(_USERS.c.id == bindparam("person")))
-_LOCKED_SLOT = Prepared(select(_SLOTS).where(_SLOTS.c.id == bindparam("slot")).with_for_update())
+_PERSON = Prepared(PERSON)
+_LOCKED_SLOT = Prepared(SLOT.with_for_update())

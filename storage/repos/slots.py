@@ -23,7 +23,8 @@ async def get_slot(*, session: AsyncSession, slot_id: int) -> Slot | None:
 # built once with bind parameters: building and caching an ORM statement per call cost more than
 # running it.
 _SLOTS = Slot.__table__  # type: ignore[attr-defined]
-_READ_SLOT = Prepared(select(_SLOTS).where(_SLOTS.c.id == bindparam("slot")))
+SLOT = select(_SLOTS).where(_SLOTS.c.id == bindparam("slot"))  # a slot by id
+_READ_SLOT = Prepared(SLOT)
 
 
 class SlotView(Protocol):
