@@ -107,7 +107,7 @@ async def _locale_of(update: Update, context: AppContext) -> str:
 
 def register(app: AppType) -> None:
     app.add_error_handler(on_error)
-    if app.job_queue is not None:
+    if app.job_queue is not None and app.updater is not None:  # polling, not webhook mode
         # PTB starts the job queue right after the Updater has started polling, i.e. after
         # start-up (migrations, deleteWebhook), which must not count as time spent polling.
         app.job_queue.run_once(

@@ -231,15 +231,26 @@ async def serve(settings: Settings, *, request: Any = None) -> int:
     server = uvicorn.Server(config)
     register_purge(app)
     async with running(app):
-        if settings.webhook_register:
-            await register_webhook(app, settings)
-        log.info(
-            "webhook mode: listening on %s:%s%s",
-            settings.webhook_listen,
-            settings.webhook_port,
-            settings.webhook_path,
-        )
         with _signals_end_quietly():
-            await server.serve()
+            serving = asyncio.create_task(server.serve())
+            # Telegram is told where to post only once the port answers: an update posted
+            # before would be refused and come again only after Telegram's retry delay.
+            while not server.started and not serving.done():
+                await asyncio.sleep(0.02)
+            try:
+                if server.started and settings.webhook_register:
+                    await register_webhook(app, settings)
+            except BaseException:
+                server.should_exit = True  # stop serving, then say why (one line, exit 1)
+                await serving
+                raise
+            if server.started:
+                log.info(
+                    "webhook mode: listening on %s:%s%s",
+                    settings.webhook_listen,
+                    settings.webhook_port,
+                    settings.webhook_path,
+                )
+            await serving
         log.info("stopping: updates in flight are done; finishing jobs and sends")
     return 0 if server.started else 1

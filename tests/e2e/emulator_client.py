@@ -245,6 +245,24 @@ class Emulator:
         answers: list[dict[str, Any]] = self._post("/getCallbackAnswers", {"token": self.token})
         return answers
 
+    # -- webhook mode ------------------------------------------------------------------------------
+    def webhook_info(self) -> dict[str, Any]:
+        """What ``getWebhookInfo`` tells the bot: ``url`` ("" when none is set),
+        ``has_custom_certificate``, ``pending_update_count`` and ``allowed_updates`` if given."""
+        info: dict[str, Any] = self._post(f"/bot{self.token}/getWebhookInfo", {})
+        return info
+
+    def registered_webhook(self) -> dict[str, Any] | None:
+        """What the bot's ``setWebhook`` registered: ``url``, ``secret_token`` (which Telegram
+        never shows) and ``allowed_updates``; None when no webhook is set."""
+        webhook: dict[str, Any] | None = self._post("/getWebhook", {"token": self.token})
+        return webhook
+
+    def redeliver_last(self) -> int:
+        """Post the last update delivered to the webhook again, unchanged (same ``update_id``), as
+        Telegram does when a webhook call timed out; return the HTTP status the bot answered."""
+        return int(self._post("/redeliverLastUpdate", {"token": self.token}))
+
     @staticmethod
     def buttons(message: Message) -> list[list[str]]:
         """The labels of a message's keyboard (inline or reply), row by row."""
