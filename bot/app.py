@@ -11,6 +11,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
+from bot import polling_guard
 from bot.booking.catalog import load_catalog
 from bot.booking.desk import BookingDesk, DeskRules
 from bot.botapi import plain
@@ -148,8 +149,14 @@ async def _post_init(app: AppType) -> None:
         gc.freeze()
 
 
+async def _post_init_polling(app: AppType) -> None:
+    if await polling_guard.claim(app):  # else stopped before any getUpdates or migration
+        await _post_init(app)
+
+
 async def _post_shutdown(app: AppType) -> None:
     services: Services = app.bot_data["services"]
+    await polling_guard.release(app)
     await services.db.dispose()
 
 
@@ -162,11 +169,13 @@ def build_application(
     rate_limit: bool = True,
     metrics: Metrics | None = None,
     webhook: bool = False,
+    polling: bool = False,
     freeze_heap: bool = False,
 ) -> AppType:
     """`metrics`: count every Bot API call (bot/web/metrics.py); `webhook`: no Updater, the
-    web server feeds updates (bot/web/server.py); `freeze_heap`: the process is this bot's
-    alone (the CLI), so what start-up loaded is frozen for the garbage collector."""
+    web server feeds updates (bot/web/server.py); `polling`: `run_polling` follows, so check
+    first that nothing else serves the token (bot/polling_guard.py); `freeze_heap`: the process
+    is this bot's alone (the CLI), so what start-up loaded is frozen for the garbage collector."""
     services = services or build_services(settings, clock=clock)
     plain.quiet_typed_twin_warning()
     builder: Any = (
@@ -176,7 +185,7 @@ def build_application(
         .base_file_url(settings.telegram_api_url.removesuffix("/bot") + "/file/bot")
         .context_types(ContextTypes(context=AppContext))
         .defaults(Defaults(tzinfo=settings.tz))
-        .post_init(_post_init)
+        .post_init(_post_init_polling if polling else _post_init)
         .post_shutdown(_post_shutdown)
     )
     if rate_limit and settings.telegram_rate_limit:

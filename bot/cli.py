@@ -69,7 +69,7 @@ def run_polling(settings: Settings, *, request: BaseRequest | None = None) -> in
     from bot.app import build_application
     from bot.handlers.errors import EXIT_CODE
 
-    app = build_application(settings, request=request, freeze_heap=True)
+    app = build_application(settings, request=request, polling=True, freeze_heap=True)
     log.info("starting long polling against %s", settings.telegram_api_url)
     # bootstrap_retries=-1: keep retrying (with backoff) while the Bot API cannot be reached.
     app.run_polling(bootstrap_retries=-1, close_loop=False)

@@ -11,17 +11,20 @@ import asyncio
 import logging
 import os
 import signal
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 
 import pytest
 
-from bot.botapi.standin import Call, StandinBotApi
+from bot import polling_guard
+from bot.botapi.standin import BOT_USER, Call, StandinBotApi
 from bot.cli import run_polling
 from bot.config import Settings
 from bot.handlers import errors
 from bot.handlers.errors import EXIT_ANOTHER_POLLER
+from storage.polling_lock import PollingLock
 from tests.conftest import make_settings
 
 # A made-up token of the real shape (built here so no token-like literal sits in the repo).
@@ -100,3 +103,131 @@ def test_a_newcomer_does_not_stop_the_process_already_polling(
     assert "this one keeps polling and the other will stop" in said.getMessage()
     assert said.exc_info is None and not said.exc_text, "one line, no traceback"
     assert TOKEN not in caplog.text
+
+
+def test_a_webhook_set_for_the_token_stops_polling_before_it_deletes_it(
+    settings: Settings, caplog: pytest.LogCaptureFixture, deadline: None
+):
+    """run_polling would delete the webhook the production instances serve: it must not start."""
+    caplog.set_level(logging.INFO)
+    api = StandinBotApi()
+    api.webhook_url = "https://desk.example.org/telegram"
+
+    code = run_polling(settings, request=api)
+
+    assert code == EXIT_ANOTHER_POLLER
+    assert api.webhook_url == "https://desk.example.org/telegram", "the webhook is left alone"
+    assert not api.sent("deleteWebhook") and not api.sent("getUpdates")
+    loud = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(loud) == 1, [r.getMessage() for r in loud]
+    (said,) = loud
+    assert "a webhook is set for this bot token (at desk.example.org)" in said.getMessage()
+    assert "deleteWebhook" in said.getMessage(), "it says how to move the token to polling"
+    assert said.exc_info is None and not said.exc_text, "one line, no traceback"
+    assert TOKEN not in caplog.text
+
+
+def test_without_a_webhook_polling_starts_as_before(settings: Settings, deadline: None):
+    api = StandinBotApi()
+
+    async def before_call(call: Call) -> None:
+        if call.method == "getUpdates" and len(api.sent("getUpdates")) == 1:
+            os.kill(os.getpid(), signal.SIGINT)  # once: a second one would cut the shutdown
+
+    api.before_call = before_call
+
+    assert run_polling(settings, request=api) == 0
+    methods = [call.method for call in api.calls]
+    assert methods.index("getWebhookInfo") < methods.index("deleteWebhook"), methods
+    assert api.sent("getUpdates")
+
+
+def test_a_bot_api_without_getwebhookinfo_delays_polling_a_little_and_says_so(
+    settings: Settings,
+    caplog: pytest.LogCaptureFixture,
+    deadline: None,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """An emulator that lacks the method (or a network down since getMe): asked three times,
+    then polling starts with a warning, rather than never."""
+    caplog.set_level(logging.INFO)
+    monkeypatch.setattr(polling_guard, "RETRY_DELAYS", (0.01, 0.01))
+    api = StandinBotApi()
+    api.fail_next("network", method="getWebhookInfo", times=3)
+
+    async def before_call(call: Call) -> None:
+        if call.method == "getUpdates" and len(api.sent("getUpdates")) == 1:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    api.before_call = before_call
+
+    assert run_polling(settings, request=api) == 0
+    assert api.sent("getUpdates"), "it polls"
+    warned = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warned[-1] == "could not ask the Bot API for a webhook (NetworkError); polling anyway"
+    assert len(warned) == 3, warned
+
+
+@pytest.mark.skipif(
+    not os.environ.get("TEST_DATABASE_URL"), reason="the lock is PostgreSQL's (SQLite: a file lock)"
+)
+def test_a_second_poller_on_one_postgresql_database_stops_before_polling(
+    settings: Settings, caplog: pytest.LogCaptureFixture, deadline: None
+):
+    """Two pollers started together both met 409s and could both stop; on one PostgreSQL
+    database the one that polls holds a lock and the other stops before its first getUpdates."""
+    bot_id = int(BOT_USER["id"])
+    url = settings.effective_database_url
+    first = StandinBotApi()
+    held_while_polling: list[bool] = []
+
+    async def before_call(call: Call) -> None:
+        if call.method != "getUpdates" or held_while_polling:
+            return
+        second = PollingLock(url, bot_id)  # what a second process asks for at its start
+        held_while_polling.append(not await second.acquire())
+        await second.release()
+        os.kill(os.getpid(), signal.SIGINT)
+
+    first.before_call = before_call
+    assert run_polling(settings, request=first) == 0
+    assert held_while_polling == [True], "the polling process holds the lock"
+
+    # The first process, still polling, holds the lock (on a thread of its own: run_polling
+    # wants the main thread for its signal handlers).
+    taken, done = threading.Event(), threading.Event()
+
+    async def hold() -> None:
+        holder = PollingLock(url, bot_id)
+        assert await holder.acquire()
+        taken.set()
+        await asyncio.to_thread(done.wait, 30)
+        await holder.release()
+
+    holder = threading.Thread(target=asyncio.run, args=(hold(),))
+    holder.start()
+    try:
+        assert taken.wait(10)
+        caplog.set_level(logging.INFO)
+        second = StandinBotApi()
+        code = run_polling(settings, request=second)
+    finally:
+        done.set()
+        holder.join(10)
+    polled = bool(second.sent("getUpdates") or second.sent("deleteWebhook"))
+    assert code == EXIT_ANOTHER_POLLER
+    assert not polled, "the second one stopped before deleteWebhook and getUpdates"
+    loud = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(loud) == 1, [r.getMessage() for r in loud]
+    assert "another instance is polling with this bot token on this database" in (
+        loud[0].getMessage()
+    )
+
+    async def free_after_both() -> bool:
+        lock = PollingLock(url, bot_id)
+        try:
+            return await lock.acquire()
+        finally:
+            await lock.release()
+
+    assert asyncio.run(free_after_both()), "a stopped poller leaves the lock free"

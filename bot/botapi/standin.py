@@ -122,6 +122,7 @@ class StandinBotApi(BaseRequest):
         self.before_call: Callable[[Call], Awaitable[None]] | None = None
         # True: getUpdates answers 409 Conflict, as when another process polls with the token.
         self.polling_conflict = False
+        self.webhook_url = ""  # set by setWebhook, cleared by deleteWebhook, as on Telegram
         self.refused: list[Call] = []  # calls answered with an error Telegram would give
 
     # -- BaseRequest -----------------------------------------------------------------------
@@ -250,6 +251,16 @@ class StandinBotApi(BaseRequest):
             return message
         if call.method == "getUpdates":
             return []
+        if call.method == "setWebhook":
+            self.webhook_url = str(call.params.get("url", ""))
+        if call.method == "deleteWebhook":
+            self.webhook_url = ""
+        if call.method == "getWebhookInfo":
+            return {
+                "url": self.webhook_url,
+                "has_custom_certificate": False,
+                "pending_update_count": 0,
+            }
         if call.method == "getMyCommands":
             return []
         if call.method == "getChat":

@@ -1,0 +1,81 @@
+"""Long polling's start, before its first getUpdates: is this process the one to serve the token?
+
+python-telegram-bot's `run_polling` deletes any webhook before it polls. Started by mistake with
+a token that webhook instances serve (a laptop with the production `.env`), a poller would take
+every update from them without a word; a webhook that is set stops it instead. On a PostgreSQL
+database a second poller stops at once (`storage.polling_lock`) instead of both meeting 409s
+(`bot/handlers/errors.py` keeps those for pollers on different databases).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from urllib.parse import urlsplit
+
+from telegram import Bot
+from telegram.error import TelegramError
+
+from bot.handlers.base import AppType
+from bot.handlers.errors import EXIT_ANOTHER_POLLER, EXIT_CODE
+from bot.services import Services
+from storage.polling_lock import PollingLock
+
+log = logging.getLogger("bot")
+
+LOCK = "polling_lock"  # bot_data: the PollingLock this process holds while it polls
+RETRY_DELAYS = (1.0, 2.0)  # seconds before asking for the webhook again
+
+
+async def claim(app: AppType) -> bool:
+    """True if this process may poll; otherwise says why in one line, sets the exit code and
+    stops the application (allowed in `post_init`: it stops before polling starts)."""
+    webhook = await _webhook_url(app.bot)
+    if webhook:
+        host = urlsplit(webhook).hostname or "?"
+        return _refuse(
+            app,
+            f"a webhook is set for this bot token (at {host}): instances in webhook mode serve "
+            "it, and polling would delete it. Not polling. To move the token to polling, stop "
+            "them and delete the webhook first (Bot API deleteWebhook).",
+        )
+    services: Services = app.bot_data["services"]
+    lock = PollingLock(services.settings.effective_database_url, app.bot.id)
+    if not await lock.acquire():
+        return _refuse(
+            app,
+            "another instance is polling with this bot token on this database: stopping. "
+            "Run one `arrival-desk run` per token, or `arrival-desk run --webhook` for several.",
+        )
+    app.bot_data[LOCK] = lock
+    return True
+
+
+async def release(app: AppType) -> None:
+    lock: PollingLock | None = app.bot_data.pop(LOCK, None)
+    if lock is not None:
+        await lock.release()
+
+
+async def _webhook_url(bot: Bot) -> str:
+    """The webhook set for the token ("" if none). Telegram always answers; a Bot API that does
+    not (an emulator without `getWebhookInfo`, a network down since `getMe`) is asked a few
+    times, then polling starts with a warning: only the webhook check is skipped."""
+    for delay in (*RETRY_DELAYS, None):
+        try:
+            return (await bot.get_webhook_info()).url
+        except TelegramError as exc:
+            error = type(exc).__name__
+            if delay is None:
+                log.warning("could not ask the Bot API for a webhook (%s); polling anyway", error)
+                return ""
+            log.warning("could not ask the Bot API for a webhook (%s); trying again", error)
+            await asyncio.sleep(delay)
+    return ""
+
+
+def _refuse(app: AppType, reason: str) -> bool:
+    app.bot_data[EXIT_CODE] = EXIT_ANOTHER_POLLER
+    log.error("%s", reason)
+    app.stop_running()
+    return False
