@@ -1,13 +1,18 @@
 """Deploying (issue #13, item 4). No Docker engine runs on the development machines or in CI, so
-the Dockerfile and compose.yaml are checked statically here, and the image's entry command is
-run outside Docker: migrations on a fresh database, then `run --webhook` as the CLI parses it."""
+the Dockerfile and compose.yaml are checked statically here, the wheel its first stage builds is
+installed alone and run from a directory like the image's, and the image's entry command is run
+outside Docker: migrations on a fresh database, then `run --webhook` as the CLI parses it."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import shlex
+import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -68,6 +73,65 @@ def test_the_dockerfile_builds_wheels_in_one_stage_and_runs_them_in_a_slim_one()
                 assert source not in ignored, f"{source} is copied but ignored"
     for secret in (".env", ".git", ".venv", "data"):
         assert secret in ignored, f"{secret} would be sent to the Docker build"
+
+
+def test_the_wheel_the_image_builds_runs_from_its_own_directory(tmp_path: Path):
+    """What the two stages do, without Docker: `pip wheel` of exactly the files the first stage
+    copies, the wheel installed alone, then run from a directory that holds only what the second
+    stage copies, with its ENV: every migration and every file the bot reads must come along."""
+    builder, final = stages()
+    source, app = tmp_path / "src", tmp_path / "app"
+    for target, stage in ((source, builder), (app, final)):
+        target.mkdir()
+        for keyword, rest in stage:
+            if keyword == "COPY" and "--from" not in rest:
+                *names, _destination = rest.split()
+                for name in names:
+                    copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
+                    copy(REPO / name, target / name)  # type: ignore[operator]
+    pip = [sys.executable, "-m", "pip", "-q", "--disable-pip-version-check"]
+    wheels, site = tmp_path / "wheels", tmp_path / "site"
+    subprocess.run(
+        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", wheels, source], check=True
+    )
+    (wheel,) = wheels.glob("arrival_desk-*.whl")
+    subprocess.run([*pip, "install", "--no-deps", "--target", site, wheel], check=True)
+    env = {**os.environ, "PYTHONPATH": str(site), "TELEGRAM_BOT_TOKEN": ""}
+    for name in SETTING_VARIABLES:
+        env.pop(name, None)
+    for keyword, rest in final:
+        if keyword == "ENV":
+            for pair in shlex.split(rest):
+                name, _, value = pair.partition("=")
+                for inside, here in (("/app", app), ("/tmp", tmp_path)):
+                    if value.startswith(inside):
+                        value = str(here) + value.removeprefix(inside)
+                        break
+                env[name] = value
+    program = (
+        "import sys, bot, storage; from bot.cli import main; "
+        f"assert bot.__file__.startswith({str(site)!r}), bot.__file__; "
+        "sys.exit(main(sys.argv[1:]))"
+    )
+
+    def arrival_desk(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", program, *args],
+            cwd=app,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+    assert "up to date" in arrival_desk("db", "upgrade")
+    with sqlite3.connect(app / "data" / "arrival-desk.db") as connection:
+        version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    heads = sorted((REPO / "storage" / "migrations" / "versions").glob("*.py"))
+    assert version == (heads[-1].name.split("_")[0],), "not every migration is in the wheel"
+    assert "OK: 0 error(s)" in arrival_desk("faq", "check")
 
 
 def test_the_image_runs_as_a_user_that_is_not_root():
