@@ -19,6 +19,7 @@ from sqlmodel import select
 from bot.botapi.simulator import SimulatedUser
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.web.server import MAX_BODY_BYTES, SECRET_HEADER
 from storage.models import HandledUpdate
 from tests.abuse_support import ErrorLog
 from tests.conftest import START_TIME, empty_database, make_settings
@@ -141,3 +142,24 @@ async def test_a_flood_through_the_webhook_writes_no_update_id_it_drops(one: Web
     assert await handled_ids(one) == posted[:LIMIT], "only the admitted ones are written down"
     notices = [c for c in one.api.sent("sendMessage", chat_id=8101)]
     assert len(notices) == LIMIT + 1, "each admitted message answered, then one polite notice"
+
+
+async def test_a_body_too_large_for_any_update_is_refused_unread(one: WebInstance):
+    """Memory stays bounded whatever is posted: past 1 MiB the body is not read on (413), and a
+    request without the secret is refused before its body is read at all (403)."""
+    huge = {"update_id": 77, "message": {"text": "x" * MAX_BODY_BYTES}}
+    before = len(one.api.calls)
+    assert await one.post(huge) == 413
+    assert await one.post(huge, secret=None) == 403
+    # Streamed in chunks with no Content-Length: counted as it comes, cut off past the limit.
+    chunk = b"x" * 65536
+
+    async def stream() -> AsyncIterator[bytes]:
+        for _ in range(MAX_BODY_BYTES // len(chunk) + 2):
+            yield chunk
+
+    async with one.client() as client:
+        response = await client.post("/telegram", content=stream(), headers={SECRET_HEADER: SECRET})
+    assert response.status_code == 413
+    assert one.api.calls[before:] == [] and await handled_ids(one) == []
+    assert await one.post({"update_id": 78, "message": "x" * 1000}) == 200, "small ones still go"

@@ -2,10 +2,11 @@
 custom-webhook example), because it also serves /healthz and /metrics.
 
 - POST WEBHOOK_PATH: Telegram's secret header is required (constant-time compare, else 403);
-  an update id some instance already took is answered 200 and not handled again; the update is
-  handled before the answer, so an update in flight is an open request. A body that is not an
-  update python-telegram-bot can read is dropped (200: Telegram would only send it again), and
-  the id of an update the flood gate drops is not written down.
+  a body over 1 MiB gets 413, read no further; an update id some instance already took is
+  answered 200 and not handled again; the update is handled before the answer, so an update in
+  flight is an open request. A body that is not an update python-telegram-bot can read is
+  dropped (200: Telegram would only send it again), and the id of an update the flood gate
+  drops is not written down.
 - SIGTERM or SIGINT: new requests get 503, the ones in flight finish, then the Application
   stops (jobs and background sends finish), and the process exits 0.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import json
 import logging
 import signal
 import time
@@ -47,8 +49,25 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # What the bot handles; Telegram sends nothing else (no polls, reactions, inline queries).
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query", "my_chat_member")
 HEALTH_DB_TIMEOUT = 3.0
+# Telegram's updates are a few kilobytes (a 4,096-character text and its entities at most).
+MAX_BODY_BYTES = 1 << 20
 GRACEFUL_SECONDS = 30  # in-flight updates get this long after SIGTERM
 PURGE_JOB = "handled-updates-purge"
+
+
+async def _body_within(request: Request, limit: int) -> bytes | None:
+    """The request's body, or None past `limit` bytes: read no further than that, whatever the
+    sender declares or streams (memory stays bounded even with a leaked secret)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _is_update_id(value: object) -> TypeGuard[int]:
@@ -94,9 +113,12 @@ class WebhookApp:
         given = request.headers.get(SECRET_HEADER, "").encode()
         if not self.secret or not hmac.compare_digest(given, self.secret):
             return Response(status_code=403)
+        body = await _body_within(request, MAX_BODY_BYTES)
+        if body is None:
+            return Response(status_code=413)
         try:
-            payload = await request.json()
-        except ValueError:
+            payload = json.loads(body)
+        except ValueError:  # not JSON, or not UTF-8
             return Response(status_code=400)
         update_id = payload.get("update_id") if isinstance(payload, dict) else None
         if not _is_update_id(update_id):
