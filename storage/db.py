@@ -7,12 +7,9 @@ import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import asyncpg
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import OperationalError
@@ -28,6 +25,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from storage.held_postgres import GONE as _GONE
 from storage.held_postgres import HeldConnection
 from storage.prepared import AsyncpgRunner, driver_runner, sqlalchemy_error
+from storage.schema_version import head_revision, stored_revisions
 from storage.sqlite_setup import (
     begin_immediate,
     on_loop_engine,
@@ -43,6 +41,9 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # finds the schema at head instead of failing on a table the first has just created.
 MIGRATION_LOCK = 0x617272697661
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 T = TypeVar("T")
 
 
@@ -57,6 +58,8 @@ def async_url(url: str) -> str:
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config  # imported only when migrating (storage/schema_version.py)
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -332,9 +335,17 @@ class Database:
             yield session
 
     async def upgrade(self) -> None:
+        """To the newest schema; already there (the usual start), without loading Alembic."""
+        head = head_revision(MIGRATIONS_DIR / "versions")
+        if head is not None and await stored_revisions(self.engine) == [head]:
+            return
+        from alembic import command
+
         await self._migrate(command.upgrade, "head")
 
     async def downgrade(self, revision: str) -> None:
+        from alembic import command
+
         await self._migrate(command.downgrade, revision)
 
     async def _migrate(self, step: Any, revision: str) -> None:
@@ -358,6 +369,8 @@ class Database:
                 await engine.dispose()
 
     def _migrate_sync(self, connection: Connection, step: Any, revision: str) -> None:
+        from alembic.runtime.migration import MigrationContext
+
         config = alembic_config(self.url)
         config.attributes["connection"] = connection
         before = MigrationContext.configure(connection).get_current_revision()

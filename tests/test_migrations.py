@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,10 +15,11 @@ from sqlalchemy import text
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.handlers.delivery import deliver_due
-from storage.db import Database
+from storage.db import MIGRATIONS_DIR, Database, alembic_config
 from storage.models import Outbox
+from storage.schema_version import head_revision
 from tests.booking_support import booking_settings, local, rows, says
-from tests.conftest import another_instance, empty_database
+from tests.conftest import REPO, another_instance, empty_database
 
 SLOT_START = local(2026, 12, 3, 16, 0)
 
@@ -150,3 +154,52 @@ async def test_places_doubled_on_a_waiting_list_before_0014_keep_the_earliest(se
     finally:
         await db.dispose()
         await empty_database(url)  # rows with ids given by hand: the sequences never saw them
+
+
+def test_the_newest_revision_is_read_from_the_files_as_alembic_reads_it():
+    from alembic.script import ScriptDirectory
+
+    alembic_head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head_revision(MIGRATIONS_DIR / "versions") == alembic_head
+
+
+def test_a_history_that_is_not_plain_is_left_to_alembic(tmp_path: Path):
+    def revision(folder: Path, name: str, revises: str | None) -> None:
+        folder.mkdir(exist_ok=True)
+        down = f'"{revises}"' if revises else "None"
+        (folder / f"{name}.py").write_text(
+            f'revision: str = "{name}"\ndown_revision: str | None = {down}\n', encoding="utf-8"
+        )
+
+    for name, revises in (("a1", None), ("b2", "a1"), ("c3", "a1")):  # two heads
+        revision(tmp_path / "branched", name, revises)
+    assert head_revision(tmp_path / "branched") is None
+    revision(tmp_path / "odd", "a1", None)
+    (tmp_path / "odd" / "b2.py").write_text("revision = make_id()\n", encoding="utf-8")
+    assert head_revision(tmp_path / "odd") is None
+    revision(tmp_path / "linear", "a1", None)
+    revision(tmp_path / "linear", "b2", "a1")
+    assert head_revision(tmp_path / "linear") == "b2"
+
+
+def test_a_start_on_the_newest_schema_does_not_load_alembic(database_url: str):
+    """Every start upgrades; at the newest schema already, the process never imports Alembic
+    (~190 ms of the start and ~11 MB kept for good)."""
+    asyncio.run(empty_database(database_url))  # migrated to the newest, rows emptied
+    program = (
+        "import asyncio, sys; from storage.db import Database\n"
+        "async def main():\n"
+        "    db = Database(sys.argv[1])\n"
+        "    await db.upgrade()\n"
+        "    await db.dispose()\n"
+        "asyncio.run(main()); print('alembic' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program, database_url],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False", "Alembic was loaded for nothing"
