@@ -25,7 +25,7 @@ from bot.delivery.kinds import Kind
 from bot.delivery.outbox import enqueue
 from storage.db import Database
 from tests.conftest import COORDINATOR_CHAT_ID, REPO, empty_database
-from tests.web_support import SECRET, ApiCall, HttpBotApi
+from tests.web_support import SECRET, ApiCall, HttpBotApi, start_payload
 
 TOKEN = "123456:" + "made-up-for-process-tests"
 ROWS = 1000
@@ -124,19 +124,6 @@ def post_update(instance: Instance, payload: dict[str, object]) -> int:
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
     response = httpx.post(instance.url + "/telegram", json=payload, headers=headers, timeout=30)
     return response.status_code
-
-
-def start_payload(update_id: int, user_id: int) -> dict[str, object]:
-    person = {"id": user_id, "is_bot": False, "first_name": "Ana", "language_code": "en"}
-    message = {
-        "message_id": update_id,
-        "date": int(time.time()),
-        "chat": {"id": user_id, "type": "private", "first_name": "Ana"},
-        "from": person,
-        "text": "/start",
-        "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
-    }
-    return {"update_id": update_id, "message": message}
 
 
 def test_sigterm_finishes_the_update_in_flight_and_exits_0(api: HttpBotApi, launch, database_url):

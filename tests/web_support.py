@@ -26,6 +26,20 @@ from bot.web.server import SECRET_HEADER, WebhookApp
 SECRET = "test-webhook-secret_1"
 
 
+def start_payload(update_id: int, user_id: int, language_code: str = "en") -> dict[str, Any]:
+    """/start from `user_id` as Telegram posts it to a webhook."""
+    person = {"id": user_id, "is_bot": False, "first_name": "Ana", "language_code": language_code}
+    message = {
+        "message_id": update_id,
+        "date": int(time.time()),
+        "chat": {"id": user_id, "type": "private", "first_name": "Ana"},
+        "from": person,
+        "text": "/start",
+        "entities": [{"type": "bot_command", "offset": 0, "length": len("/start")}],
+    }
+    return {"update_id": update_id, "message": message}
+
+
 @dataclass
 class WebInstance:
     web: WebhookApp

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 EMULATOR_DIR = Path(__file__).resolve().parent / "emulator"
+REPO = EMULATOR_DIR.parents[2]
 # Shaped like a token so PTB accepts it; obviously not a real one.
 FAKE_TOKEN = "123456:TEST-not-a-real-token"
 # Never send loopback traffic through an HTTP proxy taken from the environment.
@@ -262,6 +263,32 @@ class Emulator:
         """Post the last update delivered to the webhook again, unchanged (same ``update_id``), as
         Telegram does when a webhook call timed out; return the HTTP status the bot answered."""
         return int(self._post("/redeliverLastUpdate", {"token": self.token}))
+
+    def process_env(self, data_dir: Path, **settings: str) -> dict[str, str]:
+        """The environment of an `arrival-desk` process that talks to this emulator: the
+        repository's content, a SQLite database in `data_dir`, no coordinators, English by
+        default, loopback never through a proxy; `settings` add to it or replace."""
+        return {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": self.token,
+            "TELEGRAM_API_URL": self.base_url,
+            "DATA_DIR": str(data_dir),
+            "DATABASE_URL": f"sqlite:///{data_dir / 'arrival-desk.db'}",
+            "FAQ_DIR": str(REPO / "faq"),
+            "LOCALES_DIR": str(REPO / "locales"),
+            "DEFAULT_LANGUAGE": "en",
+            "COORDINATOR_IDS": "",
+            "COORDINATOR_CHAT_ID": "",
+            "LOG_LEVEL": "INFO",
+            "NO_PROXY": "127.0.0.1,localhost",
+            "no_proxy": "127.0.0.1,localhost",
+            **settings,
+        }
+
+    @staticmethod
+    def labels(message: Message) -> list[str]:
+        """Every button label of a message, row after row."""
+        return [label for row in Emulator.buttons(message) for label in row]
 
     @staticmethod
     def buttons(message: Message) -> list[list[str]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 import re
 import shutil
 import signal
@@ -18,7 +17,7 @@ from bot.faq.loader import load_faq
 from bot.faq.model import FaqContent
 from bot.i18n import Translator
 
-from .emulator_client import Emulator, Message
+from .emulator_client import Emulator
 
 pytestmark = pytest.mark.skipif(
     shutil.which("node") is None, reason="node is not on PATH; the Bot API emulator needs Node 20"
@@ -44,21 +43,7 @@ def bot(tmp_path: Path) -> Iterator[BotProcess]:
     proc = None
     log = tmp_path / "bot.log"
     try:
-        env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": emu.token,
-            "TELEGRAM_API_URL": emu.base_url,
-            "DATA_DIR": str(tmp_path / "data"),
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'data' / 'arrival-desk.db'}",
-            "FAQ_DIR": str(REPO / "faq"),
-            "LOCALES_DIR": str(REPO / "locales"),
-            "DEFAULT_LANGUAGE": "en",
-            "COORDINATOR_IDS": "",
-            "COORDINATOR_CHAT_ID": "",
-            "LOG_LEVEL": "INFO",
-            "NO_PROXY": "127.0.0.1,localhost",
-            "no_proxy": "127.0.0.1,localhost",
-        }
+        env = emu.process_env(tmp_path / "data")
         with log.open("wb") as out:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "bot.cli", "run"],
@@ -78,10 +63,6 @@ def bot(tmp_path: Path) -> Iterator[BotProcess]:
             print("---- bot log ----\n" + log.read_text(encoding="utf-8", errors="replace"))
 
 
-def all_buttons(message: Message) -> list[str]:
-    return [label for row in Emulator.buttons(message) for label in row]
-
-
 def test_run_answers_users_and_stops_cleanly(bot: BotProcess) -> None:
     emu = bot.emu
     content: FaqContent = load_faq(REPO / "faq")[0]
@@ -91,7 +72,7 @@ def test_run_answers_users_and_stops_cleanly(bot: BotProcess) -> None:
 
     # 1. The process answers /start with the main menu in Ukrainian (the wait includes start-up).
     emu.send_text(UK_USER, "/start", language_code="uk")
-    menu = emu.wait_for(UK_USER, lambda m: set(uk_titles) <= set(all_buttons(m)), timeout=60)
+    menu = emu.wait_for(UK_USER, lambda m: set(uk_titles) <= set(Emulator.labels(m)), timeout=60)
     assert menu["reply_markup"].get("inline_keyboard"), "the menu is not an inline keyboard"
 
     # 2. Pressing the first topic edits that message into the answer, the title in bold.
@@ -117,7 +98,7 @@ def test_run_answers_users_and_stops_cleanly(bot: BotProcess) -> None:
         # The language picker (shown at once: "hr" is a guess) names each language in its own
         # script; every other button must be Latin.
         labels = " ".join(
-            label for label in all_buttons(message) if label.removeprefix("✓ ") not in own_names
+            label for label in Emulator.labels(message) if label.removeprefix("✓ ") not in own_names
         )
         assert not CYRILLIC.search(labels), f"Cyrillic on Serbian Latin buttons: {labels!r}"
     assert answer["parse_mode"] == "HTML"
@@ -125,7 +106,8 @@ def test_run_answers_users_and_stops_cleanly(bot: BotProcess) -> None:
     # 4. Hostile text (HTML, a right-to-left override, 3000 multi-byte characters) gets an answer.
     emu.send_text(HOSTILE_USER, HOSTILE_TEXT, language_code="en")
     reply = emu.wait_for(HOSTILE_USER, lambda m: bool(m["text"]), timeout=10)
-    assert all_buttons(reply), f"a reply without a way on (the error apology?): {reply['text']!r}"
+    apology = f"a reply without a way on (the error apology?): {reply['text']!r}"
+    assert Emulator.labels(reply), apology
 
     # 5. SIGTERM: PTB's run_polling stops gracefully and `arrival-desk run` returns 0.
     bot.proc.send_signal(signal.SIGTERM)

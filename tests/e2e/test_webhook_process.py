@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 import secrets
 import shutil
 import signal
@@ -20,6 +19,7 @@ import pytest
 
 from bot.faq.loader import load_faq
 from bot.faq.model import FaqContent
+from tests.web_support import start_payload
 
 from .emulator_client import Emulator, Message
 
@@ -96,27 +96,15 @@ def bot(tmp_path: Path) -> Iterator[WebhookBot]:
     port = free_port()
     secret = secrets.token_urlsafe(32)  # A-Z a-z 0-9 _ -, as Telegram accepts
     try:
-        env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": emu.token,
-            "TELEGRAM_API_URL": emu.base_url,
-            "DATA_DIR": str(tmp_path / "data"),
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'data' / 'arrival-desk.db'}",
-            "FAQ_DIR": str(REPO / "faq"),
-            "LOCALES_DIR": str(REPO / "locales"),
-            "DEFAULT_LANGUAGE": "en",
-            "COORDINATOR_IDS": "",
-            "COORDINATOR_CHAT_ID": "",
-            "LOG_LEVEL": "INFO",
-            "WEBHOOK_URL": f"http://127.0.0.1:{port}",
-            "WEBHOOK_PATH": WEBHOOK_PATH,
-            "WEBHOOK_LISTEN": "127.0.0.1",
-            "WEBHOOK_PORT": str(port),
-            "WEBHOOK_SECRET": secret,
-            "WEBHOOK_REGISTER": "true",
-            "NO_PROXY": "127.0.0.1,localhost",
-            "no_proxy": "127.0.0.1,localhost",
-        }
+        env = emu.process_env(
+            tmp_path / "data",
+            WEBHOOK_URL=f"http://127.0.0.1:{port}",
+            WEBHOOK_PATH=WEBHOOK_PATH,
+            WEBHOOK_LISTEN="127.0.0.1",
+            WEBHOOK_PORT=str(port),
+            WEBHOOK_SECRET=secret,
+            WEBHOOK_REGISTER="true",
+        )
         with log.open("wb") as out:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "bot.cli", "run", "--webhook"],
@@ -140,24 +128,6 @@ def bot(tmp_path: Path) -> Iterator[WebhookBot]:
             print("---- bot log ----\n" + log.read_text(encoding="utf-8", errors="replace"))
 
 
-def all_buttons(message: Message) -> list[str]:
-    return [label for row in Emulator.buttons(message) for label in row]
-
-
-def start_update(update_id: int, user_id: int) -> dict[str, Any]:
-    """/start from ``user_id`` as Telegram would post it."""
-    person = {"id": user_id, "is_bot": False, "first_name": "Test", "language_code": "uk"}
-    message = {
-        "message_id": update_id,
-        "date": int(time.time()),
-        "chat": {"id": user_id, "type": "private", "first_name": "Test"},
-        "from": person,
-        "text": "/start",
-        "entities": [{"type": "bot_command", "offset": 0, "length": len("/start")}],
-    }
-    return {"update_id": update_id, "message": message}
-
-
 def press_on_topic(
     emu: Emulator, user_id: int, topic_id: str, topic_text: str, data: str, menu: list[str]
 ) -> Message:
@@ -170,7 +140,7 @@ def press_on_topic(
     answered = len(emu.callback_answers())
     emu.press(user_id, data, message_id=message_id)
     shown = emu.wait_for(
-        user_id, lambda m: m["message_id"] == message_id and set(menu) <= set(all_buttons(m))
+        user_id, lambda m: m["message_id"] == message_id and set(menu) <= set(Emulator.labels(m))
     )
     assert len(emu.callback_answers()) > answered, f"the button {data!r} was not answered"
     return shown
@@ -210,7 +180,7 @@ def test_webhook_mode_answers_users_refuses_forgeries_and_stops_cleanly(bot: Web
 
     # 2. /start delivered by webhook: the main menu in Ukrainian; a topic button edits it.
     emu.send_text(UK_USER, "/start", language_code="uk")
-    menu = emu.wait_for(UK_USER, lambda m: set(uk_titles) <= set(all_buttons(m)), timeout=10)
+    menu = emu.wait_for(UK_USER, lambda m: set(uk_titles) <= set(Emulator.labels(m)), timeout=10)
     assert menu["reply_markup"].get("inline_keyboard"), "the menu is not an inline keyboard"
     first = roots[0]
     bold_title = f"<b>{html.escape(content.translation(first, 'uk').title, quote=False)}</b>"
@@ -223,7 +193,7 @@ def test_webhook_mode_answers_users_refuses_forgeries_and_stops_cleanly(bot: Web
     )
 
     # 3. Forged posts, without the secret header or with a wrong secret: 403 (no reply: step 6).
-    forged = start_update(update_id=10**9, user_id=FORGED_USER)
+    forged = start_payload(10**9, FORGED_USER, language_code="uk")
     assert bot.post_update(forged, secret=None) == 403
     wrong = bot.secret[:-1] + ("A" if bot.secret[-1] != "A" else "B")  # same length, one differs
     assert bot.post_update(forged, secret=wrong) == 403
@@ -234,7 +204,7 @@ def test_webhook_mode_answers_users_refuses_forgeries_and_stops_cleanly(bot: Web
     emu.send_text(UK_USER, "/help", language_code="uk")
     help_reply = emu.wait_for(  # the help text above the menu: the reply's last message
         UK_USER,
-        lambda m: m["message_id"] > pressed and set(uk_titles) <= set(all_buttons(m)),
+        lambda m: m["message_id"] > pressed and set(uk_titles) <= set(Emulator.labels(m)),
         timeout=10,
     )
     before = emu.bot_messages(UK_USER)
@@ -245,7 +215,7 @@ def test_webhook_mode_answers_users_refuses_forgeries_and_stops_cleanly(bot: Web
     assert [m["message_id"] for m in after] == [m["message_id"] for m in before] + [
         marker["message_id"]
     ], f"the re-posted /help was answered again: {[m['text'][:60] for m in after]}"
-    assert set(uk_titles) <= set(all_buttons(marker))
+    assert set(uk_titles) <= set(Emulator.labels(marker))
     assert duplicates_counted(bot) == 1
 
     # 5. Hostile but authenticated: HTML, a right-to-left override and 3000 multi-byte characters
@@ -253,7 +223,8 @@ def test_webhook_mode_answers_users_refuses_forgeries_and_stops_cleanly(bot: Web
     # answered and turns that message back into the menu.
     emu.send_text(HOSTILE_USER, HOSTILE_TEXT, language_code="en")
     reply = emu.wait_for(HOSTILE_USER, lambda m: bool(m["text"]), timeout=10)
-    assert all_buttons(reply), f"a reply without a way on (the error apology?): {reply['text']!r}"
+    apology = f"a reply without a way on (the error apology?): {reply['text']!r}"
+    assert Emulator.labels(reply), apology
     en_bold_title = f"<b>{html.escape(content.translation(first, 'en').title, quote=False)}</b>"
     for garbage in GARBAGE_BUTTONS:
         shown = press_on_topic(emu, HOSTILE_USER, first.id, en_bold_title, garbage, en_titles)
