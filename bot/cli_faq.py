@@ -12,7 +12,6 @@ from typing import Any
 from bot.config import Settings
 from bot.faq.checker import check, served_languages
 from bot.faq.library import FaqLibrary
-from bot.faq.poster import deep_link, render_poster
 from bot.faq.status import content_status, overdue_lines, overdue_topics
 from bot.i18n import Translator
 
@@ -144,6 +143,10 @@ def cmd_status(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_poster(settings: Settings, args: argparse.Namespace) -> int:
+    # Here, not at the top: every `arrival-desk run` imports this module, and the bot itself
+    # never draws a poster (QR code and imaging libraries, ~4 MB kept for good).
+    from bot.faq.poster import deep_link, render_poster
+
     faq_dir, locales_dir = _dirs(settings, args)
     username = args.bot or settings.bot_username
     if not username:
