@@ -41,6 +41,13 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
         print("TELEGRAM_BOT_TOKEN is not set: starting the offline chat instead.", file=sys.stderr)
         return cmd_chat(settings, args)
     webhook = bool(getattr(args, "webhook", False) or settings.webhook_url)
+    delete_webhook = bool(getattr(args, "delete_webhook", False))
+    if webhook and delete_webhook:
+        print(
+            "configuration error: --delete-webhook is for long polling, not webhook mode",
+            file=sys.stderr,
+        )
+        return EXIT_CONFIG
     if webhook and not (settings.webhook_url and settings.webhook_secret):
         print(
             "configuration error: webhook mode needs WEBHOOK_URL (the public base URL) and "
@@ -51,7 +58,9 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     try:
         with single_instance(settings.effective_database_url):
             _setup_logging(settings)
-            return run_webhook(settings) if webhook else run_polling(settings)
+            if webhook:
+                return run_webhook(settings)
+            return run_polling(settings, delete_webhook=delete_webhook)
     except DatabaseInUse as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_DATABASE_IN_USE
@@ -64,12 +73,17 @@ def run_webhook(settings: Settings, *, request: BaseRequest | None = None) -> in
     return asyncio.run(serve(settings, request=request))
 
 
-def run_polling(settings: Settings, *, request: BaseRequest | None = None) -> int:
-    """Long polling until stopped; the exit code says why it stopped (0: a signal)."""
+def run_polling(
+    settings: Settings, *, request: BaseRequest | None = None, delete_webhook: bool = False
+) -> int:
+    """Long polling until stopped; the exit code says why it stopped (0: a signal).
+    `delete_webhook`: poll even if a webhook is set for the token (it is deleted)."""
+    from bot import polling_guard
     from bot.app import build_application
     from bot.handlers.errors import EXIT_CODE
 
     app = build_application(settings, request=request, polling=True, freeze_heap=True)
+    app.bot_data[polling_guard.DELETE_WEBHOOK] = delete_webhook
     log.info("starting long polling against %s", settings.telegram_api_url)
     # bootstrap_retries=-1: keep retrying (with backoff) while the Bot API cannot be reached.
     app.run_polling(bootstrap_retries=-1, close_loop=False)
@@ -115,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="serve Telegram's webhook, /healthz and /metrics (WEBHOOK_* settings) instead of "
         "long polling; implied by WEBHOOK_URL",
+    )
+    run.add_argument(
+        "--delete-webhook",
+        action="store_true",
+        help="long polling even if a webhook is set for the token: it is deleted, and "
+        "instances in webhook mode get nothing more (stop them first)",
     )
     run.set_defaults(handler=cmd_run)
     chat = commands.add_parser("chat", help="chat with the bot in this terminal, offline")

@@ -24,6 +24,9 @@ from storage.polling_lock import PollingLock
 log = logging.getLogger("bot")
 
 LOCK = "polling_lock"  # bot_data: the PollingLock this process holds while it polls
+DELETE_WEBHOOK = (
+    "delete_webhook"  # bot_data: poll even if a webhook is set (`run --delete-webhook`)
+)
 RETRY_DELAYS = (1.0, 2.0)  # seconds before asking for the webhook again
 
 
@@ -33,12 +36,14 @@ async def claim(app: AppType) -> bool:
     webhook = await _webhook_url(app.bot)
     if webhook:
         host = urlsplit(webhook).hostname or "?"
-        return _refuse(
-            app,
-            f"a webhook is set for this bot token (at {host}): instances in webhook mode serve "
-            "it, and polling would delete it. Not polling. To move the token to polling, stop "
-            "them and delete the webhook first (Bot API deleteWebhook).",
-        )
+        if not app.bot_data.get(DELETE_WEBHOOK):
+            return _refuse(
+                app,
+                f"a webhook is set for this bot token (at {host}): instances in webhook mode "
+                "serve it, and polling would delete it. Not polling. To move the token to "
+                "polling, stop them and run `arrival-desk run --delete-webhook`.",
+            )
+        log.warning("deleting the webhook set for this bot token (at %s), as asked", host)
     services: Services = app.bot_data["services"]
     lock = PollingLock(services.settings.effective_database_url, app.bot.id)
     if not await lock.acquire():

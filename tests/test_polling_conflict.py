@@ -20,7 +20,7 @@ import pytest
 
 from bot import polling_guard
 from bot.botapi.standin import BOT_USER, Call, StandinBotApi
-from bot.cli import run_polling
+from bot.cli import main, run_polling
 from bot.config import Settings
 from bot.handlers import errors
 from bot.handlers.errors import EXIT_ANOTHER_POLLER
@@ -122,9 +122,39 @@ def test_a_webhook_set_for_the_token_stops_polling_before_it_deletes_it(
     assert len(loud) == 1, [r.getMessage() for r in loud]
     (said,) = loud
     assert "a webhook is set for this bot token (at desk.example.org)" in said.getMessage()
-    assert "deleteWebhook" in said.getMessage(), "it says how to move the token to polling"
+    assert "arrival-desk run --delete-webhook" in said.getMessage(), "it says how to go on"
     assert said.exc_info is None and not said.exc_text, "one line, no traceback"
     assert TOKEN not in caplog.text
+
+
+def test_delete_webhook_moves_the_token_to_polling(
+    settings: Settings, caplog: pytest.LogCaptureFixture, deadline: None
+):
+    caplog.set_level(logging.INFO)
+    api = StandinBotApi()
+    api.webhook_url = "https://desk.example.org/telegram"
+
+    async def before_call(call: Call) -> None:
+        if call.method == "getUpdates" and len(api.sent("getUpdates")) == 1:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    api.before_call = before_call
+
+    assert run_polling(settings, request=api, delete_webhook=True) == 0
+    assert api.webhook_url == "" and api.sent("getUpdates"), "the webhook went; it polled"
+    warned = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warned == ["deleting the webhook set for this bot token (at desk.example.org), as asked"]
+
+
+def test_delete_webhook_is_refused_in_webhook_mode(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("WEBHOOK_SECRET", "a-secret")
+    monkeypatch.setenv("WEBHOOK_URL", "https://desk.example.org")
+
+    assert main(["run", "--webhook", "--delete-webhook"]) == 2
+    assert "--delete-webhook is for long polling" in capsys.readouterr().err
 
 
 def test_without_a_webhook_polling_starts_as_before(settings: Settings, deadline: None):
