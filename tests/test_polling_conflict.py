@@ -50,6 +50,26 @@ def deadline() -> Iterator[None]:
     signal.signal(signal.SIGALRM, previous)
 
 
+def stop_at_first_poll(api: StandinBotApi) -> None:
+    """Ctrl+C once the first getUpdates is asked (once: a second one would cut the shutdown)."""
+
+    async def before_call(call: Call) -> None:
+        if call.method == "getUpdates" and len(api.sent("getUpdates")) == 1:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    api.before_call = before_call
+
+
+def said_once(caplog: pytest.LogCaptureFixture, level: int) -> str:
+    """The one record at `level` or above: one line, no traceback, and no token in the log."""
+    loud = [r for r in caplog.records if r.levelno >= level]
+    assert len(loud) == 1, [r.getMessage() for r in loud]
+    (said,) = loud
+    assert said.exc_info is None and not said.exc_text, "one line, no traceback"
+    assert TOKEN not in caplog.text
+    return said.getMessage()
+
+
 def test_another_poller_is_said_once_and_stops_the_process(
     settings: Settings, caplog: pytest.LogCaptureFixture, deadline: None
 ):
@@ -118,13 +138,9 @@ def test_a_webhook_set_for_the_token_stops_polling_before_it_deletes_it(
     assert code == EXIT_ANOTHER_POLLER
     assert api.webhook_url == "https://desk.example.org/telegram", "the webhook is left alone"
     assert not api.sent("deleteWebhook") and not api.sent("getUpdates")
-    loud = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert len(loud) == 1, [r.getMessage() for r in loud]
-    (said,) = loud
-    assert "a webhook is set for this bot token (at desk.example.org)" in said.getMessage()
-    assert "arrival-desk run --delete-webhook" in said.getMessage(), "it says how to go on"
-    assert said.exc_info is None and not said.exc_text, "one line, no traceback"
-    assert TOKEN not in caplog.text
+    said = said_once(caplog, logging.ERROR)
+    assert "a webhook is set for this bot token (at desk.example.org)" in said
+    assert "arrival-desk run --delete-webhook" in said, "it says how to go on"
 
 
 def test_delete_webhook_moves_the_token_to_polling(
@@ -134,16 +150,12 @@ def test_delete_webhook_moves_the_token_to_polling(
     api = StandinBotApi()
     api.webhook_url = "https://desk.example.org/telegram"
 
-    async def before_call(call: Call) -> None:
-        if call.method == "getUpdates" and len(api.sent("getUpdates")) == 1:
-            os.kill(os.getpid(), signal.SIGINT)
-
-    api.before_call = before_call
+    stop_at_first_poll(api)
 
     assert run_polling(settings, request=api, delete_webhook=True) == 0
     assert api.webhook_url == "" and api.sent("getUpdates"), "the webhook went; it polled"
-    warned = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
-    assert warned == ["deleting the webhook set for this bot token (at desk.example.org), as asked"]
+    said = said_once(caplog, logging.WARNING)
+    assert said == "deleting the webhook set for this bot token (at desk.example.org), as asked"
 
 
 def test_delete_webhook_is_refused_in_webhook_mode(
@@ -160,11 +172,7 @@ def test_delete_webhook_is_refused_in_webhook_mode(
 def test_without_a_webhook_polling_starts_as_before(settings: Settings, deadline: None):
     api = StandinBotApi()
 
-    async def before_call(call: Call) -> None:
-        if call.method == "getUpdates" and len(api.sent("getUpdates")) == 1:
-            os.kill(os.getpid(), signal.SIGINT)  # once: a second one would cut the shutdown
-
-    api.before_call = before_call
+    stop_at_first_poll(api)
 
     assert run_polling(settings, request=api) == 0
     methods = [call.method for call in api.calls]
@@ -185,11 +193,7 @@ def test_a_bot_api_without_getwebhookinfo_delays_polling_a_little_and_says_so(
     api = StandinBotApi()
     api.fail_next("network", method="getWebhookInfo", times=3)
 
-    async def before_call(call: Call) -> None:
-        if call.method == "getUpdates" and len(api.sent("getUpdates")) == 1:
-            os.kill(os.getpid(), signal.SIGINT)
-
-    api.before_call = before_call
+    stop_at_first_poll(api)
 
     assert run_polling(settings, request=api) == 0
     assert api.sent("getUpdates"), "it polls"

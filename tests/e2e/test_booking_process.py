@@ -10,7 +10,6 @@ The coordinator chat is the coordinator's private chat (the emulator has private
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import signal
 import subprocess
@@ -144,29 +143,18 @@ def desk(tmp_path: Path) -> Iterator[tuple[Desk, Schedule]]:
         schedule = Schedule.plan()
         services_file = tmp_path / "services.yaml"
         write_services(services_file, schedule)
-        data = tmp_path / "data"
-        env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": emu.token,
-            "TELEGRAM_API_URL": emu.base_url,
-            "DATA_DIR": str(data),
-            "DATABASE_URL": f"sqlite:///{data / 'arrival-desk.db'}",
-            "FAQ_DIR": str(REPO / "faq"),
-            "LOCALES_DIR": str(REPO / "locales"),
-            "SERVICES_FILE": str(services_file),
-            "TIMEZONE": TIMEZONE,
-            "DEFAULT_LANGUAGE": "en",
-            "COORDINATOR_IDS": str(COORDINATOR),
-            "COORDINATOR_CHAT_ID": str(COORDINATOR),
-            "COORDINATOR_LANGUAGE": "en",
-            "CANCEL_CUTOFF_HOURS": "0",
-            "REMINDER_HOURS": schedule.reminder_hours,
-            "OUTBOX_POLL_SECONDS": "1",
-            "CONTENT_RELOAD_SECONDS": "0",
-            "LOG_LEVEL": "INFO",
-            "NO_PROXY": "127.0.0.1,localhost",
-            "no_proxy": "127.0.0.1,localhost",
-        }
+        env = emu.process_env(
+            tmp_path / "data",
+            SERVICES_FILE=str(services_file),
+            TIMEZONE=TIMEZONE,
+            COORDINATOR_IDS=str(COORDINATOR),
+            COORDINATOR_CHAT_ID=str(COORDINATOR),
+            COORDINATOR_LANGUAGE="en",
+            CANCEL_CUTOFF_HOURS="0",
+            REMINDER_HOURS=schedule.reminder_hours,
+            OUTBOX_POLL_SECONDS="1",
+            CONTENT_RELOAD_SECONDS="0",
+        )
         desk = Desk(emu, tmp_path, env)
         desk.start_bot()
         yield desk, schedule

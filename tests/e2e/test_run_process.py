@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import html
 import re
 import shutil
-import signal
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +15,7 @@ from bot.faq.model import FaqContent
 from bot.i18n import Translator
 
 from .emulator_client import Emulator
+from .scenes import arrival_desk, menu_then_first_topic, stops_cleanly
 
 pytestmark = pytest.mark.skipif(
     shutil.which("node") is None, reason="node is not on PATH; the Bot API emulator needs Node 20"
@@ -40,51 +38,21 @@ class BotProcess:
 @pytest.fixture
 def bot(tmp_path: Path) -> Iterator[BotProcess]:
     emu = Emulator().start()
-    proc = None
     log = tmp_path / "bot.log"
     try:
-        env = emu.process_env(tmp_path / "data")
-        with log.open("wb") as out:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "bot.cli", "run"],
-                cwd=REPO,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-        yield BotProcess(emu, proc, log)
+        with arrival_desk(["run"], emu.process_env(tmp_path / "data"), log) as proc:
+            yield BotProcess(emu, proc, log)
     finally:
-        if proc is not None and proc.poll() is None:
-            proc.kill()
-            proc.wait(timeout=10)
         emu.stop()
-        if log.exists():  # pytest shows this only when the test fails
-            print("---- bot log ----\n" + log.read_text(encoding="utf-8", errors="replace"))
 
 
 def test_run_answers_users_and_stops_cleanly(bot: BotProcess) -> None:
     emu = bot.emu
     content: FaqContent = load_faq(REPO / "faq")[0]
-    roots = content.roots
-    uk_titles = [content.translation(topic, "uk").title for topic in roots]
-    assert uk_titles, "the repository's FAQ has no top-level topics"
 
-    # 1. The process answers /start with the main menu in Ukrainian (the wait includes start-up).
-    emu.send_text(UK_USER, "/start", language_code="uk")
-    menu = emu.wait_for(UK_USER, lambda m: set(uk_titles) <= set(Emulator.labels(m)), timeout=60)
-    assert menu["reply_markup"].get("inline_keyboard"), "the menu is not an inline keyboard"
-
-    # 2. Pressing the first topic edits that message into the answer, the title in bold.
-    first = roots[0]
-    bold_title = f"<b>{html.escape(content.translation(first, 'uk').title, quote=False)}</b>"
-    pressed = emu.press(UK_USER, f"faq:open:{first.id}", language_code="uk")
-    assert pressed == menu["message_id"]
-    emu.wait_for(
-        UK_USER,
-        lambda m: m["message_id"] == pressed and bold_title in (m["text"] or ""),
-        timeout=10,
-    )
+    # 1. The process answers /start with the main menu in Ukrainian (the wait includes start-up);
+    # 2. pressing the first topic edits that message into the answer, the title in bold.
+    menu_then_first_topic(emu, UK_USER, content, timeout=60)
 
     # 3. A deep link from a Croatian-language phone: the cv answer in Serbian Latin.
     cv_title = content.translation(content.topics["cv"], "sr-Latn").title
@@ -110,13 +78,4 @@ def test_run_answers_users_and_stops_cleanly(bot: BotProcess) -> None:
     assert Emulator.labels(reply), apology
 
     # 5. SIGTERM: PTB's run_polling stops gracefully and `arrival-desk run` returns 0.
-    bot.proc.send_signal(signal.SIGTERM)
-    try:
-        code = bot.proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        pytest.fail("the bot did not exit within 10 s of SIGTERM")
-    log = bot.log_text()
-    assert code == 0, f"exit code {code} after SIGTERM"
-    assert "Traceback" not in log
-    assert emu.token not in log
-    assert emu.token.split(":", 1)[1] not in log  # not even the secret half
+    stops_cleanly(bot.proc, bot.log_text, emu.token, timeout=10)

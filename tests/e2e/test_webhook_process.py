@@ -5,10 +5,8 @@ from __future__ import annotations
 import html
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,6 +20,7 @@ from bot.faq.model import FaqContent
 from tests.web_support import start_payload
 
 from .emulator_client import Emulator, Message
+from .scenes import arrival_desk, menu_then_first_topic, stops_cleanly
 
 pytestmark = pytest.mark.skipif(
     shutil.which("node") is None, reason="node is not on PATH; the Bot API emulator needs Node 20"
@@ -91,41 +90,27 @@ def free_port() -> int:
 @pytest.fixture
 def bot(tmp_path: Path) -> Iterator[WebhookBot]:
     emu = Emulator().start()
-    proc = None
     log = tmp_path / "bot.log"
     port = free_port()
     secret = secrets.token_urlsafe(32)  # A-Z a-z 0-9 _ -, as Telegram accepts
+    env = emu.process_env(
+        tmp_path / "data",
+        WEBHOOK_URL=f"http://127.0.0.1:{port}",
+        WEBHOOK_PATH=WEBHOOK_PATH,
+        WEBHOOK_LISTEN="127.0.0.1",
+        WEBHOOK_PORT=str(port),
+        WEBHOOK_SECRET=secret,
+        WEBHOOK_REGISTER="true",
+    )
     try:
-        env = emu.process_env(
-            tmp_path / "data",
-            WEBHOOK_URL=f"http://127.0.0.1:{port}",
-            WEBHOOK_PATH=WEBHOOK_PATH,
-            WEBHOOK_LISTEN="127.0.0.1",
-            WEBHOOK_PORT=str(port),
-            WEBHOOK_SECRET=secret,
-            WEBHOOK_REGISTER="true",
-        )
-        with log.open("wb") as out:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "bot.cli", "run", "--webhook"],
-                cwd=REPO,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-        webhook_bot = WebhookBot(emu, proc, log, port, secret)
-        try:
-            yield webhook_bot
-        finally:
-            webhook_bot.http.close()
+        with arrival_desk(["run", "--webhook"], env, log) as proc:
+            webhook_bot = WebhookBot(emu, proc, log, port, secret)
+            try:
+                yield webhook_bot
+            finally:
+                webhook_bot.http.close()
     finally:
-        if proc is not None and proc.poll() is None:
-            proc.kill()
-            proc.wait(timeout=10)
         emu.stop()
-        if log.exists():  # pytest shows this only when the test fails
-            print("---- bot log ----\n" + log.read_text(encoding="utf-8", errors="replace"))
 
 
 def press_on_topic(
@@ -179,18 +164,8 @@ def test_webhook_mode_answers_users_refuses_forgeries_and_stops_cleanly(bot: Web
     assert health.json()["status"] == "ok", health.text
 
     # 2. /start delivered by webhook: the main menu in Ukrainian; a topic button edits it.
-    emu.send_text(UK_USER, "/start", language_code="uk")
-    menu = emu.wait_for(UK_USER, lambda m: set(uk_titles) <= set(Emulator.labels(m)), timeout=10)
-    assert menu["reply_markup"].get("inline_keyboard"), "the menu is not an inline keyboard"
+    _menu, pressed = menu_then_first_topic(emu, UK_USER, content, timeout=10)
     first = roots[0]
-    bold_title = f"<b>{html.escape(content.translation(first, 'uk').title, quote=False)}</b>"
-    pressed = emu.press(UK_USER, f"faq:open:{first.id}", language_code="uk")
-    assert pressed == menu["message_id"]
-    emu.wait_for(
-        UK_USER,
-        lambda m: m["message_id"] == pressed and bold_title in (m["text"] or ""),
-        timeout=10,
-    )
 
     # 3. Forged posts, without the secret header or with a wrong secret: 403 (no reply: step 6).
     forged = start_payload(10**9, FORGED_USER, language_code="uk")
@@ -234,16 +209,7 @@ def test_webhook_mode_answers_users_refuses_forgeries_and_stops_cleanly(bot: Web
     assert emu.bot_messages(FORGED_USER) == [], "a forged update was answered"
 
     # 7. SIGTERM: the server drains, the Application stops, the process exits 0.
-    bot.proc.send_signal(signal.SIGTERM)
-    try:
-        code = bot.proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        pytest.fail("the bot did not exit within 15 s of SIGTERM")
-    log = bot.log_text()
-    assert code == 0, f"exit code {code} after SIGTERM"
-    assert "Traceback" not in log
-    assert emu.token not in log
-    assert emu.token.split(":", 1)[1] not in log  # not even the secret half
+    log = stops_cleanly(bot.proc, bot.log_text, emu.token, timeout=15)
     assert emu.token.split(":", 1)[0] not in log  # nor the bot id half
     assert bot.secret not in log
     assert HOSTILE_TEXT[:20] not in log, "a message text was logged"
