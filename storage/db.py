@@ -337,7 +337,7 @@ class Database:
     async def upgrade(self) -> None:
         """To the newest schema; already there (the usual start), without loading Alembic."""
         head = head_revision(MIGRATIONS_DIR / "versions")
-        if head is not None and await stored_revisions(self.engine) == [head]:
+        if head is not None and await stored_revisions(self.autocommit) == [head]:
             return
         from alembic import command
 

@@ -41,7 +41,8 @@ def head_revision(versions: Path) -> str | None:
 
 
 async def stored_revisions(engine: AsyncEngine) -> list[str]:
-    """The revisions the database says it is at (none: a new database)."""
+    """The revisions the database says it is at (none: a new database). `engine`: one in
+    autocommit (`Database.autocommit`), so the read takes no write lock on SQLite."""
     try:
         async with engine.connect() as connection:
             rows = await connection.execute(text("SELECT version_num FROM alembic_version"))

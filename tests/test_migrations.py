@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.clock import ManualClock
 from bot.config import Settings
@@ -29,6 +30,30 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
     return booking_settings(tmp_path, database_url)
 
 
+async def old_person(connection: AsyncConnection, person: int, now: dt.datetime) -> None:
+    """A person as every schema since 0001 holds one (plain SQL: the models are the newest),
+    Telegram id 5100 + `person`."""
+    await connection.execute(
+        text(
+            "INSERT INTO users (id, telegram_id, user_key, language, language_chosen,"
+            " display_name, active, created_at) VALUES (:id, :tg, :key, 'sl', false, 'Test',"
+            " true, :now)"
+        ),
+        {"id": person, "tg": 5100 + person, "key": f"k{person}", "now": now},
+    )
+
+
+async def old_slot(connection: AsyncConnection, service: str) -> None:
+    """Slot 1 of `service` at SLOT_START, full (one place, booked), as every schema holds it."""
+    await connection.execute(
+        text(
+            "INSERT INTO slots (id, service_id, starts_at, ends_at, capacity, booked, status,"
+            " origin) VALUES (1, :service, :start, :end, 1, 1, 'open', 'schedule')"
+        ),
+        {"service": service, "start": SLOT_START, "end": SLOT_START + dt.timedelta(minutes=45)},
+    )
+
+
 async def test_pending_reminders_of_the_old_schema_are_sent_after_upgrade(settings: Settings):
     url = settings.effective_database_url
     await empty_database(url)
@@ -37,22 +62,8 @@ async def test_pending_reminders_of_the_old_schema_are_sent_after_upgrade(settin
         await db.downgrade("0002")
         async with db.engine.begin() as connection:
             now = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.UTC)
-            await connection.execute(
-                text(
-                    "INSERT INTO users (id, telegram_id, user_key, language, language_chosen,"
-                    " display_name, active, created_at) VALUES (1, 5101, 'k1', 'sl', false,"
-                    " 'Test', true, :now)"
-                ),
-                {"now": now},
-            )
-            await connection.execute(
-                text(
-                    "INSERT INTO slots (id, service_id, starts_at, ends_at, capacity, booked,"
-                    " status, origin) VALUES (1, 'consultation', :start, :end, 1, 1, 'open',"
-                    " 'schedule')"
-                ),
-                {"start": SLOT_START, "end": SLOT_START + dt.timedelta(minutes=45)},
-            )
+            await old_person(connection, 1, now)  # Telegram id 5101
+            await old_slot(connection, "consultation")
             await connection.execute(
                 text(
                     "INSERT INTO bookings (id, user_id, slot_id, service_id, status, sequence,"
@@ -115,22 +126,8 @@ async def test_places_doubled_on_a_waiting_list_before_0014_keep_the_earliest(se
         now = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.UTC)
         async with db.engine.begin() as connection:
             for person in (1, 2):
-                await connection.execute(
-                    text(
-                        "INSERT INTO users (id, telegram_id, user_key, language,"
-                        " language_chosen, display_name, active, created_at) VALUES"
-                        " (:id, :tg, :key, 'sl', false, 'Test', true, :now)"
-                    ),
-                    {"id": person, "tg": 5200 + person, "key": f"k{person}", "now": now},
-                )
-            await connection.execute(
-                text(
-                    "INSERT INTO slots (id, service_id, starts_at, ends_at, capacity, booked,"
-                    " status, origin) VALUES (1, 'course', :start, :end, 1, 1, 'open',"
-                    " 'schedule')"
-                ),
-                {"start": SLOT_START, "end": SLOT_START + dt.timedelta(minutes=45)},
-            )
+                await old_person(connection, person, now)
+            await old_slot(connection, "course")
             places = [(1, 1, "waiting"), (2, 1, "waiting"), (3, 2, "waiting"), (4, 1, "left")]
             for place, person, status in places:
                 await connection.execute(

@@ -66,10 +66,9 @@ def insert_person(connection: Runner, *, values: dict[str, Any]) -> bool:
 
 
 _USER_DEFAULTS = field_defaults(User)
-# No conflict target: the Telegram id and the keyed hash derived from it are both unique, and
-# either may be the one a concurrent insert hits first.
-# Every unique index an arbiter: a concurrent first update of the same person clashes on both
-# telegram_id and user_key, and PostgreSQL raises for any unique index that is not one.
+# No conflict target, so every unique index is an arbiter: a concurrent first update of the
+# same person clashes on both telegram_id and user_key (either may be hit first), and
+# PostgreSQL raises for a clash on a unique index that is not an arbiter.
 _ADD_IF_ABSENT = Prepared(inserts_ignoring_conflicts(_USERS), columns=all_but_id(_USERS))
 
 

@@ -57,19 +57,18 @@ _ACTIVE_SQL = "status IN ('pending', 'confirmed', 'offered')"
 _WAITING_SQL = "status IN ('waiting', 'offered')"
 
 
+def _once_per_person_and_slot(name: str, while_sql: str) -> Index:
+    """A unique (user_id, slot_id) for the rows `while_sql` selects (a partial index)."""
+    where = text(while_sql)
+    return Index(
+        name, "user_id", "slot_id", unique=True, sqlite_where=where, postgresql_where=where
+    )
+
+
 class Booking(SQLModel, table=True):
     __tablename__ = "bookings"
     # One active booking per person and slot, whatever the application does.
-    __table_args__ = (
-        Index(
-            "uq_bookings_active_user_slot",
-            "user_id",
-            "slot_id",
-            unique=True,
-            sqlite_where=text(_ACTIVE_SQL),
-            postgresql_where=text(_ACTIVE_SQL),
-        ),
-    )
+    __table_args__ = (_once_per_person_and_slot("uq_bookings_active_user_slot", _ACTIVE_SQL),)
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="users.id", index=True)
@@ -102,16 +101,7 @@ class Waiting(SQLModel, table=True):
     __tablename__ = "waiting_list"
     # One place per person and slot while they wait or hold an offer, whatever the application
     # does (two taps on Join at once on two instances).
-    __table_args__ = (
-        Index(
-            "uq_waiting_list_active_user_slot",
-            "user_id",
-            "slot_id",
-            unique=True,
-            sqlite_where=text(_WAITING_SQL),
-            postgresql_where=text(_WAITING_SQL),
-        ),
-    )
+    __table_args__ = (_once_per_person_and_slot("uq_waiting_list_active_user_slot", _WAITING_SQL),)
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="users.id", index=True)
