@@ -4,22 +4,26 @@ python-telegram-bot's `run_polling` deletes any webhook before it polls. Started
 a token that webhook instances serve (a laptop with the production `.env`), a poller would take
 every update from them without a word; a webhook that is set stops it instead. On a PostgreSQL
 database a second poller stops at once (`storage.polling_lock`) instead of both meeting 409s
-(`bot/handlers/errors.py` keeps those for pollers on different databases).
+(`bot/handlers/errors.py` keeps those for pollers on different databases). While it polls, it
+checks now and then that the lock is still its own: a connection the server or the network
+dropped takes the lock with it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import Bot
 from telegram.error import TelegramError
+from telegram.ext import Application
 
-from bot.handlers.base import AppType
+from bot.handlers.base import AppContext, AppType
 from bot.handlers.errors import EXIT_ANOTHER_POLLER, EXIT_CODE
 from bot.services import Services
-from storage.polling_lock import PollingLock
+from storage.polling_lock import PollingLock, someone_polls
 
 log = logging.getLogger("bot")
 
@@ -28,6 +32,8 @@ DELETE_WEBHOOK = (
     "delete_webhook"  # bot_data: poll even if a webhook is set (`run --delete-webhook`)
 )
 RETRY_DELAYS = (1.0, 2.0)  # seconds before asking for the webhook again
+LOCK_CHECK_SECONDS = 30.0  # how often a poller checks that the lock is still its own
+LOCK_JOB = "polling-lock"
 
 
 async def claim(app: AppType) -> bool:
@@ -53,6 +59,43 @@ async def claim(app: AppType) -> bool:
             "Run one `arrival-desk run` per token, or `arrival-desk run --webhook` for several.",
         )
     app.bot_data[LOCK] = lock
+    if app.job_queue is not None and not lock.on_sqlite:
+        app.job_queue.run_repeating(
+            _keep_lock, interval=LOCK_CHECK_SECONDS, first=LOCK_CHECK_SECONDS, name=LOCK_JOB
+        )
+    return True
+
+
+async def _keep_lock(context: AppContext) -> None:
+    lock: PollingLock | None = context.bot_data.get(LOCK)
+    if lock is None:
+        return
+    kept = await lock.kept()
+    if kept == "unknown":
+        log.warning("could not check the polling lock (the database does not answer); polling on")
+    elif kept == "again":
+        log.warning("the polling lock's database connection had ended; the lock is taken again")
+    elif kept == "lost":
+        if context.job is not None:
+            context.job.schedule_removal()
+        _refuse(
+            context.application,
+            "another instance took the polling lock for this bot token while this one's "
+            "database connection was down: stopping, so that only one polls.",
+        )
+
+
+async def poller_running(app: AppType) -> bool:
+    """A webhook instance, before it sets the webhook (which would cut a poller off): True if a
+    process polls this token on this database, said in one line with the exit code set."""
+    services: Services = app.bot_data["services"]
+    if not await someone_polls(services.settings.effective_database_url, app.bot.id):
+        return False
+    app.bot_data[EXIT_CODE] = EXIT_ANOTHER_POLLER
+    log.error(
+        "an instance is polling with this bot token on this database: not setting a webhook. "
+        "Stop it (`arrival-desk run` without --webhook) before starting webhook instances."
+    )
     return True
 
 
@@ -79,7 +122,7 @@ async def _webhook_url(bot: Bot) -> str:
     return ""
 
 
-def _refuse(app: AppType, reason: str) -> bool:
+def _refuse(app: Application[Any, Any, Any, Any, Any, Any], reason: str) -> bool:
     app.bot_data[EXIT_CODE] = EXIT_ANOTHER_POLLER
     log.error("%s", reason)
     app.stop_running()

@@ -34,8 +34,10 @@ from starlette.routing import Route
 from telegram import Update
 from telegram.ext import CommandHandler
 
+from bot import polling_guard
 from bot.config import Settings
 from bot.handlers.base import AppType
+from bot.handlers.errors import EXIT_ANOTHER_POLLER
 from bot.handlers.throttle import would_drop
 from bot.runtime import running
 from bot.services import Services
@@ -253,6 +255,8 @@ async def serve(settings: Settings, *, request: Any = None) -> int:
     server = uvicorn.Server(config)
     register_purge(app)
     async with running(app):
+        if settings.webhook_register and await polling_guard.poller_running(app):
+            return EXIT_ANOTHER_POLLER
         with _signals_end_quietly():
             serving = asyncio.create_task(server.serve())
             # Telegram is told where to post only once the port answers: an update posted
