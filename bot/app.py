@@ -20,6 +20,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.deadlines import Deadlines
 from bot.delivery.outbox import Delivery
+from bot.event_log import EventLog
 from bot.faq.library import FaqLibrary
 from bot.handlers import (
     announcements,
@@ -86,6 +87,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         log.warning("indicators file: %s", problem.format())
     clock = clock or Clock()
     db = Database(settings.effective_database_url)
+    event_log = EventLog(db)
     services = Services(
         settings=settings,
         db=db,
@@ -101,6 +103,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         pending=PendingInputs(db, clock),
         relays=Relays(db, clock),
         people=None,  # type: ignore[arg-type]  # set below, with the secret
+        event_log=event_log,
         indicators=indicators,
     )
     rules = DeskRules(
@@ -113,7 +116,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
     )
     # The desk reads the catalog through the services, so a live reload reaches it too.
     services.desk = BookingDesk(db, lambda: services.catalog, settings.tz, clock, rules)
-    services.privacy = Privacy(db, clock, services.desk)
+    services.privacy = Privacy(db, clock, services.desk, event_log)
     services.people = People(db, clock, services.user_key_secret)
     services.deadlines = Deadlines(db, clock, settings.tz, settings.faq_dir)
     return services
@@ -157,6 +160,7 @@ async def _post_init_polling(app: AppType) -> None:
 async def _post_shutdown(app: AppType) -> None:
     services: Services = app.bot_data["services"]
     await polling_guard.release(app)
+    await services.event_log.close()
     await services.db.dispose()
 
 

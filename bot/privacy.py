@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.booking.desk import BookingDesk
 from bot.clock import Clock
+from bot.event_log import EventLog
 from bot.people import Person
 from storage.db import Database
 from storage.models import ACTIVE_BOOKING, Booking, BookingStatus, EventKind, User
@@ -47,13 +48,15 @@ def _awaiting(user: User) -> dict[str, Any] | None:
 
 
 class Privacy:
-    def __init__(self, db: Database, clock: Clock, desk: BookingDesk) -> None:
+    def __init__(self, db: Database, clock: Clock, desk: BookingDesk, event_log: EventLog) -> None:
         self.db = db
         self.clock = clock
         self.desk = desk
+        self.event_log = event_log  # written first: what the person just did is theirs too
 
     async def export(self, user_id: int) -> dict[str, Any]:
         """Everything stored about this person, and nothing about anyone else."""
+        await self.event_log.flush()
         async with self.db.session() as session:
             user = await session.get(User, user_id)
             if user is None:
@@ -123,6 +126,7 @@ class Privacy:
     async def forget(self, user_id: int, *, counted: bool = True) -> Forgotten:
         """Cancel the person's future bookings (each as the centre would), then erase.
         `counted=False` erases without a `forgotten` event: for a row made by a stale press."""
+        await self.event_log.flush()  # so that the erasure moves them to the new key too
         now = self.clock.now()
         cancelled = 0
         for booking in await self._future_bookings(user_id, now):

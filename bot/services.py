@@ -11,6 +11,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.deadlines import Deadlines
 from bot.delivery.outbox import Delivery
+from bot.event_log import EventLog
 from bot.faq.library import FaqLibrary
 from bot.i18n import Translator
 from bot.indicators.spec import IndicatorFile
@@ -20,7 +21,6 @@ from bot.privacy import Privacy
 from bot.relays import Relays
 from bot.surveys import Surveys
 from storage.db import Database
-from storage.repos import events
 
 
 @dataclass
@@ -39,10 +39,11 @@ class Services:
     pending: PendingInputs
     relays: Relays
     people: People
+    event_log: EventLog
     indicators: IndicatorFile = field(default_factory=IndicatorFile)  # faq/indicators.yaml
     deadlines: Deadlines = field(default=None)  # type: ignore[assignment]  # set by the builder
 
     async def record_event(self, **fields: Any) -> None:
-        """One event outside any unit of work (fields: those of `events.event_values` but `at`).
-        One statement, no transaction around it: every update records one."""
-        await self.db.alone(events.record_alone, at=self.clock.now(), **fields)
+        """An event outside any unit of work (fields: those of `events.event_values` but `at`),
+        written with others a moment later (`bot/event_log.py`): most updates record one."""
+        await self.event_log.add(at=self.clock.now(), **fields)

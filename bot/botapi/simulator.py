@@ -85,6 +85,7 @@ class SimulatedUser:
         # What the update caused to be sent in the background (coordinator notices, offers)
         # belongs to what a person at a phone would see next.
         await wait_for_deliveries(self.app)
+        await self.app.bot_data["services"].event_log.flush()  # tests read what it recorded
         return self.api.calls[before:]
 
     async def send(self, text: str, *, reply_to: int | None = None) -> list[Call]:

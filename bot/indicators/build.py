@@ -11,6 +11,7 @@ from bot.services import Services
 
 async def make_report(services: Services, period: Period, *, locale: str) -> Report:
     settings = services.settings
+    await services.event_log.flush()  # what this instance has not written yet counts too
     return await compute_report(
         services.db,
         services.indicators.indicators,
