@@ -43,6 +43,11 @@ class EventLog:
         self._lock = asyncio.Lock()  # one write at a time, in the order the events came
         self._said_full = False
 
+    @property
+    def waiting(self) -> int:
+        """Events not written yet (for /healthz and /metrics)."""
+        return len(self._waiting)
+
     async def add(self, **values: Any) -> None:
         """An event (`events.event_values`), written with the next batch."""
         now = time.monotonic()

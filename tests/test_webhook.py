@@ -128,10 +128,15 @@ async def test_healthz_reports_database_last_update_and_backlog(one: WebInstance
             "database": True,
             "last_update_at": None,
             "outbox_due": 0,
+            "events_waiting": 0,
         }
         await add_alerts(one, due=2, later=1)
-        assert await one.post(person(one).message_payload("/language")) == 200
+        assert await one.post(person(one).message_payload("/start")) == 200
         body = (await client.get("/healthz")).json()
+        assert body["events_waiting"] == 1, "the /start held a moment (bot/event_log.py)"
+        assert metric((await client.get("/metrics")).text, "arrival_events_waiting") == 1
+        await one.app.bot_data["services"].event_log.flush()
+        assert (await client.get("/healthz")).json()["events_waiting"] == 0
     assert body["outbox_due"] == 2, "the row due in an hour is not backlog"
     assert body["last_update_at"] is not None
 

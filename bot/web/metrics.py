@@ -50,6 +50,11 @@ class Metrics:
             "arrival_outbox_due_rows", "Outbox rows due and not sent yet, by kind", ["kind"],
             registry=r,
         )  # fmt: skip
+        self.events_waiting = Gauge(
+            "arrival_events_waiting",
+            "Events held to be written with the next batch (growing: the database refuses them)",
+            registry=r,
+        )
         self.outbox_sent = Counter(
             "arrival_outbox_sent", "Outbox rows sent, by kind", ["kind"], registry=r
         )

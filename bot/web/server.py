@@ -160,6 +160,7 @@ class WebhookApp:
             "database": database,
             "last_update_at": last.isoformat() if last else None,
             "outbox_due": sum(due.values()) if due is not None else None,
+            "events_waiting": self.services.event_log.waiting,
         }
         return JSONResponse(body, status_code=200 if database and not stopping else 503)
 
@@ -168,6 +169,7 @@ class WebhookApp:
             due = await self._outbox_due()
             if due is not None:
                 self.metrics.set_outbox_due(due)
+        self.metrics.events_waiting.set(self.services.event_log.waiting)
         return Response(self.metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
     async def _database_reachable(self) -> bool:
