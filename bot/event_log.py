@@ -41,7 +41,9 @@ class EventLog:
         self._timer: asyncio.TimerHandle | None = None
         self._writing: asyncio.Task[None] | None = None  # the timer's write, if under way
         self._lock = asyncio.Lock()  # one write at a time, in the order the events came
-        self._said_full = False
+        # Since a write failed (the database away): only the timer tries again, not every
+        # update, and it is said once, not once a second.
+        self._away = False
 
     @property
     def waiting(self) -> int:
@@ -54,21 +56,18 @@ class EventLog:
         if not self._waiting:
             self._oldest = now
         if len(self._waiting) >= MOST_KEPT:
-            if not self._said_full:  # once per outage, not once per event
-                self._said_full = True
-                log.error(
-                    "events not recorded: %s wait for a database that does not answer", MOST_KEPT
-                )
-            return
+            return  # the database has been away a long while (said when it went)
         # Cut to their columns' sizes: a value too long would fail the whole batch, forever.
         self._waiting.append(events.fitted(events.event_values(**values)))
-        if len(self._waiting) >= BATCH or now - self._oldest >= WAIT_SECONDS:
+        if self._away:
+            self._arm()
+        elif len(self._waiting) >= BATCH or now - self._oldest >= WAIT_SECONDS:
             await self.flush()
-        elif self._timer is None:
-            self._timer = asyncio.get_running_loop().call_later(LATEST_SECONDS, self._on_timer)
+        else:
+            self._arm()
 
     async def flush(self) -> None:
-        """Write every waiting event now (readers in this process, a stop)."""
+        """Write every waiting event now (readers in this process, a stop, the timer)."""
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
@@ -78,12 +77,22 @@ class EventLog:
                 try:
                     await self.db.atomic(events.record_if_known, rows=batch)
                 except Exception as exc:  # the database is away: kept, and the update goes on
-                    log.warning("events not written yet (%s); trying again", type(exc).__name__)
+                    if not self._away:
+                        log.warning(
+                            "events not written yet (%s); trying again every %s s, keeping "
+                            "at most %s",
+                            type(exc).__name__,
+                            LATEST_SECONDS,
+                            MOST_KEPT,
+                        )
+                    self._away = True
                     self._arm()
                     return
                 del self._waiting[: len(batch)]
                 self._oldest = time.monotonic()
-                self._said_full = False
+                if self._away:
+                    self._away = False
+                    log.warning("events written again")
 
     async def close(self) -> None:
         """At a stop: the timer's write finished, then everything still waiting written."""

@@ -96,12 +96,11 @@ async def test_a_stop_writes_what_waits(settings: Settings, only_when_told: None
         await db.dispose()
 
 
-async def test_a_database_that_fails_keeps_the_events_for_the_next_try(
-    bot: BotHarness,
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
-    only_when_told: None,
+async def test_a_database_that_fails_keeps_the_events_and_only_the_timer_tries_again(
+    bot: BotHarness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ):
+    monkeypatch.setattr(event_log, "WAIT_SECONDS", 0.0)  # every update would write
+    monkeypatch.setattr(event_log, "LATEST_SECONDS", 3600.0)
     failures = [OperationalError("INSERT", {}, Exception("the server is restarting"))]
     write = events.record_if_known
 
@@ -111,12 +110,14 @@ async def test_a_database_that_fails_keeps_the_events_for_the_next_try(
         write(connection, rows=rows)
 
     monkeypatch.setattr(event_log.events, "record_if_known", once_away)
-    await unflushed(bot.user(7501), "/start")
-    await bot.services.event_log.flush()  # refused: kept
-    assert await stored(bot.services.db) == []
+    await unflushed(bot.user(7501), "/start")  # its write is refused: kept
+    assert bot.api.sent("sendMessage", chat_id=7501), "the update went on"
     assert "events not written yet (OperationalError); trying again" in caplog.text
-    await bot.services.event_log.flush()
-    assert len(await stored(bot.services.db)) == 1
+    await unflushed(bot.user(7502), "/start")  # no update tries while it is away
+    assert await stored(bot.services.db) == [] and bot.services.event_log.waiting == 2
+    await bot.services.event_log.flush()  # what the timer does
+    assert len(await stored(bot.services.db)) == 2
+    assert "events written again" in caplog.text
 
 
 def test_values_too_long_for_their_columns_are_cut():
