@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import logging
 import secrets
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
@@ -294,7 +293,3 @@ def _format_day_short(value: date, locale: str) -> str:
 @functools.lru_cache(maxsize=8192)  # every minute of the day in five languages
 def _format_clock(hour: int, minute: int, locale: str) -> str:
     return str(babel_format_time(time(hour, minute), format="short", locale=babel_locale(locale)))
-
-
-def iter_ftl_files(locales_dir: Path) -> Iterable[Path]:
-    return sorted(locales_dir.glob("*/*.ftl"))

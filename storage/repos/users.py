@@ -52,11 +52,6 @@ def read_by_telegram_id(connection: Runner, *, telegram_id: int) -> Any:
     return _READ_BY_TELEGRAM_ID.first(connection, {"telegram_id": telegram_id})
 
 
-async def get_by_key(*, session: AsyncSession, user_key: str) -> User | None:
-    result = await session.exec(select(User).where(User.user_key == user_key))
-    return result.first()
-
-
 def insert_person(connection: Runner, *, values: dict[str, Any]) -> bool:
     """Insert the person unless a row with their Telegram id exists; True if this call did.
     INSERT … ON CONFLICT DO NOTHING: a person's first two updates handled at once by two
