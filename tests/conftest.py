@@ -13,11 +13,13 @@ import atexit
 import gc
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import hypothesis
@@ -157,6 +159,20 @@ def make_settings(tmp_path: Path, database_url: str, **overrides: Any) -> Settin
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     return make_settings(tmp_path, database_url)
+
+
+@pytest.fixture
+def deadline() -> Iterator[None]:
+    """A process that never stops would hang the suite: fail after 30 s instead."""
+
+    def expired(_signum: int, _frame: FrameType | None) -> None:
+        raise TimeoutError("polling did not stop")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(30)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass

@@ -11,63 +11,24 @@ import asyncio
 import logging
 import os
 import signal
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
 
 import pytest
 
 from bot import polling_guard
-from bot.botapi.standin import BOT_USER, Call, StandinBotApi
+from bot.botapi.standin import Call, StandinBotApi
 from bot.cli import main, run_polling
 from bot.config import Settings
 from bot.handlers import errors
 from bot.handlers.errors import EXIT_ANOTHER_POLLER
 from storage.polling_lock import PollingLock
 from tests.conftest import make_settings
-
-# A made-up token of the real shape (built here so no token-like literal sits in the repo).
-TOKEN = "7312894405:" + "AAHk3nW9pQ_xZr8LmT2vY" + "c5-bD1eFgH4jKs"
+from tests.polling_support import BOT_ID, TOKEN, held_elsewhere, said_once, stop_at_first_poll
 
 
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     return make_settings(tmp_path, database_url, telegram_bot_token=TOKEN)
-
-
-@pytest.fixture
-def deadline() -> Iterator[None]:
-    """A process that never stops would hang the suite: fail after 30 s instead."""
-
-    def expired(_signum: int, _frame: FrameType | None) -> None:
-        raise TimeoutError("polling did not stop")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(30)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
-
-
-def stop_at_first_poll(api: StandinBotApi) -> None:
-    """Ctrl+C once the first getUpdates is asked (once: a second one would cut the shutdown)."""
-
-    async def before_call(call: Call) -> None:
-        if call.method == "getUpdates" and len(api.sent("getUpdates")) == 1:
-            os.kill(os.getpid(), signal.SIGINT)
-
-    api.before_call = before_call
-
-
-def said_once(caplog: pytest.LogCaptureFixture, level: int) -> str:
-    """The one record at `level` or above: one line, no traceback, and no token in the log."""
-    loud = [r for r in caplog.records if r.levelno >= level]
-    assert len(loud) == 1, [r.getMessage() for r in loud]
-    (said,) = loud
-    assert said.exc_info is None and not said.exc_text, "one line, no traceback"
-    assert TOKEN not in caplog.text
-    return said.getMessage()
 
 
 def test_another_poller_is_said_once_and_stops_the_process(
@@ -210,7 +171,6 @@ def test_a_second_poller_on_one_postgresql_database_stops_before_polling(
 ):
     """Two pollers started together both met 409s and could both stop; on one PostgreSQL
     database the one that polls holds a lock and the other stops before its first getUpdates."""
-    bot_id = int(BOT_USER["id"])
     url = settings.effective_database_url
     first = StandinBotApi()
     held_while_polling: list[bool] = []
@@ -218,7 +178,7 @@ def test_a_second_poller_on_one_postgresql_database_stops_before_polling(
     async def before_call(call: Call) -> None:
         if call.method != "getUpdates" or held_while_polling:
             return
-        second = PollingLock(url, bot_id)  # what a second process asks for at its start
+        second = PollingLock(url, BOT_ID)  # what a second process asks for at its start
         held_while_polling.append(not await second.acquire())
         await second.release()
         os.kill(os.getpid(), signal.SIGINT)
@@ -229,25 +189,11 @@ def test_a_second_poller_on_one_postgresql_database_stops_before_polling(
 
     # The first process, still polling, holds the lock (on a thread of its own: run_polling
     # wants the main thread for its signal handlers).
-    taken, done = threading.Event(), threading.Event()
-
-    async def hold() -> None:
-        holder = PollingLock(url, bot_id)
-        assert await holder.acquire()
-        taken.set()
-        await asyncio.to_thread(done.wait, 30)
-        await holder.release()
-
-    holder = threading.Thread(target=asyncio.run, args=(hold(),))
-    holder.start()
-    try:
-        assert taken.wait(10)
+    with held_elsewhere(url) as first_polls:
+        first_polls()
         caplog.set_level(logging.INFO)
         second = StandinBotApi()
         code = run_polling(settings, request=second)
-    finally:
-        done.set()
-        holder.join(10)
     polled = bool(second.sent("getUpdates") or second.sent("deleteWebhook"))
     assert code == EXIT_ANOTHER_POLLER
     assert not polled, "the second one stopped before deleteWebhook and getUpdates"
@@ -258,7 +204,7 @@ def test_a_second_poller_on_one_postgresql_database_stops_before_polling(
     )
 
     async def free_after_both() -> bool:
-        lock = PollingLock(url, bot_id)
+        lock = PollingLock(url, BOT_ID)
         try:
             return await lock.acquire()
         finally:

@@ -13,9 +13,7 @@ import asyncio
 import logging
 import os
 import signal
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -23,19 +21,25 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
 from bot import polling_guard
-from bot.botapi.standin import BOT_USER, Call, StandinBotApi
+from bot.botapi.standin import Call, StandinBotApi
 from bot.cli import run_polling
 from bot.config import Settings
 from bot.handlers.errors import EXIT_ANOTHER_POLLER
 from bot.web.server import serve
 from storage.db import async_url
 from storage.polling_lock import POLLING_LOCK_CLASS, PollingLock, someone_polls
-from tests.test_polling_conflict import deadline, said_once, settings  # noqa: F401  (fixtures)
+from tests.conftest import make_settings
+from tests.polling_support import BOT_ID, TOKEN, held_elsewhere, said_once
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return make_settings(tmp_path, database_url, telegram_bot_token=TOKEN)
+
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("TEST_DATABASE_URL"), reason="the lock is PostgreSQL's (SQLite: a file lock)"
 )
-BOT_ID = int(BOT_USER["id"])
 
 
 async def end_the_lock_connection(url: str) -> None:
@@ -56,46 +60,25 @@ async def end_the_lock_connection(url: str) -> None:
         await engine.dispose()
 
 
-@contextmanager
-def held_elsewhere(url: str) -> Iterator[Callable[[], None]]:
-    """The lock held by 'another process' (a thread with a loop of its own) until the block
-    ends; yields the function that takes it, for a test to call when it wants."""
-    taken, done = threading.Event(), threading.Event()
-
-    async def hold() -> None:
-        holder = PollingLock(url, BOT_ID)
-        assert await holder.acquire()
-        taken.set()
-        await asyncio.to_thread(done.wait, 30)
-        await holder.release()
-
-    holder = threading.Thread(target=asyncio.run, args=(hold(),))
-
-    def take() -> None:
-        holder.start()
-        assert taken.wait(10), "the other process took the lock"
-
-    try:
-        yield take
-    finally:
-        done.set()
-        if holder.is_alive():
-            holder.join(10)
-
-
 @pytest.fixture
-def checks_often(monkeypatch: pytest.MonkeyPatch) -> None:
+def poller(
+    settings: Settings,
+    caplog: pytest.LogCaptureFixture,
+    deadline: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[str, StandinBotApi]:
+    """The database's URL and a stand-in for a poller that checks its lock every 0.2 s."""
     monkeypatch.setattr(polling_guard, "LOCK_CHECK_SECONDS", 0.2)
+    caplog.set_level(logging.INFO)
+    return settings.effective_database_url, StandinBotApi()
 
 
 def test_a_poller_whose_lock_connection_ended_takes_the_lock_again(
-    settings: Settings,  # noqa: F811
+    settings: Settings,
     caplog: pytest.LogCaptureFixture,
-    deadline: None,  # noqa: F811
-    checks_often: None,
+    poller: tuple[str, StandinBotApi],
 ):
-    url = settings.effective_database_url
-    api = StandinBotApi()
+    url, api = poller
     seen: list[str] = []
 
     async def before_call(call: Call) -> None:
@@ -112,7 +95,6 @@ def test_a_poller_whose_lock_connection_ended_takes_the_lock_again(
             await asyncio.sleep(0.05)  # the check comes every 0.2 s
 
     api.before_call = before_call
-    caplog.set_level(logging.INFO)
     assert run_polling(settings, request=api) == 0
     assert seen == ["ended", "stopped"], "the lock was held again while it polled"
     said = said_once(caplog, logging.WARNING)
@@ -121,13 +103,11 @@ def test_a_poller_whose_lock_connection_ended_takes_the_lock_again(
 
 
 def test_a_poller_whose_lock_another_took_meanwhile_stops(
-    settings: Settings,  # noqa: F811
+    settings: Settings,
     caplog: pytest.LogCaptureFixture,
-    deadline: None,  # noqa: F811
-    checks_often: None,
+    poller: tuple[str, StandinBotApi],
 ):
-    url = settings.effective_database_url
-    api = StandinBotApi()
+    url, api = poller
     with held_elsewhere(url) as another_poller_starts:
 
         async def before_call(call: Call) -> None:
@@ -136,7 +116,6 @@ def test_a_poller_whose_lock_another_took_meanwhile_stops(
                 await asyncio.to_thread(another_poller_starts)
 
         api.before_call = before_call
-        caplog.set_level(logging.INFO)
         code = run_polling(settings, request=api)
         assert asyncio.run(someone_polls(url, BOT_ID)), "the other one polls on"
     assert code == EXIT_ANOTHER_POLLER
@@ -145,9 +124,9 @@ def test_a_poller_whose_lock_another_took_meanwhile_stops(
 
 
 def test_a_webhook_instance_does_not_cut_off_a_poller(
-    settings: Settings,  # noqa: F811
+    settings: Settings,
     caplog: pytest.LogCaptureFixture,
-    deadline: None,  # noqa: F811
+    deadline: None,
 ):
     webhook = settings.model_copy(
         update={"webhook_url": "https://bot.example.org", "webhook_secret": "s" * 32}
