@@ -160,7 +160,7 @@ async def _post_init_polling(app: AppType) -> None:
 async def _post_shutdown(app: AppType) -> None:
     services: Services = app.bot_data["services"]
     await polling_guard.release(app)
-    await services.event_log.close()
+    await services.event_log.flush()  # what waits, before the database closes
     await services.db.dispose()
 
 

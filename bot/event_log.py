@@ -39,8 +39,10 @@ class EventLog:
         self._waiting: list[dict[str, Any]] = []
         self._oldest = 0.0  # monotonic time of the oldest waiting event
         self._timer: asyncio.TimerHandle | None = None
-        self._writing: asyncio.Task[None] | None = None  # the timer's write, if under way
-        self._lock = asyncio.Lock()  # one write at a time, in the order the events came
+        self._writing: asyncio.Task[None] | None = None  # held, so it is not collected mid-write
+        # One write at a time, in the order the events came: a stop's flush waits for the
+        # timer's, and a timer's write that starts after it finds nothing left.
+        self._lock = asyncio.Lock()
         # Since a write failed (the database away): only the timer tries again, not every
         # update, and it is said once, not once a second.
         self._away = False
@@ -57,8 +59,7 @@ class EventLog:
             self._oldest = now
         if len(self._waiting) >= MOST_KEPT:
             return  # the database has been away a long while (said when it went)
-        # Cut to their columns' sizes: a value too long would fail the whole batch, forever.
-        self._waiting.append(events.fitted(events.event_values(**values)))
+        self._waiting.append(events.event_values(**values))
         if self._away:
             self._arm()
         elif len(self._waiting) >= BATCH or now - self._oldest >= WAIT_SECONDS:
@@ -93,12 +94,6 @@ class EventLog:
                 if self._away:
                     self._away = False
                     log.warning("events written again")
-
-    async def close(self) -> None:
-        """At a stop: the timer's write finished, then everything still waiting written."""
-        if self._writing is not None:
-            await asyncio.gather(self._writing, return_exceptions=True)
-        await self.flush()
 
     def _arm(self) -> None:
         if self._timer is None and self._waiting:

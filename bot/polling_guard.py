@@ -23,7 +23,7 @@ from telegram.ext import Application
 from bot.handlers.base import AppContext, AppType
 from bot.handlers.errors import EXIT_ANOTHER_POLLER, EXIT_CODE
 from bot.services import Services
-from storage.polling_lock import PollingLock, someone_polls
+from storage.polling_lock import PollingLock
 
 log = logging.getLogger("bot")
 
@@ -89,12 +89,13 @@ async def poller_running(app: AppType) -> bool:
     """A webhook instance, before it sets the webhook (which would cut a poller off): True if a
     process polls this token on this database, said in one line with the exit code set."""
     services: Services = app.bot_data["services"]
-    if not await someone_polls(services.settings.effective_database_url, app.bot.id):
+    lock = PollingLock(services.settings.effective_database_url, app.bot.id)
+    if not await lock.held_elsewhere():
         return False
-    app.bot_data[EXIT_CODE] = EXIT_ANOTHER_POLLER
-    log.error(
+    _say_another_poller(
+        app,
         "an instance is polling with this bot token on this database: not setting a webhook. "
-        "Stop it (`arrival-desk run` without --webhook) before starting webhook instances."
+        "Stop it (`arrival-desk run` without --webhook) before starting webhook instances.",
     )
     return True
 
@@ -123,7 +124,12 @@ async def _webhook_url(bot: Bot) -> str:
 
 
 def _refuse(app: Application[Any, Any, Any, Any, Any, Any], reason: str) -> bool:
-    app.bot_data[EXIT_CODE] = EXIT_ANOTHER_POLLER
-    log.error("%s", reason)
+    _say_another_poller(app, reason)
     app.stop_running()
     return False
+
+
+def _say_another_poller(app: Application[Any, Any, Any, Any, Any, Any], reason: str) -> None:
+    """One line, and the exit code that says another process serves the token."""
+    app.bot_data[EXIT_CODE] = EXIT_ANOTHER_POLLER
+    log.error("%s", reason)

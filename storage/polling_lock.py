@@ -67,6 +67,29 @@ class PollingLock:
         await self.release(connection)
         return False
 
+    async def held_elsewhere(self) -> bool:
+        """Whether a poller holds the lock for this bot on this database: webhook instances ask
+        before they set a webhook, which would cut it off. Read from `pg_locks`, not tried:
+        taking the lock even for a moment could turn away a poller starting at that moment."""
+        if self.on_sqlite:
+            return False
+        engine = create_async_engine(self.url, poolclass=NullPool, hide_parameters=True)
+        try:
+            async with engine.connect() as connection:
+                # Two int4 keys: the first is `classid`, the second `objid`, `objsubid` is 2.
+                found = await connection.scalar(
+                    text(
+                        "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
+                        " AND granted AND objsubid = 2 AND classid = :class"
+                        " AND objid = hashtext(:bot)::oid AND database ="
+                        " (SELECT oid FROM pg_database WHERE datname = current_database()))"
+                    ),
+                    {"class": POLLING_LOCK_CLASS, "bot": str(self.bot_id)},
+                )
+                return bool(found)
+        finally:
+            await engine.dispose()
+
     async def kept(self) -> Kept:
         """While polling, now and then: is the lock still ours? "held"; "again" (its
         connection had ended, and it was free to take on a new one); "lost" (another process
@@ -107,28 +130,3 @@ class PollingLock:
         if self._engine is not None:
             await self._engine.dispose()
             self._engine = None
-
-
-async def someone_polls(database_url: str, bot_id: int) -> bool:
-    """Whether a poller holds the lock for this bot on this database: webhook instances ask
-    before they set a webhook, which would cut it off. Read from `pg_locks`, not tried: taking
-    the lock even for a moment could turn away a poller starting at that moment."""
-    url = async_url(database_url)
-    if url.startswith("sqlite"):
-        return False
-    engine = create_async_engine(url, poolclass=NullPool, hide_parameters=True)
-    try:
-        async with engine.connect() as connection:
-            # Two int4 keys: the first is `classid`, the second `objid`, and `objsubid` is 2.
-            found = await connection.scalar(
-                text(
-                    "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
-                    " AND granted AND objsubid = 2 AND classid = :class"
-                    " AND objid = hashtext(:bot)::oid AND database ="
-                    " (SELECT oid FROM pg_database WHERE datname = current_database()))"
-                ),
-                {"class": POLLING_LOCK_CLASS, "bot": str(bot_id)},
-            )
-            return bool(found)
-    finally:
-        await engine.dispose()

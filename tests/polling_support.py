@@ -66,3 +66,8 @@ def held_elsewhere(url: str) -> Iterator[Callable[[], None]]:
         done.set()
         if holder.is_alive():
             holder.join(10)
+
+
+async def someone_polls(url: str, bot_id: int) -> bool:
+    """What a webhook instance asks at its start (read from `pg_locks`)."""
+    return await PollingLock(url, bot_id).held_elsewhere()

@@ -27,9 +27,9 @@ from bot.config import Settings
 from bot.handlers.errors import EXIT_ANOTHER_POLLER
 from bot.web.server import serve
 from storage.db import async_url
-from storage.polling_lock import POLLING_LOCK_CLASS, PollingLock, someone_polls
+from storage.polling_lock import POLLING_LOCK_CLASS, PollingLock
 from tests.conftest import make_settings
-from tests.polling_support import BOT_ID, TOKEN, held_elsewhere, said_once
+from tests.polling_support import BOT_ID, TOKEN, held_elsewhere, said_once, someone_polls
 
 
 @pytest.fixture

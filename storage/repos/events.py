@@ -22,16 +22,19 @@ def event_values(
     source: str | None = None,
     service_id: str | None = None,
 ) -> dict[str, Any]:
-    """An event's row (every column but the id)."""
-    return {
-        "kind": str(kind),
-        "user_key": user_key,
-        "language": language,
-        "topic_id": topic_id,
-        "source": source,
-        "service_id": service_id,
-        "created_at": at,
-    }
+    """An event's row (every column but the id), each text cut to its column's size: one too
+    long would fail its unit of work on PostgreSQL (a held batch: every time it is tried)."""
+    return fitted(
+        {
+            "kind": str(kind),
+            "user_key": user_key,
+            "language": language,
+            "topic_id": topic_id,
+            "source": source,
+            "service_id": service_id,
+            "created_at": at,
+        }
+    )
 
 
 _EVENTS = Event.__table__  # type: ignore[attr-defined]
