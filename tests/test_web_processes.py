@@ -39,24 +39,34 @@ def free_port() -> int:
 
 
 class Instance:
-    def __init__(self, name: str, proc: subprocess.Popen[bytes], port: int, log: Path) -> None:
-        self.name, self.proc, self.port, self.log = name, proc, port, log
+    def __init__(
+        self, name: str, proc: subprocess.Popen[bytes], port: int, log: Path, api: HttpBotApi
+    ) -> None:
+        self.name, self.proc, self.port, self.log, self.api = name, proc, port, log, api
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def wait_healthy(self, timeout: float = 120.0) -> None:
+        """Until /healthz answers and the webhook is registered: the port answers first (so
+        Telegram's first post is never refused), setWebhook comes after it."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, f"{self.name} exited early:\n{self.log_text()}"
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
+            if self._answers_health() and self._registered():
+                return
             time.sleep(0.1)
         raise AssertionError(f"{self.name} never became healthy:\n{self.log_text()}")
+
+    def _registered(self) -> bool:
+        return any(c.instance == self.name for c in self.api.sent("setWebhook"))
+
+    def _answers_health(self) -> bool:
+        try:
+            return httpx.get(self.url + "/healthz", timeout=1).status_code == 200
+        except httpx.TransportError:
+            return False
 
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -108,7 +118,7 @@ def launch(tmp_path: Path, api: HttpBotApi, database_url: str) -> Iterator[objec
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
-        instance = Instance(name, proc, port, log)
+        instance = Instance(name, proc, port, log, api)
         started.append(instance)
         return instance
 
