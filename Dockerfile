@@ -26,11 +26,15 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     LOCALES_DIR=/app/locales \
     SERVICES_FILE=/app/faq/services.yaml \
     INDICATORS_FILE=/app/faq/indicators.yaml \
+    LEMMA_CACHE_DIR=/app/lemmas \
     WEBHOOK_LISTEN=0.0.0.0 \
     WEBHOOK_PORT=8080 \
     MPLCONFIGDIR=/tmp/matplotlib
 COPY --from=builder /wheels /tmp/wheels
 RUN pip install --no-index --find-links=/tmp/wheels arrival-desk && rm -rf /tmp/wheels
+# The search's dictionaries (simplemma's tries, bot/faq/dictionaries.py) made once, here: no
+# container spends its first start on them.
+RUN python -m bot.faq.dictionaries
 WORKDIR /app
 COPY locales ./locales
 COPY faq ./faq

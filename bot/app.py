@@ -22,6 +22,7 @@ from bot.deadlines import Deadlines
 from bot.delivery.outbox import Delivery
 from bot.event_log import EventLog
 from bot.faq.library import FaqLibrary
+from bot.faq.terms import use_dictionaries_in
 from bot.handlers import (
     announcements,
     ask,
@@ -77,6 +78,7 @@ COMMAND_LANGUAGE_CODES = {"sr-Latn": ("hr", "bs")}
 
 def build_services(settings: Settings, *, clock: Clock | None = None) -> Services:
     translator = Translator.from_dir(settings.locales_dir, default_locale=settings.default_language)
+    use_dictionaries_in(settings.lemma_cache_dir)
     library = FaqLibrary(settings.faq_dir, default_language=settings.default_language)
     library.reload()
     catalog, problems = load_catalog(settings.services_file)

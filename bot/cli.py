@@ -17,6 +17,7 @@ from bot import logsafety
 from bot.cli_faq import CommandError, add_faq_commands
 from bot.cli_report import add_report_command
 from bot.config import ConfigError, Settings, load_settings
+from bot.faq.terms import use_dictionaries_in
 from bot.instance_lock import DatabaseInUse, single_instance
 
 if TYPE_CHECKING:
@@ -156,6 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return EXIT_CONFIG
+    use_dictionaries_in(settings.lemma_cache_dir)  # read by whichever command needs them
     handler: Callable[[Settings, argparse.Namespace], int] = args.handler
     try:
         return handler(settings, args)

@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     telegram_api_url: str = TELEGRAM_API_DEFAULT
     bot_username: str = ""
     data_dir: Path = Path("data")
+    lemma_cache_dir: Path | None = None  # the search's dictionaries (bot/faq/dictionaries.py)
     database_url: str = ""
     timezone: str = "Europe/Ljubljana"
     default_language: str = "en"
@@ -117,6 +118,11 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError("an IANA time zone name such as Europe/Ljubljana") from exc
         return value
+
+    @field_validator("lemma_cache_dir", mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("reminder_hours", mode="before")
     @classmethod

@@ -126,6 +126,15 @@ def test_the_wheel_the_image_builds_runs_from_its_own_directory(tmp_path: Path):
         assert done.returncode == 0, done.stdout + done.stderr
         return done.stdout
 
+    # The image's own RUN step: the search dictionaries made where LEMMA_CACHE_DIR says.
+    (prepare,) = [r for k, r in final if k == "RUN" and "bot.faq.dictionaries" in r]
+    subprocess.run([sys.executable, *shlex.split(prepare)[1:]], env=env, check=True, timeout=300)
+    assert sorted(p.name for p in Path(env["LEMMA_CACHE_DIR"]).glob("*/*.dic")) == [
+        "en.dic",
+        "hbs.dic",
+        "sl.dic",
+        "uk.dic",
+    ]
     assert "up to date" in arrival_desk("db", "upgrade")
     with sqlite3.connect(app / "data" / "arrival-desk.db") as connection:
         version = connection.execute("SELECT version_num FROM alembic_version").fetchone()

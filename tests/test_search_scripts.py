@@ -1,6 +1,7 @@
 """Shortcuts in the search's word analysis give the same terms as the long way: a word is
-looked up only in the dictionaries of its script, and a Russian word's Ukrainian by stem
-length. Checked on every word of the FAQ content and of the question sets."""
+looked up only in the dictionaries of its script, in simplemma's tries kept on disk
+(bot/faq/dictionaries.py) rather than its stream dictionaries, and a Russian word's Ukrainian by
+stem length. Checked on every word of the FAQ content and of the question sets."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from bot.faq.quality import SETS, load_set
 from bot.faq.russian import LEXICON, ukrainian_for
 from bot.faq.terms import (
     ALL_LEMMA_LANGUAGES,
-    LOW_MEMORY,
     STEM_LENGTH,
     analyze,
     content_tokens,
@@ -49,16 +49,17 @@ def test_a_word_is_looked_up_in_its_scripts_dictionaries_only() -> None:
     assert script_languages("visaвіза", ALL_LEMMA_LANGUAGES) == ALL_LEMMA_LANGUAGES
 
 
-def test_the_shortcut_changes_no_lemma_and_no_known_word(words: list[str]) -> None:
+def test_the_shortcuts_change_no_lemma_and_no_known_word(words: list[str]) -> None:
+    # The long way: every language, simplemma's own stream dictionaries (its `low_memory`).
     def every_lemma(token: str) -> set[str]:
         return {token} | {
-            simplemma.lemmatize(token, lang=language, low_memory=LOW_MEMORY)
+            simplemma.lemmatize(token, lang=language, low_memory=True)
             for language in ALL_LEMMA_LANGUAGES
         }
 
     def known_anywhere(token: str) -> bool:
         return any(
-            simplemma.is_known(form, lang=language, low_memory=LOW_MEMORY)
+            simplemma.is_known(form, lang=language, low_memory=True)
             for form in {token, to_serbian_latin(token)}
             for language in ALL_LEMMA_LANGUAGES
         )

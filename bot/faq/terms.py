@@ -7,9 +7,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
-import simplemma
+from simplemma import Lemmatizer
+from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
+from simplemma.utils import normalize_token
 
+from bot.faq import dictionaries
 from bot.faq.words import fold
 from bot.i18n import to_serbian_latin
 
@@ -25,10 +29,6 @@ _LATIN = re.compile(r"[a-z\u00c0-\u024f]", re.IGNORECASE)
 STEM_LENGTH = 5
 STEM_WEIGHT = 0.5
 PHRASE_WORD_WEIGHT = 0.5  # a word of a multi-word keyword, relative to a one-word keyword
-# simplemma's memory-frugal dictionaries: the same lemmas, read from the compressed data on
-# demand instead of four dictionaries unpacked in memory (~145 MB less resident memory, and a
-# faster content load; see docs/design.md).
-LOW_MEMORY = True
 WORD = re.compile(r"\w+", re.UNICODE)
 _ABBREVIATION = re.compile(r"\b\w(?:\.\w)+\b\.?")  # s.p. → sp, d.o.o. → doo
 
@@ -42,11 +42,39 @@ def script_languages(token: str, languages: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(language for language in languages if language in possible)
 
 
+class _Lemmas:
+    """simplemma's lemmatiser and dictionary look-up, on the dictionaries of
+    bot/faq/dictionaries.py (tries kept on disk), made at the first word."""
+
+    folder: Path | None = None
+    lemmatizer: Lemmatizer | None = None
+    lookup: DictionaryLookupStrategy | None = None
+
+
+def use_dictionaries_in(folder: Path | None) -> None:
+    """Where the dictionaries are kept: LEMMA_CACHE_DIR (None: the user's cache folder).
+    Process-wide, as the dictionaries are; the CLI and every Services built say it. Nothing is
+    read until a word is lemmatised (`db upgrade` never makes them)."""
+    if folder != _Lemmas.folder:
+        _Lemmas.folder, _Lemmas.lemmatizer, _Lemmas.lookup = folder, None, None
+
+
+def _lemmatizer() -> Lemmatizer:
+    if _Lemmas.lemmatizer is None:
+        factory = dictionaries.dictionaries(_Lemmas.folder)
+        _Lemmas.lookup = DictionaryLookupStrategy(factory)
+        _Lemmas.lemmatizer = Lemmatizer(
+            lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)
+        )
+    return _Lemmas.lemmatizer
+
+
 def lemma_forms(token: str, languages: tuple[str, ...]) -> set[str]:
     forms = {token}
+    lemmatizer = _lemmatizer()
     for language in script_languages(token, languages):
         try:
-            forms.add(simplemma.lemmatize(token, lang=language, low_memory=LOW_MEMORY))
+            forms.add(lemmatizer.lemmatize(token, lang=language))
         except ValueError:  # a language simplemma does not have
             continue
     return forms
@@ -106,9 +134,12 @@ def keyword_terms(keywords: Sequence[str], languages: tuple[str, ...]) -> Counte
 
 def dictionary_knows(token: str) -> bool:
     """Whether a dictionary we lemmatise with has the word as written (Serbian in either script)."""
-    forms = {token, to_serbian_latin(token)}
+    _lemmatizer()
+    lookup = _Lemmas.lookup
+    assert lookup is not None
+    forms = {normalize_token(token), normalize_token(to_serbian_latin(token))}
     return any(
-        simplemma.is_known(form, lang=language, low_memory=LOW_MEMORY)
+        lookup.get_lemma(form, language) is not None
         for form in forms
         for language in script_languages(form, ALL_LEMMA_LANGUAGES)
     )
