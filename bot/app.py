@@ -117,7 +117,14 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         bookings_per_service=settings.bookings_per_service,
     )
     # The desk reads the catalog through the services, so a live reload reaches it too.
-    services.desk = BookingDesk(db, lambda: services.catalog, settings.tz, clock, rules)
+    services.desk = BookingDesk(
+        db,
+        lambda: services.catalog,
+        settings.tz,
+        clock,
+        rules,
+        send_lease=services.delivery.lease,
+    )
     services.privacy = Privacy(db, clock, services.desk, event_log)
     services.people = People(db, clock, services.user_key_secret)
     services.deadlines = Deadlines(db, clock, settings.tz, settings.faq_dir)

@@ -19,7 +19,7 @@ from bot.delivery import outbox
 from bot.delivery.kinds import Kind
 from bot.delivery.outbox import NewRow
 from storage.db import Database, within
-from storage.models import ACTIVE_BOOKING, Booking, Slot, SlotStatus, User
+from storage.models import ACTIVE_BOOKING, Booking, Outbox, Slot, SlotStatus, User
 from storage.prepared import Runner
 from storage.repos import booking as repo
 from storage.repos import booking_changes as changes
@@ -37,12 +37,16 @@ class DeskBase:
         tz: ZoneInfo,
         clock: Clock,
         rules: DeskRules,
+        *,
+        send_lease: dt.timedelta | None = None,
     ) -> None:
         self.db = db
         self._catalog = catalog
         self.tz = tz
         self.clock = clock
         self.rules = rules
+        # The outbox lease, for a change whose caller sends its rows itself (`sends_itself`).
+        self.send_lease = send_lease
 
     @property
     def catalog(self) -> Catalog:
@@ -67,6 +71,23 @@ class DeskBase:
             service_id=service_id,
         )
 
+    def _lease(self, sends_itself: bool) -> dt.timedelta | None:
+        """An operation's `sends_itself=True`: its caller (a handler the person waits on) sends
+        the rows due now that the change writes, `kick(context, outcome.sends)`, so they are
+        written already leased to it. Otherwise they wait for a claim, like any other row."""
+        return self.send_lease if sends_itself else None
+
+    @staticmethod
+    def _write(
+        connection: Runner, rows: list[NewRow], now: dt.datetime, lease: dt.timedelta | None
+    ) -> tuple[Outbox, ...]:
+        """A change's outbox rows; with a `lease` (`_lease`), those due now come back leased,
+        for `Outcome.sends`. A statement function."""
+        if lease is None:
+            outbox.write_all(connection, rows)
+            return ()
+        return tuple(outbox.write_leased(connection, rows, now=now, lease=lease))
+
     def _schedule_reminders(
         self,
         connection: Runner,
@@ -75,14 +96,15 @@ class DeskBase:
         now: dt.datetime,
         *,
         notice: NewRow | None = None,
-    ) -> None:
-        """The booking's new reminders, and the centre's `notice` of the change, written
-        together (one statement); those of its old time go first (a booking made now writes its
-        reminders in `MigrantDesk._book`). A statement function."""
+        lease: dt.timedelta | None = None,
+    ) -> tuple[Outbox, ...]:
+        """The booking's new reminders, and the centre's `notice` of the change; those of its
+        old time go first (a booking made now writes its reminders in `MigrantDesk._book`).
+        Returns the rows to send now (`_write`). A statement function."""
         assert booking.id is not None
         outbox_repo.cancel_rows(connection, ref_id=booking.id, kinds=(Kind.REMINDER,))
         rows = self._reminders(booking, slot, now)
-        outbox.write_all(connection, [*rows, *([notice] if notice else [])])
+        return self._write(connection, [*rows, *([notice] if notice else [])], now, lease)
 
     def _reminders(self, booking: Booking, slot: Slot, now: dt.datetime) -> list[NewRow]:
         return [

@@ -11,7 +11,6 @@ from bot.booking.desk_base import is_theirs
 from bot.booking.outcome import Outcome, Status
 from bot.booking.slots import SlotSchedule
 from bot.booking.waitlist import Waitlist
-from bot.delivery import outbox
 from storage.models import (
     ACTIVE_BOOKING,
     HOLDING_BOOKING,
@@ -42,10 +41,11 @@ class MigrantDesk(Waitlist, SlotSchedule):
         note: str | None = None,
         interpreter: str | None = None,
         draft: str | None = None,
+        sends_itself: bool = False,
     ) -> Outcome:
         """`draft`: the kind of pending input that holds `note` (a typed note waiting for this
         booking); it is taken in the same unit of work, so it is used once and kept if the
-        booking fails."""
+        booking fails. `sends_itself`: see `_lease`."""
         now = self.clock.now()
         try:
             return await self.db.atomic(
@@ -57,6 +57,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
                 interpreter=interpreter,
                 draft=draft,
                 now=now,
+                lease=self._lease(sends_itself),
             )
         except IntegrityError:  # the same person twice at once (a double tap): the unique
             return Outcome(Status.ALREADY)  # index said no; the place was given back with it all
@@ -76,6 +77,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
         interpreter: str | None,
         draft: str | None,
         now: dt.datetime,
+        lease: dt.timedelta | None,
     ) -> Outcome:
         """The booking's unit of work, statement functions only (`Database.atomic`); raising
         `_Undone` undoes all of it."""
@@ -110,7 +112,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
             },
         )
         notice = self._notice(booking, "co-booked", now)
-        outbox.write_all(connection, [*self._reminders(booking, slot, now), notice])
+        sends = self._write(connection, [*self._reminders(booking, slot, now), notice], now, lease)
         service = self.catalog.get(slot.service_id)
         if service is not None and service.is_group:  # booked in: no longer in line for it
             waiting_repo.settled(
@@ -120,7 +122,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
             connection, kind=EventKind.BOOKED, user=user, service_id=slot.service_id, now=now
         )
         # `slot` is as the conditional UPDATE left it (RETURNING): nothing shown uses more.
-        return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+        return Outcome(Status.OK, booking=booking, slot=slot, user=user, sends=sends)
 
     async def _why_not_taken(
         self, user_id: int, slot_id: int, now: dt.datetime, *, person: bool
@@ -174,7 +176,12 @@ class MigrantDesk(Waitlist, SlotSchedule):
         return await self.db.alone(changes.movable_service, booking_id=booking_id, user_id=user_id)
 
     async def cancel(
-        self, *, booking_id: int, user_id: int | None, by_staff: bool = False
+        self,
+        *,
+        booking_id: int,
+        user_id: int | None,
+        by_staff: bool = False,
+        sends_itself: bool = False,
     ) -> Outcome:
         """Cancel; `user_id` must own the booking unless staff cancel it."""
         return await self.db.atomic(
@@ -183,6 +190,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
             user_id=user_id,
             by_staff=by_staff,
             now=self.clock.now(),
+            lease=self._lease(sends_itself),
         )
 
     def _cancel(
@@ -193,6 +201,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
         user_id: int | None,
         by_staff: bool,
         now: dt.datetime,
+        lease: dt.timedelta | None,
     ) -> Outcome:
         """The cancel's unit of work (statement functions: `Database.atomic`)."""
         loaded = self._locked(connection, booking_id, user_id)
@@ -201,11 +210,15 @@ class MigrantDesk(Waitlist, SlotSchedule):
         booking, slot, user = loaded
         if not by_staff and self._too_late(slot, now):
             return Outcome(Status.TOO_LATE, booking=booking, slot=slot, user=user)
-        self._close(connection, booking, slot, user, now, BookingStatus.CANCELLED)
-        outbox.write_all(connection, [self._notice(booking, "co-cancelled", now)])
-        return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+        offered = self._close(connection, booking, slot, user, now, BookingStatus.CANCELLED)
+        # A place offered to the next person waits for a claim: so does the notice, in order.
+        notice = [self._notice(booking, "co-cancelled", now)]
+        sends = self._write(connection, notice, now, None if offered else lease)
+        return Outcome(Status.OK, booking=booking, slot=slot, user=user, sends=sends)
 
-    async def move(self, *, booking_id: int, user_id: int, new_slot_id: int) -> Outcome:
+    async def move(
+        self, *, booking_id: int, user_id: int, new_slot_id: int, sends_itself: bool = False
+    ) -> Outcome:
         try:
             return await self.db.atomic(
                 self._move,
@@ -213,6 +226,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
                 user_id=user_id,
                 new_slot_id=new_slot_id,
                 now=self.clock.now(),
+                lease=self._lease(sends_itself),
             )
         except _Undone as undone:  # the new time is full: nothing kept; other times offered
             slot = undone.outcome.slot if undone.outcome else None
@@ -228,6 +242,7 @@ class MigrantDesk(Waitlist, SlotSchedule):
         user_id: int,
         new_slot_id: int,
         now: dt.datetime,
+        lease: dt.timedelta | None,
     ) -> Outcome:
         """The move's unit of work (statement functions: `Database.atomic`); raising `_Undone`
         undoes all of it (a place already given back)."""
@@ -257,13 +272,20 @@ class MigrantDesk(Waitlist, SlotSchedule):
             updated_at=now,
         )
         notice = self._notice(booking, "co-moved", now, moved_from=old_slot.starts_at)
-        self._schedule_reminders(connection, booking, new_slot, now, notice=notice)
+        sends = self._schedule_reminders(
+            connection, booking, new_slot, now, notice=notice, lease=lease
+        )
         self._record(
             connection, kind=EventKind.MOVED, user=user, service_id=booking.service_id, now=now
         )
         # `new_slot` as read before its place was taken: nothing shown uses the count.
         return Outcome(
-            Status.OK, booking=booking, slot=new_slot, user=user, alternatives=[old_slot]
+            Status.OK,
+            booking=booking,
+            slot=new_slot,
+            user=user,
+            alternatives=[old_slot],
+            sends=sends,
         )
 
     @staticmethod

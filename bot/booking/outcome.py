@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from storage.models import Booking, Slot, User
+from storage.models import Booking, Outbox, Slot, User
 from storage.repos.slots import Timed
 
 
@@ -40,6 +40,8 @@ class Outcome:
     user: User | None = None
     alternatives: Sequence[Timed] = field(default_factory=list)
     waiting_told: int = 0  # a cancelled slot: people on its waiting list told it is closed
+    # Its outbox rows due now, written already leased: its handler sends them (`kick`).
+    sends: tuple[Outbox, ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -42,16 +42,22 @@ class StaffDesk(Waitlist):
         note: str | None = None,
         by: str | None = None,
         seen_slot: int | None = None,
+        sends_itself: bool = False,
     ) -> Outcome:
         """Confirm or decline a pending booking, once: a second decision (another coordinator,
         another instance) gets DECIDED with the booking as the first one left it (and who).
         `seen_slot`: the slot the coordinator's notice showed; a booking moved since then is
         not confirmed (MOVED, with the booking as it is now)."""
-        now = self.clock.now()
+        now, lease = self.clock.now(), self._lease(sends_itself)
         if confirm:  # the usual press: one conditional UPDATE decides it, in a unit of its own
             try:
                 confirmed = await self.db.atomic(
-                    self._confirm, booking_id=booking_id, by=by, now=now, seen_slot=seen_slot
+                    self._confirm,
+                    booking_id=booking_id,
+                    by=by,
+                    now=now,
+                    seen_slot=seen_slot,
+                    lease=lease,
                 )
             except _Vanished:
                 confirmed = None
@@ -67,6 +73,7 @@ class StaffDesk(Waitlist):
                 by=by,
                 seen_slot=seen_slot,
                 now=now,
+                lease=lease,
             )
         except _Vanished:
             return Outcome(Status.GONE)
@@ -82,6 +89,7 @@ class StaffDesk(Waitlist):
         by: str | None,
         seen_slot: int | None,
         now: dt.datetime,
+        lease: dt.timedelta | None,
     ) -> Outcome:
         """A decline's unit of work, or why a press decides nothing (no longer pending, moved),
         the booking locked and read as it is now (statement functions: `Database.atomic`)."""
@@ -95,16 +103,17 @@ class StaffDesk(Waitlist):
             return Outcome(Status.MOVED, booking=booking, slot=slot, user=user)
         if confirm:  # pending again since the first try (moved back meanwhile): confirm it now
             confirmed = self._confirm(
-                connection, booking_id=booking_id, by=by, now=now, seen_slot=seen_slot
+                connection, booking_id=booking_id, by=by, now=now, seen_slot=seen_slot, lease=lease
             )
             return confirmed or Outcome(Status.DECIDED, booking=booking, slot=slot, user=user)
         changes.change_booking(
             connection, booking, decided_by=by, decline_reason=reason, decline_note=note
         )
-        self._close(connection, booking, slot, user, now, BookingStatus.DECLINED)
+        offered = self._close(connection, booking, slot, user, now, BookingStatus.DECLINED)
+        # A place offered to the next person waits for a claim: so does the decision.
         decision = NewRow(Kind.DECISION, due_at=now, user_id=booking.user_id, ref_id=booking.id)
-        outbox.write_all(connection, [decision])
-        return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+        sends = self._write(connection, [decision], now, None if offered else lease)
+        return Outcome(Status.OK, booking=booking, slot=slot, user=user, sends=sends)
 
     def _confirm(
         self,
@@ -114,6 +123,7 @@ class StaffDesk(Waitlist):
         by: str | None,
         now: dt.datetime,
         seen_slot: int | None = None,
+        lease: dt.timedelta | None = None,
     ) -> Outcome | None:
         """Confirmed, told and logged (statement functions: `Database.atomic`); None if it no
         longer waits (decided, moved, gone): nothing was changed, and the caller reads why."""
@@ -132,11 +142,11 @@ class StaffDesk(Waitlist):
             raise _Vanished  # undoes the unit; the caller's read says it is gone
         slot, user = found
         decision = NewRow(Kind.DECISION, due_at=now, user_id=booking.user_id, ref_id=booking.id)
-        outbox.write_all(connection, [decision])
+        sends = self._write(connection, [decision], now, lease)
         self._record(
             connection, kind=EventKind.CONFIRMED, user=user, service_id=slot.service_id, now=now
         )
-        return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+        return Outcome(Status.OK, booking=booking, slot=slot, user=user, sends=sends)
 
     async def mark_attendance(
         self, *, booking_id: int, session_start: dt.datetime, present: bool

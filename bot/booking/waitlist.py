@@ -128,17 +128,27 @@ class Waitlist(DeskBase):
             )
             return Outcome(Status.OK, booking=booking, slot=slot, user=user)
 
-    async def answer_offer(self, *, booking_id: int, user_id: int, accept: bool) -> Outcome:
+    async def answer_offer(
+        self, *, booking_id: int, user_id: int, accept: bool, sends_itself: bool = False
+    ) -> Outcome:
         return await self.db.atomic(
             self._answer_offer,
             booking_id=booking_id,
             user_id=user_id,
             accept=accept,
             now=self.clock.now(),
+            lease=self._lease(sends_itself),
         )
 
     def _answer_offer(
-        self, connection: Runner, *, booking_id: int, user_id: int, accept: bool, now: dt.datetime
+        self,
+        connection: Runner,
+        *,
+        booking_id: int,
+        user_id: int,
+        accept: bool,
+        now: dt.datetime,
+        lease: dt.timedelta | None,
     ) -> Outcome:
         """The answer's unit of work (statement functions: `Database.atomic`)."""
         loaded = self._locked(connection, booking_id, user_id, (BookingStatus.OFFERED,))
@@ -166,11 +176,13 @@ class Waitlist(DeskBase):
                 connection, user_id=user_id, slot_id=slot.id or 0, status=WaitingStatus.DONE
             )
             notice = self._notice(booking, "co-booked", now)
-            self._schedule_reminders(connection, booking, slot, now, notice=notice)
+            sends = self._schedule_reminders(
+                connection, booking, slot, now, notice=notice, lease=lease
+            )
             self._record(
                 connection, kind=EventKind.BOOKED, user=user, service_id=slot.service_id, now=now
             )
-            return Outcome(Status.OK, booking=booking, slot=slot, user=user)
+            return Outcome(Status.OK, booking=booking, slot=slot, user=user, sends=sends)
         self._drop_offer(connection, booking, slot, user, now, EventKind.OFFER_DECLINED)
         return Outcome(Status.DECLINED, booking=booking, slot=slot, user=user)
 

@@ -160,6 +160,7 @@ async def confirm_booking(
         note=note if isinstance(note, str) else None,
         interpreter=wanted,
         draft=NOTE_DRAFT if draft is not None else None,
+        sends_itself=True,  # its notice goes out from `announce`, without a claim
     )
     if not outcome.ok:
         await explain_failure(update, context, outcome)
@@ -184,7 +185,7 @@ async def announce(update: Update, context: AppContext, outcome: Outcome, messag
         cutoff=services.settings.cancel_cutoff_hours,
     )
     await show(update, context, [text], my_booking_rows(context, outcome.booking))
-    kick(context)  # the coordinator chat hears of it from the outbox, in the background
+    kick(context, outcome.sends)  # the coordinator chat hears of it, in the background
     await send_calendar(
         context, person.telegram_id, outcome.booking, outcome.slot, locale=context.locale
     )

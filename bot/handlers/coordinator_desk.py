@@ -116,6 +116,7 @@ async def record_decision(
         note=note,
         by=signed_by(update),
         seen_slot=seen,
+        sends_itself=True,
     )
     booking, slot, user = outcome.booking, outcome.slot, outcome.user
     if query is not None:
@@ -133,7 +134,7 @@ async def record_decision(
         return outcome
     if outcome.ok:
         await edit_notice(context, booking, slot, user)
-        kick(context)
+        kick(context, outcome.sends)
         if not confirm and reason == "unavailable" and chat is not None:
             await coordinator_slots.offer_to_close(context, chat.id, slot, locale)
     return outcome

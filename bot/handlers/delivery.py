@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -165,43 +165,49 @@ async def _deliver_round(context: Any) -> tuple[int, bool]:
     starts only with half a lease (minutes) left and is bounded by the Bot API timeouts (seconds;
     a 429 is not waited for), so its row is written long before another sender could claim it."""
     services: Services = context.bot_data["services"]
-    renderers: dict[Kind, Renderer] = context.bot_data.get("renderers", {})
     delivery = services.delivery
     sent = 0
     deadline = time.monotonic() + TIME_BUDGET_SECONDS
-    # Concurrent sends need the rate limiter to pace them; without one (tests, a bare stand-in)
-    # rows go one at a time, each written before the next is sent.
-    gate = asyncio.Semaphore(CONCURRENCY if getattr(context.bot, "rate_limiter", None) else 1)
+    gate = _gate(context)
     while True:
         written = rows_written()
         batch = await delivery.claim()
-        # Rows come oldest first; when two reminders of one booking (or one deadline) are both
-        # due (the bot was down), only the latest is worth sending: never a burst.
-        latest = {(r.kind, r.ref_id): r.id for r in batch if r.kind in LATEST_ONLY}
-        by_chat: dict[tuple[str, int | None], list[Outbox]] = {}
-        for row in batch:
-            key = ("user", row.user_id) if row.user_id is not None else ("chat", row.chat_id)
-            by_chat.setdefault(key, []).append(row)
-
-        async def one_chat(
-            rows: list[Outbox], latest: dict[tuple[str, int | None], int | None]
-        ) -> int:
-            count = 0
-            async with gate:
-                for row in rows:
-                    superseded = (
-                        row.kind in LATEST_ONLY and latest.get((row.kind, row.ref_id)) != row.id
-                    )
-                    count += await _deliver(
-                        context, services, renderers, row, superseded=superseded
-                    )
-            return count
-
-        sent += sum(await asyncio.gather(*(one_chat(rows, latest) for rows in by_chat.values())))
+        sent += await _deliver_batch(context, batch, gate)
         if len(batch) < BATCH and rows_written() == written:
             return sent, False  # all that was due is done, and nothing new was written
         if time.monotonic() > deadline:
             return sent, True
+
+
+def _gate(context: Any) -> asyncio.Semaphore:
+    # Concurrent sends need the rate limiter to pace them; without one (tests, a bare stand-in)
+    # rows go one at a time, each written before the next is sent.
+    return asyncio.Semaphore(CONCURRENCY if getattr(context.bot, "rate_limiter", None) else 1)
+
+
+async def _deliver_batch(context: Any, batch: list[Outbox], gate: asyncio.Semaphore) -> int:
+    """Claimed rows, oldest first: rows to different chats go out concurrently (`gate`), rows
+    to one chat one after another, in order. Returns how many were sent."""
+    services: Services = context.bot_data["services"]
+    renderers: dict[Kind, Renderer] = context.bot_data.get("renderers", {})
+    # When two reminders of one booking (or one deadline) are both due (the bot was down), only
+    # the latest is worth sending: never a burst.
+    latest = {(r.kind, r.ref_id): r.id for r in batch if r.kind in LATEST_ONLY}
+    by_chat: dict[tuple[str, int | None], list[Outbox]] = {}
+    for row in batch:
+        key = ("user", row.user_id) if row.user_id is not None else ("chat", row.chat_id)
+        by_chat.setdefault(key, []).append(row)
+
+    async def one_chat(rows: list[Outbox]) -> int:
+        count = 0
+        async with gate:
+            for row in rows:
+                key = (row.kind, row.ref_id)
+                superseded = row.kind in LATEST_ONLY and latest.get(key) != row.id
+                count += await _deliver(context, services, renderers, row, superseded=superseded)
+        return count
+
+    return sum(await asyncio.gather(*(one_chat(rows) for rows in by_chat.values())))
 
 
 async def _deliver(
@@ -258,21 +264,26 @@ def reachable(user: User | None) -> int | None:
     return user.telegram_id
 
 
-def kick(context: Any) -> None:
-    """Send what is due now, in the background: the handler that wrote rows answers at once."""
-    _in_background(context.application)
+def kick(context: Any, leased: Sequence[Outbox] = ()) -> None:
+    """Send what is due now, in the background: the handler that wrote rows answers at once.
+    `leased`: the rows its change wrote already claimed (`Outcome.sends`), sent as they are;
+    without them, a round claims whatever is due."""
+    _in_background(context.application, list(leased))
 
 
-def _in_background(app: Any) -> None:
+def _in_background(app: Any, leased: list[Outbox] | None = None) -> None:
     tasks: set[asyncio.Task[Any]] = app.bot_data.setdefault("delivery_tasks", set())
-    task = app.create_task(_deliver_on(app), name="deliver-now")
+    task = app.create_task(_deliver_on(app, leased or []), name="deliver-now")
     tasks.add(task)
     task.add_done_callback(tasks.discard)
 
 
-async def _deliver_on(app: Any) -> None:
+async def _deliver_on(app: Any, leased: list[Outbox]) -> None:
     """A backlog larger than one round (a morning of reminders) goes on at once, not at the
     next poll: the rate limit, not the poll interval, sets the pace."""
+    if leased:  # a change's own rows: nothing to claim, nothing else to look for
+        await _deliver_batch(app, leased, _gate(app))
+        return
     _sent, more = await _deliver_round(app)
     if more and app.running:
         _in_background(app)

@@ -174,14 +174,16 @@ async def cancel_booking(update: Update, context: AppContext, booking_id: int) -
     person = context.person
     if person is None:
         return
-    outcome = await context.services.desk.cancel(booking_id=booking_id, user_id=person.id)
+    outcome = await context.services.desk.cancel(
+        booking_id=booking_id, user_id=person.id, sends_itself=True
+    )
     if not outcome.ok:
         await explain_failure(update, context, outcome)
         return
     assert outcome.booking is not None and outcome.slot is not None
     rows = [[button(context.t("booking-book-button"), cd.BookStart())], *home_rows(context)]
     await show(update, context, [context.t("booking-cancelled")], rows)
-    kick(context)  # the centre's notice and an offer to the next person waiting
+    kick(context, outcome.sends)  # the centre's notice (an offer to the next person waiting)
     await send_calendar(
         context,
         person.telegram_id,
@@ -198,7 +200,7 @@ async def move_booking(update: Update, context: AppContext, booking_id: int, slo
         return
     services = context.services
     outcome = await services.desk.move(
-        booking_id=booking_id, user_id=person.id, new_slot_id=slot_id
+        booking_id=booking_id, user_id=person.id, new_slot_id=slot_id, sends_itself=True
     )
     if not outcome.ok:
         await explain_failure(update, context, outcome, move_booking=booking_id)
@@ -217,7 +219,10 @@ async def on_offer_button(update: Update, context: AppContext) -> None:
         return
     services = context.services
     outcome = await services.desk.answer_offer(
-        booking_id=press.booking_id, user_id=person.id, accept=isinstance(press, cd.OfferYes)
+        booking_id=press.booking_id,
+        user_id=person.id,
+        accept=isinstance(press, cd.OfferYes),
+        sends_itself=True,
     )
     if outcome.status == Status.GONE:
         await explain_failure(update, context, outcome)

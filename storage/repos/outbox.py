@@ -69,6 +69,7 @@ _RETRY = Prepared(
 )
 # Every column but the id: what `add_all`'s rows hold
 _INSERT = Prepared(insert(_OUTBOX), columns=all_but_id(_OUTBOX))
+_INSERT_READ_BACK = Prepared(insert(_OUTBOX).returning(*_OUTBOX.c), columns=all_but_id(_OUTBOX))
 
 
 def _finished(outbox_id: int, status: str, now: datetime, result: str | None) -> dict[str, Any]:
@@ -92,6 +93,12 @@ async def add_all(*, session: AsyncSession, rows: list[dict[str, Any]]) -> None:
 def insert_all(connection: Runner, *, rows: list[dict[str, Any]]) -> None:
     """`add_all`'s statement."""
     _INSERT.many(connection, rows)
+
+
+def insert_read_back(connection: Runner, *, row: dict[str, Any]) -> Outbox:
+    """One row (every column but the id), returned as stored, with its id: a row its writer
+    sends itself (`bot.delivery.outbox.write_leased`)."""
+    return detached(Outbox, _INSERT_READ_BACK.first(connection, row))
 
 
 async def cancel_pending(*, session: AsyncSession, ref_id: int, kinds: tuple[str, ...]) -> None:
