@@ -142,3 +142,41 @@ async def test_a_forged_page_shows_the_days_or_nothing_of_another_day(bot: BotHa
     # Not a time at all: the services, as for any malformed button.
     await user.press_data(f"book:dayf:{CONSULTATION}:{THURSDAY}:x")
     assert f"book:svc:{CONSULTATION}" in keyboard_data(user)
+
+
+async def test_a_page_shared_by_two_people_is_each_ones_and_never_shows_a_taken_time(
+    bot: BotHarness,
+) -> None:
+    """A picker page's buttons are made once and kept (`_shared_time_buttons`): the next person on
+    the same page sees its times as their own language writes them, and once a time there is
+    taken, the page without it."""
+
+    async def open_first_page(user: SimulatedUser) -> tuple[list[str], list[str]]:
+        await user.send("/book")
+        await user.press_data(f"book:svc:{CONSULTATION}")
+        await press_offered(user, f"book:day:{CONSULTATION}:{THURSDAY}")
+        rows = user._latest_with_keyboard()["reply_markup"]["inline_keyboard"]
+        labels = [
+            b["text"] for row in rows for b in row if b["callback_data"].startswith("book:slot")
+        ]
+        return times_on_screen(user, "book:slot:"), labels
+
+    english, ukrainian = bot.user(7711, language_code="en"), bot.user(7712, language_code="uk")
+    times_en, labels_en = await open_first_page(english)
+    times_uk, labels_uk = await open_first_page(ukrainian)
+    assert times_en == times_uk and len(times_en) == TIMES_PER_PAGE
+    assert labels_en[0] == bot.services.translator.format_time(FIRST, "en", TZ)
+    assert labels_uk[0] == bot.services.translator.format_time(FIRST, "uk", TZ)
+
+    await press_offered(english, times_en[0])  # the first time, booked to the end
+    await press_offered(english, f"book:tp:{times_en[0].split(':')[2]}:-")
+    offered = keyboard_data(english)
+    first_id = times_en[0].split(":")[2]
+    if f"book:ip:{first_id}:-:-" in offered:
+        await press_offered(english, f"book:ip:{first_id}:-:-")
+    await press_offered(
+        english, next(d for d in keyboard_data(english) if d.startswith("book:ok:"))
+    )
+
+    again, _ = await open_first_page(bot.user(7713, language_code="uk"))
+    assert times_en[0] not in again and again[0] == times_en[1]

@@ -7,6 +7,7 @@ what happens on Confirm are in `booking.py`.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from html import escape
 
 from telegram import Update
@@ -26,11 +27,11 @@ from bot.handlers.booking_views import (
     day_label,
     price_text,
     service_name,
-    time_label,
     when,
 )
+from bot.i18n import Translator
 from storage.models import SlotStatus
-from storage.repos.slots import Timed
+from storage.repos.slots import FreeTime, Timed
 
 TIMES_PER_PAGE = 15  # five rows of three
 DAYS_PER_PAGE = 14  # seven rows of two: two weeks
@@ -63,6 +64,40 @@ def day_page(
         if start is None
         else cd.MyMoveDayFrom(move_booking, day, start)
     )
+
+
+def _day_buttons(
+    translator: Translator,
+    locale: str,
+    service_id: str,
+    days: tuple[dt.date, ...],
+    move_booking: int | None,
+) -> tuple[Button, ...]:
+    return tuple(
+        button(translator.format_day_short(day, locale), day_page(service_id, day, move_booking))
+        for day in days
+    )
+
+
+def _time_buttons(
+    translator: Translator,
+    locale: str,
+    tz: dt.tzinfo,
+    slots: tuple[FreeTime, ...],
+    move_booking: int | None,
+) -> tuple[Button, ...]:
+    return tuple(
+        slot_button(translator.format_time(slot.starts_at, locale, tz), slot, move_booking)
+        for slot in slots
+    )
+
+
+# A booking's picker page is the same for everyone who opens it (the same free days or times,
+# in one language): its buttons are made once. A button costs ~5 µs (its label and its callback
+# data), a page about a tenth of the step (bench/README.md, thirteenth round). A move's pages
+# carry the booking's id, so they are each person's own: made each time.
+_shared_day_buttons = lru_cache(maxsize=1024)(_day_buttons)
+_shared_time_buttons = lru_cache(maxsize=1024)(_time_buttons)
 
 
 def slot_button(label: str, slot: Timed, move_booking: int | None) -> Button:
@@ -121,11 +156,11 @@ async def show_days(
         ask_rows = [[button(context.t("search-ask-person"), cd.AskStart())], *home_rows(context)]
         await show(update, context, [text], ask_rows)
         return
-    day_buttons = [
-        button(day_label(services, context.locale, day), day_page(service_id, day, move_booking))
-        for day in days[:DAYS_PER_PAGE]
-    ]
-    rows: Keyboard = [day_buttons[i : i + 2] for i in range(0, len(day_buttons), 2)]
+    make = _shared_day_buttons if move_booking is None else _day_buttons
+    day_buttons = make(
+        services.translator, context.locale, service_id, tuple(days[:DAYS_PER_PAGE]), move_booking
+    )
+    rows: Keyboard = [list(day_buttons[i : i + 2]) for i in range(0, len(day_buttons), 2)]
     pages: list[Button] = []
     if start is not None:  # the first page again
         first = days_page(service_id, move_booking, None)
@@ -192,11 +227,15 @@ async def show_times(
             notice=context.t("booking-slot-taken"),
         )
         return
-    buttons = [
-        slot_button(time_label(services, context.locale, s.starts_at), s, move_booking)
-        for s in slots[:TIMES_PER_PAGE]
-    ]
-    rows: Keyboard = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    make = _shared_time_buttons if move_booking is None else _time_buttons
+    buttons = make(
+        services.translator,
+        context.locale,
+        services.settings.tz,
+        tuple(slots[:TIMES_PER_PAGE]),
+        move_booking,
+    )
+    rows: Keyboard = [list(buttons[i : i + 3]) for i in range(0, len(buttons), 3)]
     pages: list[Button] = []
     if start is not None:  # the day's first page again
         first = day_page(service_id, day, move_booking)
