@@ -35,6 +35,7 @@ from bot.botapi.simulator import SimulatedUser
 from bot.botapi.standin import StandinBotApi
 from bot.clock import ManualClock
 from bot.config import Settings
+from bot.faq import dictionaries
 from bot.handlers.delivery import DELIVERY_JOB
 from bot.runtime import running
 from bot.services import Services
@@ -55,6 +56,10 @@ START_TIME = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 
 def pytest_configure(config: pytest.Config) -> None:
     worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        # The search's dictionaries, made once before the workers start (a machine's first use
+        # makes them, bot/faq/dictionaries.py): no test pays for it against its own timeout.
+        dictionaries.dictionaries(Settings(_env_file=None).lemma_cache_dir)
     shared = os.environ.get("TEST_DATABASE_URL")
     if worker and shared:
         # Set for this worker's process and for the processes its tests start (end-to-end runs).
