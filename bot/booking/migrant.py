@@ -211,7 +211,8 @@ class MigrantDesk(Waitlist, SlotSchedule):
         if not by_staff and self._too_late(slot, now):
             return Outcome(Status.TOO_LATE, booking=booking, slot=slot, user=user)
         offered = self._close(connection, booking, slot, user, now, BookingStatus.CANCELLED)
-        # A place offered to the next person waits for a claim: so does the notice, in order.
+        # A place offered to the next person is left to a round (the handler's `kick` runs one
+        # when nothing comes back leased): the notice goes with it.
         notice = [self._notice(booking, "co-cancelled", now)]
         sends = self._write(connection, notice, now, None if offered else lease)
         return Outcome(Status.OK, booking=booking, slot=slot, user=user, sends=sends)

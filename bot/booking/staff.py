@@ -110,7 +110,8 @@ class StaffDesk(Waitlist):
             connection, booking, decided_by=by, decline_reason=reason, decline_note=note
         )
         offered = self._close(connection, booking, slot, user, now, BookingStatus.DECLINED)
-        # A place offered to the next person waits for a claim: so does the decision.
+        # A place offered to the next person is left to a round (the handler's `kick` runs one
+        # when nothing comes back leased): the decision goes with it.
         decision = NewRow(Kind.DECISION, due_at=now, user_id=booking.user_id, ref_id=booking.id)
         sends = self._write(connection, [decision], now, None if offered else lease)
         return Outcome(Status.OK, booking=booking, slot=slot, user=user, sends=sends)

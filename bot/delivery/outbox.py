@@ -130,7 +130,7 @@ def write_leased(
     """`write_all`, but the rows due by `now` are written already claimed, as `claim` leaves a
     row (leased until `now + lease`, one attempt), and returned with their ids: the handler
     that made the change sends them once its unit of work has committed (`kick`), without a
-    claim of their own (a write and a commit, ~15 % of a booking's confirm; bench/README.md).
+    claim of their own (a write and a commit, ~10 % of a booking's confirm; bench/README.md).
     Nobody else takes them before the lease ends; if the writer dies before sending, any
     sender claims them then, as it would a claimed row whose sender died. A rolled-back unit
     returns nothing, so only committed rows are ever sent. A statement function."""
