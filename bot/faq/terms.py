@@ -43,12 +43,11 @@ def script_languages(token: str, languages: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class _Lemmas:
-    """simplemma's lemmatiser and dictionary look-up, on the dictionaries of
+    """simplemma's lemmatiser and dictionary look-up, both on the dictionaries of
     bot/faq/dictionaries.py (tries kept on disk), made at the first word."""
 
     folder: Path | None = None
-    lemmatizer: Lemmatizer | None = None
-    lookup: DictionaryLookupStrategy | None = None
+    tools: tuple[Lemmatizer, DictionaryLookupStrategy] | None = None
 
 
 def use_dictionaries_in(folder: Path | None) -> None:
@@ -56,22 +55,20 @@ def use_dictionaries_in(folder: Path | None) -> None:
     Process-wide, as the dictionaries are; the CLI and every Services built say it. Nothing is
     read until a word is lemmatised (`db upgrade` never makes them)."""
     if folder != _Lemmas.folder:
-        _Lemmas.folder, _Lemmas.lemmatizer, _Lemmas.lookup = folder, None, None
+        _Lemmas.folder, _Lemmas.tools = folder, None
 
 
-def _lemmatizer() -> Lemmatizer:
-    if _Lemmas.lemmatizer is None:
+def _tools() -> tuple[Lemmatizer, DictionaryLookupStrategy]:
+    if _Lemmas.tools is None:
         factory = dictionaries.dictionaries(_Lemmas.folder)
-        _Lemmas.lookup = DictionaryLookupStrategy(factory)
-        _Lemmas.lemmatizer = Lemmatizer(
-            lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)
-        )
-    return _Lemmas.lemmatizer
+        lemmatizer = Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
+        _Lemmas.tools = lemmatizer, DictionaryLookupStrategy(factory)
+    return _Lemmas.tools
 
 
 def lemma_forms(token: str, languages: tuple[str, ...]) -> set[str]:
     forms = {token}
-    lemmatizer = _lemmatizer()
+    lemmatizer, _ = _tools()
     for language in script_languages(token, languages):
         try:
             forms.add(lemmatizer.lemmatize(token, lang=language))
@@ -134,9 +131,7 @@ def keyword_terms(keywords: Sequence[str], languages: tuple[str, ...]) -> Counte
 
 def dictionary_knows(token: str) -> bool:
     """Whether a dictionary we lemmatise with has the word as written (Serbian in either script)."""
-    _lemmatizer()
-    lookup = _Lemmas.lookup
-    assert lookup is not None
+    _, lookup = _tools()
     forms = {normalize_token(token), normalize_token(to_serbian_latin(token))}
     return any(
         lookup.get_lemma(form, language) is not None
