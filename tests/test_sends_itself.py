@@ -12,14 +12,17 @@ from pathlib import Path
 
 import pytest
 
+from bot.booking.desk_base import DeskBase
 from bot.config import Settings
 from bot.delivery.outbox import Delivery
-from bot.handlers.delivery import deliver_due
+from bot.handlers.booking_messages import render_notice
+from bot.handlers.delivery import Outgoing, deliver_due
 from storage.models import Outbox
 from tests.booking_support import (
     CONSULTATION,
     booking_settings,
     coordinator_posts,
+    data_of,
     db_user,
     local,
     one,
@@ -151,3 +154,79 @@ async def test_without_sends_itself_the_rows_wait_for_a_claim(bot: BotHarness):
     assert (notice.status, notice.attempts, notice.lease_until) == ("pending", 0, None)
     assert await deliver_due(bot.app) == 1
     assert len(coordinator_posts(bot)) == 1
+
+
+async def test_a_change_makes_its_messages_from_what_it_wrote_as_a_round_would(
+    bot: BotHarness, monkeypatch
+):
+    """The booking, the coordinator's confirm, the move and the cancel each send their message
+    made from the rows their own unit of work returned (no second read of the booking); the
+    notice is the very message a round makes of the same row."""
+    reads: list[int] = []
+    read_again = DeskBase.booking_with_person
+
+    async def counted(self: DeskBase, booking_id: int) -> object:
+        reads.append(booking_id)
+        return await read_again(self, booking_id)
+
+    monkeypatch.setattr(DeskBase, "booking_with_person", counted)
+    person = bot.user(8106, language_code="uk")
+    slot = await slot_at(bot, CONSULTATION, THURSDAY_16)
+    later = await slot_at(bot, CONSULTATION, local(2026, 12, 3, 16, 45))
+
+    await quick_book(person, slot.id or 0)
+    booking_id = (await one(bot, Outbox, kind="booking_notice")).ref_id or 0
+    (posted,) = coordinator_posts(bot)
+    assert reads == []
+    by_round = await render_notice(
+        bot.services,
+        Outbox(kind="booking_notice", ref_id=booking_id, payload='{"event": "co-booked"}'),
+    )
+    assert isinstance(by_round, Outgoing)
+    assert posted.text == by_round.text
+    assert data_of(posted) == [b.callback_data for row in by_round.rows for b in row]
+    reads.clear()  # the round's own read, just above
+
+    await bot.coordinator(in_group=True).press_data(f"co:ok:{booking_id}:{slot.id}")
+    told = bot.api.sent("sendMessage", chat_id=person.chat_id)[-1].text
+    assert says(told, bot, "uk", "booking-confirmed-by-centre", details="")
+
+    await person.press_data(f"my:mto:{booking_id}:{later.id}")
+    assert reads == [], "the decision and the move's notice made from their changes' rows"
+    await person.press_data(f"my:cancel:{booking_id}")  # "are you sure?" reads it, to show
+    reads.clear()
+    await person.press_data(f"my:cancelok:{booking_id}")
+    _booked, moved, cancelled = coordinator_posts(bot)[-3:]
+    assert says(
+        moved.text,
+        bot,
+        "sl",
+        "co-moved",
+        old="",
+        name="",
+        language="",
+        service="",
+        when="",
+        topic="",
+        note="",
+        booking=booking_id,
+    )
+    assert "co:ok" in " ".join(data_of(moved)), "a moved booking waits for a decision again"
+    assert says(
+        cancelled.text,
+        bot,
+        "sl",
+        "co-cancelled",
+        old="",
+        name="",
+        language="",
+        service="",
+        when="",
+        topic="",
+        note="",
+        booking=booking_id,
+    )
+    assert data_of(cancelled) == []
+    assert reads == [], "every message made from the change's own rows"
+    sent = await rows(bot, Outbox, kind="booking_notice")
+    assert [(r.status, r.attempts) for r in sent] == [("sent", 1)] * 3

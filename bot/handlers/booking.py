@@ -31,7 +31,7 @@ from bot.handlers.booking_interpreter import (
     shorten,
     show_interpreter,
 )
-from bot.handlers.booking_messages import send_calendar
+from bot.handlers.booking_messages import made_from, send_calendar
 from bot.handlers.booking_steps import (
     home_rows,
     show_confirm,
@@ -185,7 +185,8 @@ async def announce(update: Update, context: AppContext, outcome: Outcome, messag
         cutoff=services.settings.cancel_cutoff_hours,
     )
     await show(update, context, [text], my_booking_rows(context, outcome.booking))
-    kick(context, outcome.sends)  # the coordinator chat hears of it, in the background
+    # The coordinator chat hears of it, in the background.
+    kick(context, outcome.sends, await made_from(services, outcome))
     await send_calendar(
         context, person.telegram_id, outcome.booking, outcome.slot, locale=context.locale
     )

@@ -14,6 +14,7 @@ from typing import Any
 from telegram.error import TelegramError
 
 from bot.booking.ics import Meeting, booking_calendar
+from bot.booking.outcome import Outcome
 from bot.booking.rules import still_changeable
 from bot.botapi import plain
 from bot.delivery.kinds import Kind
@@ -33,6 +34,8 @@ from bot.services import Services
 from storage.models import Booking, BookingStatus, EventKind, Outbox, Slot, User, WaitingStatus
 
 log = logging.getLogger(__name__)
+
+Known = tuple[Booking, Slot, User]  # a booking with its slot and person
 
 NOTICE_EVENTS = ("co-booked", "co-moved", "co-cancelled")
 
@@ -110,9 +113,14 @@ async def to_person(services: Services, row: Outbox) -> tuple[Booking, Slot, Use
 async def render_notice(services: Services, row: Outbox) -> Outgoing | Skip:
     """One message per booking event in the coordinator chat; Confirm / Decline while the
     booking still waits for a decision."""
+    return await notice_from(
+        services, row, await services.desk.booking_with_person(row.ref_id or 0)
+    )
+
+
+async def notice_from(services: Services, row: Outbox, loaded: Known | None) -> Outgoing | Skip:
     chat_id = services.settings.coordinator_chat_id
     event = payload_of(row).get("event")
-    loaded = await services.desk.booking_with_person(row.ref_id or 0)
     if chat_id is None or loaded is None or event not in NOTICE_EVENTS:
         return Skip("dropped")
     booking, slot, user = loaded
@@ -138,10 +146,15 @@ def _moved_from(value: object) -> dt.datetime | None:
 async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
     """The centre confirmed or declined: the person hears it in their language; a decline
     comes with other free times of the same service."""
-    found = await to_person(services, row)
-    if found is None:
+    loaded = await services.desk.booking_with_person(row.ref_id or 0)
+    return await decision_from(services, row, loaded)
+
+
+async def decision_from(services: Services, row: Outbox, loaded: Known | None) -> Outgoing | Skip:
+    chat_id = reachable(loaded[2]) if loaded else None
+    if loaded is None or chat_id is None:
         return Skip("skipped")
-    booking, slot, user, chat_id = found
+    booking, slot, user = loaded
     locale, translator = user.language, services.translator
     details = booking_details(
         services, locale, booking, slot, await course_sessions(services, slot)
@@ -286,6 +299,26 @@ async def settle_offer_expiry(services: Services, row: Outbox) -> Skip:
     """Nothing to send: the held place lapses (the next person's offer is a row of its own)."""
     await services.desk.expire_offer(row.ref_id or 0)
     return Skip("done")
+
+
+# Renderers that can make a row's message from a booking already in hand.
+_FROM_KNOWN = {Kind.BOOKING_NOTICE: notice_from, Kind.DECISION: decision_from}
+
+
+async def made_from(services: Services, outcome: Outcome) -> dict[int, Outgoing | Skip]:
+    """The messages of a change's leased rows (`Outcome.sends`, sent by its handler), made from
+    the booking, slot and person its unit of work read and wrote and returned (`Outcome`),
+    not read again: as committed, a moment ago (a notice or a decision sent by a round reads
+    them then). Rows of other kinds, or about another booking, are rendered as usual."""
+    booking, slot, user = outcome.booking, outcome.slot, outcome.user
+    if booking is None or slot is None or user is None:
+        return {}
+    made: dict[int, Outgoing | Skip] = {}
+    for row in outcome.sends:
+        make = _FROM_KNOWN.get(row.kind)  # type: ignore[call-overload]  # Kind is a str
+        if make is not None and row.id is not None and row.ref_id == booking.id:
+            made[row.id] = await make(services, row, (booking, slot, user))
+    return made
 
 
 def register(app: AppType) -> None:

@@ -29,6 +29,7 @@ from bot.handlers.base import (
     send_text,
     show,
 )
+from bot.handlers.booking_messages import made_from
 from bot.handlers.booking_views import when
 from bot.handlers.coordinator_views import (
     LIST,
@@ -134,7 +135,7 @@ async def record_decision(
         return outcome
     if outcome.ok:
         await edit_notice(context, booking, slot, user)
-        kick(context, outcome.sends)
+        kick(context, outcome.sends, await made_from(services, outcome))
         if not confirm and reason == "unavailable" and chat is not None:
             await coordinator_slots.offer_to_close(context, chat.id, slot, locale)
     return outcome

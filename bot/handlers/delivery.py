@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -68,6 +68,7 @@ class Skip:
 
 
 Renderer = Callable[[Services, Outbox], Awaitable[Outgoing | Skip]]
+Made = Mapping[int, Outgoing | Skip]  # messages already made, by outbox row id
 
 
 def _morning_if_night(services: Services) -> datetime | None:
@@ -185,9 +186,13 @@ def _gate(context: Any) -> asyncio.Semaphore:
     return asyncio.Semaphore(CONCURRENCY if getattr(context.bot, "rate_limiter", None) else 1)
 
 
-async def _deliver_batch(context: Any, batch: list[Outbox], gate: asyncio.Semaphore) -> int:
+async def _deliver_batch(
+    context: Any, batch: list[Outbox], gate: asyncio.Semaphore, made: Made | None = None
+) -> int:
     """Claimed rows, oldest first: rows to different chats go out concurrently (`gate`), rows
-    to one chat one after another, in order. Returns how many were sent."""
+    to one chat one after another, in order. Returns how many were sent. `made`: messages
+    already made for some of the rows (by row id), sent as they are, without their renderer."""
+    made = made or {}
     services: Services = context.bot_data["services"]
     renderers: dict[Kind, Renderer] = context.bot_data.get("renderers", {})
     # When two reminders of one booking (or one deadline) are both due (the bot was down), only
@@ -204,7 +209,14 @@ async def _deliver_batch(context: Any, batch: list[Outbox], gate: asyncio.Semaph
             for row in rows:
                 key = (row.kind, row.ref_id)
                 superseded = row.kind in LATEST_ONLY and latest.get(key) != row.id
-                count += await _deliver(context, services, renderers, row, superseded=superseded)
+                count += await _deliver(
+                    context,
+                    services,
+                    renderers,
+                    row,
+                    superseded=superseded,
+                    made=made.get(row.id or 0),
+                )
         return count
 
     return sum(await asyncio.gather(*(one_chat(rows) for rows in by_chat.values())))
@@ -217,8 +229,13 @@ async def _deliver(
     row: Outbox,
     *,
     superseded: bool = False,
+    made: Outgoing | Skip | None = None,
 ) -> int:
-    renderer = renderers.get(row.kind)  # type: ignore[call-overload]  # Kind is a str
+    renderer = (
+        renderers.get(row.kind)  # type: ignore[call-overload]  # Kind is a str
+        if made is None
+        else _already(made)
+    )
     if renderer is None:
         log.error("no renderer for outbox kind %r; row %s dropped", row.kind, row.id)
         await services.delivery.finish(row, "failed", result="unknown_kind")
@@ -246,6 +263,13 @@ async def _deliver(
     return 1
 
 
+def _already(made: Outgoing | Skip) -> Renderer:
+    async def render(_services: Services, _row: Outbox) -> Outgoing | Skip:
+        return made
+
+    return render
+
+
 def _count(context: Any, services: Services, row: Outbox, status: str, attempt: Attempt) -> None:
     """Outbox metrics (webhook mode): sent, failed and retried rows by kind, and how late."""
     metrics = context.bot_data.get("metrics")
@@ -264,25 +288,26 @@ def reachable(user: User | None) -> int | None:
     return user.telegram_id
 
 
-def kick(context: Any, leased: Sequence[Outbox] = ()) -> None:
+def kick(context: Any, leased: Sequence[Outbox] = (), made: Made | None = None) -> None:
     """Send what is due now, in the background: the handler that wrote rows answers at once.
     `leased`: the rows its change wrote already claimed (`Outcome.sends`), sent as they are;
-    without them, a round claims whatever is due."""
-    _in_background(context.application, list(leased))
+    without them, a round claims whatever is due. `made`: messages of some of those rows
+    already made by the handler (`booking_messages.made_from`)."""
+    _in_background(context.application, list(leased), made)
 
 
-def _in_background(app: Any, leased: list[Outbox] | None = None) -> None:
+def _in_background(app: Any, leased: list[Outbox] | None = None, made: Made | None = None) -> None:
     tasks: set[asyncio.Task[Any]] = app.bot_data.setdefault("delivery_tasks", set())
-    task = app.create_task(_deliver_on(app, leased or []), name="deliver-now")
+    task = app.create_task(_deliver_on(app, leased or [], made), name="deliver-now")
     tasks.add(task)
     task.add_done_callback(tasks.discard)
 
 
-async def _deliver_on(app: Any, leased: list[Outbox]) -> None:
+async def _deliver_on(app: Any, leased: list[Outbox], made: Made | None = None) -> None:
     """A backlog larger than one round (a morning of reminders) goes on at once, not at the
     next poll: the rate limit, not the poll interval, sets the pace."""
     if leased:  # a change's own rows: nothing to claim, nothing else to look for
-        await _deliver_batch(app, leased, _gate(app))
+        await _deliver_batch(app, leased, _gate(app), made)
         return
     _sent, more = await _deliver_round(app)
     if more and app.running:

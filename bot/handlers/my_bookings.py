@@ -12,7 +12,7 @@ from bot.booking.desk import Outcome, Status
 from bot.handlers import callback_data as cd
 from bot.handlers.base import AppContext, AppType, Keyboard, button, pressed, show
 from bot.handlers.booking import announce, explain_failure
-from bot.handlers.booking_messages import send_calendar
+from bot.handlers.booking_messages import made_from, send_calendar
 from bot.handlers.booking_steps import home_rows, show_days, show_times
 from bot.handlers.booking_views import (
     booking_details,
@@ -183,7 +183,8 @@ async def cancel_booking(update: Update, context: AppContext, booking_id: int) -
     assert outcome.booking is not None and outcome.slot is not None
     rows = [[button(context.t("booking-book-button"), cd.BookStart())], *home_rows(context)]
     await show(update, context, [context.t("booking-cancelled")], rows)
-    kick(context, outcome.sends)  # the centre's notice (an offer to the next person waiting)
+    # The centre's notice (or, with a place offered to the next person waiting, a round).
+    kick(context, outcome.sends, await made_from(context.services, outcome))
     await send_calendar(
         context,
         person.telegram_id,
