@@ -155,6 +155,13 @@ def says(shown: str, bot: BotHarness, locale: str, message_id: str, /, **args: A
     return bool(parts) and all(part in shown for part in parts)
 
 
+def notice_says(shown: str, bot: BotHarness, locale: str, event: str, booking: int) -> bool:
+    """Whether `shown` is the coordinators' notice of this event (`co-booked`, `co-moved`,
+    `co-cancelled`) about this booking, whoever and whenever it is about."""
+    blanks = dict.fromkeys(("old", "name", "language", "service", "when", "topic", "note"), "")
+    return says(shown, bot, locale, event, **blanks, booking=booking)
+
+
 # -- calendar files ----------------------------------------------------------------------------
 def calendars_to(bot: BotHarness, chat_id: int) -> list[icalendar.Calendar]:
     found = []

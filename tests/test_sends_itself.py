@@ -25,6 +25,7 @@ from tests.booking_support import (
     data_of,
     db_user,
     local,
+    notice_says,
     one,
     quick_book,
     rows,
@@ -197,35 +198,9 @@ async def test_a_change_makes_its_messages_from_what_it_wrote_as_a_round_would(
     reads.clear()
     await person.press_data(f"my:cancelok:{booking_id}")
     _booked, moved, cancelled = coordinator_posts(bot)[-3:]
-    assert says(
-        moved.text,
-        bot,
-        "sl",
-        "co-moved",
-        old="",
-        name="",
-        language="",
-        service="",
-        when="",
-        topic="",
-        note="",
-        booking=booking_id,
-    )
+    assert notice_says(moved.text, bot, "sl", "co-moved", booking_id)
     assert "co:ok" in " ".join(data_of(moved)), "a moved booking waits for a decision again"
-    assert says(
-        cancelled.text,
-        bot,
-        "sl",
-        "co-cancelled",
-        old="",
-        name="",
-        language="",
-        service="",
-        when="",
-        topic="",
-        note="",
-        booking=booking_id,
-    )
+    assert notice_says(cancelled.text, bot, "sl", "co-cancelled", booking_id)
     assert data_of(cancelled) == []
     assert reads == [], "every message made from the change's own rows"
     sent = await rows(bot, Outbox, kind="booking_notice")
