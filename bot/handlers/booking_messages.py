@@ -100,22 +100,28 @@ def calendar_bytes(
 
 
 # -- renderers ------------------------------------------------------------------------------------
-async def to_person(services: Services, row: Outbox) -> tuple[Booking, Slot, User, int] | None:
-    """The booking a row is about and the chat of its person, if they can still be reached
-    (the preamble of every renderer of a message to the person a booking is about)."""
-    loaded = await services.desk.booking_with_person(row.ref_id or 0)
+async def _about(services: Services, row: Outbox) -> Known | None:
+    """The booking a row is about, with its slot and person, read now."""
+    return await services.desk.booking_with_person(row.ref_id or 0)
+
+
+def _with_chat(loaded: Known | None) -> tuple[Booking, Slot, User, int] | None:
     chat_id = reachable(loaded[2]) if loaded else None
     if loaded is None or chat_id is None:
         return None
     return (*loaded, chat_id)
 
 
+async def to_person(services: Services, row: Outbox) -> tuple[Booking, Slot, User, int] | None:
+    """The booking a row is about and the chat of its person, if they can still be reached
+    (the preamble of every renderer of a message to the person a booking is about)."""
+    return _with_chat(await _about(services, row))
+
+
 async def render_notice(services: Services, row: Outbox) -> Outgoing | Skip:
     """One message per booking event in the coordinator chat; Confirm / Decline while the
     booking still waits for a decision."""
-    return await notice_from(
-        services, row, await services.desk.booking_with_person(row.ref_id or 0)
-    )
+    return await notice_from(services, row, await _about(services, row))
 
 
 async def notice_from(services: Services, row: Outbox, loaded: Known | None) -> Outgoing | Skip:
@@ -146,15 +152,14 @@ def _moved_from(value: object) -> dt.datetime | None:
 async def render_decision(services: Services, row: Outbox) -> Outgoing | Skip:
     """The centre confirmed or declined: the person hears it in their language; a decline
     comes with other free times of the same service."""
-    loaded = await services.desk.booking_with_person(row.ref_id or 0)
-    return await decision_from(services, row, loaded)
+    return await decision_from(services, row, await _about(services, row))
 
 
 async def decision_from(services: Services, row: Outbox, loaded: Known | None) -> Outgoing | Skip:
-    chat_id = reachable(loaded[2]) if loaded else None
-    if loaded is None or chat_id is None:
+    found = _with_chat(loaded)
+    if found is None:
         return Skip("skipped")
-    booking, slot, user = loaded
+    booking, slot, user, chat_id = found
     locale, translator = user.language, services.translator
     details = booking_details(
         services, locale, booking, slot, await course_sessions(services, slot)
